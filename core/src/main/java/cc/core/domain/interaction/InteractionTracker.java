@@ -1,0 +1,154 @@
+package cc.core.domain.interaction;
+
+import cc.core.domain.call.CallEvent;
+import cc.core.domain.call.Leg;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns call events into interaction records: one per customer call, from the customer's first channel to its
+ * hang-up, with the IVR path and survey answer attached by channel.
+ *
+ * <p>A call that enters one of the inbound contexts opens an inbound interaction; the leg that opened it is the
+ * customer's leg, and the interaction ends when that leg hangs up. Other legs (the other half of a Local channel,
+ * an agent's phone once bridged) join it through Asterisk's Linkedid, which Asterisk moves to the oldest call's id
+ * when legs are bridged. Legs of calls that never touched an inbound context (agent phones ringing, dialer calls
+ * that their owner records) open nothing.
+ *
+ * <p>Pure and single-threaded: events in, changed records out. The caller stores what is returned.
+ */
+public final class InteractionTracker {
+    private final Set<String> inboundContexts;
+    private final Supplier<String> newId;
+
+    /** Open interactions by call (server + Linkedid). */
+    private final Map<CallKey, Interaction> byCall = new HashMap<>();
+    /** Every live leg we know, by server and Uniqueid, to the call it belongs to now. */
+    private final Map<LegKey, CallKey> legs = new HashMap<>();
+    /** Live legs by Uniqueid alone: the IVR knows a channel's Uniqueid but not its server. */
+    private final Map<String, LegKey> legsByUniqueId = new HashMap<>();
+    /** The customer leg of each open interaction. */
+    private final Map<CallKey, LegKey> customerLeg = new HashMap<>();
+
+    /**
+     * @param inboundContexts dialplan contexts where customer calls arrive ({@code cc-inbound})
+     * @param newId           interaction ids (random UUIDs in production, a counter in tests)
+     */
+    public InteractionTracker(Set<String> inboundContexts, Supplier<String> newId) {
+        this.inboundContexts = Set.copyOf(inboundContexts);
+        this.newId = newId;
+    }
+
+    /** Applies one call event; returns the interaction it changed, if any. */
+    public Optional<Interaction> on(CallEvent event) {
+        Leg leg = event.leg();
+        LegKey legKey = new LegKey(leg.server(), leg.uniqueId());
+        CallKey callKey = new CallKey(leg.server(), leg.callId());
+
+        if (event instanceof CallEvent.CallStarted) {
+            CallEvent.CallStarted started = (CallEvent.CallStarted) event;
+            track(legKey, callKey);
+            if (!byCall.containsKey(callKey) && inboundContexts.contains(started.context())) {
+                Interaction opened = Interaction.newCall(newId.get(), Direction.INBOUND, leg.server(),
+                        leg.callId(), started.callerNumber(), started.dialedNumber(), started.at());
+                byCall.put(callKey, opened);
+                customerLeg.put(callKey, legKey);
+                return Optional.of(opened);
+            }
+            return Optional.empty();
+        }
+
+        // Bridging moves a leg's Linkedid to the older call's: follow it.
+        CallKey known = legs.get(legKey);
+        if (known == null || (!known.equals(callKey) && byCall.containsKey(callKey))) {
+            track(legKey, callKey);
+        } else {
+            callKey = known;
+        }
+        Interaction current = byCall.get(callKey);
+
+        if (event instanceof CallEvent.CallHungUp) {
+            CallEvent.CallHungUp hungUp = (CallEvent.CallHungUp) event;
+            legs.remove(legKey);
+            legsByUniqueId.remove(legKey.uniqueId(), legKey);
+            if (current != null && legKey.equals(customerLeg.get(callKey))) {
+                Interaction ended = current.ended(hungUp.at(), endCause(hungUp));
+                byCall.remove(callKey);
+                customerLeg.remove(callKey);
+                return Optional.of(ended);
+            }
+            return Optional.empty();
+        }
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (event instanceof CallEvent.CallAnswered && current.answeredAt().isEmpty()) {
+            return replace(callKey, current.answered(event.at()));
+        }
+        return Optional.empty();
+    }
+
+    /** Records an IVR node the caller on this channel entered; empty when the channel is not a tracked call's. */
+    public Optional<Interaction> onIvrStep(String uniqueId, IvrStep step) {
+        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withIvrStep(step)));
+    }
+
+    /** Records the caller's post-call survey score. */
+    public Optional<Interaction> onSurvey(String uniqueId, int score) {
+        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withSatisfaction(score)));
+    }
+
+    /** Records the queue the caller waits in. */
+    public Optional<Interaction> onQueued(String uniqueId, String queue) {
+        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withQueue(queue)));
+    }
+
+    /** Records the customer the caller was identified as. */
+    public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId) {
+        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withCustomer(customerId)));
+    }
+
+    /** The open interaction whose call carries the channel with this Uniqueid, on any server. */
+    public Optional<Interaction> interactionOf(String uniqueId) {
+        return interactionOfChannel(uniqueId).map(byCall::get);
+    }
+
+    /** Interactions still open (calls in progress). */
+    public List<Interaction> open() {
+        return List.copyOf(byCall.values());
+    }
+
+    /** Live legs tracked, for metrics. */
+    public int liveLegs() {
+        return legs.size();
+    }
+
+    private void track(LegKey leg, CallKey call) {
+        legs.put(leg, call);
+        legsByUniqueId.put(leg.uniqueId(), leg);
+    }
+
+    private Optional<CallKey> interactionOfChannel(String uniqueId) {
+        LegKey leg = legsByUniqueId.get(uniqueId);
+        CallKey call = leg == null ? null : legs.get(leg);
+        return call != null && byCall.containsKey(call) ? Optional.of(call) : Optional.empty();
+    }
+
+    private Optional<Interaction> replace(CallKey key, Interaction next) {
+        byCall.put(key, next);
+        return Optional.of(next);
+    }
+
+    private static String endCause(CallEvent.CallHungUp hungUp) {
+        return hungUp.causeText().isBlank() ? "cause " + hungUp.cause() : hungUp.causeText();
+    }
+
+    private record CallKey(String server, String callId) {}
+
+    private record LegKey(String server, String uniqueId) {}
+}
