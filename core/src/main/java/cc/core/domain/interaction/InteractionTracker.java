@@ -3,12 +3,17 @@ package cc.core.domain.interaction;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.call.Leg;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns call events into interaction records: one per customer call, from the customer's first channel to its
@@ -34,6 +39,15 @@ public final class InteractionTracker {
     private final Map<String, LegKey> legsByUniqueId = new HashMap<>();
     /** The customer leg of each open interaction. */
     private final Map<CallKey, LegKey> customerLeg = new HashMap<>();
+    /**
+     * IVR facts about channels not seen yet: the FastAGI session and the AMI event stream are separate sockets, so
+     * the IVR may report a step before the channel's Newchannel has arrived. Kept until the channel shows up or
+     * {@link #PENDING_LIMIT} has passed in event time.
+     */
+    private final Map<String, List<UnaryOperator<Interaction>>> pending = new HashMap<>();
+    private final Map<String, Instant> pendingSince = new HashMap<>();
+    private static final Duration PENDING_LIMIT = Duration.ofMinutes(2);
+    private long expiredFacts;
 
     /**
      * @param inboundContexts dialplan contexts where customer calls arrive ({@code cc-inbound})
@@ -50,17 +64,23 @@ public final class InteractionTracker {
         LegKey legKey = new LegKey(leg.server(), leg.uniqueId());
         CallKey callKey = new CallKey(leg.server(), leg.callId());
 
+        expirePending(event.at());
         if (event instanceof CallEvent.CallStarted) {
             CallEvent.CallStarted started = (CallEvent.CallStarted) event;
             track(legKey, callKey);
-            if (!byCall.containsKey(callKey) && inboundContexts.contains(started.context())) {
-                Interaction opened = Interaction.newCall(newId.get(), Direction.INBOUND, leg.server(),
+            Interaction current = byCall.get(callKey);
+            if (current == null && inboundContexts.contains(started.context())) {
+                current = Interaction.newCall(newId.get(), Direction.INBOUND, leg.server(),
                         leg.callId(), started.callerNumber(), started.dialedNumber(), started.at());
-                byCall.put(callKey, opened);
                 customerLeg.put(callKey, legKey);
-                return Optional.of(opened);
             }
-            return Optional.empty();
+            if (current == null) {
+                return Optional.empty();
+            }
+            for (UnaryOperator<Interaction> fact : takePending(leg.uniqueId())) {
+                current = fact.apply(current);
+            }
+            return replace(callKey, current);
         }
 
         // Bridging moves a leg's Linkedid to the older call's: follow it.
@@ -93,24 +113,63 @@ public final class InteractionTracker {
         return Optional.empty();
     }
 
-    /** Records an IVR node the caller on this channel entered; empty when the channel is not a tracked call's. */
+    /**
+     * Records an IVR node the caller on this channel entered. Empty when the channel is not known yet: the step is
+     * then kept and applied when the channel's call starts.
+     */
     public Optional<Interaction> onIvrStep(String uniqueId, IvrStep step) {
-        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withIvrStep(step)));
+        return onChannel(uniqueId, step.at(), i -> i.withIvrStep(step));
     }
 
     /** Records the caller's post-call survey score. */
-    public Optional<Interaction> onSurvey(String uniqueId, int score) {
-        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withSatisfaction(score)));
+    public Optional<Interaction> onSurvey(String uniqueId, int score, Instant at) {
+        return onChannel(uniqueId, at, i -> i.withSatisfaction(score));
     }
 
     /** Records the queue the caller waits in. */
-    public Optional<Interaction> onQueued(String uniqueId, String queue) {
-        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withQueue(queue)));
+    public Optional<Interaction> onQueued(String uniqueId, String queue, Instant at) {
+        return onChannel(uniqueId, at, i -> i.withQueue(queue));
     }
 
     /** Records the customer the caller was identified as. */
-    public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId) {
-        return interactionOfChannel(uniqueId).flatMap(k -> replace(k, byCall.get(k).withCustomer(customerId)));
+    public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId, Instant at) {
+        return onChannel(uniqueId, at, i -> i.withCustomer(customerId));
+    }
+
+    /** Facts about channels that never showed up within the limit, and were dropped. */
+    public long expiredFacts() {
+        return expiredFacts;
+    }
+
+    private Optional<Interaction> onChannel(String uniqueId, Instant at, UnaryOperator<Interaction> fact) {
+        Optional<CallKey> call = interactionOfChannel(uniqueId);
+        if (call.isPresent()) {
+            return replace(call.get(), fact.apply(byCall.get(call.get())));
+        }
+        if (!legsByUniqueId.containsKey(uniqueId)) {
+            pending.computeIfAbsent(uniqueId, k -> new ArrayList<>()).add(fact);
+            pendingSince.putIfAbsent(uniqueId, at);
+        }
+        return Optional.empty();
+    }
+
+    private List<UnaryOperator<Interaction>> takePending(String uniqueId) {
+        pendingSince.remove(uniqueId);
+        List<UnaryOperator<Interaction>> facts = pending.remove(uniqueId);
+        return facts == null ? List.of() : facts;
+    }
+
+    private void expirePending(Instant now) {
+        if (pendingSince.isEmpty()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, Instant>> it = pendingSince.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> e = it.next();
+            if (e.getValue().plus(PENDING_LIMIT).isBefore(now)) {
+                expiredFacts += pending.remove(e.getKey()).size();
+                it.remove();
+            }
+        }
     }
 
     /** The open interaction whose call carries the channel with this Uniqueid, on any server. */

@@ -77,11 +77,23 @@ class InteractionTrackerTest {
     }
 
     @Test
-    @DisplayName("an IVR step for a channel nobody tracks is ignored, not attached to another call")
+    @DisplayName("an IVR step for a channel nobody tracks is not attached to another call, and expires")
     void unknownChannelIgnored() {
         replay(List.of(new CallEvent.CallStarted(caller, at(0), "5551234", "", "02188", "cc-inbound")));
         assertTrue(tracker.onIvrStep("999.9", new IvrStep("x", "", at(1))).isEmpty());
         assertEquals(List.of(), tracker.open().get(0).ivrPath());
+        tracker.on(new CallEvent.CallAnswered(caller, at(200)));
+        assertEquals(1, tracker.expiredFacts());
+    }
+
+    @Test
+    @DisplayName("an IVR step reported before the channel's events arrive is kept and lands on its call")
+    void ivrStepBeforeChannelEvents() {
+        tracker.onIvrStep(caller.uniqueId(), new IvrStep("welcome", "", at(0.6)));
+        Interaction opened = tracker.on(
+                new CallEvent.CallStarted(caller, at(0), "5551234", "", "02188", "cc-inbound")).orElseThrow();
+        assertEquals(List.of("welcome"), opened.ivrPath().stream().map(IvrStep::node).toList());
+        assertEquals(0, tracker.expiredFacts());
     }
 
     @Test
@@ -94,7 +106,7 @@ class InteractionTrackerTest {
                 new CallEvent.CallStarted(half2, at(0), "", "", "100", "cc-inbound"),
                 new CallEvent.CallAnswered(half2, at(0.5))));
         tracker.onIvrStep(half2.uniqueId(), new IvrStep("welcome", "", at(1)));
-        tracker.onSurvey(half2.uniqueId(), 5);
+        tracker.onSurvey(half2.uniqueId(), 5, at(2));
         Interaction i = tracker.interactionOf(half2.uniqueId()).orElseThrow();
         assertEquals(1, tracker.open().size());
         assertEquals(1, i.ivrPath().size());
