@@ -48,6 +48,8 @@ public final class InteractionTracker {
     private final Map<String, Instant> pendingSince = new HashMap<>();
     private static final Duration PENDING_LIMIT = Duration.ofMinutes(2);
     private long expiredFacts;
+    private long openedCount;
+    private long endedCount;
 
     /**
      * @param inboundContexts dialplan contexts where customer calls arrive ({@code cc-inbound})
@@ -73,6 +75,7 @@ public final class InteractionTracker {
                 current = Interaction.newCall(newId.get(), Direction.INBOUND, leg.server(),
                         leg.callId(), started.callerNumber(), started.dialedNumber(), started.at());
                 customerLeg.put(callKey, legKey);
+                openedCount++;
             }
             if (current == null) {
                 return Optional.empty();
@@ -100,6 +103,7 @@ public final class InteractionTracker {
                 Interaction ended = current.ended(hungUp.at(), endCause(hungUp));
                 byCall.remove(callKey);
                 customerLeg.remove(callKey);
+                endedCount++;
                 return Optional.of(ended);
             }
             return Optional.empty();
@@ -134,6 +138,16 @@ public final class InteractionTracker {
     /** Records the customer the caller was identified as. */
     public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId, Instant at) {
         return onChannel(uniqueId, at, i -> i.withCustomer(customerId));
+    }
+
+    /** Interactions opened since the tracker was made. */
+    public long openedCount() {
+        return openedCount;
+    }
+
+    /** Interactions ended since the tracker was made. */
+    public long endedCount() {
+        return endedCount;
     }
 
     /** Facts about channels that never showed up within the limit, and were dropped. */

@@ -1,0 +1,123 @@
+package cc.core.app.interaction;
+
+import cc.core.app.telephony.Telephony;
+import cc.core.contract.Addresses;
+import cc.core.contract.InteractionUpdated;
+import cc.core.contract.IvrStepEntered;
+import cc.core.contract.SurveyAnswered;
+import cc.core.domain.call.CallEvent;
+import cc.core.domain.interaction.Interaction;
+import cc.core.domain.interaction.InteractionTracker;
+import cc.core.domain.interaction.IvrStep;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps every call's interaction record: runs the {@link InteractionTracker} on call events and IVR facts, and
+ * writes each changed record to the store.
+ *
+ * <p>Threading: owns the tracker on its own context; telephony events are handed onto it in arrival order.
+ * Writes for one interaction never overlap and never reorder: while one is in flight, later changes wait and
+ * only the newest is written next. A failed write is retried until it succeeds, so no record is lost while the
+ * database is away; the outage is logged once.
+ */
+public final class InteractionRecorder extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
+    private static final long RETRY_MS = 1_000;
+
+    private final Telephony telephony;
+    private final InteractionStore store;
+    private final InteractionTracker tracker;
+    private final MeterRegistry metrics;
+
+    private final Map<String, Interaction> writing = new HashMap<>();
+    private final Map<String, Interaction> waiting = new HashMap<>();
+    private boolean storeFailing;
+    private Counter writeFailures;
+
+    public InteractionRecorder(Telephony telephony, InteractionStore store, InteractionTracker tracker,
+                               MeterRegistry metrics) {
+        this.telephony = telephony;
+        this.store = store;
+        this.tracker = tracker;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Future<?> start() {
+        FunctionCounter.builder("cc.interactions.opened", tracker, InteractionTracker::openedCount)
+                .description("Interactions opened").register(metrics);
+        FunctionCounter.builder("cc.interactions.ended", tracker, InteractionTracker::endedCount)
+                .description("Interactions ended").register(metrics);
+        FunctionCounter.builder("cc.interactions.ivr.facts.expired", tracker, InteractionTracker::expiredFacts)
+                .description("IVR facts about channels that never appeared on the event stream").register(metrics);
+        writeFailures = Counter.builder("cc.interactions.write.failures")
+                .description("Interaction writes that failed and were retried").register(metrics);
+        Gauge.builder("cc.interactions.open", tracker, t -> t.open().size())
+                .description("Interactions in progress").register(metrics);
+        Gauge.builder("cc.interactions.unwritten", this, r -> r.writing.size() + r.waiting.size())
+                .description("Interactions with changes not yet stored").register(metrics);
+
+        telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
+        vertx.eventBus().<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> {
+            IvrStepEntered s = m.body();
+            tracker.onIvrStep(s.uniqueId(), new IvrStep(s.node(), s.input(), s.at())).ifPresent(this::changed);
+        });
+        vertx.eventBus().<SurveyAnswered>consumer(Addresses.IVR_SURVEY_ANSWERED, m -> {
+            SurveyAnswered s = m.body();
+            tracker.onSurvey(s.uniqueId(), s.score(), s.at()).ifPresent(this::changed);
+        });
+        return Future.succeededFuture();
+    }
+
+    private void onCallEvent(CallEvent event) {
+        tracker.on(event).ifPresent(this::changed);
+    }
+
+    private void changed(Interaction interaction) {
+        if (writing.containsKey(interaction.id())) {
+            waiting.put(interaction.id(), interaction);
+        } else {
+            write(interaction);
+        }
+    }
+
+    private void write(Interaction interaction) {
+        writing.put(interaction.id(), interaction);
+        store.save(interaction).onComplete(r -> {
+            if (r.succeeded()) {
+                if (storeFailing) {
+                    storeFailing = false;
+                    log.info("Interaction store is writable again");
+                }
+                writing.remove(interaction.id());
+                vertx.eventBus().publish(Addresses.INTERACTION_UPDATED, new InteractionUpdated(interaction));
+                Interaction next = waiting.remove(interaction.id());
+                if (next != null) {
+                    write(next);
+                }
+            } else {
+                writeFailures.increment();
+                if (!storeFailing) {
+                    storeFailing = true;
+                    log.error("Cannot store interaction records; retrying every {} ms until the store is back: {}",
+                            RETRY_MS, r.cause().getMessage());
+                }
+                vertx.setTimer(RETRY_MS, t -> {
+                    writing.remove(interaction.id());
+                    Interaction newer = waiting.remove(interaction.id());
+                    write(newer != null ? newer : interaction);
+                });
+            }
+        });
+    }
+}

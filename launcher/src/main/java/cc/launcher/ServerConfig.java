@@ -1,0 +1,125 @@
+package cc.launcher;
+
+import cc.core.config.ConfigNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole server configuration, read from {@code config/server.yaml} (documented there, key by key) or, with no
+ * file, from the embedded defaults.
+ */
+public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
+                           LiveState liveState) {
+
+    public record Http(String host, int port) {}
+
+    public record Asterisk(List<String> inboundContexts, List<AsteriskServer> servers, Simulator simulator) {}
+
+    public record AsteriskServer(String name, String host, int port, String username, String secret,
+                                 Duration connectTimeout, Duration reconnectInitialDelay,
+                                 Duration reconnectMaxDelay, Duration ringTimeout) {
+        @Override
+        public String toString() {
+            return "AsteriskServer[" + name + " " + username + "@" + host + ":" + port + "]";
+        }
+    }
+
+    /** @param enabled whether to start the simulator; empty means "when no servers are listed" */
+    public record Simulator(Optional<Boolean> enabled, int amiPort, double callsPerSecond, Duration callerPatience,
+                            long seed) {}
+
+    public record Agi(String host, int port) {}
+
+    public record Ivr(Path flows, String defaultFlow) {}
+
+    /** @param url empty for the embedded file database in {@code dataDir} */
+    public record Database(String url, String username, String password, int poolSize, Path dataDir) {
+        public boolean embedded() {
+            return url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + (embedded() ? "embedded in " + dataDir : url) + "]";
+        }
+    }
+
+    /** @param redisUri empty for in-memory live state */
+    public record LiveState(String redisUri, String keyPrefix) {}
+
+    /** Whether the built-in simulator runs. */
+    public boolean simulatorEnabled() {
+        return asterisk.simulator.enabled.orElse(asterisk.servers.isEmpty());
+    }
+
+    /** The configuration file given on the command line, or the embedded defaults. */
+    public static ServerConfig load(Optional<Path> file) {
+        return read(file.map(ConfigNode::load).orElseGet(() -> ConfigNode.loadResource("default-server.yaml")));
+    }
+
+    public static ServerConfig read(ConfigNode root) {
+        ConfigNode node = root.child("node");
+        String nodeId = node.string("id", "node-1");
+
+        ConfigNode httpNode = root.child("http");
+        Http http = new Http(httpNode.string("host", "127.0.0.1"), httpNode.integer("port", 8080, 0, 65535));
+
+        ConfigNode ast = root.child("asterisk");
+        List<String> inbound = ast.strings("inboundContexts", List.of("cc-inbound"));
+        List<AsteriskServer> servers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode s : ast.children("servers")) {
+            String name = s.requiredString("name");
+            if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw s.error("name", "must be 1 to 32 letters, digits, - or _, was \"" + name + "\"");
+            }
+            if (!names.add(name)) {
+                throw s.error("name", "\"" + name + "\" is used by another server");
+            }
+            servers.add(new AsteriskServer(name, s.requiredString("host"), s.integer("port", 5038, 1, 65535),
+                    s.requiredString("username"), s.requiredString("secret"),
+                    s.duration("connectTimeout", Duration.ofSeconds(5)),
+                    s.duration("reconnectInitialDelay", Duration.ofMillis(500)),
+                    s.duration("reconnectMaxDelay", Duration.ofSeconds(30)),
+                    s.duration("ringTimeout", Duration.ofSeconds(20))));
+        }
+        ConfigNode sim = ast.child("simulator");
+        Optional<Boolean> simEnabled = sim.has("enabled") ? Optional.of(sim.bool("enabled", true)) : Optional.empty();
+        Simulator simulator = new Simulator(simEnabled, sim.integer("amiPort", 0, 0, 65535),
+                sim.decimal("callsPerSecond", 0.5, 0, 1000), sim.duration("callerPatience", Duration.ofSeconds(60)),
+                sim.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        Asterisk asterisk = new Asterisk(inbound, List.copyOf(servers), simulator);
+
+        ConfigNode agiNode = root.child("agi");
+        Agi agi = new Agi(agiNode.string("host", "127.0.0.1"), agiNode.integer("port", 4573, 0, 65535));
+
+        ConfigNode ivrNode = root.child("ivr");
+        Ivr ivr = new Ivr(Path.of(ivrNode.string("flows", "config/ivr")), ivrNode.string("defaultFlow", "main"));
+
+        ConfigNode db = root.child("database");
+        String url = db.string("url", "");
+        if (!url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
+            throw db.error("url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db) or empty for the "
+                    + "embedded database, was \"" + url + "\"");
+        }
+        Database database = new Database(url, db.string("username", "cc"), db.string("password", ""),
+                db.integer("poolSize", 8, 1, 200), Path.of(db.string("dataDir", "data")));
+
+        ConfigNode ls = root.child("livestate");
+        String redis = ls.string("redis", "");
+        if (!redis.isBlank() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
+            throw ls.error("redis", "must be a redis:// or rediss:// URI or empty for in-memory state, was \""
+                    + redis + "\"");
+        }
+        LiveState liveState = new LiveState(redis, ls.string("keyPrefix", "cc:"));
+
+        root.finish();
+        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState);
+    }
+}

@@ -1,0 +1,2 @@
+/** Assembles the server from its modules and runs it: configuration, storage, telephony, engines, HTTP. */
+package cc.launcher;

@@ -1,0 +1,70 @@
+package cc.launcher;
+
+import cc.core.config.ConfigException;
+import cc.core.config.ConfigNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerConfigTest {
+    private static ServerConfig read(String yaml) {
+        return ServerConfig.read(ConfigNode.parse("my.yaml", yaml, Map.of("SECRET", "x")::get));
+    }
+
+    @Test
+    @DisplayName("no configuration runs on embedded defaults with the simulator")
+    void embeddedDefaults() {
+        ServerConfig c = ServerConfig.load(Optional.empty());
+        assertTrue(c.simulatorEnabled());
+        assertTrue(c.database().embedded());
+        assertEquals("", c.liveState().redisUri());
+        assertEquals(8080, c.http().port());
+    }
+
+    @Test
+    @DisplayName("the shipped config/server.yaml is valid and equal to the embedded defaults")
+    void shippedFileMatchesDefaults() {
+        ServerConfig shipped = ServerConfig.load(Optional.of(Path.of("../config/server.yaml")));
+        assertEquals(ServerConfig.load(Optional.empty()), shipped);
+    }
+
+    @Test
+    @DisplayName("a configured Asterisk turns the simulator off and is read whole")
+    void realAsterisk() {
+        ServerConfig c = read("asterisk:\n  servers:\n    - name: pbx1\n      host: 10.0.0.5\n      username: cc\n"
+                + "      secret: ${SECRET}\n      reconnectMaxDelay: 10s\n");
+        assertFalse(c.simulatorEnabled());
+        ServerConfig.AsteriskServer s = c.asterisk().servers().get(0);
+        assertEquals("x", s.secret());
+        assertEquals(5038, s.port());
+        assertEquals(Duration.ofSeconds(10), s.reconnectMaxDelay());
+        assertFalse(s.toString().contains("x@"), "the secret never reaches a log line");
+    }
+
+    @Test
+    @DisplayName("bad configuration names the file and the key")
+    void badConfigurationNamesFileAndKey() {
+        assertEquals("my.yaml: asterisk.servers[0].host: is required", assertThrows(ConfigException.class,
+                () -> read("asterisk:\n  servers:\n    - name: pbx1\n      username: cc\n      secret: s\n"))
+                .getMessage());
+        assertEquals("my.yaml: asterisk.servers[1].name: \"a\" is used by another server",
+                assertThrows(ConfigException.class, () -> read("asterisk:\n  servers:\n"
+                        + "    - {name: a, host: h, username: u, secret: s}\n"
+                        + "    - {name: a, host: h, username: u, secret: s}\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("database:\n  url: jdbc:mysql://x/db\n"))
+                .getMessage().startsWith("my.yaml: database.url: must be a PostgreSQL JDBC URL"));
+        assertEquals("my.yaml: http.port: must be from 0 to 65535, was 70000",
+                assertThrows(ConfigException.class, () -> read("http:\n  port: 70000\n")).getMessage());
+        assertEquals("my.yaml: agi.prot: is not a known key (did you mean \"port\"?)",
+                assertThrows(ConfigException.class, () -> read("agi:\n  prot: 1\n")).getMessage());
+    }
+}

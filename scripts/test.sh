@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, then the integration tests against real PostgreSQL, Redis and the Asterisk
+# simulator over loopback. Starts (and if needed installs) the services first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/test-services.sh
+exec mvn -B -ntp verify "$@"
