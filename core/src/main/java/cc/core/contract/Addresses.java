@@ -19,6 +19,21 @@ public final class Addresses {
     /** {@link EnqueueCall}: the IVR hands a caller to the ACD (request; the reply is the queue position). */
     public static final String ACD_CALL_ENQUEUE = "cc.acd.call.enqueue";
 
+    /** {@link AgentStateChanged}: an agent's state changed (published by acd; consoles and wallboards listen). */
+    public static final String ACD_AGENT_STATE_CHANGED = "cc.acd.agent.state-changed";
+
+    /** {@link ChangeAgentState}: an agent or supervisor asks for a state change (request; reply empty or fail). */
+    public static final String ACD_AGENT_CHANGE_STATE = "cc.acd.agent.change-state";
+
+    /** {@link CallOffered}: a call is ringing an agent's phone (published by acd; the screen-pop starts here). */
+    public static final String ACD_CALL_OFFERED = "cc.acd.call.offered";
+
+    /** {@link QueueStatsUpdated}: live queue and agent figures (published by acd at least once a second). */
+    public static final String ACD_QUEUE_STATS_UPDATED = "cc.acd.queue.stats-updated";
+
+    /** {@link DisposeInteraction}: an agent saves the outcome and notes of a call (request to core's recorder). */
+    public static final String INTERACTION_DISPOSE = "cc.core.interaction.dispose";
+
     /** {@link InteractionUpdated}: an interaction record changed (published by core after it is stored). */
     public static final String INTERACTION_UPDATED = "cc.core.interaction.updated";
 }
