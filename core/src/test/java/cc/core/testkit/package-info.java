@@ -1,0 +1,2 @@
+/** Helpers the storage and live-state tests of every module share: waiting for futures, throwaway databases. */
+package cc.core.testkit;
