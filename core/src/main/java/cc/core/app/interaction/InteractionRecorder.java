@@ -2,6 +2,8 @@ package cc.core.app.interaction;
 
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
+import cc.core.contract.CallOffered;
+import cc.core.contract.DisposeInteraction;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.IvrStepEntered;
 import cc.core.contract.SurveyAnswered;
@@ -15,11 +17,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps every call's interaction record: runs the {@link InteractionTracker} on call events and IVR facts, and
@@ -76,7 +80,43 @@ public final class InteractionRecorder extends VerticleBase {
             SurveyAnswered s = m.body();
             tracker.onSurvey(s.uniqueId(), s.score(), s.at()).ifPresent(this::changed);
         });
+        vertx.eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> {
+            CallOffered o = m.body();
+            tracker.onOfferedToAgent(o.callerUniqueId(), o.agentId(), o.queue(), o.at()).ifPresent(this::changed);
+        });
+        vertx.eventBus().<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
         return Future.succeededFuture();
+    }
+
+    /**
+     * Saves an agent's disposition: on the open call, or on the stored record once the call has ended (taking the
+     * newest version still waiting to be written, if any). Only the agent who took the call may dispose it.
+     */
+    private void dispose(Message<DisposeInteraction> message) {
+        DisposeInteraction d = message.body();
+        Interaction pending = waiting.getOrDefault(d.interactionId(), writing.get(d.interactionId()));
+        Optional<Interaction> open = tracker.open().stream().filter(i -> i.id().equals(d.interactionId())).findFirst();
+        Future<Optional<Interaction>> current = open.isPresent() ? Future.succeededFuture(open)
+                : pending != null ? Future.succeededFuture(Optional.of(pending)) : store.find(d.interactionId());
+        current.onComplete(r -> {
+            if (r.failed()) {
+                message.fail(500, "cannot read interaction " + d.interactionId() + ": " + r.cause().getMessage());
+                return;
+            }
+            if (r.result().isEmpty()) {
+                message.fail(404, "no interaction " + d.interactionId());
+                return;
+            }
+            Interaction i = r.result().get();
+            if (i.agentId().isPresent() && !i.agentId().get().equals(d.agentId())) {
+                message.fail(403, "interaction " + d.interactionId() + " belongs to another agent");
+                return;
+            }
+            Interaction disposed = tracker.onDisposition(d.interactionId(), d.disposition(), d.notes())
+                    .orElseGet(() -> i.withDisposition(d.disposition(), d.notes()));
+            changed(disposed);
+            message.reply(null);
+        });
     }
 
     private void onCallEvent(CallEvent event) {

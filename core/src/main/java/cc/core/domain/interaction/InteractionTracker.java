@@ -135,6 +135,27 @@ public final class InteractionTracker {
         return onChannel(uniqueId, at, i -> i.withQueue(queue));
     }
 
+    /** Records the agent whose phone the call is ringing, and the queue it waited in; the last offer wins. */
+    public Optional<Interaction> onOfferedToAgent(String uniqueId, String agentId, String queue, Instant at) {
+        return onChannel(uniqueId, at, i -> {
+            Interaction withAgent = i.withAgent(agentId);
+            return queue.isBlank() ? withAgent : withAgent.withQueue(queue);
+        });
+    }
+
+    /**
+     * Records an agent's disposition and notes on an open interaction. Empty when the interaction is not open here
+     * (it ended: its owner applies the disposition to the stored record).
+     */
+    public Optional<Interaction> onDisposition(String interactionId, String code, String notes) {
+        for (Map.Entry<CallKey, Interaction> e : byCall.entrySet()) {
+            if (e.getValue().id().equals(interactionId)) {
+                return replace(e.getKey(), e.getValue().withDisposition(code, notes));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Records the customer the caller was identified as. */
     public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId, Instant at) {
         return onChannel(uniqueId, at, i -> i.withCustomer(customerId));
