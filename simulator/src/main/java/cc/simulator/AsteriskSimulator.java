@@ -1,0 +1,242 @@
+package cc.simulator;
+
+import cc.simulator.agi.AgiLauncher;
+import cc.simulator.ami.AmiActions;
+import cc.simulator.ami.AmiServer;
+import cc.simulator.calls.InboundCalls;
+import cc.simulator.calls.Originator;
+import cc.simulator.channel.Causes;
+import cc.simulator.channel.Channel;
+import cc.simulator.channel.Counters;
+import cc.simulator.channel.Pbx;
+import cc.simulator.dialplan.DialplanExecutor;
+import cc.simulator.traffic.TrafficRunner;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * An Asterisk 22 stand-in on real sockets: an AMI server and a FastAGI client that speak the bytes of the recorded
+ * traces, a small dialplan, simulated phones and callers.
+ *
+ * <p>Threading: the whole simulation lives on one Vert.x event-loop context (no locks, no thread per call). The
+ * public methods may be called from any other thread; they hop onto that context and wait for it.
+ */
+public final class AsteriskSimulator implements AutoCloseable {
+    private final SimulatorConfig config;
+    private final Vertx vertx;
+    private final Context context;
+    private final Counters counters = new Counters();
+    private Pbx pbx;
+    private DialplanExecutor executor;
+    private AmiServer ami;
+    private AgiLauncher agi;
+    private InboundCalls inbound;
+    private Random random;
+    private int amiPort;
+    private final List<TrafficRunner> traffic = new ArrayList<>();
+
+    private AsteriskSimulator(SimulatorConfig config) {
+        this.config = config;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
+            .setBlockedThreadCheckInterval(10_000));
+        this.context = vertx.getOrCreateContext();
+    }
+
+    /** Starts the simulator; returns once the AMI port listens. */
+    public static AsteriskSimulator start(SimulatorConfig config) {
+        AsteriskSimulator sim = new AsteriskSimulator(config);
+        try {
+            sim.amiPort = sim.onEngine(sim::boot).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sim.close();
+            throw new IllegalStateException("interrupted while starting the simulator", e);
+        } catch (ExecutionException | TimeoutException e) {
+            sim.close();
+            throw new IllegalStateException("simulator could not listen on " + config.amiHost() + ":" + config.amiPort(), e);
+        }
+        return sim;
+    }
+
+    private CompletableFuture<Integer> boot() {
+        random = new Random(config.seed());
+        Timings timings = config.timings();
+        pbx = new Pbx(vertx, timings.timeScale(), event -> ami.publish(event), counters, random);
+        executor = new DialplanExecutor(pbx, config.effectiveDialplan(), timings);
+        agi = new AgiLauncher(pbx, executor, timings, context);
+        executor.setAgiRunner(agi);
+        Originator originator = new Originator(pbx, executor, config.phones(), timings);
+        inbound = new InboundCalls(pbx, executor, timings);
+        ami = new AmiServer(vertx, config.amiHost(), config.amiPort(), config.amiUsers(), scaled(timings.authFailureMs()),
+            counters, new AmiActions(pbx, executor, originator));
+        return ami.start().toCompletionStage().toCompletableFuture();
+    }
+
+    private long scaled(long ms) {
+        return Math.max(1, Math.round(ms * config.timings().timeScale()));
+    }
+
+    public int amiPort() {
+        return amiPort;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** A caller dials in; returns once the trunk channel exists. */
+    public SimulatedCall placeInboundCall(InboundCall call) {
+        CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
+        String[] ids = call(() -> {
+            Channel ch = inbound.place(call, ended::complete);
+            return new String[] {ch.name(), ch.uniqueid()};
+        });
+        return new SimulatedCall(this, ids[0], ids[1], ended);
+    }
+
+    void callerHangup(String channel) {
+        run(() -> {
+            Channel ch = pbx.find(channel);
+            if (ch != null) {
+                pbx.remoteHangup(ch, Causes.NORMAL_CLEARING);
+            }
+        });
+    }
+
+    void callerDtmf(String channel, String digits) {
+        run(() -> {
+            Channel ch = pbx.find(channel);
+            if (ch != null) {
+                inbound.sendDtmf(ch, digits);
+            }
+        });
+    }
+
+    /** Starts Poisson arrivals until the returned generator is stopped (or the simulator closed). */
+    public TrafficGenerator startTraffic(TrafficProfile profile) {
+        TrafficRunner runner = call(() -> {
+            TrafficRunner r = new TrafficRunner(vertx, inbound, profile, new Random(random.nextLong()));
+            traffic.add(r);
+            r.start();
+            return r;
+        });
+        return new TrafficGenerator() {
+            @Override
+            public void stop() {
+                run(runner::stop);
+            }
+
+            @Override
+            public long placed() {
+                return runner.placed();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return runner.running();
+            }
+        };
+    }
+
+    /** Named failure: cut the TCP link of every AMI client, without a Logoff. */
+    public void dropAmiConnections() {
+        run(ami::dropAll);
+    }
+
+    /** Writes raw bytes to every logged-in AMI session (malformed or unknown frames). */
+    public void sendRawAmi(String text) {
+        run(() -> ami.sendRaw(text));
+    }
+
+    public SimulatorStats stats() {
+        return call(() -> SimulatorStats.from(counters.snapshot(), ami.loggedInSessions()));
+    }
+
+    public List<ChannelSnapshot> channels() {
+        return call(() -> {
+            List<ChannelSnapshot> out = new ArrayList<>();
+            for (Channel ch : pbx.channels()) {
+                out.add(new ChannelSnapshot(ch.name(), ch.uniqueid(), ch.linkedid(), ch.state().code, ch.state().desc,
+                    ch.context(), ch.exten(), ch.priority(), ch.app(), ch.bridge() == null ? "" : ch.bridge().id(),
+                    ch.callerIdNum()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (ami != null) {
+                onEngine(() -> {
+                    for (TrafficRunner r : traffic) {
+                        r.stop();
+                    }
+                    return ami.stop().toCompletionStage().toCompletableFuture();
+                }).get(5, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // closing anyway
+        }
+        if (agi != null) {
+            agi.close();
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // best effort
+        }
+    }
+
+    // ---- hopping onto the engine context ----
+
+    private <T> CompletableFuture<T> onEngine(Supplier<CompletableFuture<T>> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            try {
+                task.get().whenComplete((r, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    } else {
+                        result.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private <T> T call(Supplier<T> task) {
+        if (Vertx.currentContext() == context) {
+            return task.get();
+        }
+        try {
+            return onEngine(() -> CompletableFuture.completedFuture(task.get())).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("simulator task failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("simulator did not answer within 10 s", e);
+        }
+    }
+
+    private void run(Runnable task) {
+        call(() -> {
+            task.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package cc.simulator.agi;
+
+import cc.simulator.Timings;
+import cc.simulator.channel.Activity;
+import cc.simulator.channel.Channel;
+import cc.simulator.channel.Pbx;
+import cc.simulator.dialplan.AgiRunner;
+import cc.simulator.dialplan.DialplanExecutor;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.vertx.core.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts FastAGI sessions for the AGI() application. Sockets are plain Netty (half-closure allowed, so the final
+ * {@code HANGUP} line still reaches a script that shut its output down); every received line is handed to the
+ * simulator's event-loop context, where the session state lives.
+ */
+public final class AgiLauncher implements AgiRunner, AutoCloseable {
+    final Pbx pbx;
+    final DialplanExecutor executor;
+    final Timings timings;
+    final Context context;
+    final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    /** AstDB for DATABASE PUT/GET, shared by all sessions like Asterisk's. */
+    final Map<String, String> database = new HashMap<>();
+
+    public AgiLauncher(Pbx pbx, DialplanExecutor executor, Timings timings, Context context) {
+        this.pbx = pbx;
+        this.executor = executor;
+        this.timings = timings;
+        this.context = context;
+    }
+
+    @Override
+    public Activity start(Channel ch, String url, List<String> args, Runnable done) {
+        AgiSession session = new AgiSession(this, ch, url, args, done);
+        session.connect();
+        return session;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,269 @@
+package cc.simulator.calls;
+
+import cc.simulator.Timings;
+import cc.simulator.channel.Causes;
+import cc.simulator.channel.Channel;
+import cc.simulator.channel.ChannelState;
+import cc.simulator.channel.Pbx;
+import cc.simulator.dialplan.DialplanExecutor;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
+import java.util.Map;
+
+/**
+ * Carries out AMI Originate: a Local pair running the dialplan on {@code ;2}, or a simulated PJSIP phone that
+ * rings, answers or refuses as its behaviour says; then sends the channel to the application or extension asked.
+ * Event order per channel follows the recorded traces (ami-04, ami-08, ami-16..19).
+ *
+ * <p>Threading: event loop only.
+ */
+public final class Originator {
+    private final Pbx pbx;
+    private final DialplanExecutor executor;
+    private final Phones phones;
+    private final Timings timings;
+
+    /** Told once how the originate ended: the answered channel, or the failure reason code (0, 3, 5, 8). */
+    public interface Listener {
+        void answered(Channel ch);
+
+        void failed(int reason);
+    }
+
+    public Originator(Pbx pbx, DialplanExecutor executor, Phones phones, Timings timings) {
+        this.pbx = pbx;
+        this.executor = executor;
+        this.phones = phones;
+        this.timings = timings;
+    }
+
+    public void originate(OriginateSpec spec, Listener listener) {
+        String dial = spec.channel();
+        int slash = dial.indexOf('/');
+        String tech = slash < 0 ? "" : dial.substring(0, slash);
+        String rest = slash < 0 ? "" : dial.substring(slash + 1);
+        if (tech.equalsIgnoreCase("Local") && !rest.isEmpty()) {
+            pbx.counters().inc("originates.local");
+            local(spec, rest, listener);
+        } else if (tech.equalsIgnoreCase("PJSIP") && !rest.isEmpty()) {
+            pbx.counters().inc("originates.pjsip");
+            pjsip(spec, rest, listener);
+        } else {
+            listener.failed(0);
+        }
+    }
+
+    private long timeout(OriginateSpec spec) {
+        return spec.timeoutMs() > 0 ? spec.timeoutMs() : timings.defaultOriginateTimeoutMs();
+    }
+
+    private void local(OriginateSpec spec, String target, Listener l) {
+        String t = target;
+        int at = t.lastIndexOf('@');
+        String exten = at < 0 ? t : t.substring(0, at);
+        String context = at < 0 ? "default" : t.substring(at + 1);
+        int opt = context.indexOf('/');
+        if (opt >= 0) {
+            context = context.substring(0, opt);
+        }
+        String base = "Local/" + exten + "@" + context + "-" + pbx.nextLocalSuffix();
+        String u1 = pbx.nextUniqueid();
+        String u2 = pbx.nextUniqueid();
+        Channel one = pbx.newChannel(base + ";1", "Local", ChannelState.DOWN, context, exten, u1, u1);
+        Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
+        Pbx.pairLocal(one, two);
+        pbx.newExten(one, "AppDial2", "(Outgoing Line)");
+        if (!executor.exists(context, exten)) {
+            two.setHangupCause(Causes.UNKNOWN);
+            one.setHangupCause(Causes.UNKNOWN);
+            pbx.finish(two, false, false);
+            pbx.finish(one, false, false);
+            l.failed(0);
+            return;
+        }
+        applyVarsAndCallerId(spec, one, false);
+        applyVarsAndCallerId(spec, two, true);
+        pbx.localBridgeEvent(one, two, context, exten);
+        pbx.emit(Pbx.dialEvent("DialBegin", one).add("DialString", exten + "@" + context));
+
+        boolean[] settled = {false};
+        long[] timer = {-1};
+        timer[0] = pbx.after(timeout(spec), () -> {
+            if (settled[0] || !two.isAlive()) {
+                return;
+            }
+            settled[0] = true;
+            one.setOnPeerGoneBeforeAnswer(null);
+            pbx.markHangupRequested(two, Causes.NO_ANSWER);
+            l.failed(3);
+            pbx.finish(two, true, false);
+            one.setHangupCause(Causes.NO_ANSWER);
+            pbx.finish(one, false, false);
+        });
+        two.setOnRinging(() -> {
+            if (!settled[0]) {
+                pbx.newState(one, ChannelState.RINGING);
+                pbx.emit(Pbx.dialEvent("DialState", one).add("DialStatus", "RINGING"));
+            }
+        });
+        two.setOnAnswered(() -> {
+            if (settled[0]) {
+                return;
+            }
+            settled[0] = true;
+            pbx.cancel(timer[0]);
+            one.setOnPeerGoneBeforeAnswer(null);
+            pbx.answer(one);
+            pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", "ANSWER"));
+            l.answered(one);
+            startAnswered(spec, one);
+        });
+        two.setOnDialFailure(status -> {
+            if (settled[0]) {
+                return;
+            }
+            settled[0] = true;
+            pbx.cancel(timer[0]);
+            one.setOnPeerGoneBeforeAnswer(null);
+            pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", status));
+            pbx.markHangupRequested(two, Causes.UNKNOWN);
+            one.setHangupCause(Causes.UNKNOWN);
+            pbx.finish(one, false, false);
+            l.failed(status.equals("BUSY") ? 5 : 8);
+            two.setHangupCause(status.equals("BUSY") ? Causes.USER_BUSY : Causes.CONGESTION);
+            pbx.finish(two, true, false);
+        });
+        one.setOnPeerGoneBeforeAnswer(cause -> {
+            if (settled[0]) {
+                return;
+            }
+            settled[0] = true;
+            pbx.cancel(timer[0]);
+            pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", "NOANSWER"));
+            l.failed(0);
+        });
+        one.onHangup(ch -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                pbx.cancel(timer[0]);
+                l.failed(0);
+            }
+        });
+        executor.run(two);
+    }
+
+    private void applyVarsAndCallerId(OriginateSpec spec, Channel ch, boolean connectedFirst) {
+        for (Map.Entry<String, String> v : spec.variables().entrySet()) {
+            pbx.setVar(ch, v.getKey(), v.getValue());
+        }
+        if (spec.callerIdNum() != null) {
+            ch.setCallerId(spec.callerIdNum(), spec.callerIdName());
+            if (connectedFirst) {
+                ch.setConnectedLine(spec.callerIdNum(), spec.callerIdName());
+            }
+            pbx.newCallerId(ch);
+            ch.setConnectedLine(spec.callerIdNum(), spec.callerIdName());
+            pbx.newConnectedLine(ch);
+        }
+    }
+
+    private void startAnswered(OriginateSpec spec, Channel ch) {
+        if (spec.application() != null && !spec.application().isBlank()) {
+            executor.runApplication(ch, spec.application(), spec.data());
+        } else {
+            ch.setLocation(spec.context() == null ? "default" : spec.context(),
+                spec.exten() == null ? "s" : spec.exten(), spec.priority() <= 0 ? 1 : spec.priority());
+            executor.run(ch);
+        }
+    }
+
+    private void pjsip(OriginateSpec spec, String number, Listener l) {
+        String endpoint = number;
+        int at = endpoint.indexOf('@');
+        if (at >= 0) {
+            endpoint = endpoint.substring(0, at);
+        }
+        PhoneBehaviour b = phones.behaviourOf(number);
+        String uid = pbx.nextUniqueid();
+        Channel ch = pbx.newChannel("PJSIP/" + endpoint + "-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.DOWN,
+            "default", "s", uid, uid);
+        ch.amdResult = b.amdResult();
+        ch.owner = b;
+        applyVarsAndCallerId(spec, ch, false);
+        pbx.emit(Pbx.dialEvent("DialBegin", ch).add("DialString", number));
+        boolean[] settled = {false};
+        long[] timers = {-1, -1};
+        long ring = Math.max(0, b.ringDelay().sample(pbx.random()));
+        timers[0] = pbx.after(timeout(spec), () -> {
+            if (settled[0]) {
+                return;
+            }
+            settled[0] = true;
+            pbx.cancel(timers[1]);
+            pbx.counters().inc("phones.no-answer");
+            pbx.markHangupRequested(ch, Causes.NO_ANSWER);
+            l.failed(3);
+            pbx.finish(ch, false, false);
+        });
+        ch.onHangup(c -> {
+            pbx.cancel(timers[0]);
+            pbx.cancel(timers[1]);
+            if (!settled[0]) {
+                settled[0] = true;
+                l.failed(0);
+            }
+        });
+        switch (b.kind()) {
+            case BUSY:
+            case CONGESTION:
+            case REJECT:
+                timers[1] = pbx.after(ring, () -> {
+                    if (settled[0]) {
+                        return;
+                    }
+                    settled[0] = true;
+                    pbx.cancel(timers[0]);
+                    String status = b.kind() == PhoneBehaviour.Kind.BUSY ? "BUSY"
+                        : b.kind() == PhoneBehaviour.Kind.CONGESTION ? "CONGESTION" : "NOANSWER";
+                    int cause = b.kind() == PhoneBehaviour.Kind.BUSY ? Causes.USER_BUSY
+                        : b.kind() == PhoneBehaviour.Kind.CONGESTION ? Causes.CONGESTION : Causes.CALL_REJECTED;
+                    pbx.counters().inc("phones." + status.toLowerCase(java.util.Locale.ROOT));
+                    pbx.emit(Pbx.dialEvent("DialEnd", ch).add("DialStatus", status));
+                    pbx.markHangupRequested(ch, cause);
+                    l.failed(b.kind() == PhoneBehaviour.Kind.BUSY ? 5 : b.kind() == PhoneBehaviour.Kind.CONGESTION ? 8 : 0);
+                    pbx.finish(ch, false, false);
+                });
+                return;
+            case NO_ANSWER:
+            case ANSWER:
+            default:
+                break;
+        }
+        pbx.after(1, () -> {
+            if (settled[0] || !ch.isAlive()) {
+                return;
+            }
+            pbx.newState(ch, ChannelState.RINGING);
+            pbx.emit(Pbx.dialEvent("DialState", ch).add("DialStatus", "RINGING"));
+        });
+        if (b.kind() == PhoneBehaviour.Kind.NO_ANSWER) {
+            return;
+        }
+        timers[1] = pbx.after(Math.max(2, ring), () -> {
+            if (settled[0] || !ch.isAlive()) {
+                return;
+            }
+            settled[0] = true;
+            pbx.cancel(timers[0]);
+            pbx.counters().inc("phones.answered");
+            pbx.answer(ch);
+            pbx.emit(Pbx.dialEvent("DialEnd", ch).add("DialStatus", "ANSWER"));
+            l.answered(ch);
+            if (b.talkTime() != null) {
+                long talk = b.talkTime().sample(pbx.random());
+                pbx.after(talk, () -> pbx.remoteHangup(ch, Causes.NORMAL_CLEARING));
+            }
+            startAnswered(spec, ch);
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** How calls start: AMI Originate to Local pairs and simulated PJSIP phones, and callers dialling in on the trunk. */
+package cc.simulator.calls;

@@ -1,0 +1,632 @@
+package cc.simulator.channel;
+
+import cc.simulator.ami.AmiMessage;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The switch: owns every channel and bridge, hands out names and uniqueids, runs timers and turns each change into
+ * the AMI events real Asterisk 22 sends, with their headers in Asterisk's order.
+ *
+ * <p>Threading: every method must be called on the simulator's single event-loop context; nothing here locks.
+ */
+public final class Pbx {
+    private static final DateTimeFormatter CDR_TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final Vertx vertx;
+    private final double timeScale;
+    private final Consumer<AmiMessage> eventSink;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, String> globals = new LinkedHashMap<>();
+    private final Counters counters;
+    private final Random random;
+    private final long bootMs = System.currentTimeMillis();
+    private long uniqueCounter;
+    private int localCounter;
+    private int pjsipCounter;
+    private HangupHook hangupHook = ch -> { };
+
+    /** Lets the dialplan run the {@code h} extension before a channel's Hangup event. */
+    public interface HangupHook {
+        void beforeHangup(Channel ch);
+    }
+
+    public Pbx(Vertx vertx, double timeScale, Consumer<AmiMessage> eventSink, Counters counters, Random random) {
+        this.vertx = vertx;
+        this.timeScale = timeScale;
+        this.eventSink = eventSink;
+        this.counters = counters;
+        this.random = random;
+    }
+
+    public void setHangupHook(HangupHook hook) {
+        this.hangupHook = hook;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    public Map<String, String> globals() {
+        return globals;
+    }
+
+    public long uptimeSeconds() {
+        return (System.currentTimeMillis() - bootMs) / 1000;
+    }
+
+    public long bootMs() {
+        return bootMs;
+    }
+
+    // ---- time ----
+
+    /** Runs {@code task} after {@code ms} simulated milliseconds (scaled by the configured time scale). */
+    public long after(long ms, Runnable task) {
+        long scaled = Math.max(1, Math.round(ms * timeScale));
+        return vertx.setTimer(scaled, id -> task.run());
+    }
+
+    public void cancel(long timerId) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Simulated milliseconds since {@code startMs} (wall clock divided by the time scale). */
+    public long simulatedSince(long startMs) {
+        return Math.round((System.currentTimeMillis() - startMs) / timeScale);
+    }
+
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    // ---- registry ----
+
+    public Channel find(String name) {
+        return name == null ? null : channels.get(name);
+    }
+
+    public Collection<Channel> channels() {
+        return channels.values();
+    }
+
+    public String nextUniqueid() {
+        return (System.currentTimeMillis() / 1000) + "." + (uniqueCounter++);
+    }
+
+    public String nextLocalSuffix() {
+        return String.format("%08x", localCounter++);
+    }
+
+    public String nextPjsipSuffix() {
+        return String.format("%08x", pjsipCounter++);
+    }
+
+    /** Creates a channel and sends its Newchannel event. */
+    public Channel newChannel(String name, String type, ChannelState state, String context, String exten,
+                              String uniqueid, String linkedid) {
+        return newChannel(name, type, state, context, exten, uniqueid, linkedid, null, null);
+    }
+
+    /** Same, with the caller ID the channel is born with (an inbound trunk call). */
+    public Channel newChannel(String name, String type, ChannelState state, String context, String exten,
+                              String uniqueid, String linkedid, String cidNum, String cidName) {
+        Channel ch = new Channel(name, uniqueid, type, state, context, exten, now());
+        if (linkedid != null) {
+            ch.linkedid = linkedid;
+        }
+        if (cidNum != null) {
+            ch.cidNum = cidNum;
+            ch.cidName = cidName == null ? "" : cidName;
+        }
+        channels.put(name, ch);
+        counters.inc("channels.created");
+        emit(channelEvent("Newchannel", "call,all", ch));
+        return ch;
+    }
+
+    // ---- events ----
+
+    public void emit(AmiMessage event) {
+        eventSink.accept(event);
+    }
+
+    public static AmiMessage channelEvent(String name, String privilege, Channel ch) {
+        AmiMessage m = AmiMessage.event(name, privilege);
+        appendChannel(m, "", ch);
+        return m;
+    }
+
+    public static void appendChannel(AmiMessage m, String prefix, Channel ch) {
+        m.add(prefix + (prefix.isEmpty() ? "Channel" : "Channel"), ch.name);
+        m.add(prefix + "ChannelState", Integer.toString(ch.state.code));
+        m.add(prefix + "ChannelStateDesc", ch.state.desc);
+        m.add(prefix + "CallerIDNum", ch.cidNum);
+        m.add(prefix + "CallerIDName", ch.cidName);
+        m.add(prefix + "ConnectedLineNum", ch.connNum);
+        m.add(prefix + "ConnectedLineName", ch.connName);
+        m.add(prefix + "Language", ch.language);
+        m.add(prefix + "AccountCode", ch.accountCode);
+        m.add(prefix + "Context", ch.context);
+        m.add(prefix + "Exten", ch.exten);
+        m.add(prefix + "Priority", Integer.toString(ch.priority));
+        m.add(prefix + "Uniqueid", ch.uniqueid);
+        m.add(prefix + "Linkedid", ch.linkedid);
+    }
+
+    public void newState(Channel ch, ChannelState state) {
+        if (ch.state == state) {
+            return;
+        }
+        ch.state = state;
+        emit(channelEvent("Newstate", "call,all", ch));
+    }
+
+    public void newExten(Channel ch, String app, String data) {
+        ch.app = app;
+        ch.appData = data;
+        emit(channelEvent("Newexten", "dialplan,all", ch)
+            .add("Extension", ch.exten).add("Application", app).add("AppData", data));
+    }
+
+    public void setVar(Channel ch, String name, String value) {
+        if (ch == null) {
+            globals.put(name, value);
+            emit(AmiMessage.event("VarSet", "dialplan,all").add("Variable", name).add("Value", value));
+            return;
+        }
+        if (name.equalsIgnoreCase("CHANNEL(language)")) {
+            ch.language = value;
+            return;
+        }
+        ch.vars.put(name, value);
+        emit(channelEvent("VarSet", "dialplan,all", ch).add("Variable", name).add("Value", value));
+    }
+
+    /** A channel variable or function as ${...} would read it; null when unset. */
+    public String readVar(Channel ch, String name) {
+        switch (name) {
+            case "CHANNEL": return ch.name;
+            case "CHANNEL(name)": return ch.name;
+            case "CHANNEL(language)": return ch.language;
+            case "UNIQUEID": return ch.uniqueid;
+            case "CALLERID(num)": return "<unknown>".equals(ch.cidNum) ? "" : ch.cidNum;
+            case "CALLERID(name)": return "<unknown>".equals(ch.cidName) ? "" : ch.cidName;
+            case "CONTEXT": return ch.context;
+            case "EXTEN": return ch.exten;
+            case "PRIORITY": return Integer.toString(ch.priority);
+            case "HANGUPCAUSE": return ch.hangupRequested ? "0" : "";
+            default:
+                String v = ch.vars.get(name);
+                return v != null ? v : globals.get(name);
+        }
+    }
+
+    /** Expands ${VAR} references the way the dialplan and GET FULL VARIABLE do (unset -> empty). */
+    public String substitute(Channel ch, String text) {
+        if (text == null || !text.contains("${")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, start);
+            int depth = 0;
+            int end = -1;
+            for (int j = start + 2; j < text.length(); j++) {
+                char c = text.charAt(j);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}') {
+                    if (depth == 0) {
+                        end = j;
+                        break;
+                    }
+                    depth--;
+                }
+            }
+            if (end < 0) {
+                out.append(text.substring(start));
+                break;
+            }
+            String name = substitute(ch, text.substring(start + 2, end));
+            String v = ch == null ? globals.get(name) : readVar(ch, name);
+            out.append(v == null ? "" : v);
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    public void newCallerId(Channel ch) {
+        emit(channelEvent("NewCallerid", "call,all", ch).add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
+    }
+
+    public void newConnectedLine(Channel ch) {
+        emit(channelEvent("NewConnectedLine", "call,all", ch));
+    }
+
+    // ---- answer, ringing ----
+
+    /** Answers a channel that is not up yet; tells whoever waits for the answer (an Originate, a Local ;1). */
+    public void answer(Channel ch) {
+        if (ch.state == ChannelState.UP || ch.finished) {
+            return;
+        }
+        ch.answeredAtMs = now();
+        newState(ch, ChannelState.UP);
+        Runnable r = ch.onAnswered;
+        ch.onAnswered = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** The channel signals ringing back to whoever called it (the Ringing app, a ringing phone). */
+    public void ringing(Channel ch) {
+        Runnable r = ch.onRinging;
+        ch.onRinging = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    // ---- hangup ----
+
+    /**
+     * A hangup asked from inside Asterisk: the Hangup app, the AMI Hangup action, the dialplan running out. Sends
+     * SoftHangupRequest, then either ends the channel or, if AGI runs on it, tells the AGI session and waits.
+     */
+    public void softHangup(Channel ch, int cause) {
+        if (ch.finished || ch.hangupRequested) {
+            return;
+        }
+        ch.hangupRequested = true;
+        ch.hangupCause = cause;
+        ch.softHangupSent = true;
+        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
+        if (keepsRunning(ch)) {
+            return;
+        }
+        finish(ch, true);
+    }
+
+    /**
+     * The far side went away (the other Local half, a phone or caller that hung up). Sends HangupRequest with the
+     * cause; an AGI session on the channel is told and the channel ends when the script is done.
+     */
+    public void remoteHangup(Channel ch, int cause) {
+        if (ch.finished || ch.hangupRequested) {
+            return;
+        }
+        ch.hangupRequested = true;
+        ch.hangupCause = cause;
+        emit(channelEvent("HangupRequest", "call,all", ch).add("Cause", Integer.toString(cause)));
+        if (keepsRunning(ch)) {
+            return;
+        }
+        finish(ch, true);
+    }
+
+    private boolean keepsRunning(Channel ch) {
+        Activity a = ch.activity;
+        if (a != null && a.survivesHangup()) {
+            a.onHangup();
+            return true;
+        }
+        return false;
+    }
+
+    /** Called by the dialplan when the channel's application is done and a hangup is pending. */
+    public void completePendingHangup(Channel ch) {
+        if (!ch.finished) {
+            finish(ch, true);
+        }
+    }
+
+    /**
+     * Ends a channel: stops what it does, leaves its bridge, pushes the hangup to the other Local half, sends
+     * Hangup and Cdr. {@code soft} adds the SoftHangupRequest Asterisk sends for channels running dialplan.
+     */
+    public void finish(Channel ch, boolean soft) {
+        finish(ch, soft, true);
+    }
+
+    /** Sends HangupRequest and marks the channel as going, without ending it yet. */
+    public void markHangupRequested(Channel ch, int cause) {
+        ch.hangupRequested = true;
+        ch.hangupCause = cause;
+        emit(channelEvent("HangupRequest", "call,all", ch).add("Cause", Integer.toString(cause)));
+    }
+
+    public void finish(Channel ch, boolean soft, boolean propagate) {
+        if (ch.finished) {
+            return;
+        }
+        ch.finished = true;
+        ch.hangupRequested = true;
+        Activity a = ch.activity;
+        ch.activity = null;
+        if (a != null) {
+            a.interrupt();
+        }
+        ch.dtmfListener = null;
+        if (ch.moh) {
+            stopMoh(ch);
+        }
+        if (soft && ch.inPbx && !ch.softHangupSent) {
+            ch.softHangupSent = true;
+            emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
+        }
+        if (ch.inPbx) {
+            hangupHook.beforeHangup(ch);
+        }
+        Channel peer = ch.localPeer;
+        boolean peerPending = false;
+        if (propagate && peer != null && !peer.finished) {
+            if (!peer.hangupRequested) {
+                Consumer<Integer> beforeAnswer = peer.onPeerGoneBeforeAnswer;
+                peer.onPeerGoneBeforeAnswer = null;
+                peer.hangupRequested = true;
+                peer.hangupCause = ch.hangupCause;
+                emit(channelEvent("HangupRequest", "call,all", peer).add("Cause", Integer.toString(ch.hangupCause)));
+                if (beforeAnswer != null) {
+                    beforeAnswer.accept(ch.hangupCause);
+                }
+                peerPending = true;
+            }
+        }
+        if (ch.bridge != null) {
+            leaveBridge(ch);
+        }
+        emit(channelEvent("Hangup", "call,all", ch)
+            .add("Cause", Integer.toString(ch.hangupCause)).add("Cause-txt", Causes.text(ch.hangupCause)));
+        emit(cdr(ch));
+        channels.remove(ch.name);
+        counters.inc("channels.hungup");
+        for (Consumer<Channel> l : new ArrayList<>(ch.hangupListeners)) {
+            l.accept(ch);
+        }
+        if (peerPending && !peer.finished) {
+            if (!keepsRunning(peer)) {
+                finish(peer, true, false);
+            }
+        }
+    }
+
+    private AmiMessage cdr(Channel ch) {
+        long end = now();
+        boolean answered = ch.answeredAtMs > 0;
+        String src = "<unknown>".equals(ch.cidNum) ? "" : ch.cidNum;
+        String name = "<unknown>".equals(ch.cidName) ? "" : ch.cidName;
+        long duration = (end - ch.createdAtMs) / 1000;
+        long billable = answered ? (end - ch.answeredAtMs) / 1000 : 0;
+        String disposition = answered ? "ANSWERED" : ch.hangupCause == Causes.USER_BUSY ? "BUSY"
+            : ch.hangupCause == Causes.CONGESTION ? "FAILED" : "NO ANSWER";
+        return AmiMessage.event("Cdr", "cdr,all")
+            .add("AccountCode", ch.accountCode)
+            .add("Source", src)
+            .add("Destination", ch.exten)
+            .add("DestinationContext", ch.context)
+            .add("CallerID", "\"" + name + "\" <" + src + ">")
+            .add("Channel", ch.name)
+            .add("DestinationChannel", ch.cdrDestChannel)
+            .add("LastApplication", ch.app)
+            .add("LastData", ch.appData)
+            .add("StartTime", CDR_TIME.format(Instant.ofEpochMilli(ch.createdAtMs)))
+            .add("AnswerTime", answered ? CDR_TIME.format(Instant.ofEpochMilli(ch.answeredAtMs)) : "")
+            .add("EndTime", CDR_TIME.format(Instant.ofEpochMilli(end)))
+            .add("Duration", Long.toString(duration))
+            .add("BillableSeconds", Long.toString(billable))
+            .add("Disposition", disposition)
+            .add("AMAFlags", "DOCUMENTATION")
+            .add("UniqueID", ch.uniqueid)
+            .add("UserField", "");
+    }
+
+    // ---- music on hold ----
+
+    public void startMoh(Channel ch, String mohClass) {
+        if (ch.moh) {
+            return;
+        }
+        ch.moh = true;
+        emit(channelEvent("MusicOnHoldStart", "call,all", ch).add("Class", mohClass == null || mohClass.isEmpty() ? "default" : mohClass));
+    }
+
+    public void stopMoh(Channel ch) {
+        if (!ch.moh) {
+            return;
+        }
+        ch.moh = false;
+        emit(channelEvent("MusicOnHoldStop", "call,all", ch));
+    }
+
+    // ---- DTMF ----
+
+    /**
+     * Plays {@code digits} into {@code target} as received DTMF: each digit begins 100 ms after the previous one
+     * ended plus a 250 ms gap, lasts {@code durationMs}; the digit is delivered to the listener when it ends.
+     * {@code done} runs after the last digit.
+     */
+    public void playDtmf(Channel target, String digits, long durationMs, long gapMs, Runnable done) {
+        long t = 100;
+        for (int i = 0; i < digits.length(); i++) {
+            char d = digits.charAt(i);
+            long begin = t;
+            after(begin, () -> {
+                if (target.finished) {
+                    return;
+                }
+                emit(channelEvent("DTMFBegin", "dtmf,all", target).add("Digit", String.valueOf(d)).add("Direction", "Received"));
+            });
+            after(begin + durationMs, () -> {
+                if (target.finished) {
+                    return;
+                }
+                emit(channelEvent("DTMFEnd", "dtmf,all", target).add("Digit", String.valueOf(d))
+                    .add("DurationMs", Long.toString(durationMs)).add("Direction", "Received"));
+                Consumer<Character> l = target.dtmfListener;
+                if (l != null) {
+                    l.accept(d);
+                }
+            });
+            t += durationMs + gapMs;
+        }
+        if (done != null) {
+            after(Math.max(1, t), done);
+        }
+    }
+
+    /** Where DTMF sent by {@code from} arrives: the other Local half, else the bridge peer. */
+    public Channel dtmfTarget(Channel from) {
+        if (from.localPeer != null && !from.localPeer.finished) {
+            return from.localPeer;
+        }
+        if (from.bridge != null) {
+            for (Channel c : from.bridge.members) {
+                if (c != from) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- bridges ----
+
+    /** Bridges two channels whose current activity has been stopped; each gets {@code onLeave} when kicked out. */
+    public void bridge(Channel a, Channel b) {
+        Bridge br = new Bridge(UUID.randomUUID().toString());
+        emit(bridgeEvent("BridgeCreate", br, 0).message);
+        for (Channel c : List.of(a, b)) {
+            if (c.moh) {
+                stopMoh(c);
+            }
+        }
+        br.members.add(a);
+        a.bridge = br;
+        emit(bridgeEvent("BridgeEnter", br, 1).andChannel(a));
+        br.members.add(b);
+        b.bridge = br;
+        emit(bridgeEvent("BridgeEnter", br, 2).andChannel(b));
+        a.cdrDestChannel = b.name;
+        setVar(a, "BRIDGEPEER", b.name);
+        setVar(b, "BRIDGEPEER", a.name);
+        counters.inc("bridges.created");
+        for (Channel c : List.of(a, b)) {
+            Runnable r = c.onBridged;
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+
+    private void leaveBridge(Channel ch) {
+        Bridge br = ch.bridge;
+        ch.bridge = null;
+        br.members.remove(ch);
+        List<Channel> rest = new ArrayList<>(br.members);
+        for (Channel other : rest) {
+            if (!other.finished) {
+                setVar(other, "BRIDGEPEER", "");
+            }
+        }
+        emit(bridgeEvent("BridgeLeave", br, br.members.size()).andChannel(ch));
+        if (br.members.size() <= 1) {
+            for (Channel other : rest) {
+                other.bridge = null;
+                br.members.remove(other);
+                emit(bridgeEvent("BridgeLeave", br, br.members.size()).andChannel(other));
+            }
+            emit(bridgeEvent("BridgeDestroy", br, 0).message);
+            for (Channel other : rest) {
+                Activity act = other.activity;
+                if (act instanceof BridgedActivity) {
+                    other.activity = null;
+                    ((BridgedActivity) act).onLeave.run();
+                }
+            }
+        }
+    }
+
+    /** The activity of a channel sitting in a bridge; {@code onLeave} continues its dialplan when the bridge ends. */
+    public static final class BridgedActivity implements Activity {
+        final Runnable onLeave;
+
+        public BridgedActivity(Runnable onLeave) {
+            this.onLeave = onLeave;
+        }
+
+        @Override
+        public void interrupt() {
+        }
+    }
+
+    private static final class BridgeEventBuilder {
+        final AmiMessage message;
+
+        BridgeEventBuilder(AmiMessage message) {
+            this.message = message;
+        }
+
+        AmiMessage andChannel(Channel ch) {
+            appendChannel(message, "", ch);
+            return message;
+        }
+    }
+
+    private static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
+        return new BridgeEventBuilder(AmiMessage.event(name, "call,all")
+            .add("BridgeUniqueid", br.id)
+            .add("BridgeType", "basic")
+            .add("BridgeTechnology", "simple_bridge")
+            .add("BridgeCreator", "<unknown>")
+            .add("BridgeName", "<unknown>")
+            .add("BridgeNumChannels", Integer.toString(count))
+            .add("BridgeVideoSourceMode", "none"));
+    }
+
+    // ---- Local pairs ----
+
+    public static void pairLocal(Channel one, Channel two) {
+        one.localPeer = two;
+        two.localPeer = one;
+        one.localOne = true;
+    }
+
+    public void localBridgeEvent(Channel one, Channel two, String context, String exten) {
+        AmiMessage m = AmiMessage.event("LocalBridge", "call,all");
+        appendChannel(m, "LocalOne", one);
+        appendChannel(m, "LocalTwo", two);
+        m.add("Context", context).add("Exten", exten).add("LocalOptimization", "Yes");
+        emit(m);
+    }
+
+    public static AmiMessage dialEvent(String name, Channel dest) {
+        AmiMessage m = AmiMessage.event(name, "call,all");
+        appendChannel(m, "Dest", dest);
+        return m;
+    }
+}

@@ -1,0 +1,30 @@
+package cc.simulator.dialplan;
+
+/**
+ * The dialplan the simulator runs when none is configured. It is the same as {@code config/asterisk/extensions.conf}
+ * shipped for a real Asterisk: keep the two in step.
+ */
+public final class DefaultDialplan {
+    public static final String INBOUND_CONTEXT = "cc-inbound";
+    public static final String HOLD_CONTEXT = "cc-hold";
+    public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
+
+    private DefaultDialplan() {
+    }
+
+    /** @param agiPath the script path with its query, e.g. {@code main?lang=en} */
+    public static Dialplan create(String agiHost, int agiPort, String agiPath) {
+        return Dialplan.builder()
+            .exten(INBOUND_CONTEXT, "_X.",
+                "Answer()",
+                "AGI(agi://" + agiHost + ":" + agiPort + "/" + agiPath + ")",
+                "GotoIf($[\"${CC_NEXT}\"=\"hold\"]?cc-hold,s,1)",
+                "Hangup()")
+            .exten(HOLD_CONTEXT, "s",
+                "Answer()",
+                "MusicOnHold(default)")
+            .exten(AGENT_WAIT_CONTEXT, "s",
+                "Wait(30)")
+            .build();
+    }
+}

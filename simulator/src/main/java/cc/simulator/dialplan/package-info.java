@@ -1,0 +1,2 @@
+/** The simulated dialplan: contexts, extension patterns, and the applications a channel runs through them. */
+package cc.simulator.dialplan;

@@ -1,0 +1,2 @@
+/** Load: Poisson arrivals of inbound callers with a mix of behaviours. */
+package cc.simulator.traffic;
