@@ -74,6 +74,12 @@ final class TraceAmiPeer implements AutoCloseable {
         return this;
     }
 
+    /** Answers a later action of the exchange's name with this exchange (after those scripted before). */
+    TraceAmiPeer answer(AmiTrace.Exchange e) {
+        script.computeIfAbsent(e.action().toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).add(e);
+        return this;
+    }
+
     /** Answers the next action of the exchange's name with this exchange (ahead of anything scripted). */
     TraceAmiPeer scriptFirst(AmiTrace.Exchange e) {
         script.computeIfAbsent(e.action().toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).addFirst(e);
