@@ -94,4 +94,24 @@ class AmiReconnectIT {
             assertEquals(h.calls.get(1).leg(), last.leg());
         }
     }
+
+    @Test
+    @DisplayName("a server that stops answering Ping is treated as lost and reconnected")
+    void pingTimeout() throws Exception {
+        AmiOptions options = AmiOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300));
+        try (TraceAmiPeer peer = new TraceAmiPeer("cc", "cc-secret");
+             AmiHarness h = new AmiHarness(List.of(AmiHarness.server("pbx", peer, "cc-secret")), options)) {
+            AmiHarness.await(h.telephony.start());
+            AmiHarness.until("pings answered", () -> peer.actions("Ping").size() >= 2);
+
+            peer.muteOpenConnections();
+
+            h.untilLink("link down", e -> e instanceof LinkEvent.LinkDown);
+            assertEquals("ping timeout", ((LinkEvent.LinkDown) h.links.stream()
+                    .filter(e -> e instanceof LinkEvent.LinkDown).findFirst().orElseThrow()).reason());
+            AmiHarness.until("logged in again", () -> h.links.stream().filter(e -> e instanceof LinkEvent.LinkUp).count() == 2);
+            assertTrue(h.telephony.isUp("pbx"));
+            assertEquals(2, peer.logins());
+        }
+    }
 }
