@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.VertxInternal;
+import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
@@ -159,6 +160,10 @@ final class AmiServerLink {
         ManagerConnection c = new ManagerConnectionFactory(config.host(), config.port(), config.username(),
                 config.secret()).createManagerConnection();
         c.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        if (c instanceof DefaultManagerConnection) {
+            // the login's own request/response steps (Challenge, Login, CoreSettings) wait this long each
+            ((DefaultManagerConnection) c).setDefaultResponseTimeout(Math.max(1, options.actionTimeout().toMillis()));
+        }
         c.addEventListener(event -> onLibraryEvent(gen, c, event));
         return context.<Void>executeBlocking(() -> {
             c.login();
@@ -320,13 +325,21 @@ final class AmiServerLink {
         });
     }
 
-    /** Exponential backoff from the initial wait, capped, with jitter over the upper half so servers spread out. */
-    long backoffMillis(int attempt) {
-        long initial = Math.max(1, config.reconnectInitialBackoff().toMillis());
-        long max = Math.max(initial, config.reconnectMaxBackoff().toMillis());
+    private long backoffMillis(int attempt) {
+        return backoffMillis(config.reconnectInitialBackoff().toMillis(), config.reconnectMaxBackoff().toMillis(),
+                attempt, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * Exponential backoff from the initial wait, doubling per failed attempt up to the cap, jittered over the upper
+     * half ({@code random} in [0, 1)) so that servers and instances do not retry in step.
+     */
+    static long backoffMillis(long initialMillis, long maxMillis, int attempt, double random) {
+        long initial = Math.max(1, initialMillis);
+        long max = Math.max(initial, maxMillis);
         long base = attempt >= 30 ? max : Math.min(max, initial << attempt);
         long half = base / 2;
-        return half + ThreadLocalRandom.current().nextLong(base - half + 1);
+        return half + (long) ((base - half) * random);
     }
 
     private void startPing() {

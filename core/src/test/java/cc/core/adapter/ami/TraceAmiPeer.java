@@ -112,6 +112,13 @@ final class TraceAmiPeer implements AutoCloseable {
         }
     }
 
+    /** The connections open now stop answering (they still read), as a hung Asterisk would; new ones answer. */
+    void muteOpenConnections() {
+        for (Conn c : conns) {
+            c.muted = true;
+        }
+    }
+
     /** Writes raw lines (each ended with CRLF here) to every logged-in client. */
     void inject(List<String> lines) {
         for (Conn c : conns) {
@@ -170,6 +177,7 @@ final class TraceAmiPeer implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private volatile boolean loggedIn;
+        private volatile boolean muted;
 
         Conn(Socket socket) throws IOException {
             this.socket = socket;
@@ -189,7 +197,7 @@ final class TraceAmiPeer implements AutoCloseable {
                     }
                     if (!message.isEmpty()) {
                         actions.add(List.copyOf(message));
-                        if (!answer(message)) {
+                        if (!muted && !answer(message)) {
                             break;
                         }
                         message = new ArrayList<>();
