@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Starts a session for each call the FastAGI server accepts, on the flow the request names.
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IvrSessions {
     private final IvrServices services;
     private final AtomicInteger active = new AtomicInteger();
+    private final Map<String, LongAdder> ended = new ConcurrentHashMap<>();
 
     public IvrSessions(IvrServices services) {
         this.services = services;
@@ -32,13 +35,22 @@ public final class IvrSessions {
                 variables(call), services.clock().instant());
         IvrSessionRunner runner = new IvrSessionRunner(services, channel, session, context);
         active.incrementAndGet();
-        runner.onEnd(outcome -> active.decrementAndGet());
+        runner.onEnd(outcome -> {
+            active.decrementAndGet();
+            ended.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+        });
         runner.start();
     }
 
     /** Sessions in progress now. */
     public int active() {
         return active.get();
+    }
+
+    /** Sessions ended so far with that outcome. */
+    public long ended(String outcome) {
+        LongAdder n = ended.get(outcome);
+        return n == null ? 0 : n.sum();
     }
 
     static Map<String, String> variables(CallRequest call) {
