@@ -1,5 +1,6 @@
 package cc.ivr;
 
+import cc.core.adapter.jdbc.Database;
 import cc.core.app.customer.CustomerStore;
 import cc.ivr.adapter.agi.AgiServer;
 import cc.ivr.adapter.http.VertxHttpLookup;
@@ -13,7 +14,6 @@ import cc.ivr.domain.engine.FlowInterpreter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -54,13 +54,13 @@ public final class IvrModule {
         this.metrics = metrics;
     }
 
-    public static Future<IvrModule> start(Vertx vertx, Config config, CustomerStore customers, DataSource dataSource,
+    public static Future<IvrModule> start(Vertx vertx, Config config, CustomerStore customers, Database database,
                                           InstantSource clock) {
         FlowLibrary flows = new FlowLibrary(config.defaultFlow(), config.defaultQueue());
         YamlFlowDirectory directory = new YamlFlowDirectory(config.flowDirectory(), flows);
         VertxHttpLookup http = new VertxHttpLookup(vertx);
         IvrServices services = new IvrServices(vertx, new FlowInterpreter(), flows, customers,
-                new JdbcSelfServiceData(vertx, dataSource), http, clock);
+                new JdbcSelfServiceData(database), http, clock);
         IvrSessions sessions = new IvrSessions(services);
         AgiServer server = new AgiServer(vertx, sessions);
         IvrMetrics metrics = new IvrMetrics(sessions, flows);

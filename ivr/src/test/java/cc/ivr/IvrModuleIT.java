@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,7 +46,7 @@ class IvrModuleIT {
         IvrModule.Config config = new IvrModule.Config("127.0.0.1", 0, Path.of("..", "config", "ivr"), "main",
                 "support", Duration.ofSeconds(1));
         // the survey flow reads no customer or self-service data; these are never called here
-        module = IvrModule.start(vertx, config, noCustomers(), new PGSimpleDataSource(), Clock.systemUTC()).await();
+        module = IvrModule.start(vertx, config, noCustomers(), null, Clock.systemUTC()).await();
         module.metrics().bindTo(registry);
     }
 

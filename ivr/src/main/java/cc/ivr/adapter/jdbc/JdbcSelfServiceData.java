@@ -1,12 +1,10 @@
 package cc.ivr.adapter.jdbc;
 
+import cc.core.adapter.jdbc.Database;
 import cc.ivr.app.SelfServiceData;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,22 +16,19 @@ import java.util.Optional;
  * {@link SelfServiceData} over JDBC (tables of {@code db/migration/ivr/V1__self_service.sql}). SQL only with bound
  * parameters.
  *
- * <p>Threading: each call runs on the {@code cc-ivr-jdbc} worker pool and completes on the caller's context.
+ * <p>Threading: each call runs on the database's worker pool and completes on the caller's context.
  */
 public final class JdbcSelfServiceData implements SelfServiceData {
-    private final DataSource dataSource;
-    private final WorkerExecutor workers;
+    private final Database db;
 
-    public JdbcSelfServiceData(Vertx vertx, DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.workers = vertx.createSharedWorkerExecutor("cc-ivr-jdbc", 4);
+    public JdbcSelfServiceData(Database db) {
+        this.db = db;
     }
 
     @Override
     public Future<Optional<Balance>> balance(String account) {
-        return workers.executeBlocking(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement(
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                          "SELECT account, amount, currency, as_of FROM ivr_account_balance WHERE account = ?")) {
                 ps.setString(1, account);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -44,22 +39,20 @@ public final class JdbcSelfServiceData implements SelfServiceData {
                             rs.getTimestamp(4).toInstant()));
                 }
             }
-        }, false);
+        });
     }
 
     @Override
     public Future<Optional<OrderStatus>> orderStatus(String orderOrAccount) {
-        return workers.executeBlocking(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                Optional<OrderStatus> byOrder = order(c, "SELECT order_id, status, expected FROM ivr_order_status "
-                        + "WHERE order_id = ?", orderOrAccount);
-                if (byOrder.isPresent()) {
-                    return byOrder;
-                }
-                return order(c, "SELECT order_id, status, expected FROM ivr_order_status WHERE account = ? "
-                        + "ORDER BY updated_at DESC, order_id DESC FETCH FIRST 1 ROWS ONLY", orderOrAccount);
+        return db.withConnection(c -> {
+            Optional<OrderStatus> byOrder = order(c, "SELECT order_id, status, expected FROM ivr_order_status "
+                    + "WHERE order_id = ?", orderOrAccount);
+            if (byOrder.isPresent()) {
+                return byOrder;
             }
-        }, false);
+            return order(c, "SELECT order_id, status, expected FROM ivr_order_status WHERE account = ? "
+                    + "ORDER BY updated_at DESC, order_id DESC FETCH FIRST 1 ROWS ONLY", orderOrAccount);
+        });
     }
 
     private static Optional<OrderStatus> order(Connection c, String sql, String key) throws SQLException {
@@ -78,9 +71,8 @@ public final class JdbcSelfServiceData implements SelfServiceData {
 
     @Override
     public Future<Void> requestCallback(CallbackRequest r) {
-        return workers.executeBlocking(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO ivr_callback_request "
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ivr_callback_request "
                          + "(unique_id, number, queue, language, data, requested_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.uniqueId());
                 ps.setString(2, r.number());
@@ -91,6 +83,6 @@ public final class JdbcSelfServiceData implements SelfServiceData {
                 ps.executeUpdate();
                 return null;
             }
-        }, false);
+        });
     }
 }

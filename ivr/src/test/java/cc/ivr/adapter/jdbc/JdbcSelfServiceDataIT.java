@@ -6,80 +6,52 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.SchemaMigrations;
+import cc.core.testkit.PostgresTestDatabase;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-/** Self-service data in a real PostgreSQL database of its own, created from the module's migration scripts. */
+/** Self-service data in a real PostgreSQL database of its own, created by the schema migrations of core and ivr. */
 class JdbcSelfServiceDataIT {
-    static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    static final String DB = "cc_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static Vertx vertx;
+    static PostgresTestDatabase pg;
+    static Database db;
     static JdbcSelfServiceData data;
-    static PGSimpleDataSource ds;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DB);
-        } catch (SQLException e) {
-            fail("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed for this test and is unreachable: "
-                    + e.getMessage());
-        }
-        ds = new PGSimpleDataSource();
-        ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + DB);
-        ds.setUser("postgres");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String script : resource("db/migration/ivr/index").split("\n")) {
-                if (!script.isBlank()) {
-                    s.execute(resource("db/migration/ivr/" + script.trim()));
-                }
-            }
-            s.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
-            s.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
-                    + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
-                    + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
-        }
+        pg = PostgresTestDatabase.create();
         vertx = Vertx.vertx();
-        data = new JdbcSelfServiceData(vertx, ds);
+        db = Database.open(vertx, pg.config()).await();
+        new SchemaMigrations().apply(db, List.of("core", "ivr")).await();
+        db.withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
+                s.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
+                        + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
+                        + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
+            }
+            return null;
+        }).await();
+        data = new JdbcSelfServiceData(db);
     }
 
     @AfterAll
-    static void dropDatabase() throws Exception {
-        if (vertx != null) {
-            vertx.close().await();
-        }
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
-    }
-
-    static String resource(String path) throws IOException {
-        try (InputStream in = JdbcSelfServiceDataIT.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static void dropDatabase() {
+        db.close();
+        vertx.close().await();
+        pg.close();
     }
 
     @Test
@@ -109,16 +81,19 @@ class JdbcSelfServiceDataIT {
         Instant at = Instant.parse("2026-11-23T09:00:00Z");
         data.requestCallback(new SelfServiceData.CallbackRequest("1795417535.3", "5551234", "support", "fa",
                 Map.of("account", "49927395"), at)).await();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT number, queue, language, data, requested_at, status "
-                     + "FROM ivr_callback_request WHERE unique_id = '1795417535.3'")) {
-            assertTrue(rs.next());
-            assertEquals("5551234", rs.getString(1));
-            assertEquals("support", rs.getString(2));
-            assertEquals("fa", rs.getString(3));
-            assertEquals("{\"account\":\"49927395\"}", rs.getString(4));
-            assertEquals(at, rs.getTimestamp(5).toInstant());
-            assertEquals("open", rs.getString(6));
-        }
+        db.withConnection(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT number, queue, language, data, requested_at, status "
+                         + "FROM ivr_callback_request WHERE unique_id = '1795417535.3'")) {
+                assertTrue(rs.next());
+                assertEquals("5551234", rs.getString(1));
+                assertEquals("support", rs.getString(2));
+                assertEquals("fa", rs.getString(3));
+                assertEquals("{\"account\":\"49927395\"}", rs.getString(4));
+                assertEquals(at, rs.getTimestamp(5).toInstant());
+                assertEquals("open", rs.getString(6));
+            }
+            return null;
+        }).await();
     }
 }
