@@ -16,6 +16,7 @@ import cc.core.app.interaction.InteractionRecorder;
 import cc.core.app.livestate.LiveStateStore;
 import cc.core.contract.LocalRecordCodec;
 import cc.core.domain.interaction.InteractionTracker;
+import cc.ivr.IvrModule;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
 import cc.simulator.TrafficGenerator;
@@ -49,7 +50,7 @@ import java.util.UUID;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core");
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr");
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -64,6 +65,7 @@ public final class Server implements AutoCloseable {
     private TrafficGenerator traffic;
     private AmiTelephony telephony;
     private OpsHttpServer http;
+    private IvrModule ivr;
     private int agiPort;
 
     private Server(ServerConfig config) {
@@ -135,7 +137,15 @@ public final class Server implements AutoCloseable {
     }
 
     private Future<Void> startAgi() {
-        return Future.succeededFuture();
+        ServerConfig.Ivr ivrConfig = config.ivr();
+        IvrModule.Config agi = new IvrModule.Config(config.agi().host(), config.agi().port(), ivrConfig.flows(),
+                ivrConfig.defaultFlow(), ivrConfig.defaultQueue(), ivrConfig.reloadInterval());
+        return IvrModule.start(vertx, agi, customers, database, InstantSource.system()).map(m -> {
+            ivr = m;
+            agiPort = m.port();
+            m.metrics().bindTo(metrics);
+            return null;
+        });
     }
 
     private void startSimulatorIfEnabled() {
@@ -234,6 +244,9 @@ public final class Server implements AutoCloseable {
             traffic.stop();
         }
         Future<Void> links = telephony == null ? Future.succeededFuture() : telephony.stop();
+        if (ivr != null) {
+            links = links.transform(ignored -> ivr.close());
+        }
         return links.transform(ignored -> vertx.close()).transform(ignored -> {
             for (int i = toClose.size() - 1; i >= 0; i--) {
                 try {
