@@ -230,6 +230,10 @@ public final class Server implements AutoCloseable {
         return Optional.ofNullable(simulator);
     }
 
+    public cc.core.app.telephony.Telephony telephony() {
+        return telephony;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
