@@ -41,6 +41,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The assembled server: storage, live state, telephony, the engines and the HTTP endpoints, started in dependency
@@ -74,10 +76,21 @@ public final class Server implements AutoCloseable {
         this.agiPort = config.agi().port();
     }
 
-    /** Starts everything; fails (having released what it started) with a message a deployer can act on. */
+    /**
+     * Starts everything; fails (having released what it started) with a message a deployer can act on. The returned
+     * future belongs to no Vert.x context, so it completes even when the failure closed our Vert.x.
+     */
     public static Future<Server> start(ServerConfig config) {
         Server s = new Server(config);
-        return s.startAll().map(s).recover(e -> s.stop().transform(ignored -> Future.failedFuture(e)));
+        CompletableFuture<Server> done = new CompletableFuture<>();
+        s.startAll().onComplete(ar -> {
+            if (ar.succeeded()) {
+                done.complete(s);
+            } else {
+                CompletableFuture.runAsync(s::close).whenComplete((v, e) -> done.completeExceptionally(ar.cause()));
+            }
+        });
+        return Future.fromCompletionStage(done);
     }
 
     private Future<Void> startAll() {
@@ -242,33 +255,40 @@ public final class Server implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops traffic, closes the links, the engines, the stores and Vert.x, in reverse order of start. */
-    public Future<Void> stop() {
+    /**
+     * Stops traffic, closes the links, the engines, the stores and Vert.x, in reverse order of start. Blocks; call it
+     * from a thread of its own, never from an event loop. Each step is bounded so a stuck part cannot hang shutdown.
+     */
+    @Override
+    public void close() {
         if (traffic != null) {
             traffic.stop();
         }
-        Future<Void> links = telephony == null ? Future.succeededFuture() : telephony.stop();
-        if (ivr != null) {
-            links = links.transform(ignored -> ivr.close());
+        if (telephony != null) {
+            awaitQuietly("AMI links", telephony.stop());
         }
-        return links.transform(ignored -> vertx.close()).transform(ignored -> {
-            for (int i = toClose.size() - 1; i >= 0; i--) {
-                try {
-                    toClose.get(i).close();
-                } catch (Exception e) {
-                    log.warn("closing {} failed: {}", toClose.get(i), e.getMessage());
-                }
+        if (ivr != null) {
+            awaitQuietly("FastAGI server", ivr.close());
+        }
+        awaitQuietly("Vert.x", vertx.close());
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", toClose.get(i), e.getMessage());
             }
-            if (liveState != null) {
-                liveState.close();
-            }
-            return Future.succeededFuture();
-        });
+        }
+        if (liveState != null) {
+            liveState.close();
+        }
     }
 
-    @Override
-    public void close() {
-        stop().await();
+    private static void awaitQuietly(String what, Future<?> step) {
+        try {
+            step.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("stopping {}: {}", what, e.getMessage());
+        }
     }
 
     /** The simulator's counters as metrics, so its traffic shows beside ours on /metrics. */
