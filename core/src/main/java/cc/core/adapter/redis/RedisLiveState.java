@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -65,6 +66,7 @@ public final class RedisLiveState implements LiveStateStore {
     private final String leasePrefix;
     /** Malformed entries already logged, so a bad value is reported once, not on every listing. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisLiveState(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> connection,
                            String where, String prefix) {
@@ -184,9 +186,12 @@ public final class RedisLiveState implements LiveStateStore {
         });
     }
 
-    /** Closes the connection and stops Lettuce's threads; blocks for at most two seconds. */
+    /** Closes the connection and stops Lettuce's threads; blocks for at most two seconds. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
