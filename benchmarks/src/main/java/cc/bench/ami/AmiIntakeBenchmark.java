@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.ami.AmiIntakeBenchmark [--rates=10000,20000,40000]
  * [--seconds=12] [--warmup=2] [--jvm-warmup=5] [--calls=500] [--drain=15] [--paths=adapter,asterisk-java]}
- * (defaults shown; about 2 minutes in all)
+ * (defaults shown; about 2 minutes in all). {@code -Dcc.bench.asteriskJavaLog=WARN} shows asterisk-java's own log.
  */
 public final class AmiIntakeBenchmark {
 
@@ -39,18 +39,27 @@ public final class AmiIntakeBenchmark {
                           List<String> paths, double jvmWarmup) {}
 
     private record Row(String path, int target, long sent, long sentTimed, long receivedTimed, double sentRate,
-                       double sustained, Histogram lagMicros, String note) {}
+                       double sustained, Histogram lagMicros, String note, String worstPerSecond) {}
 
     /** Collects what one consumer saw. Written by one thread (the consumer's), read after the run. */
     private static final class Sink {
         final Histogram lagMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         final AtomicLong timed = new AtomicLong();
+        /** Worst lag per second of sending, in microseconds, to show whether the tail is spread out or a few stalls. */
+        final long[] worstPerSecond = new long[600];
+        volatile long firstSentNanos;
         volatile long lastTimedNanos;
 
         void timed(String value) {
             long now = System.nanoTime();
-            long lag = (now - Long.parseLong(value)) / 1_000;
+            long sent = Long.parseLong(value);
+            long lag = (now - sent) / 1_000;
             lagMicros.recordValue(Math.max(0, Math.min(lag, lagMicros.getHighestTrackableValue())));
+            if (firstSentNanos == 0) {
+                firstSentNanos = sent;
+            }
+            int second = (int) Math.min(worstPerSecond.length - 1, Math.max(0, (sent - firstSentNanos) / 1_000_000_000L));
+            worstPerSecond[second] = Math.max(worstPerSecond[second], lag);
             lastTimedNanos = now;
             timed.incrementAndGet();
         }
@@ -60,7 +69,8 @@ public final class AmiIntakeBenchmark {
         Params p = parse(args);
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         // asterisk-java logs one error line per event it drops; the count below says it instead
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.asteriskjava")).setLevel(Level.OFF);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.asteriskjava"))
+                .setLevel(Level.toLevel(System.getProperty("cc.bench.asteriskJavaLog", "OFF")));
 
         System.out.printf(Locale.ROOT, "AMI intake benchmark: loopback firehose -> consumer on %d cores, %s %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -175,8 +185,13 @@ public final class AmiIntakeBenchmark {
         long missing = firehose.sentTimed() - sink.timed.get();
         double sustained = run.events() * (missing == 0 ? 1.0 : (double) sink.timed.get() / firehose.sentTimed())
                 / processedSeconds;
+        StringBuilder worst = new StringBuilder();
+        int seconds = (int) Math.ceil(sentSeconds);
+        for (int i = 0; i < Math.min(seconds, sink.worstPerSecond.length); i++) {
+            worst.append(i == 0 ? "" : " ").append(Math.round(sink.worstPerSecond[i] / 1000.0));
+        }
         return new Row(path, rate, run.events(), firehose.sentTimed(), sink.timed.get(), run.events() / sentSeconds,
-                sustained, sink.lagMicros, note);
+                sustained, sink.lagMicros, note, worst.toString());
     }
 
     private static void print(List<Row> rows) {
@@ -193,6 +208,11 @@ public final class AmiIntakeBenchmark {
         System.out.println("events/s = measured events written / time until the last timed event was seen (scaled by"
                 + " the share seen); lag = seen on the consumer's thread minus written, HdrHistogram in microseconds.");
         System.out.println("target for the adapter: >= 20000 events/s sustained, p99 < 50 ms, 0 dropped.");
+        System.out.println("worst lag per second of the measured run, ms (a few large values = stalls, e.g. GC or"
+                + " the scheduler of a busy machine; all large = the consumer cannot keep up):");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "  %-24s %6d/s: %s%n", r.path(), r.target(), r.worstPerSecond());
+        }
         for (Row r : rows) {
             if (!r.note().isEmpty()) {
                 System.out.println("  " + r.path() + " @ " + r.target() + "/s: " + r.note());

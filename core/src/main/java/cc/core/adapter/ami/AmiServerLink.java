@@ -144,10 +144,7 @@ final class AmiServerLink {
                 done.complete();
                 return;
             }
-            context.executeBlocking(() -> {
-                logoffQuietly(c);
-                return null;
-            }, false).onComplete(ar -> done.complete());
+            logoffInBackground(c).onComplete(ar -> done.complete());
         });
         return done.future();
     }
@@ -169,11 +166,11 @@ final class AmiServerLink {
             c.login();
             return null;
         }, false).recover(err -> {
-            logoffQuietly(c);
+            logoffInBackground(c);
             return Future.failedFuture(AmiErrors.loginFailure(config, err));
         }).compose(v -> {
             if (stopping || gen != generation) {
-                logoffQuietly(c);
+                logoffInBackground(c);
                 return Future.failedFuture(AmiErrors.notConnected(config.name(), "Login"));
             }
             connection = c;
@@ -361,10 +358,7 @@ final class AmiServerLink {
             if (System.nanoTime() - pingSentNanos > options.pingTimeout().toNanos()) {
                 LOG.warn("AMI {}: no Ping answer within {} ms", config.name(), options.pingTimeout().toMillis());
                 enqueue(new AmiSignal.LinkLost(gen, "ping timeout", clock.instant()));
-                context.executeBlocking(() -> {
-                    logoffQuietly(c);
-                    return null;
-                }, false);
+                logoffInBackground(c);
             }
             return;
         }
@@ -396,6 +390,15 @@ final class AmiServerLink {
         }
     }
 
+    /** Logoff waits for Asterisk's Goodbye (up to the response timeout), so it never runs on the event loop. */
+    private Future<Void> logoffInBackground(ManagerConnection c) {
+        return context.executeBlocking(() -> {
+            logoffQuietly(c);
+            return null;
+        }, false);
+    }
+
+    /** Safe where the socket is already closed (no Logoff is written then), e.g. on asterisk-java's dispatch thread. */
     private static void logoffQuietly(ManagerConnection c) {
         try {
             ManagerConnectionState s = c.getState();
