@@ -143,7 +143,7 @@ class AgiServerIT {
             a.send(t1.environment());
             a.expect("ANSWER", t1.replyTo("ANSWER"));
             a.expect("STREAM FILE \"hello-world\" \"\"", t3.replyTo("STREAM FILE hello-world \"\""));
-            a.expect("GET DATA \"vm-enter-num-to-call\" 6000 1", "200 result=2");
+            a.expect("STREAM FILE \"vm-enter-num-to-call\" \"0123456789*#\"", t1.replyTo("STREAM FILE demo-congrats"));
             a.expect("GET DATA \"beep\" 5000 4", t3.replyTo("GET DATA beep 5000 4"));
             a.expect("SET VARIABLE \"CC_NEXT\" \"hold\"", t1.replyTo("SET VARIABLE IVR_CHOICE"));
             a.expectClosed();
