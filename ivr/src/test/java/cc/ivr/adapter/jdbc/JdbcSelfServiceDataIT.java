@@ -8,56 +8,33 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Self-service data in a real PostgreSQL database of its own, created from the module's migration scripts. */
 class JdbcSelfServiceDataIT {
-    static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    static final String DB = "cc_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static Vertx vertx;
     static JdbcSelfServiceData data;
+    static TestDatabase db;
     static PGSimpleDataSource ds;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DB);
-        } catch (SQLException e) {
-            fail("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed for this test and is unreachable: "
-                    + e.getMessage());
-        }
-        ds = new PGSimpleDataSource();
-        ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + DB);
-        ds.setUser("postgres");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String script : resource("db/migration/ivr/index").split("\n")) {
-                if (!script.isBlank()) {
-                    s.execute(resource("db/migration/ivr/" + script.trim()));
-                }
-            }
-            s.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
-            s.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
-                    + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
-                    + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
-        }
+        db = new TestDatabase();
+        ds = db.dataSource();
+        db.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
+        db.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
+                + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
+                + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
         vertx = Vertx.vertx();
         data = new JdbcSelfServiceData(vertx, ds);
     }
@@ -67,18 +44,8 @@ class JdbcSelfServiceDataIT {
         if (vertx != null) {
             vertx.close().await();
         }
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
-    }
-
-    static String resource(String path) throws IOException {
-        try (InputStream in = JdbcSelfServiceDataIT.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (db != null) {
+            db.close();
         }
     }
 
