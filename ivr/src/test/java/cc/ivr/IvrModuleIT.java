@@ -67,8 +67,10 @@ class IvrModuleIT {
                     "agi_request: agi://127.0.0.1:4573/survey?lang=fa", "agi_channel: Local/100@ivr-in-00000001;2",
                     "agi_language: en", "agi_uniqueid: 1795417535.3", "agi_callerid: 5551234", "", ""));
             out.write(env.getBytes(StandardCharsets.UTF_8));
-            assertEquals("GET DATA \"fa/ivr/survey-rate\" 5000 1", in.readLine());
-            out.write("200 result=4\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("STREAM FILE \"fa/ivr/survey-rate\" \"0123456789*#\"", in.readLine());
+            out.write("200 result=0 endpos=16000\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("WAIT FOR DIGIT 5000", in.readLine());
+            out.write("200 result=52\n".getBytes(StandardCharsets.UTF_8));
             assertEquals("STREAM FILE \"fa/ivr/survey-thanks\" \"\"", in.readLine());
             out.write("200 result=0 endpos=8000\n".getBytes(StandardCharsets.UTF_8));
             assertEquals("STREAM FILE \"fa/ivr/goodbye\" \"\"", in.readLine());

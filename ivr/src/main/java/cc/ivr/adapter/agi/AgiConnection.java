@@ -162,8 +162,8 @@ final class AgiConnection {
             return;
         }
         state = State.CLOSED;
-        if (pending != null) {
-            log.warn("FastAGI {}: connection lost during '{}'", peer, pendingCommand);
+        if (!hungUp) {
+            log.warn("FastAGI {}: connection lost{}", peer, pending == null ? "" : " during '" + pendingCommand + "'");
         }
         failPending("connection lost");
         if (!hungUp) {

@@ -53,7 +53,9 @@ final class AgiIvrChannel implements IvrChannel {
     @Override
     public Future<String> collect(List<String> prompts, Duration timeout, int maxDigits, String terminator) {
         List<String> files = prompts.isEmpty() ? List.of(SILENCE) : prompts;
-        boolean getData = terminator.isEmpty() || terminator.equals("#");
+        // GET DATA always ends input on #, so it serves only when # is the terminator; otherwise (menus, where #
+        // may be a choice) the prompts are streamed with every key as escape and further keys read one by one
+        boolean getData = terminator.equals("#");
         List<String> before = getData ? files.subList(0, files.size() - 1) : files;
         return interruptible(before, 0).compose(first -> {
             if (first.isEmpty() && getData) {
@@ -63,7 +65,7 @@ final class AgiIvrChannel implements IvrChannel {
                                 ? Future.failedFuture(new ChannelGoneException("hung up during GET DATA", true))
                                 : Future.succeededFuture(r.result()));
             }
-            if (first.equals(terminator)) {
+            if (!terminator.isEmpty() && first.equals(terminator)) {
                 return Future.succeededFuture("");
             }
             return keys(first, timeout, maxDigits, terminator);

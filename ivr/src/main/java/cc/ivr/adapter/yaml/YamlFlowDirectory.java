@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Keeps a {@link FlowLibrary} in step with a directory of {@code *.yaml} flows: polls it, loads new and changed
+ * Keeps a {@link FlowLibrary} in step with a directory (and its subdirectories) of {@code *.yaml} flows: polls it,
+ * loads new and changed
  * files, drops deleted ones. A file with problems is refused (each problem logged once, naming file and node) and the
  * flow's previous version stays in service. Sessions in progress keep the flow they started with.
  *
@@ -66,14 +67,16 @@ public final class YamlFlowDirectory {
         List<String> refused = new java.util.ArrayList<>();
         Set<String> present = new HashSet<>();
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted()
+                    .toList();
         } catch (IOException e) {
             log.error("IVR flow directory {} cannot be read: {}", dir, e.toString());
             return List.of(dir + ": cannot be read: " + e);
         }
         for (Path p : files) {
-            String file = p.getFileName().toString();
+            // a flow in a subdirectory is named by its relative path: survey/run.agi.yaml serves agi://host/survey/run.agi
+            String file = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
             String name = file.substring(0, file.length() - 5);
             present.add(name);
             String text;

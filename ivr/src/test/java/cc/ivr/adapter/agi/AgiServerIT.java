@@ -91,6 +91,13 @@ class AgiServerIT {
             "  say: {type: say, kind: digits, value: '${arg.2}${param.campaign}', next: bye}",
             "  bye: {type: hangup}");
 
+    static final String VOICEMAIL = String.join("\n",
+            "languages: [en]",
+            "start: vm",
+            "nodes:",
+            "  vm: {type: voicemail, prompt: {en: leave-message}, max-length: 60s, next: out}",
+            "  out: {type: transfer, to: 'Local/${param.to}@operators'}");
+
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
@@ -100,6 +107,7 @@ class AgiServerIT {
         flows.put(loader.load("hangup-midway.yaml", MAIN));
         flows.put(loader.load("slow.yaml", SLOW.replace("${T}", "2s")));
         flows.put(loader.load("survey/run.agi.yaml", ARGS));
+        flows.put(loader.load("voicemail.yaml", VOICEMAIL));
         vertx.eventBus().<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, m -> {
             if (acdTakesCalls) {
                 enqueued.add(m.body());
@@ -143,7 +151,7 @@ class AgiServerIT {
             a.send(t1.environment());
             a.expect("ANSWER", t1.replyTo("ANSWER"));
             a.expect("STREAM FILE \"hello-world\" \"\"", t3.replyTo("STREAM FILE hello-world \"\""));
-            a.expect("GET DATA \"vm-enter-num-to-call\" 6000 1", "200 result=2");
+            a.expect("STREAM FILE \"vm-enter-num-to-call\" \"0123456789*#\"", t1.replyTo("STREAM FILE demo-congrats"));
             a.expect("GET DATA \"beep\" 5000 4", t3.replyTo("GET DATA beep 5000 4"));
             a.expect("SET VARIABLE \"CC_NEXT\" \"hold\"", t1.replyTo("SET VARIABLE IVR_CHOICE"));
             a.expectClosed();
@@ -229,6 +237,7 @@ class AgiServerIT {
             a.expect("HANGUP", "200 result=1");
             a.expectClosed();
         }
+        assertEquals("completed", ended.poll(5, TimeUnit.SECONDS).outcome());
     }
 
     @Test
@@ -313,6 +322,23 @@ class AgiServerIT {
             a.expectClosed();
         }
         assertEquals("completed", ended.poll(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    @DisplayName("A caller leaves a voicemail (RECORD FILE with beep, # ends it) and is then transferred by the dialplan")
+    void voicemailThenTransfer() throws Exception {
+        Trace t1 = Trace.load("agi-01-main-menu-inbound-call.txt");
+        try (FakeAsterisk a = new FakeAsterisk(server.port())) {
+            a.send(withScript(t1.environment(), "voicemail?to=2000"));
+            a.expect("STREAM FILE \"leave-message\" \"\"", "200 result=0 endpos=8000");
+            // RECORD FILE answers with the key that ended the recording, as Asterisk documents it (no trace of it)
+            a.expect("RECORD FILE \"voicemail/1795417535.3\" \"wav\" \"#\" 60000 0 BEEP s=5",
+                    "200 result=35 (dtmf) endpos=32000");
+            a.expect("SET VARIABLE \"CC_NEXT\" \"transfer\"", "200 result=1");
+            a.expect("SET VARIABLE \"CC_TRANSFER_TO\" \"Local/2000@operators\"", "200 result=1");
+            a.expectClosed();
+        }
+        assertEquals("transferred", ended.poll(5, TimeUnit.SECONDS).outcome());
     }
 
     private static List<String> path() {

@@ -16,19 +16,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Asterisk's side of one FastAGI connection, over a real socket, speaking lines copied from the recorded traces: LF
  * line ends, environment block, replies, the HANGUP notice.
  */
-final class FakeAsterisk implements AutoCloseable {
+public final class FakeAsterisk implements AutoCloseable {
     private final Socket socket;
     private final BufferedReader in;
     private final OutputStream out;
 
-    FakeAsterisk(int port) throws IOException {
+    public FakeAsterisk(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         out = socket.getOutputStream();
     }
 
-    FakeAsterisk send(List<String> lines) throws IOException {
+    public FakeAsterisk send(List<String> lines) throws IOException {
         StringBuilder b = new StringBuilder();
         for (String l : lines) {
             b.append(l).append('\n');
@@ -38,12 +38,12 @@ final class FakeAsterisk implements AutoCloseable {
         return this;
     }
 
-    FakeAsterisk send(String... lines) throws IOException {
+    public FakeAsterisk send(String... lines) throws IOException {
         return send(List.of(lines));
     }
 
     /** The next command the server sent. */
-    String command() throws IOException {
+    public String command() throws IOException {
         String line = in.readLine();
         if (line == null) {
             fail("server closed the connection instead of sending a command");
@@ -52,17 +52,17 @@ final class FakeAsterisk implements AutoCloseable {
     }
 
     /** Expects exactly this command, then answers with the given lines. */
-    FakeAsterisk expect(String command, List<String> reply) throws IOException {
+    public FakeAsterisk expect(String command, List<String> reply) throws IOException {
         assertEquals(command, command());
         return send(reply);
     }
 
-    FakeAsterisk expect(String command, String... reply) throws IOException {
+    public FakeAsterisk expect(String command, String... reply) throws IOException {
         return expect(command, List.of(reply));
     }
 
     /** Expects the server to end the session: no more commands, then end of stream. */
-    void expectClosed() throws IOException {
+    public void expectClosed() throws IOException {
         try {
             String line = in.readLine();
             if (line != null) {
@@ -75,7 +75,7 @@ final class FakeAsterisk implements AutoCloseable {
         }
     }
 
-    void vanish() throws IOException {
+    public void vanish() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A recorded FastAGI trace (see the traces' README): the first connection's lines, by direction. */
-final class Trace {
+public final class Trace {
     record Line(boolean fromAsterisk, String text) {}
 
     private final List<Line> lines = new ArrayList<>();
 
-    static Trace load(String name) {
+    public static Trace load(String name) {
         try (InputStream in = Trace.class.getResourceAsStream("/traces/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no trace " + name);
@@ -48,7 +48,7 @@ final class Trace {
     }
 
     /** The environment block, ending with its empty line. */
-    List<String> environment() {
+    public List<String> environment() {
         List<String> out = new ArrayList<>();
         for (Line l : lines) {
             out.add(l.text);
@@ -60,12 +60,12 @@ final class Trace {
     }
 
     /** The lines Asterisk sent after the first command starting with {@code command}, up to the next command. */
-    List<String> replyTo(String command) {
+    public List<String> replyTo(String command) {
         return reply(command, false);
     }
 
     /** As {@link #replyTo} for the command exactly as written (no arguments). */
-    List<String> replyToExactly(String command) {
+    public List<String> replyToExactly(String command) {
         return reply(command, true);
     }
 

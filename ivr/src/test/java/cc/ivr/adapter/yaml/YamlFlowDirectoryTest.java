@@ -71,6 +71,10 @@ class YamlFlowDirectoryTest {
         assertEquals(List.of("main.yaml: node 'more': branch to 'by', which does not exist"), refused);
         assertEquals(version, library.resolve("main").version());
         assertEquals(List.of(), watcher.scan(), "an unchanged broken file is not reported again");
+        Files.createDirectories(dir.resolve("survey"));
+        Files.writeString(dir.resolve("survey").resolve("run.agi.yaml"), V1);
+        watcher.scan();
+        assertEquals("survey/run.agi", library.resolve("survey/run.agi").name(), "subdirectories name flows by path");
         Files.delete(dir.resolve("sales.yaml"));
         watcher.scan();
         assertTrue(library.find("sales").isEmpty());
