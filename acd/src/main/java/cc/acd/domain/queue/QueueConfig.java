@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param id                    the queue's name
  * @param strategy              how an agent is chosen among the available ones
  * @param serviceLevelThreshold a call answered within this wait counts toward the service level
- * @param maxWaiting            most callers on the line at once (virtual callback callers not counted); 0 = no limit
+ * @param maxWaiting            most callers on the line at once, waiting or ringing an agent (virtual callback
+ *                              callers not counted); 0 = no limit
  * @param waitLimit             longest wait before overflow; zero = no limit
  * @param overflow              where callers go when the queue is full or the wait limit passes
  * @param open                  business hours: whether the queue takes new callers now (an input, not a clock read)

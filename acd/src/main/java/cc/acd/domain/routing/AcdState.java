@@ -81,6 +81,7 @@ public final class AcdState {
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Call> calls = new HashMap<>();
     private final Map<String, Integer> skillIndex = new HashMap<>();
+    private final List<String> skillNames = new ArrayList<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(TIMER_ORDER);
     private final WaitCalibration calibration = new WaitCalibration();
     private long now;
@@ -237,7 +238,7 @@ public final class AcdState {
         }
         c.number = number;
         c.virtual = true;
-        c.queue.live--;
+        leaveLine(c);
     }
 
     private void agentAnswered(AcdEvent.AgentAnswered e) {
@@ -249,6 +250,7 @@ public final class AcdState {
         }
         setStatus(a, AgentStatus.ON_CALL, "", c);
         c.phase = CallPhase.CONNECTED;
+        leaveLine(c);
         Queue q = c.queue;
         long wait = now - c.queueEnteredAt;
         if (!c.virtual) {
@@ -509,6 +511,7 @@ public final class AcdState {
         q.waiting.add(c);
         if (!c.virtual) {
             q.live++;
+            c.onLine = true;
         }
         if (c.relaxUseful > 0) {
             schedule(now + q.cfg.relaxation().every().toMillis(), K_RELAX, c, null, c.gen);
@@ -531,7 +534,7 @@ public final class AcdState {
         if (t instanceof OverflowTarget.ToCallback) {
             if (c.phase == CallPhase.WAITING && c.queue == from) {
                 c.virtual = true;
-                from.live--;
+                leaveLine(c);
             } else {
                 c.virtual = true;
                 place(c, from);
@@ -542,6 +545,7 @@ public final class AcdState {
         if (c.phase == CallPhase.WAITING && c.queue == from) {
             unqueue(c);
         }
+        leaveLine(c);
         if (t instanceof OverflowTarget.ToQueue tq) {
             enterQueue(c, queues.get(tq.queueId()));
         } else {
@@ -554,9 +558,6 @@ public final class AcdState {
         c.agent = null;
         c.phase = CallPhase.WAITING;
         c.queue.waiting.add(c);
-        if (!c.virtual) {
-            c.queue.live++;
-        }
         tryMatchCall(c);
         if (c.phase == CallPhase.WAITING && c.limitPassed && !c.virtual) {
             overflow(c, c.queue, c.queue.cfg.overflow(), OverflowReason.WAIT_LIMIT);
@@ -756,12 +757,19 @@ public final class AcdState {
     // ------------------------------------------------------------------------------------ calls and timers
 
     private void unqueue(Call c) {
-        if (c.queue.waiting.remove(c) && !c.virtual) {
+        c.queue.waiting.remove(c);
+    }
+
+    /** The caller no longer holds a line of the queue (answered, gone, moved, or waiting as a virtual caller). */
+    private void leaveLine(Call c) {
+        if (c.onLine) {
             c.queue.live--;
+            c.onLine = false;
         }
     }
 
     private void removeCall(Call c) {
+        leaveLine(c);
         calls.remove(c.id);
         c.gen++;
         c.removed = true;
@@ -839,7 +847,13 @@ public final class AcdState {
     }
 
     private int skill(String name) {
-        return skillIndex.computeIfAbsent(name, k -> skillIndex.size());
+        Integer idx = skillIndex.get(name);
+        if (idx == null) {
+            idx = skillIndex.size();
+            skillIndex.put(name, idx);
+            skillNames.add(name);
+        }
+        return idx;
     }
 
     private int[] skillIndexes(List<SkillRequirement> skills) {
@@ -941,10 +955,9 @@ public final class AcdState {
         List<SkillRequirement> req = new ArrayList<>();
         if (c.skillIdx != null) {
             var relax = c.queue.cfg.relaxation();
-            String[] names = new String[skillIndex.size()];
-            skillIndex.forEach((name, idx) -> names[idx] = name);
             for (int i = 0; i < c.skillIdx.length; i++) {
-                req.add(new SkillRequirement(names[c.skillIdx[i]], relax.relaxed(c.minLevel[i], c.relaxSteps)));
+                req.add(new SkillRequirement(skillNames.get(c.skillIdx[i]),
+                        relax.relaxed(c.minLevel[i], c.relaxSteps)));
             }
         }
         return new CallView(c.id, c.queue == null ? "" : c.queue.cfg.id(), c.phase,
@@ -1125,6 +1138,8 @@ public final class AcdState {
         boolean virtual;
         boolean limitPassed;
         boolean removed;
+        /** Counted against the queue's max waiting: a live caller from joining until answered or gone. */
+        boolean onLine;
         long gen;
         long initialEstimate = -1;
 
