@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * <p>The model: a caller at position {@code p} is answered after {@code p} agents serving the queue have become
  * free, so the wait is {@code p / r} for the rate {@code r} at which agents become free. {@code r} blends what was
- * observed (agents freed within the last {@link #WINDOW}) with the staffing model {@code staffed agents / average
+ * observed (agents who finished a call, talk and wrap-up, within the last {@link #WINDOW}; logins are not counted,
+ * a shift starting would read as a burst of capacity) with the staffing model {@code staffed agents / average
  * handle time}; the observed rate takes over as samples accumulate. The average handle time is an exponentially
  * weighted mean of recent calls, starting from the queue's configured expectation.
  *
@@ -30,7 +31,7 @@ public final class WaitEstimator {
         this.handleMillis = Math.max(1000, expectedHandleTime.toMillis());
     }
 
-    /** An agent who serves this queue became free to take a call. */
+    /** An agent who serves this queue finished handling a call (of any queue) and so freed up. */
     public void agentFreed(long atMillis) {
         freedAt[freedNext] = atMillis;
         freedNext = (freedNext + 1) % SAMPLES;

@@ -697,9 +697,6 @@ public final class AcdState {
         setStatus(a, AgentStatus.AVAILABLE, reason, null);
         a.idleSince = now;
         enterAvailable(a);
-        for (Slot s : a.slots) {
-            s.queue.estimator.agentFreed(now);
-        }
         tryMatchAgent(a);
     }
 
@@ -727,6 +724,9 @@ public final class AcdState {
         q.estimator.handled(Duration.ofMillis(handle));
         a.busyMillis += handle;
         a.handleQueue = null;
+        for (Slot s : a.slots) {
+            s.queue.estimator.agentFreed(now);
+        }
     }
 
     private void account(Agent a, long t) {
