@@ -51,6 +51,8 @@ import java.util.function.Consumer;
 public final class AcdVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(AcdVerticle.class);
     private static final int NORMAL_CLEARING = 16;
+    /** How long past the ring timeout an offer may stay unresolved before the agent is released anyway. */
+    private static final long OFFER_GRACE_MS = 10_000;
 
     private final AcdSettings settings;
     private final Telephony telephony;
@@ -88,6 +90,7 @@ public final class AcdVerticle extends VerticleBase {
         final String queue;
         String agentChannel = "";
         boolean cancelled;
+        boolean answered;
 
         Offer(String agentId, String queue) {
             this.agentId = agentId;
@@ -247,6 +250,7 @@ public final class AcdVerticle extends VerticleBase {
                 return;
             }
             offer.agentChannel = a.channel();
+            offer.answered = true;
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
@@ -298,6 +302,7 @@ public final class AcdVerticle extends VerticleBase {
             telephony.originate(AcdTranslation.offer(settings, dialStrings.get(o.agentId()),
                             caller == null ? "" : caller.channel(), o))
                     .onComplete(r -> onOfferResult(o.callId(), offer, r));
+            guard(o.callId(), offer);
         } else if (c instanceof AcdCommand.PlaceCallback p) {
             Caller caller = callers.get(p.callId());
             Offer offer = new Offer(p.agentId(), p.queueId());
@@ -307,6 +312,7 @@ public final class AcdVerticle extends VerticleBase {
                     caller == null ? Map.of() : caller.data(), now()));
             telephony.originate(AcdTranslation.callback(settings, dialStrings.get(p.agentId()), p))
                     .onComplete(r -> onOfferResult(p.callId(), offer, r));
+            guard(p.callId(), offer);
         } else if (c instanceof AcdCommand.CancelOffer x) {
             Offer o = offers.remove(x.callId());
             if (o != null) {
@@ -326,6 +332,27 @@ public final class AcdVerticle extends VerticleBase {
             AgentStatusChanged changed = AcdTranslation.statusChanged(s.agentId(), s.state());
             bus.publish(AcdAddresses.AGENT_STATE_CHANGED, changed);
         }
+    }
+
+    /**
+     * Releases an agent whose offer never resolved (an originate response lost with the control link): without
+     * this the agent would stay ringing for good.
+     */
+    private void guard(String callId, Offer offer) {
+        vertx.setTimer(settings.ringTimeout().toMillis() + OFFER_GRACE_MS, id -> {
+            if (offers.get(callId) != offer || offer.answered) {
+                return;
+            }
+            log.warn("offer of call {} to agent {} unresolved after the ring timeout; releasing the agent",
+                    callId, offer.agentId);
+            offers.remove(callId);
+            offer.cancelled = true;
+            if (!offer.agentChannel.isEmpty()) {
+                hangup(settings.server(), offer.agentChannel);
+            }
+            meters.ringNoAnswer(offer.queue);
+            run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
+        });
     }
 
     private void overflow(AcdCommand.Overflow o) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param waiting                 callers waiting now, on the line or as virtual callback callers
  * @param waitingForCallback      of those, virtual callers holding a callback's place
  * @param longestWait             the longest current wait, zero when nobody waits
- * @param offered                 callers that entered the queue in the interval
+ * @param offered                 callers presented to the queue in the interval, including those it turned
+ *                                away (full, closed) and those arriving by overflow
  * @param answered                calls answered by an agent in the interval
  * @param answeredWithinThreshold of those, answered within the service-level threshold
  * @param abandoned               callers who hung up before an agent answered

@@ -488,6 +488,7 @@ public final class AcdState {
         c.queueEnteredAt = now;
         c.relaxSteps = 0;
         c.limitPassed = false;
+        c.initialEstimate = -1;
         int[] own = skillIndexes(c.ownSkills);
         int n = c.ownSkills.size() + q.cfg.requiredSkills().size();
         c.skillIdx = new int[n];
