@@ -51,7 +51,6 @@ public final class RoutingBenchmark {
     private final int agentCount;
     private final int queueCount;
     private final int skillCount;
-    private final double load;
     private final Random rnd;
     private final AcdState acd;
     private final List<QueueConfig> queues = new ArrayList<>();
@@ -70,16 +69,18 @@ public final class RoutingBenchmark {
     private long offers;
     private long overflows;
     private double meanQueuesPerAgent;
+    private final double arrivalsPerSecond;
+    private long current;
 
-    private RoutingBenchmark(int agentCount, int queueCount, int skillCount, double load, long seed) {
+    RoutingBenchmark(int agentCount, int queueCount, int skillCount, double load, long seed) {
         this.agentCount = agentCount;
         this.queueCount = queueCount;
         this.skillCount = skillCount;
-        this.load = load;
         this.rnd = new Random(seed);
         buildQueues();
         buildAgents();
         acd = new AcdState(Duration.ofSeconds(30), queues, agents, T0);
+        arrivalsPerSecond = load * agentCount / (MEAN_TALK_S + 25);
     }
 
     private String skill(int i) {
@@ -153,12 +154,10 @@ public final class RoutingBenchmark {
         return -Math.log(1 - rnd.nextDouble()) * mean;
     }
 
-    private void start() {
+    void start() {
         for (int a = 0; a < agentCount; a++) {
             at(rnd.nextInt(60_000), new AcdEvent.AgentStateChanged("a" + a, AgentStatus.AVAILABLE, "", t(0)));
         }
-        double handleSeconds = MEAN_TALK_S + 20 + 5;
-        double arrivalsPerSecond = load * agentCount / handleSeconds;
         at(0, new AcdEvent.Tick(t(0)));
         scheduleArrival(0, arrivalsPerSecond);
     }
@@ -175,40 +174,56 @@ public final class RoutingBenchmark {
     }
 
     /** Runs {@code count} decisions; when {@code histogram} is given, times each one into it. */
-    private long run(long count, Histogram histogram, double arrivalsPerSecond) {
+    private long run(long count, Histogram histogram) {
         long timedNanos = 0;
-        long done = 0;
-        while (done < count) {
-            Pending p = future.poll();
-            AcdEvent e = p.event.at().toEpochMilli() == p.at ? p.event : retime(p.event, p.at);
-            if (!relevant(e)) {
-                continue;
-            }
+        batchNanos = 0;
+        for (long done = 1; done <= count; done++) {
+            AcdEvent e = next();
             long start = System.nanoTime();
             List<AcdCommand> cmds = acd.apply(e);
             long took = System.nanoTime() - start;
             timedNanos += took;
-            done++;
-            batchNanos += took;
-            if (histogram != null && done % BATCH == 0) {
-                batchRates.add(BATCH / (batchNanos / 1e9));
-                batchNanos = 0;
-            }
             if (histogram != null) {
+                batchNanos += took;
+                if (done % BATCH == 0) {
+                    batchRates.add(BATCH / (batchNanos / 1e9));
+                    batchNanos = 0;
+                }
                 histogram.recordValue(Math.min(took, histogram.getHighestTrackableValue()));
                 eventMix.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                 if (took > 1_000_000) {
                     slowMix.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                 }
             }
-            if (e instanceof AcdEvent.CallArrived) {
-                scheduleArrival(p.at, arrivalsPerSecond);
-            } else if (e instanceof AcdEvent.Tick) {
-                at(p.at + 1000, new AcdEvent.Tick(t(p.at + 1000)));
-            }
-            react(p.at, e, cmds);
+            after(e, cmds);
         }
         return timedNanos;
+    }
+
+    /** The next decision to make: the next simulated event a real contact center would send. */
+    AcdEvent next() {
+        while (true) {
+            Pending p = future.poll();
+            AcdEvent e = p.event.at().toEpochMilli() == p.at ? p.event : retime(p.event, p.at);
+            if (relevant(e)) {
+                current = p.at;
+                return e;
+            }
+        }
+    }
+
+    /** The simulated callers and agents react to the commands of the decision just made. */
+    void after(AcdEvent e, List<AcdCommand> cmds) {
+        if (e instanceof AcdEvent.CallArrived) {
+            scheduleArrival(current, arrivalsPerSecond);
+        } else if (e instanceof AcdEvent.Tick) {
+            at(current + 1000, new AcdEvent.Tick(t(current + 1000)));
+        }
+        react(current, e, cmds);
+    }
+
+    AcdState acd() {
+        return acd;
     }
 
     private static AcdEvent retime(AcdEvent e, long at) {
@@ -292,18 +307,18 @@ public final class RoutingBenchmark {
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
 
         RoutingBenchmark b = new RoutingBenchmark(agents, queues, skills, load, seed);
-        double arrivals = load * agents / (MEAN_TALK_S + 25);
+        double arrivals = b.arrivalsPerSecond;
         System.out.printf(Locale.ROOT, "ACD routing benchmark: %d agents (%.1f queues each on average), %d queues,"
                         + " %d skills, offered load %.2f (%.2f calls/s), seed %d; one thread%n",
                 agents, b.meanQueuesPerAgent, queues, skills, load, arrivals, seed);
         System.out.printf(Locale.ROOT, "warm-up %,d decisions, measured %,d decisions%n", warmup, events);
         b.start();
-        b.run(warmup, null, arrivals);
+        b.run(warmup, null);
 
         Histogram h = new Histogram(10_000_000_000L, 3);
         long offersBefore = b.offers;
         long wallStart = System.nanoTime();
-        long nanos = b.run(events, h, arrivals);
+        long nanos = b.run(events, h);
         long wall = System.nanoTime() - wallStart;
 
         System.out.printf(Locale.ROOT, "decisions/s (time inside AcdState.apply): %,.0f%n", events / (nanos / 1e9));
