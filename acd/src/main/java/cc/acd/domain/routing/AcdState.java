@@ -285,7 +285,7 @@ public final class AcdState {
         Duration wrap = q.cfg.wrapUp();
         if (wrap.isZero()) {
             finishHandling(a);
-            makeAvailable(a, "");
+            makeAvailable(a);
         } else {
             setStatus(a, AgentStatus.WRAP_UP, "", c);
             schedule(now + wrap.toMillis(), K_WRAP_END, null, a, a.gen);
@@ -299,7 +299,7 @@ public final class AcdState {
             return;
         }
         finishHandling(a);
-        makeAvailable(a, "");
+        makeAvailable(a);
     }
 
     private void callAbandoned(AcdEvent e, String callId) {
@@ -325,7 +325,7 @@ public final class AcdState {
                     c.queue.abandoned++;
                 }
                 removeCall(c);
-                makeAvailable(a, "");
+                makeAvailable(a);
             }
             case CONNECTED -> callEnded(e, callId);
         }
@@ -372,7 +372,7 @@ public final class AcdState {
             finishHandling(a);
         }
         if (to == AgentStatus.AVAILABLE) {
-            makeAvailable(a, "");
+            makeAvailable(a);
         } else {
             setStatus(a, to, e.reason(), null);
         }
@@ -691,11 +691,11 @@ public final class AcdState {
         out.add(new AgentStateEntered(a.id, a.state));
     }
 
-    private void makeAvailable(Agent a, String reason) {
+    private void makeAvailable(Agent a) {
         if (a.state.status() == AgentStatus.LOGGED_OUT) {
             a.busyMillis = 0;
         }
-        setStatus(a, AgentStatus.AVAILABLE, reason, null);
+        setStatus(a, AgentStatus.AVAILABLE, "", null);
         a.idleSince = now;
         enterAvailable(a);
         tryMatchAgent(a);
@@ -796,7 +796,7 @@ public final class AcdState {
             Agent a = t.agent;
             if (a.gen == t.gen && a.state.status() == AgentStatus.WRAP_UP) {
                 finishHandling(a);
-                makeAvailable(a, "");
+                makeAvailable(a);
             }
             return;
         }
