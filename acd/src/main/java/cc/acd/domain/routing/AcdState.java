@@ -730,9 +730,12 @@ public final class AcdState {
         }
     }
 
+    /** Adds the time since the last accounting to the current status (an interval closed ahead of now counts once). */
     private void account(Agent a, long t) {
-        a.statusMillis[a.state.status().ordinal()] += t - a.accountedTo;
-        a.accountedTo = t;
+        if (t > a.accountedTo) {
+            a.statusMillis[a.state.status().ordinal()] += t - a.accountedTo;
+            a.accountedTo = t;
+        }
     }
 
     private void addAgent(AgentProfile p) {
@@ -1036,7 +1039,7 @@ public final class AcdState {
     private AgentMetrics metrics(Agent a, long t) {
         Map<AgentStatus, Duration> times = new EnumMap<>(AgentStatus.class);
         for (AgentStatus s : AgentStatus.values()) {
-            long ms = a.statusMillis[s.ordinal()] + (s == a.state.status() ? t - a.accountedTo : 0);
+            long ms = a.statusMillis[s.ordinal()] + (s == a.state.status() ? Math.max(0, t - a.accountedTo) : 0);
             if (ms > 0) {
                 times.put(s, Duration.ofMillis(ms));
             }
