@@ -78,6 +78,11 @@ public record ShiftScenario(int agents, Instant start, int shiftSeconds, List<Ra
                 otherOutcomes, talkMeanSeconds, talkSigma, wrapUpSeconds, policy, estimator, seed);
     }
 
+    public ShiftScenario withShiftSeconds(int seconds) {
+        return new ShiftScenario(agents, start, seconds, answerRates, liveRingMin, liveRingMax, otherOutcomes,
+                talkMeanSeconds, talkSigma, wrapUpSeconds, policy, estimator, seed);
+    }
+
     public ShiftScenario withAnswerRates(List<RateStep> rates) {
         return new ShiftScenario(agents, start, shiftSeconds, rates, liveRingMin, liveRingMax, otherOutcomes,
                 talkMeanSeconds, talkSigma, wrapUpSeconds, policy, estimator, seed);
