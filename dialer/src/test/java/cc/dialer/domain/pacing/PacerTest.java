@@ -83,6 +83,21 @@ class PacerTest {
     }
 
     @Test
+    @DisplayName("machine-detection false positives spend the abandon budget under Ofcom's rule but not the US rule")
+    void falsePositivesUnderEachRule() {
+        List<AgentView> team = agents(AgentView.talking(125), 20);
+        team.add(AgentView.idle());
+        PacingSnapshot uk = new PacingSnapshot(NOW, PacingPolicy.of(PacingMode.PREDICTIVE, RegulatorRule.UK_OFCOM,
+                100), team, List.of(), 0, estimates(), new AbandonCounts(RegulatorRule.UK_OFCOM, 970, 10, 20));
+        PacingSnapshot us = new PacingSnapshot(NOW, PacingPolicy.of(PacingMode.PREDICTIVE, RegulatorRule.US_TSR,
+                100), team, List.of(), 0, estimates(), new AbandonCounts(RegulatorRule.US_TSR, 970, 10, 20));
+        assertEquals(PacingMode.PROGRESSIVE, pacer.decide(uk).appliedMode());
+        assertEquals(1, pacer.decide(uk).calls());
+        assertEquals(PacingMode.PREDICTIVE, pacer.decide(us).appliedMode());
+        assertTrue(pacer.decide(us).calls() > 1);
+    }
+
+    @Test
     @DisplayName("the campaign's line cap bounds the dials")
     void lineCap() {
         PacingSnapshot s = new PacingSnapshot(NOW, PacingPolicy.of(PacingMode.PREDICTIVE, RegulatorRule.UK_OFCOM, 3),
