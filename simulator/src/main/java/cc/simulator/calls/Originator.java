@@ -73,6 +73,8 @@ public final class Originator {
         Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
         Pbx.pairLocal(one, two);
         pbx.newExten(one, "AppDial2", "(Outgoing Line)");
+        applyVarsAndCallerId(spec, one, false);
+        applyVarsAndCallerId(spec, two, true);
         if (!executor.exists(context, exten)) {
             two.setHangupCause(Causes.UNKNOWN);
             one.setHangupCause(Causes.UNKNOWN);
@@ -81,8 +83,6 @@ public final class Originator {
             l.failed(0);
             return;
         }
-        applyVarsAndCallerId(spec, one, false);
-        applyVarsAndCallerId(spec, two, true);
         pbx.localBridgeEvent(one, two, context, exten);
         pbx.emit(Pbx.dialEvent("DialBegin", one).add("DialString", exten + "@" + context));
 
