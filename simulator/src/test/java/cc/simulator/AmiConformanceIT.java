@@ -114,7 +114,7 @@ class AmiConformanceIT {
         agi = new FastAgiReplayServer(SCALE, Trace.load("agi-02-main-menu-originate-ivr.txt"));
         start(agi.port());
         List<String> diffs = replayAndCompare("ami-04-originate-async-ivr.txt", Set.of());
-        agi.awaitSessions(5_000);
+        agi.awaitSessions(1, 15_000);
         diffs.addAll(agi.differences);
         assertNoDifferences(diffs);
     }

@@ -29,6 +29,14 @@ final class AmiReplay {
         this.scale = scale;
     }
 
+    private final Map<String, String> replacements = new ConcurrentHashMap<>();
+
+    /** Replaces text in every header value sent (the recorded AGI port by the test server's port). */
+    AmiReplay replace(String from, String to) {
+        replacements.put(from, to);
+        return this;
+    }
+
     /** Sends the action with this ActionID {@code seconds} (recorded time) later than recorded. */
     AmiReplay delay(String actionId, double seconds) {
         delays.put(actionId, seconds);
@@ -161,6 +169,9 @@ final class AmiReplay {
             int idx = traceChannels.indexOf(v);
             if (idx >= 0) {
                 v = simChannel(idx, v);
+            }
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                v = v.replace(r.getKey(), r.getValue());
             }
             out.add(new String[] {h[0], v});
         }

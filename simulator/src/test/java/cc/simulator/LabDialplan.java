@@ -8,6 +8,11 @@ final class LabDialplan {
     }
 
     static Dialplan create(int agiPort) {
+        return create(agiPort, 4599);
+    }
+
+    /** @param deadPort where nothing listens (exten 420, AGI server unreachable) */
+    static Dialplan create(int agiPort, int deadPort) {
         String agi = "agi://127.0.0.1:" + agiPort + "/";
         return Dialplan.builder()
             .exten("ivr-in", "100", "NoOp(Inbound call: IVR then queue support)", "Answer()",
@@ -22,7 +27,7 @@ final class LabDialplan {
                 "AGI(" + agi + "survey/run.agi?campaign=7&mode=test,first arg,2,three with spaces,)", "Hangup()")
             .exten("ivr-in", "400", "Answer()", "AGI(" + agi + "hangup-midway?when=streaming)", "Hangup()")
             .exten("ivr-in", "410", "Answer()", "AGI(" + agi + "hangup-midway?when=idle)", "Hangup()")
-            .exten("ivr-in", "420", "Answer()", "AGI(agi://127.0.0.1:4599/nobody-home)", "NoOp(AGISTATUS=${AGISTATUS})", "Hangup()")
+            .exten("ivr-in", "420", "Answer()", "AGI(agi://127.0.0.1:" + deadPort + "/nobody-home)", "NoOp(AGISTATUS=${AGISTATUS})", "Hangup()")
             .exten("ivr-in", "h", "NoOp(ivr-in hangup handler: AGISTATUS=${AGISTATUS})")
             .exten("human", "ivr-caller", "NoOp(Simulated caller pressing keys)", "Wait(2)", "SendDTMF(2)", "Wait(2.5)",
                 "SendDTMF(1234)", "Wait(60)")

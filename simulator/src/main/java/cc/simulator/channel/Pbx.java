@@ -303,6 +303,14 @@ public final class Pbx {
      * SoftHangupRequest, then either ends the channel or, if AGI runs on it, tells the AGI session and waits.
      */
     public void softHangup(Channel ch, int cause) {
+        softHangup(ch, cause, 16);
+    }
+
+    /**
+     * @param softCause what SoftHangupRequest prints as Cause: Asterisk's soft-hangup flag, 16 for the dialplan and
+     *     AMI, 32 (explicit) for the AGI HANGUP command
+     */
+    public void softHangup(Channel ch, int cause, int softCause) {
         if (ch.finished || ch.hangupRequested) {
             return;
         }
@@ -310,7 +318,7 @@ public final class Pbx {
         ch.hangupCause = cause;
         ch.softHangupSent = true;
         stopMoh(ch);
-        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
+        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", Integer.toString(softCause)));
         if (keepsRunning(ch)) {
             return;
         }
