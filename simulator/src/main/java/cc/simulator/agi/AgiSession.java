@@ -599,8 +599,7 @@ final class AgiSession implements Activity {
     }
 
     private long promptLength(String file) {
-        Long len = env.timings.promptMs().get(file);
-        return len == null ? -1 : len;
+        return env.timings.promptLength(file);
     }
 
     private void streamFile(Reply r, List<String> t) {

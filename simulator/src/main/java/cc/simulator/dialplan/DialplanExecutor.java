@@ -307,8 +307,8 @@ public final class DialplanExecutor {
                 return timer(seconds(data), () -> done.accept(0));
             case "playback": {
                 String file = firstArg(data);
-                Long len = timings.promptMs().get(file);
-                if (len == null) {
+                long len = timings.promptLength(file);
+                if (len < 0) {
                     pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
                     done.accept(0);
                     return null;
