@@ -125,7 +125,7 @@ class AmiConformanceIT {
         start(4573);
         // recorded, Wait() started the very millisecond the redirect arrived; give it that millisecond back
         assertNoDifferences(replayAndCompare("ami-06-redirect.txt", Set.of(),
-            new AmiReplay(sim.amiPort(), scale).delay("redirect-3", 0.1)));
+            new AmiReplay(sim.amiPort(), scale).delay("redirect-3", 0.3)));
     }
 
     @Test

@@ -153,6 +153,37 @@ class SimulatorApiIT {
     }
 
     @Test
+    @DisplayName("AMD() on an answered dialer call reports what the called person is: machine, human")
+    void answeringMachineDetection() throws Exception {
+        sim = AsteriskSimulator.start(SimulatorConfig.builder()
+            .dialplan(cc.simulator.dialplan.Dialplan.builder()
+                .exten("dialer", "amd", "AMD()", "UserEvent(AMDResult,AMDStatus: ${AMDSTATUS},AMDCause: ${AMDCAUSE})", "Hangup()")
+                .build())
+            .phones(Phones.builder()
+                .number("3001", PhoneBehaviour.answersAfter(Distribution.fixed(100)).withAmd("MACHINE"))
+                .number("3002", PhoneBehaviour.answersAfter(Distribution.fixed(100)))
+                .build())
+            .timings(Timings.defaults().withTimeScale(0.2))
+            .build());
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            for (String n : List.of("3001", "3002")) {
+                ami.send("Action", "Originate", "ActionID", "amd" + n, "Channel", "PJSIP/" + n, "Context", "dialer",
+                    "Exten", "amd", "Priority", "1", "Async", "true");
+            }
+            Trace.Message machine = ami.await(m -> "UserEvent".equals(m.get("Event"))
+                && m.get("Channel").startsWith("PJSIP/3001-"), 10_000);
+            assertEquals("MACHINE", machine.get("AMDStatus"));
+            assertEquals("MAXWORDS-3-2", machine.get("AMDCause"));
+            Trace.Message human = ami.await(m -> "UserEvent".equals(m.get("Event"))
+                && m.get("Channel").startsWith("PJSIP/3002-"), 10_000);
+            assertEquals("HUMAN", human.get("AMDStatus"));
+            assertEquals("HUMAN-800-800", human.get("AMDCause"));
+            assertEquals("AMDResult", human.get("UserEvent"));
+        }
+    }
+
+    @Test
     @DisplayName("CoreShowChannels and Status list live channels with the recorded headers even with events off")
     void listActions() throws Exception {
         start((env, s) -> s.command("SET VARIABLE CC_NEXT hold"));

@@ -155,7 +155,7 @@ public final class Pbx {
     }
 
     public static void appendChannel(AmiMessage m, String prefix, Channel ch) {
-        m.add(prefix + (prefix.isEmpty() ? "Channel" : "Channel"), ch.name);
+        m.add(prefix + "Channel", ch.name);
         m.add(prefix + "ChannelState", Integer.toString(ch.state.code));
         m.add(prefix + "ChannelStateDesc", ch.state.desc);
         m.add(prefix + "CallerIDNum", ch.cidNum);
