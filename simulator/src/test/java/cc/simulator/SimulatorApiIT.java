@@ -144,6 +144,11 @@ class SimulatorApiIT {
                 assertEquals("PJSIP/" + e.getKey(), r.get("Channel"));
                 assertEquals("<unknown>", r.get("Uniqueid"));
             }
+            ami.send("Action", "Originate", "ActionID", "given-id", "Channel", "PJSIP/1002", "Application", "Wait",
+                "Data", "1", "Async", "true", "ChannelId", "cc-call-42");
+            Trace.Message given = ami.await(m -> "OriginateResponse".equals(m.get("Event"))
+                && "given-id".equals(m.get("ActionID")), 10_000);
+            assertEquals("cc-call-42", given.get("Uniqueid"));
             ami.send("Action", "Originate", "ActionID", "sync", "Channel", "PJSIP/2001", "Application", "Wait", "Data", "1");
             Trace.Message sync = ami.await(m -> "sync".equals(m.get("ActionID")) && m.get("Response") != null, 5_000);
             assertEquals("Error", sync.get("Response"));

@@ -53,6 +53,10 @@ public final class Originator {
         }
     }
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     private long timeout(OriginateSpec spec) {
         return spec.timeoutMs() > 0 ? spec.timeoutMs() : timings.defaultOriginateTimeoutMs();
     }
@@ -67,8 +71,8 @@ public final class Originator {
             context = context.substring(0, opt);
         }
         String base = "Local/" + exten + "@" + context + "-" + pbx.nextLocalSuffix();
-        String u1 = pbx.nextUniqueid();
-        String u2 = pbx.nextUniqueid();
+        String u1 = blankToNull(spec.channelId()) != null ? spec.channelId() : pbx.nextUniqueid();
+        String u2 = blankToNull(spec.otherChannelId()) != null ? spec.otherChannelId() : pbx.nextUniqueid();
         Channel one = pbx.newChannel(base + ";1", "Local", ChannelState.DOWN, context, exten, u1, u1);
         Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
         Pbx.pairLocal(one, two);
@@ -184,7 +188,7 @@ public final class Originator {
             endpoint = endpoint.substring(0, at);
         }
         PhoneBehaviour b = phones.behaviourOf(number);
-        String uid = pbx.nextUniqueid();
+        String uid = blankToNull(spec.channelId()) != null ? spec.channelId() : pbx.nextUniqueid();
         Channel ch = pbx.newChannel("PJSIP/" + endpoint + "-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.DOWN,
             "default", "s", uid, uid);
         ch.amdResult = b.amdResult();
