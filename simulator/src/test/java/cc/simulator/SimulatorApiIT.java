@@ -79,6 +79,8 @@ class SimulatorApiIT {
             assertEquals("SUCCESS", outcome.agiStatus());
             assertTrue(outcome.agiTranscript().contains("< 200 result=12"), outcome.agiTranscript().toString());
             ami.await(m -> "Hangup".equals(m.get("Event")) && m.get("Channel").startsWith("PJSIP/1001-"), 5_000);
+            ami.await(m -> "DeviceStateChange".equals(m.get("Event")) && "PJSIP/1001".equals(m.get("Device"))
+                && "NOT_INUSE".equals(m.get("State")), 5_000);
         }
         Map<String, String> env = envByChannel.get(call.channel());
         assertEquals("09121234567", env.get("agi_callerid"));

@@ -76,6 +76,9 @@ public final class Originator {
         Channel one = pbx.newChannel(base + ";1", "Local", ChannelState.DOWN, context, exten, u1, u1);
         Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
         Pbx.pairLocal(one, two);
+        String device = "Local/" + exten + "@" + context;
+        one.setDevice(device);
+        two.setDevice(device);
         pbx.newExten(one, "AppDial2", "(Outgoing Line)");
         applyVarsAndCallerId(spec, one, false);
         applyVarsAndCallerId(spec, two, true);
@@ -89,6 +92,7 @@ public final class Originator {
         }
         pbx.localBridgeEvent(one, two, context, exten);
         pbx.emit(Pbx.dialEvent("DialBegin", one).add("DialString", exten + "@" + context));
+        pbx.deviceState(device, "INUSE");
 
         boolean[] settled = {false};
         long[] timer = {-1};
@@ -119,6 +123,7 @@ public final class Originator {
             one.setOnPeerGoneBeforeAnswer(null);
             pbx.answer(one);
             pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", "ANSWER"));
+            pbx.deviceState(device, "INUSE");
             l.answered(one);
             startAnswered(spec, one);
         });
@@ -193,6 +198,7 @@ public final class Originator {
             "default", "s", uid, uid);
         ch.amdResult = b.amdResult();
         ch.owner = b;
+        ch.setDevice("PJSIP/" + endpoint);
         applyVarsAndCallerId(spec, ch, false);
         pbx.emit(Pbx.dialEvent("DialBegin", ch).add("DialString", number));
         boolean[] settled = {false};
@@ -249,6 +255,7 @@ public final class Originator {
             }
             pbx.newState(ch, ChannelState.RINGING);
             pbx.emit(Pbx.dialEvent("DialState", ch).add("DialStatus", "RINGING"));
+            pbx.deviceState("PJSIP/" + ch.name().substring(6, ch.name().lastIndexOf('-')), "RINGING");
         });
         if (b.kind() == PhoneBehaviour.Kind.NO_ANSWER) {
             return;
@@ -262,6 +269,7 @@ public final class Originator {
             pbx.counters().inc("phones.answered");
             pbx.answer(ch);
             pbx.emit(Pbx.dialEvent("DialEnd", ch).add("DialStatus", "ANSWER"));
+            pbx.deviceState("PJSIP/" + ch.name().substring(6, ch.name().lastIndexOf('-')), "INUSE");
             l.answered(ch);
             if (b.talkTime() != null) {
                 long talk = b.talkTime().sample(pbx.random());

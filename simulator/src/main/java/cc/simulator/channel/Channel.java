@@ -57,6 +57,8 @@ public final class Channel {
     Runnable onBridged;
     boolean advanceOnBridge;
     String[] pendingCallerId;
+    /** The device whose state this channel drives (Local/exten@context, PJSIP/endpoint), or null. */
+    String device;
     /** The FastAGI exchange on this channel, as {@code > command} / {@code < reply} lines, for test assertions. */
     public final List<String> agiTranscript = new ArrayList<>();
     boolean ranDialplan;
@@ -232,6 +234,10 @@ public final class Channel {
     /** The channel leaves its application for a bridge and will resume at the next priority. */
     public void setAdvanceOnBridge(boolean advance) {
         this.advanceOnBridge = advance;
+    }
+
+    public void setDevice(String device) {
+        this.device = device;
     }
 
     public void setOnBridged(Runnable r) {

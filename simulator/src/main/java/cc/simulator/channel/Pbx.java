@@ -437,6 +437,9 @@ public final class Pbx {
         if (cidChanged) {
             newCallerId(ch);
         }
+        if (ch.device != null) {
+            deviceState(ch.device, "NOT_INUSE");
+        }
         channels.remove(ch.name);
         counters.inc("channels.hungup");
         for (Consumer<Channel> l : new ArrayList<>(ch.hangupListeners)) {
@@ -477,6 +480,13 @@ public final class Pbx {
             .add("AMAFlags", "DOCUMENTATION")
             .add("UniqueID", ch.uniqueid)
             .add("UserField", "");
+    }
+
+    // ---- device state ----
+
+    /** A DeviceStateChange event (INUSE, NOT_INUSE, RINGING, ...). */
+    public void deviceState(String device, String state) {
+        emit(AmiMessage.event("DeviceStateChange", "call,all").add("Device", device).add("State", state));
     }
 
     // ---- music on hold ----
