@@ -20,6 +20,7 @@ import cc.ivr.IvrModule;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
 import cc.simulator.TrafficGenerator;
+import cc.simulator.Timings;
 import cc.simulator.TrafficProfile;
 import cc.simulator.people.Distribution;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -171,6 +172,8 @@ public final class Server implements AutoCloseable {
                 .amiPort(sim.amiPort())
                 .amiUser("cc", simulatorSecret)
                 .seed(sim.seed())
+                // our flows' prompts are not Asterisk's stock sounds: let every prompt exist, 1.5 s long
+                .timings(Timings.defaults().withUnknownPromptMs(1_500))
                 .agi(config.agi().host(), agiPort, config.ivr().defaultFlow() + "?lang=en")
                 .build());
         toClose.add(simulator);

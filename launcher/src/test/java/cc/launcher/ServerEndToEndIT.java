@@ -8,6 +8,7 @@ import cc.simulator.DtmfStep;
 import cc.simulator.InboundCall;
 import cc.simulator.SimulatedCall;
 import cc.simulator.SimulatorConfig;
+import cc.simulator.Timings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ServerEndToEndIT {
     private static final String SECRET = "e2e-secret";
+    /** Answer (0.5 s) and the 1 s welcome are over; the caller keys during the menu prompt. */
+    private static final long MENU_DTMF_MS = 1_800;
     private static PostgresTestDatabase pg;
     private static AsteriskSimulator simulator;
     private static Server server;
@@ -50,6 +53,7 @@ class ServerEndToEndIT {
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
                 .agi("127.0.0.1", agiPort, "e2e?lang=en")
+                .timings(Timings.defaults().withUnknownPromptMs(1_000))
                 .build());
         server = Server.start(ServerConfig.read(ConfigNode.parse("e2e.yaml", String.join("\n",
                 "http: {port: 0}",
@@ -81,7 +85,7 @@ class ServerEndToEndIT {
     void inboundCallIsRecorded() throws Exception {
         String caller = "09120000001";
         SimulatedCall call = simulator.placeInboundCall(InboundCall.of(caller, "Alice Caller", "02100000")
-                .withDtmf(new DtmfStep(1_500, "2")));
+                .withDtmf(new DtmfStep(MENU_DTMF_MS, "2")));
         CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(30));
         assertTrue(outcome.answered(), "the IVR answered the call");
 
@@ -104,7 +108,7 @@ class ServerEndToEndIT {
     void lostAmiLinkLosesNothing() throws Exception {
         String caller = "09120000002";
         SimulatedCall call = simulator.placeInboundCall(InboundCall.of(caller, "Bob Caller", "02100000")
-                .withDtmf(new DtmfStep(1_500, "1")));
+                .withDtmf(new DtmfStep(MENU_DTMF_MS, "1")));
         awaitPathContains(caller, "hold-on", Duration.ofSeconds(15));
         simulator.dropAmiConnections();
         CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(30));
@@ -117,7 +121,7 @@ class ServerEndToEndIT {
 
         // and the next call after the reconnect is recorded as usual
         String next = "09120000003";
-        simulator.placeInboundCall(InboundCall.of(next, "Carol", "02100000").withDtmf(new DtmfStep(1_500, "2")))
+        simulator.placeInboundCall(InboundCall.of(next, "Carol", "02100000").withDtmf(new DtmfStep(MENU_DTMF_MS, "2")))
                 .awaitEnd(Duration.ofSeconds(30));
         assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"),
                 awaitEndedRecord(next, Duration.ofSeconds(15)).nodes());
@@ -129,7 +133,7 @@ class ServerEndToEndIT {
         simulator.sendRawAmi("this line has no colon\r\nEvent: NoSuchEventEver\r\nFoo: bar\r\n\r\n");
         simulator.sendRawAmi("Event: Hangup\r\nPrivilege: call,all\r\nCause: not-a-number\r\n\r\n");
         String caller = "09120000004";
-        simulator.placeInboundCall(InboundCall.of(caller, "Dave", "02100000").withDtmf(new DtmfStep(1_500, "2")))
+        simulator.placeInboundCall(InboundCall.of(caller, "Dave", "02100000").withDtmf(new DtmfStep(MENU_DTMF_MS, "2")))
                 .awaitEnd(Duration.ofSeconds(30));
         assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"),
                 awaitEndedRecord(caller, Duration.ofSeconds(15)).nodes());
