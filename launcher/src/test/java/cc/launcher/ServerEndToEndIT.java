@@ -1,6 +1,10 @@
 package cc.launcher;
 
 import cc.core.config.ConfigNode;
+import cc.core.contract.Addresses;
+import cc.core.contract.DisposeInteraction;
+import cc.core.contract.FindInteractionByChannel;
+import cc.core.contract.InteractionFound;
 import cc.core.testkit.PostgresTestDatabase;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.CallOutcome;
@@ -101,6 +105,36 @@ class ServerEndToEndIT {
                 "the call lasted through the prompts, not an instant");
         assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"), row.nodes());
         assertEquals("2", row.inputOf("goodbye"), "the digit the caller keyed is kept on the path");
+    }
+
+    @Test
+    @DisplayName("a disposition saved after the call ended lands on the stored record; the caller's channel finds its open call")
+    void dispositionAfterTheCall() throws Exception {
+        String caller = "09120000005";
+        SimulatedCall call = simulator.placeInboundCall(InboundCall.of(caller, "Erin", "02100000")
+                .withDtmf(new DtmfStep(MENU_DTMF_MS, "1")));
+        awaitPathContains(caller, "hold-on", Duration.ofSeconds(15));
+        InteractionFound found = server.vertx().eventBus().<InteractionFound>request(
+                Addresses.INTERACTION_FIND_BY_CHANNEL, new FindInteractionByChannel(call.uniqueid())).await().body();
+        assertEquals(caller, found.interaction().callerNumber());
+        call.awaitEnd(Duration.ofSeconds(30));
+        Row row = awaitEndedRecord(caller, Duration.ofSeconds(15));
+        assertEquals(found.interaction().id(), row.id);
+
+        server.vertx().eventBus().request(Addresses.INTERACTION_DISPOSE,
+                new DisposeInteraction(row.id, "agent-7", "solved", "Explained the fee")).await();
+        awaitTrue("disposition stored", Duration.ofSeconds(10), () -> "solved".equals(disposition(row.id)));
+    }
+
+    private static String disposition(String id) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select disposition, notes from interactions where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getString(1) == null ? null : rs.getString(1) + (rs.getString(2).isEmpty() ? "?" : "");
+            }
+        }
     }
 
     @Test
