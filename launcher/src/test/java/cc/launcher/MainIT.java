@@ -104,13 +104,17 @@ class MainIT {
 
             URI metrics = URI.create("http://127.0.0.1:" + http + "/metrics");
             double opened = 0;
+            String body = "";
             while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(40) && opened < 1) {
-                String body = client.send(HttpRequest.newBuilder(metrics).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                body = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 opened = value(body, "cc_interactions_opened_total");
                 Thread.sleep(250);
             }
             assertTrue(opened >= 1, "simulated calls show in /metrics as opened interactions");
+            assertTrue(value(body, "cc_simulator_calls_started_total") >= 1, "the simulator's own count is there");
+            assertEquals(1.0, value(body, "cc_ami_link_up"), "the AMI link to the simulator is up");
+            assertTrue(value(body, "cc_ami_intake_received_total") > 0, "AMI events were taken in");
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

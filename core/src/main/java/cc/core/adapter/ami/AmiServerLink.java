@@ -79,6 +79,8 @@ final class AmiServerLink {
     private final ConcurrentLinkedQueue<AmiSignal> intake = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong drains = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
     private final ConcurrentHashMap<String, PendingOriginate> originates = new ConcurrentHashMap<>();
     private final AtomicLong actionSeq = new AtomicLong();
 
@@ -117,6 +119,16 @@ final class AmiServerLink {
 
     State state() {
         return state;
+    }
+
+    /** Signals taken from the wire (events, responses, link changes) since start. */
+    long received() {
+        return received.get();
+    }
+
+    /** Signals waiting between the wire and the context: grows when consumers fall behind; nothing is dropped. */
+    long backlog() {
+        return received.get() - handled.get();
     }
 
     /** How many hops onto the context the intake has made (one per batch). */
@@ -203,6 +215,7 @@ final class AmiServerLink {
     }
 
     private void enqueue(AmiSignal signal) {
+        received.incrementAndGet();
         intake.offer(signal);
         if (drainScheduled.compareAndSet(false, true)) {
             context.runOnContext(v -> drain());
@@ -214,6 +227,7 @@ final class AmiServerLink {
         int limit = options.drainBatch();
         AmiSignal signal;
         for (int n = 0; n < limit && (signal = intake.poll()) != null; n++) {
+            handled.incrementAndGet();
             try {
                 handle(signal);
             } catch (RuntimeException e) {

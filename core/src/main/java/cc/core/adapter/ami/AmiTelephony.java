@@ -6,6 +6,8 @@ import cc.core.app.telephony.Telephony;
 import cc.core.app.telephony.TelephonyException;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.call.LinkEvent;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,6 +80,15 @@ public final class AmiTelephony implements Telephony {
                 throw new IllegalArgumentException("AMI server name " + server.name() + " is configured twice");
             }
             links.put(server.name(), new AmiServerLink(server, options, vertx, clock, mapper, sink));
+            AmiServerLink link = links.get(server.name());
+            Gauge.builder("cc.ami.link.up", link, l -> l.isUp() ? 1 : 0).tag("server", server.name())
+                    .description("1 while the AMI link to the server is logged in").register(registry);
+            FunctionCounter.builder("cc.ami.intake.received", link, AmiServerLink::received)
+                    .tag("server", server.name()).description("AMI events and responses taken off the wire")
+                    .register(registry);
+            Gauge.builder("cc.ami.intake.backlog", link, AmiServerLink::backlog).tag("server", server.name())
+                    .description("AMI signals received but not yet handled on the server's context")
+                    .register(registry);
         }
     }
 
