@@ -1,0 +1,22 @@
+package cc.console.domain.answers;
+
+import java.util.Objects;
+
+/**
+ * Something that can answer a caller's question.
+ *
+ * @param kind  where it comes from
+ * @param id    the article id or interaction id
+ * @param title what the agent sees first (article title, or the disposition of the solved call)
+ * @param text  the searchable text (article body and topics, or the call's notes)
+ */
+public record AnswerSource(Kind kind, String id, String title, String text) {
+    public enum Kind { ARTICLE, SOLVED_CALL }
+
+    public AnswerSource {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        title = title == null ? "" : title;
+        text = text == null ? "" : text;
+    }
+}
