@@ -93,6 +93,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.route("/api/*").handler(this::authenticate);
         router.get("/api/session").handler(rc -> json(rc, 200, me(rc, session(rc))));
         router.delete("/api/session").handler(this::signOut);
+        router.post("/api/me/language").handler(this::language);
 
         router.post("/api/agent/state").handler(this::ownState);
         router.get("/api/pops/:id").handler(this::pop);
@@ -135,7 +136,14 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
-        router.get("/console").handler(rc -> rc.redirect("/console/"));
+        // the router treats "/console" and "/console/" alike, so look at the raw path
+        router.get("/console").handler(rc -> {
+            if (rc.request().path().equals("/console")) {
+                rc.redirect("/console/");
+            } else {
+                rc.next();
+            }
+        });
         router.route("/console/*").handler(this::headers);
         router.route("/console/*").handler(StaticHandler.create("console-web").setCachingEnabled(false)
                 .setDefaultContentEncoding("UTF-8"));
@@ -191,6 +199,26 @@ public final class ConsoleWeb implements Consumer<Router> {
         rc.response().addCookie(Cookie.cookie(COOKIE, "").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
                 .setSecure(console.settings().secureCookies()).setPath("/").setMaxAge(0));
         rc.response().setStatusCode(204).end();
+    }
+
+    /** Remembers the user's language for the next sign-in; the page switches at once. */
+    private void language(RoutingContext rc) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        String language = b.getString("language", "");
+        if (!language.equals("fa") && !language.equals("en")) {
+            fail(rc, 400, "language must be fa or en");
+            return;
+        }
+        Principal p = principal(rc);
+        console.users().find(p.username()).compose(u -> {
+            UserAccount a = u.orElseThrow(() -> new IllegalStateException("user " + p.username() + " is gone"));
+            Principal q = a.principal();
+            return console.users().save(new UserAccount(new Principal(q.username(), q.name(), q.role(), q.agentId(),
+                    language, q.phone()), a.passwordHash(), a.active()));
+        }).onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
     }
 
     private JsonObject me(RoutingContext rc, Sessions.Session s) {
