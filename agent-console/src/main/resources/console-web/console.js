@@ -89,7 +89,7 @@
       const m = JSON.parse(ev.data);
       if (m.type === 'pop') { pop = m.pop; renderPop(); }
       else if (m.type === 'agent-state') { onAgentState(m.agent); }
-      else if (m.type === 'wallboard') { board = m.wallboard; indexAgents(); renderBoard(); }
+      else if (m.type === 'wallboard') { mergeBoard(m.wallboard); }
       else if (m.type === 'hello' && m.wallboard) { board = m.wallboard; indexAgents(); renderBoard(); }
       else if (m.type === 'dial-result') { status('dial-status', m.answered, m.number + ': ' + (m.answered ? 'OK' : m.detail)); }
       else if (m.type === 'spy-result') { status('supervisor-status', m.answered, m.mode); }
@@ -234,6 +234,20 @@
 
   // ---- wallboard ----
   function indexAgents() { (board.agents || []).forEach(a => agents.set(a.agentId, a)); }
+
+  // an update carries the queues' figures with this minute's point, and only the agents that changed
+  function mergeBoard(u) {
+    const old = new Map((board.queues || []).map(q => [q.queue, q]));
+    const cutoff = Date.parse(u.at) - 60 * 60000;
+    board.at = u.at;
+    board.queues = u.queues.map(q => {
+      const hour = ((old.get(q.queue) || {}).lastHour || []).filter(p => Date.parse(p.minute) > cutoff && (!q.point || p.minute !== q.point.minute));
+      if (q.point) { hour.push(q.point); }
+      return Object.assign({}, q, { lastHour: hour });
+    });
+    (u.agents || []).forEach(a => agents.set(a.agentId, a));
+    renderBoard();
+  }
 
   function seconds(s) {
     const m = Math.floor(s / 60), r = Math.floor(s % 60);

@@ -14,6 +14,7 @@ import cc.core.contract.CallOffered;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.QueueStatsUpdated;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +36,8 @@ import java.util.Set;
 public final class ConsoleVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ConsoleVerticle.class);
     private static final long ANSWER_REFRESH_MS = 5_000;
+    /** Screen-pop builders, each on its own context so their database lookups run side by side. */
+    private static final int POP_BUILDERS = 4;
 
     private final ConsoleConfig config;
     private final InstantSource clock;
@@ -98,6 +101,8 @@ public final class ConsoleVerticle extends VerticleBase {
             }
         });
         return firstAdmin()
+                .compose(v -> vertx.deployVerticle(() -> new PopBuilder(pops, hub),
+                        new DeploymentOptions().setInstances(POP_BUILDERS)))
                 .compose(v -> pops.loadDispositions())
                 .onSuccess(v -> solvedCodes = Set.copyOf(pops.dispositions().stream()
                         .filter(DirectoryStore.Disposition::solved).map(DirectoryStore.Disposition::code).toList()))
@@ -133,18 +138,7 @@ public final class ConsoleVerticle extends VerticleBase {
 
     private void onOffer(CallOffered o) {
         pops.remember(o);
-        pops.build(o).onComplete(r -> {
-            JsonObject card = r.succeeded() ? r.result() : fallbackCard(o, r.cause());
-            hub.sendPop(o.agentId(), new JsonObject().put("type", "pop").put("pop", card).encode());
-        });
-    }
-
-    /** When the stores fail, the agent still sees who is calling. */
-    private JsonObject fallbackCard(CallOffered o, Throwable cause) {
-        log.warn("screen-pop for {} without history: {}", ScreenPops.popId(o), cause.getMessage());
-        return new JsonObject().put("id", ScreenPops.popId(o)).put("interactionId", o.interactionId())
-                .put("agentId", o.agentId()).put("callerNumber", o.callerNumber()).put("queue", o.queue())
-                .put("offeredAt", pops.when(o.at())).put("degraded", true);
+        vertx.eventBus().send(PopBuilder.ADDRESS, o);
     }
 
     private void onAgentState(AgentStateChanged e) {
@@ -153,9 +147,9 @@ public final class ConsoleVerticle extends VerticleBase {
     }
 
     private void onStats(QueueStatsUpdated s) {
-        JsonObject snapshot = wallboard.onStats(s);
+        JsonObject update = wallboard.onStats(s);
         if (hub.supervisorCount() > 0) {
-            hub.sendWallboard(new JsonObject().put("type", "wallboard").put("wallboard", snapshot).encode());
+            hub.sendWallboard(new JsonObject().put("type", "wallboard").put("wallboard", update).encode());
         }
     }
 

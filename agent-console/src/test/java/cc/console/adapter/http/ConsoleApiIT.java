@@ -168,7 +168,9 @@ class ConsoleApiIT {
         assertEquals(4, cards.getInteger("waiting"));
         assertEquals(95, cards.getLong("longestWaitSeconds"));
         assertEquals(41, cards.getLong("answered"));
-        assertEquals(1, cards.getJsonArray("lastHour").size());
+        assertEquals(4, cards.getJsonObject("point").getInteger("waiting"));
+        assertEquals(1, new JsonObject(sara.get("/api/wallboard").body()).getJsonArray("queues").getJsonObject(0)
+                .getJsonArray("lastHour").size());
         assertEquals("on-call", board.getJsonArray("agents").getJsonObject(0).getString("state"));
 
         fx.vertx.eventBus().publish(Addresses.ACD_AGENT_STATE_CHANGED,
