@@ -136,7 +136,7 @@
     const answers = clear($('answer-list'));
     const a = pop.answers || { solved: [], articles: [] };
     a.articles.forEach(x => answers.appendChild(answer(t('article'), x)));
-    a.solved.forEach(x => answers.appendChild(answer(t('solvedCall'), x)));
+    a.solved.forEach(x => answers.appendChild(answer(t('solvedCall'), Object.assign({}, x, { title: dispositionLabel(x.title) }))));
     const q = clear($('question-list'));
     (pop.questions || []).forEach(x => q.appendChild(el('li', x)));
     const tl = clear($('timeline'));
@@ -291,6 +291,12 @@
     axis.setAttribute('class', 'axis');
     svg.appendChild(axis);
     svg.appendChild(line);
+    line.getAttribute('points').split(' ').filter(p => p).forEach(p => {
+      const [x, y] = p.split(',');
+      const dot = document.createElementNS(ns, 'circle');
+      dot.setAttribute('cx', x); dot.setAttribute('cy', y); dot.setAttribute('r', 2.5);
+      svg.appendChild(dot);
+    });
     box.appendChild(svg);
     return box;
   }

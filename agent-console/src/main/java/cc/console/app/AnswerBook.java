@@ -30,12 +30,12 @@ public final class AnswerBook {
         return store.articles().compose(articles -> store.solvedCalls(SOLVED_CALLS).map(solved -> {
             List<AnswerSource> sources = new ArrayList<>();
             for (KnowledgeStore.Article a : articles) {
-                sources.add(new AnswerSource(AnswerSource.Kind.ARTICLE, Long.toString(a.id()), a.title(),
-                        a.body() + " " + a.topics() + " " + a.topics()));
+                sources.add(new AnswerSource(AnswerSource.Kind.ARTICLE, Long.toString(a.id()), a.title(), a.body(),
+                        a.topics()));
             }
             for (KnowledgeStore.SolvedCall s : solved) {
                 sources.add(new AnswerSource(AnswerSource.Kind.SOLVED_CALL, s.interactionId(), s.disposition(),
-                        s.notes() + " " + s.queue()));
+                        s.notes(), s.queue()));
             }
             index = AnswerIndex.of(sources);
             return sources.size();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable BM25 index (k1 = 1.2, b = 0.75) over answer sources. Titles count twice. A query is a weighted bag of
+ * An immutable BM25 index (k1 = 1.2, b = 0.75) over answer sources. Titles and keywords count twice. A query is a weighted bag of
  * terms (the IVR topic weighs more than the caller's old notes); each source's score is the sum over query terms of
  * weight x idf x saturated term frequency, so it can be explained term by term.
  *
@@ -35,6 +35,8 @@ public final class AnswerIndex {
             List<String> terms = new ArrayList<>(Terms.of(s.title()));
             terms.addAll(Terms.of(s.title()));
             terms.addAll(Terms.of(s.text()));
+            terms.addAll(Terms.of(s.keywords()));
+            terms.addAll(Terms.of(s.keywords()));
             Map<String, Integer> tf = new HashMap<>();
             terms.forEach(t -> tf.merge(t, 1, Integer::sum));
             tf.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));

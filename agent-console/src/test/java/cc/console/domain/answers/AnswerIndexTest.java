@@ -15,7 +15,7 @@ class AnswerIndexTest {
     private final AnswerIndex index = AnswerIndex.of(List.of(
             new AnswerSource(ARTICLE, "1", "Card blocked after three wrong PINs",
                     "Verify identity, then unblock the card from the cards screen. Topics: card pin blocked"),
-            new AnswerSource(ARTICLE, "2", "Opening hours", "Branches open 8 to 16, Saturday to Wednesday"),
+            new AnswerSource(ARTICLE, "2", "Opening hours", "Branches open 8 to 16, Saturday to Wednesday", "holidays"),
             new AnswerSource(ARTICLE, "3", "Disputing a card charge",
                     "Take the transaction date and amount, open a dispute; card refund within 10 days"),
             new AnswerSource(ARTICLE, "4", "مسدود شدن کارت", "هویت مشتری را تأیید کنید و کارت را از صفحه کارت‌ها باز کنید"),
@@ -52,6 +52,14 @@ class AnswerIndexTest {
         List<RankedAnswer> r = index.rank(AnswerIndex.query(Map.of("كارت مسدود", 1.0)), ARTICLE, 1);
         assertEquals("4", r.get(0).source().id());
         assertEquals(List.of("09121234567"), Terms.of("۰۹۱۲۱۲۳۴۵۶۷"));
+    }
+
+    @Test
+    @DisplayName("keywords (article topics) are searched but not shown to the agent")
+    void keywords() {
+        List<RankedAnswer> r = index.rank(AnswerIndex.query(Map.of("holidays", 1.0)), ARTICLE, 5);
+        assertEquals("2", r.get(0).source().id());
+        assertTrue(!r.get(0).source().text().contains("holidays"));
     }
 
     @Test
