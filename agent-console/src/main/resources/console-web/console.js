@@ -90,7 +90,10 @@
       if (m.type === 'pop') { pop = m.pop; renderPop(); }
       else if (m.type === 'agent-state') { onAgentState(m.agent); }
       else if (m.type === 'wallboard') { mergeBoard(m.wallboard); }
-      else if (m.type === 'hello' && m.wallboard) { board = m.wallboard; indexAgents(); renderBoard(); }
+      else if (m.type === 'hello') {
+        if (m.wallboard) { board = m.wallboard; indexAgents(); renderBoard(); }
+        if (m.agent) { onAgentState(m.agent); }
+      }
       else if (m.type === 'dial-result') { status('dial-status', m.answered, m.number + ': ' + (m.answered ? 'OK' : m.detail)); }
       else if (m.type === 'spy-result') { status('supervisor-status', m.answered, m.mode); }
     };

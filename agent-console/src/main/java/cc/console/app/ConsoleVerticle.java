@@ -38,6 +38,8 @@ public final class ConsoleVerticle extends VerticleBase {
     private static final long ANSWER_REFRESH_MS = 5_000;
     /** Screen-pop builders, each on its own context so their database lookups run side by side. */
     private static final int POP_BUILDERS = 4;
+    /** How often live sockets of ended sessions are closed. */
+    private static final long SESSION_SWEEP_MS = 30_000;
 
     private final ConsoleConfig config;
     private final InstantSource clock;
@@ -92,6 +94,12 @@ public final class ConsoleVerticle extends VerticleBase {
         vertx.eventBus().<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m -> {
             if (m.body().interaction().disposition().map(solvedCodes::contains).orElse(false)) {
                 answersDirty = true;
+            }
+        });
+        vertx.setPeriodic(SESSION_SWEEP_MS, t -> {
+            int closed = hub.closeEnded(sessions::isLive);
+            if (closed > 0) {
+                log.info("closed {} live channels of ended sessions", closed);
             }
         });
         vertx.setPeriodic(ANSWER_REFRESH_MS, t -> {

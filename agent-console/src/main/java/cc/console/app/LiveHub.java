@@ -100,6 +100,19 @@ public final class LiveHub {
         }
     }
 
+    /** Closes every socket whose session has ended (idle timeout, sign-out elsewhere, user changed by an admin). */
+    public int closeEnded(java.util.function.Predicate<String> sessionIsLive) {
+        int closed = 0;
+        for (LiveClient c : all) {
+            if (!sessionIsLive.test(c.sessionId())) {
+                c.close();
+                remove(c);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     public int size() {
         return all.size();
     }

@@ -84,6 +84,12 @@ public final class Sessions {
         return Optional.of(s);
     }
 
+    /** Whether the session is still signed in, without counting this as activity. */
+    public boolean isLive(String id) {
+        Session s = id == null ? null : sessions.get(id);
+        return s != null && clock.instant().isBefore(s.lastSeen.plus(idle));
+    }
+
     public void close(String id) {
         if (id != null) {
             sessions.remove(id);

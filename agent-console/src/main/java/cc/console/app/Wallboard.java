@@ -62,6 +62,17 @@ public final class Wallboard {
         return row;
     }
 
+    /** The agent's current row, if the ACD has reported the agent (read from the published snapshot). */
+    public java.util.Optional<JsonObject> agentRow(String agentId) {
+        JsonArray rows = snapshot.getJsonArray("agents");
+        for (int i = 0; i < rows.size(); i++) {
+            if (agentId.equals(rows.getJsonObject(i).getString("agentId"))) {
+                return java.util.Optional.of(rows.getJsonObject(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Everything: every queue with its last hour, every agent. */
     public JsonObject snapshot() {
         return snapshot;

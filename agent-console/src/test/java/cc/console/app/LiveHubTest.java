@@ -87,4 +87,13 @@ class LiveHubTest {
         assertEquals(List.of("later"), aliSecondTab.sent);
         assertEquals(3, hub.size());
     }
+
+    @Test
+    @DisplayName("sockets of ended sessions are closed by the sweep and stop receiving pops")
+    void endedSessions() {
+        assertEquals(1, hub.closeEnded(session -> !session.equals("s3")));
+        assertTrue(bita.closed);
+        assertEquals(0, hub.sendPop("a2", "late pop"));
+        assertTrue(bita.sent.isEmpty());
+    }
 }

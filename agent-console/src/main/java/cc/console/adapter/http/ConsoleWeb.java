@@ -707,6 +707,9 @@ public final class ConsoleWeb implements Consumer<Router> {
             if (AccessRules.maySupervise(p)) {
                 hello.put("wallboard", console.wallboard().snapshot());
             }
+            if (p.takesCalls()) {
+                console.wallboard().agentRow(p.agentId()).ifPresent(row -> hello.put("agent", row));
+            }
             client.send(hello.encode(), false);
         }).onFailure(e -> log.debug("live channel upgrade failed: {}", e.getMessage()));
     }
@@ -739,7 +742,16 @@ public final class ConsoleWeb implements Consumer<Router> {
         action.run();
     }
 
+    /**
+     * The request's JSON object, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
+     * {@code application/json} without the browser's CORS preflight, which this server never grants.
+     */
     private static JsonObject body(RoutingContext rc) {
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            fail(rc, 415, "send Content-Type: application/json");
+            return null;
+        }
         try {
             JsonObject b = rc.body().asJsonObject();
             if (b == null) {

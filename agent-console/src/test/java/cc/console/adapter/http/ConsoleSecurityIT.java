@@ -141,6 +141,20 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    @DisplayName("sign-in accepts JSON only, so a cross-site form cannot sign a victim into another account")
+    void signInIsJsonOnly() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.base() + "/api/session"))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        new JsonObject().put("username", "ali").put("password", ConsoleFixture.PASSWORD).encode()))
+                .build();
+        var r = http.send(form, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, r.statusCode());
+        assertTrue(r.headers().firstValue("set-cookie").isEmpty());
+    }
+
+    @Test
     @DisplayName("repeated wrong passwords slow sign-in down, even for the right password afterwards")
     void throttling() {
         ConsoleClient c = new ConsoleClient(fx.base());
