@@ -1,0 +1,806 @@
+package cc.console.adapter.http;
+
+import cc.console.app.ConsoleVerticle;
+import cc.console.app.DirectoryStore;
+import cc.console.app.KnowledgeStore;
+import cc.console.app.ScreenPops;
+import cc.console.app.Sessions;
+import cc.console.app.SignIn;
+import cc.console.domain.answers.AnswerIndex;
+import cc.console.domain.answers.AnswerSource;
+import cc.console.domain.auth.AccessRules;
+import cc.console.domain.auth.CsrfTokens;
+import cc.console.app.PasswordHasher;
+import cc.console.domain.auth.Principal;
+import cc.console.domain.auth.Role;
+import cc.console.domain.auth.UserAccount;
+import cc.console.domain.i18n.PersianDigits;
+import cc.console.domain.sales.Opportunity;
+import cc.console.domain.wallboard.SpyMode;
+import cc.core.app.telephony.OriginateRequest;
+import cc.core.app.telephony.OriginateResult;
+import cc.core.app.telephony.Telephony;
+import cc.core.contract.Addresses;
+import cc.core.contract.CallOffered;
+import cc.core.contract.ChangeAgentState;
+import cc.core.contract.ConsoleAddresses;
+import cc.core.contract.DisposeInteraction;
+import cc.core.contract.ScheduleCallback;
+import cc.core.domain.customer.Customer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Mounts the console on a router: the REST API under {@code /api} (described in {@code /api/openapi.yaml}), the live
+ * channel at {@code /live}, and the pages under {@code /console/}.
+ *
+ * <p>Every API call but sign-in needs a session cookie; every change also needs the session's CSRF token in
+ * {@value CsrfTokens#HEADER}; each handler checks {@link AccessRules} on the server before touching anything.
+ *
+ * <p>Threading: handlers run on the HTTP server's event loops; blocking work (hashing, JDBC) is on worker pools.
+ */
+public final class ConsoleWeb implements Consumer<Router> {
+    public static final String COOKIE = "cc_session";
+    private static final Logger log = LoggerFactory.getLogger(ConsoleWeb.class);
+    private static final String SESSION = "cc.session";
+    private static final long BUS_TIMEOUT_MS = 5_000;
+    private static final java.util.Set<String> AGENT_STATES = java.util.Set.of("available", "paused", "logged-out");
+
+    private final Vertx vertx;
+    private final ConsoleVerticle console;
+
+    public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
+        this.vertx = vertx;
+        this.console = console;
+    }
+
+    @Override
+    public void accept(Router router) {
+        mount(router);
+    }
+
+    public void mount(Router router) {
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(256 * 1024));
+        router.route("/api/*").handler(this::headers);
+        router.get("/api/openapi.yaml").handler(rc -> rc.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
+        router.post("/api/session").handler(this::signIn);
+        router.route("/api/*").handler(this::authenticate);
+        router.get("/api/session").handler(rc -> json(rc, 200, me(rc, session(rc))));
+        router.delete("/api/session").handler(this::signOut);
+        router.post("/api/me/language").handler(this::language);
+
+        router.post("/api/agent/state").handler(this::ownState);
+        router.get("/api/pops/:id").handler(this::pop);
+        router.get("/api/calls/:id").handler(this::call);
+        router.post("/api/calls/:id/disposition").handler(this::dispose);
+        router.get("/api/dispositions").handler(rc -> json(rc, 200,
+                new JsonObject().put("dispositions", ScreenPops.dispositionsJson(console.pops().dispositions()))));
+        router.post("/api/customers").handler(this::createCustomer);
+        router.post("/api/opportunities").handler(rc -> saveOpportunity(rc, 0));
+        router.put("/api/opportunities/:id").handler(rc -> saveOpportunity(rc, longParam(rc, "id")));
+        router.post("/api/callbacks").handler(this::callback);
+        router.post("/api/dial").handler(this::dial);
+        router.get("/api/answers").handler(this::searchAnswers);
+
+        router.get("/api/wallboard").handler(rc -> supervise(rc, () -> json(rc, 200, console.wallboard().snapshot())));
+        router.post("/api/supervisor/agents/:agentId/state").handler(this::agentState);
+        router.post("/api/supervisor/spy").handler(this::spy);
+
+        router.get("/api/admin/users").handler(this::listUsers);
+        router.post("/api/admin/users").handler(rc -> saveUser(rc, true));
+        router.put("/api/admin/users/:username").handler(rc -> saveUser(rc, false));
+        router.get("/api/admin/articles").handler(rc -> administer(rc, () -> console.knowledge().articles()
+                .onSuccess(list -> json(rc, 200, new JsonObject().put("articles", new JsonArray(
+                        list.stream().map(ConsoleWeb::article).toList())))).onFailure(e -> error(rc, e))));
+        router.post("/api/admin/articles").handler(rc -> saveArticle(rc, 0));
+        router.put("/api/admin/articles/:id").handler(rc -> saveArticle(rc, longParam(rc, "id")));
+        router.delete("/api/admin/articles/:id").handler(this::deleteArticle);
+        router.get("/api/admin/queues").handler(rc -> administer(rc, () -> console.directory().queues()
+                .onSuccess(list -> json(rc, 200, new JsonObject().put("queues", new JsonArray(list.stream()
+                        .map(q -> JsonObject.mapFrom(Map.of("name", q.name(), "displayName", q.displayName(),
+                                "serviceLevelSeconds", q.serviceLevelSeconds(), "questionScript", q.questionScript())))
+                        .toList())))).onFailure(e -> error(rc, e))));
+        router.put("/api/admin/queues/:name").handler(this::saveQueue);
+        router.get("/api/admin/skills").handler(rc -> administer(rc, () -> console.directory().skills()
+                .onSuccess(list -> json(rc, 200, new JsonObject().put("skills", new JsonArray(list.stream()
+                        .map(s -> new JsonObject().put("name", s.name()).put("description", s.description()))
+                        .toList())))).onFailure(e -> error(rc, e))));
+        router.put("/api/admin/skills/:name").handler(this::saveSkill);
+        router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
+        router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
+
+        router.get("/live").handler(this::live);
+        // the router treats "/console" and "/console/" alike, so look at the raw path
+        router.get("/console").handler(rc -> {
+            if (rc.request().path().equals("/console")) {
+                rc.redirect("/console/");
+            } else {
+                rc.next();
+            }
+        });
+        router.route("/console/*").handler(this::headers);
+        router.route("/console/*").handler(StaticHandler.create("console-web").setCachingEnabled(false)
+                .setDefaultContentEncoding("UTF-8"));
+    }
+
+    // ---- sessions ----
+
+    private void headers(RoutingContext rc) {
+        rc.response().putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                        + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+        rc.next();
+    }
+
+    private void signIn(RoutingContext rc) {
+        JsonObject body = body(rc);
+        if (body == null) {
+            return;
+        }
+        String username = body.getString("username", "");
+        String password = body.getString("password", "");
+        String address = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        console.signIn().attempt(username, password, address).onComplete(r -> {
+            if (r.failed()) {
+                error(rc, r.cause());
+                return;
+            }
+            SignIn.Result result = r.result();
+            if (result instanceof SignIn.Throttled t) {
+                long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
+                rc.response().putHeader("Retry-After", Long.toString(seconds));
+                fail(rc, 429, "too many failed sign-ins; try again in " + seconds + " s");
+            } else if (result instanceof SignIn.Success s) {
+                Optional<Sessions.Session> old = sessionOf(rc);
+                old.ifPresent(o -> console.sessions().close(o.id()));
+                Sessions.Session session = console.sessions().open(s.principal());
+                rc.response().addCookie(Cookie.cookie(COOKIE, session.id()).setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT).setSecure(console.settings().secureCookies()).setPath("/"));
+                json(rc, 200, me(rc, session));
+            } else {
+                fail(rc, 401, "wrong user name or password");
+            }
+        });
+    }
+
+    private void signOut(RoutingContext rc) {
+        Sessions.Session s = session(rc);
+        console.sessions().close(s.id());
+        console.hub().closeSession(s.id());
+        rc.response().addCookie(Cookie.cookie(COOKIE, "").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(console.settings().secureCookies()).setPath("/").setMaxAge(0));
+        rc.response().setStatusCode(204).end();
+    }
+
+    /** Remembers the user's language for the next sign-in; the page switches at once. */
+    private void language(RoutingContext rc) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        String language = b.getString("language", "");
+        if (!language.equals("fa") && !language.equals("en")) {
+            fail(rc, 400, "language must be fa or en");
+            return;
+        }
+        Principal p = principal(rc);
+        console.users().find(p.username()).compose(u -> {
+            UserAccount a = u.orElseThrow(() -> new IllegalStateException("user " + p.username() + " is gone"));
+            Principal q = a.principal();
+            return console.users().save(new UserAccount(new Principal(q.username(), q.name(), q.role(), q.agentId(),
+                    language, q.phone()), a.passwordHash(), a.active()));
+        }).onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
+    }
+
+    private JsonObject me(RoutingContext rc, Sessions.Session s) {
+        Principal p = s.principal();
+        return new JsonObject().put("username", p.username()).put("name", p.name()).put("role", p.role().code())
+                .put("agentId", p.agentId()).put("language", p.language()).put("csrfToken", s.csrfToken());
+    }
+
+    private Optional<Sessions.Session> sessionOf(RoutingContext rc) {
+        Cookie c = rc.request().getCookie(COOKIE);
+        return c == null ? Optional.empty() : console.sessions().find(c.getValue());
+    }
+
+    private void authenticate(RoutingContext rc) {
+        Optional<Sessions.Session> s = sessionOf(rc);
+        if (s.isEmpty()) {
+            fail(rc, 401, "sign in first");
+            return;
+        }
+        if (CsrfTokens.isChange(rc.request().method().name())
+                && !CsrfTokens.matches(s.get().csrfToken(), rc.request().getHeader(CsrfTokens.HEADER))) {
+            fail(rc, 403, "missing or wrong " + CsrfTokens.HEADER + " header");
+            return;
+        }
+        rc.put(SESSION, s.get());
+        rc.next();
+    }
+
+    private static Sessions.Session session(RoutingContext rc) {
+        return rc.get(SESSION);
+    }
+
+    private static Principal principal(RoutingContext rc) {
+        return session(rc).principal();
+    }
+
+    // ---- agent ----
+
+    private void ownState(RoutingContext rc) {
+        Principal p = principal(rc);
+        if (!p.takesCalls()) {
+            fail(rc, 403, "only agents have a state");
+            return;
+        }
+        changeState(rc, p.agentId());
+    }
+
+    private void agentState(RoutingContext rc) {
+        supervise(rc, () -> changeState(rc, rc.pathParam("agentId")));
+    }
+
+    private void changeState(RoutingContext rc, String agentId) {
+        Principal p = principal(rc);
+        JsonObject body = body(rc);
+        if (body == null) {
+            return;
+        }
+        if (!AccessRules.mayChangeState(p, agentId)) {
+            fail(rc, 403, "you may not change agent " + agentId + "'s state");
+            return;
+        }
+        String state = body.getString("state", "");
+        String reason = body.getString("reason", "");
+        if (!AGENT_STATES.contains(state)) {
+            fail(rc, 400, "state must be available, paused or logged-out");
+            return;
+        }
+        if (state.equals("paused") && reason.isBlank()) {
+            fail(rc, 400, "a pause needs a reason");
+            return;
+        }
+        vertx.eventBus().request(Addresses.ACD_AGENT_CHANGE_STATE,
+                        new ChangeAgentState(agentId, state, state.equals("paused") ? reason : "", p.username()),
+                        new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+                .onSuccess(m -> rc.response().setStatusCode(204).end())
+                .onFailure(e -> error(rc, e));
+    }
+
+    /** The agent a call belongs to: whom it was offered to, else the agent on its record. */
+    private Future<Optional<String>> callAgent(String id) {
+        Optional<CallOffered> offer = console.pops().offer(id);
+        if (offer.isPresent()) {
+            return Future.succeededFuture(Optional.of(offer.get().agentId()));
+        }
+        return console.interactions().find(id).map(i -> i.flatMap(x -> x.agentId()));
+    }
+
+    private void pop(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        Optional<CallOffered> offer = console.pops().offer(id);
+        if (offer.isEmpty()) {
+            fail(rc, 404, "no screen-pop " + id);
+            return;
+        }
+        if (!AccessRules.mayReadCall(principal(rc), Optional.of(offer.get().agentId()))) {
+            fail(rc, 403, "this call was offered to another agent");
+            return;
+        }
+        console.pops().build(offer.get()).onSuccess(card -> json(rc, 200, card)).onFailure(e -> error(rc, e));
+    }
+
+    private void call(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        callAgent(id).onSuccess(agent -> {
+            if (!AccessRules.mayReadCall(principal(rc), agent)) {
+                fail(rc, 403, "this call belongs to another agent");
+                return;
+            }
+            console.interactions().find(id).onSuccess(i -> {
+                if (i.isEmpty()) {
+                    fail(rc, 404, "no call " + id);
+                } else {
+                    json(rc, 200, console.pops().interaction(i.get()));
+                }
+            }).onFailure(e -> error(rc, e));
+        }).onFailure(e -> error(rc, e));
+    }
+
+    private void dispose(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        JsonObject body = body(rc);
+        if (body == null) {
+            return;
+        }
+        String code = body.getString("disposition", "");
+        String notes = body.getString("notes", "");
+        if (console.pops().dispositions().stream().noneMatch(d -> d.code().equals(code))) {
+            fail(rc, 400, "unknown disposition '" + code + "'");
+            return;
+        }
+        if (notes.length() > 10_000) {
+            fail(rc, 400, "notes are limited to 10000 characters");
+            return;
+        }
+        Principal p = principal(rc);
+        callAgent(id).onSuccess(agent -> {
+            if (!AccessRules.mayDispose(p, agent)) {
+                fail(rc, 403, "only the agent who took the call may save its outcome");
+                return;
+            }
+            vertx.eventBus().request(Addresses.INTERACTION_DISPOSE, new DisposeInteraction(id, p.agentId(), code, notes),
+                            new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+                    .onSuccess(m -> rc.response().setStatusCode(204).end())
+                    .onFailure(e -> error(rc, e));
+        }).onFailure(e -> error(rc, e));
+    }
+
+    private void createCustomer(RoutingContext rc) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        String name = b.getString("name", "").strip();
+        String phone = PersianDigits.toAscii(b.getString("phone", "").strip());
+        if (name.isEmpty() || name.length() > 200) {
+            fail(rc, 400, "name must have 1 to 200 characters");
+            return;
+        }
+        String account = b.getString("account", "").strip();
+        Customer c = new Customer(0, name, phone.isEmpty() ? java.util.List.of() : java.util.List.of(phone),
+                account.isEmpty() ? null : account, b.getString("language", "fa"), b.getString("segment", ""));
+        console.customers().save(c).onSuccess(saved -> json(rc, 201, ScreenPops.customer(saved)))
+                .onFailure(e -> error(rc, e));
+    }
+
+    private void saveOpportunity(RoutingContext rc, long id) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        Principal p = principal(rc);
+        Opportunity o;
+        try {
+            o = new Opportunity(id, b.getLong("customerId", 0L), b.getString("interactionId", ""),
+                    b.getString("title", ""), new BigDecimal(PersianDigits.toAscii(String.valueOf(b.getValue("amount", "0")))),
+                    b.getString("currency", ""), b.getInteger("probability", 0), b.getString("owner", p.username()),
+                    b.getString("status", "open"));
+        } catch (NumberFormatException | ClassCastException e) {
+            fail(rc, 400, "amount must be a decimal number, probability and customerId integers");
+            return;
+        } catch (IllegalArgumentException e) {
+            fail(rc, 400, e.getMessage());
+            return;
+        }
+        if (o.customerId() <= 0) {
+            fail(rc, 400, "customerId is required");
+            return;
+        }
+        Future<Boolean> allowed = id == 0
+                ? Future.succeededFuture(AccessRules.mayChangeOpportunity(p, o.owner()) || o.owner().equals(p.username()))
+                : console.opportunities().find(id).map(old -> old.isPresent()
+                        && AccessRules.mayChangeOpportunity(p, old.get().owner()));
+        allowed.onSuccess(ok -> {
+            if (!ok) {
+                fail(rc, 403, "only the owner or a supervisor may change this opportunity");
+                return;
+            }
+            console.opportunities().save(o).onSuccess(saved -> json(rc, id == 0 ? 201 : 200, ScreenPops.opportunity(saved)))
+                    .onFailure(e -> error(rc, e));
+        }).onFailure(e -> error(rc, e));
+    }
+
+    private void callback(RoutingContext rc) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        Principal p = principal(rc);
+        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        if (number.isEmpty()) {
+            fail(rc, 422, "the dial rules do not allow this number");
+            return;
+        }
+        Instant at;
+        try {
+            at = Instant.parse(b.getString("at", ""));
+        } catch (DateTimeParseException e) {
+            fail(rc, 400, "at must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+            return;
+        }
+        if (at.isBefore(console.clock().instant().minus(Duration.ofMinutes(1)))) {
+            fail(rc, 400, "a call back cannot be in the past");
+            return;
+        }
+        ScheduleCallback request = new ScheduleCallback(number.get(), at, b.getLong("customerId", 0L),
+                b.getString("queue", ""), p.agentId(), b.getString("interactionId", ""),
+                b.getString("note", ""), p.username());
+        vertx.eventBus().request(ConsoleAddresses.CALLBACK_SCHEDULE, request,
+                        new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+                .onSuccess(m -> json(rc, 202, new JsonObject().put("number", number.get()).put("at", at.toString())))
+                .onFailure(e -> error(rc, e));
+    }
+
+    private void dial(RoutingContext rc) {
+        JsonObject b = body(rc);
+        if (b == null) {
+            return;
+        }
+        Principal p = principal(rc);
+        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        if (number.isEmpty()) {
+            fail(rc, 422, "the dial rules do not allow this number");
+            return;
+        }
+        if (p.phone().isEmpty()) {
+            fail(rc, 409, "you have no phone configured");
+            return;
+        }
+        Optional<Telephony> telephony = console.telephony();
+        if (telephony.isEmpty()) {
+            fail(rc, 503, "no telephony server is connected");
+            return;
+        }
+        OriginateRequest req = new OriginateRequest(console.settings().telephonyServer(), p.phone(),
+                new OriginateRequest.DialplanTarget(console.settings().outboundContext(), number.get(), 1),
+                "", Duration.ofSeconds(30), Map.of("CC_AGENT", p.agentId(), "CC_DIALED_BY", p.username()));
+        telephony.get().originate(req).onComplete(r -> console.hub().sendToUser(p.username(), new JsonObject()
+                .put("type", "dial-result").put("number", number.get())
+                .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
+                .put("detail", r.succeeded() ? r.result().toString() : String.valueOf(r.cause().getMessage())).encode()));
+        json(rc, 202, new JsonObject().put("number", number.get()));
+    }
+
+    private void searchAnswers(RoutingContext rc) {
+        String q = rc.queryParams().get("q");
+        Map<String, Double> query = AnswerIndex.query(Map.of(q == null ? "" : q, 1.0));
+        JsonObject out = new JsonObject();
+        for (AnswerSource.Kind kind : AnswerSource.Kind.values()) {
+            out.put(kind == AnswerSource.Kind.ARTICLE ? "articles" : "solved", new JsonArray(console.answers()
+                    .rank(query, kind, 10).stream().map(r -> new JsonObject().put("id", r.source().id())
+                            .put("title", r.source().title()).put("text", r.source().text())
+                            .put("score", Math.round(r.score() * 100) / 100.0)
+                            .put("matched", new JsonArray(r.matchedTerms()))).toList()));
+        }
+        json(rc, 200, out);
+    }
+
+    // ---- supervisor ----
+
+    private void spy(RoutingContext rc) {
+        supervise(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            Principal p = principal(rc);
+            SpyMode mode;
+            try {
+                mode = SpyMode.of(b.getString("mode", ""));
+            } catch (IllegalArgumentException e) {
+                fail(rc, 400, e.getMessage());
+                return;
+            }
+            if (p.phone().isEmpty()) {
+                fail(rc, 409, "you have no phone configured");
+                return;
+            }
+            Optional<Telephony> telephony = console.telephony();
+            if (telephony.isEmpty()) {
+                fail(rc, 503, "no telephony server is connected");
+                return;
+            }
+            console.users().findByAgent(b.getString("agentId", "")).onSuccess(agent -> {
+                String channel = b.getString("channel", agent.map(a -> a.principal().phone()).orElse(""));
+                String data;
+                try {
+                    data = mode.chanSpyData(channel);
+                } catch (IllegalArgumentException e) {
+                    fail(rc, 400, e.getMessage());
+                    return;
+                }
+                OriginateRequest req = new OriginateRequest(console.settings().telephonyServer(), p.phone(),
+                        new OriginateRequest.ApplicationTarget("ChanSpy", data), "", Duration.ofSeconds(30),
+                        Map.of("CC_SUPERVISOR", p.username()));
+                telephony.get().originate(req).onComplete(r -> console.hub().sendToUser(p.username(), new JsonObject()
+                        .put("type", "spy-result").put("mode", mode.name().toLowerCase())
+                        .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered).encode()));
+                json(rc, 202, new JsonObject().put("mode", mode.name().toLowerCase()).put("chanSpy", data));
+            }).onFailure(e -> error(rc, e));
+        });
+    }
+
+    // ---- admin ----
+
+    private void listUsers(RoutingContext rc) {
+        administer(rc, () -> console.users().list().onSuccess(list -> json(rc, 200, new JsonObject().put("users",
+                new JsonArray(list.stream().map(u -> user(u)).toList())))).onFailure(e -> error(rc, e)));
+    }
+
+    private static JsonObject user(UserAccount u) {
+        Principal p = u.principal();
+        return new JsonObject().put("username", p.username()).put("name", p.name()).put("role", p.role().code())
+                .put("agentId", p.agentId()).put("language", p.language()).put("phone", p.phone())
+                .put("active", u.active());
+    }
+
+    private void saveUser(RoutingContext rc, boolean create) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            String username = create ? b.getString("username", "").strip() : rc.pathParam("username");
+            if (!username.matches("[A-Za-z0-9._@\\-]{2,64}")) {
+                fail(rc, 400, "username must be 2 to 64 letters, digits or . _ @ -");
+                return;
+            }
+            Principal p;
+            try {
+                p = new Principal(username, b.getString("name", username), Role.of(b.getString("role", "agent")),
+                        b.getString("agentId", ""), b.getString("language", "en"), b.getString("phone", ""));
+            } catch (IllegalArgumentException e) {
+                fail(rc, 400, e.getMessage());
+                return;
+            }
+            String password = b.getString("password", "");
+            boolean active = b.getBoolean("active", true);
+            console.users().find(username).onSuccess(existing -> {
+                if (create && existing.isPresent()) {
+                    fail(rc, 409, "user " + username + " exists");
+                    return;
+                }
+                if (!create && existing.isEmpty()) {
+                    fail(rc, 404, "no user " + username);
+                    return;
+                }
+                Future<String> hash;
+                if (password.isEmpty()) {
+                    if (create) {
+                        fail(rc, 400, "a new user needs a password");
+                        return;
+                    }
+                    hash = Future.succeededFuture(existing.get().passwordHash());
+                } else {
+                    String weakness = PasswordHasher.weakness(password);
+                    if (!weakness.isEmpty()) {
+                        fail(rc, 400, weakness);
+                        return;
+                    }
+                    hash = vertx.executeBlocking(() -> console.hasher().hash(password.toCharArray()), false);
+                }
+                hash.compose(h -> console.users().save(new UserAccount(p, h, active))).onSuccess(v -> {
+                    if (!create) {
+                        console.sessions().closeUser(username);
+                    }
+                    json(rc, create ? 201 : 200, user(new UserAccount(p, "", active)));
+                }).onFailure(e -> error(rc, e));
+            }).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private static JsonObject article(KnowledgeStore.Article a) {
+        return new JsonObject().put("id", a.id()).put("title", a.title()).put("body", a.body())
+                .put("topics", a.topics()).put("language", a.language());
+    }
+
+    private void saveArticle(RoutingContext rc, long id) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            String title = b.getString("title", "").strip();
+            String text = b.getString("body", "").strip();
+            if (title.isEmpty() || title.length() > 300 || text.isEmpty()) {
+                fail(rc, 400, "an article needs a title (up to 300 characters) and a body");
+                return;
+            }
+            console.knowledge().save(new KnowledgeStore.Article(id, title, text, b.getString("topics", ""),
+                            "fa".equals(b.getString("language")) ? "fa" : "en"))
+                    .onSuccess(a -> {
+                        console.refreshAnswers();
+                        json(rc, id == 0 ? 201 : 200, article(a));
+                    }).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private void deleteArticle(RoutingContext rc) {
+        administer(rc, () -> console.knowledge().delete(longParam(rc, "id")).onSuccess(found -> {
+            console.refreshAnswers();
+            if (found) {
+                rc.response().setStatusCode(204).end();
+            } else {
+                fail(rc, 404, "no article " + rc.pathParam("id"));
+            }
+        }).onFailure(e -> error(rc, e)));
+    }
+
+    private void saveQueue(RoutingContext rc) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            String name = rc.pathParam("name");
+            console.directory().saveQueue(new DirectoryStore.Queue(name, b.getString("displayName", name),
+                            b.getInteger("serviceLevelSeconds", 20), b.getString("questionScript", "")))
+                    .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private void saveSkill(RoutingContext rc) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            console.directory().saveSkill(new DirectoryStore.Skill(rc.pathParam("name"), b.getString("description", "")))
+                    .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private void saveCampaignScript(RoutingContext rc) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            console.directory().saveCampaignScript(rc.pathParam("campaign"), b.getString("questionScript", ""))
+                    .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
+        });
+    }
+
+    // ---- live channel ----
+
+    private void live(RoutingContext rc) {
+        Optional<Sessions.Session> s = sessionOf(rc);
+        if (s.isEmpty()) {
+            rc.response().setStatusCode(401).end("sign in first");
+            return;
+        }
+        String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !sameOrigin(origin, rc.request().getHeader(HttpHeaders.HOST))) {
+            rc.response().setStatusCode(403).end("cross-site live connection refused");
+            return;
+        }
+        rc.request().toWebSocket().onSuccess(ws -> {
+            WebSocketLiveClient client = new WebSocketLiveClient(ws, s.get());
+            ws.closeHandler(v -> console.hub().remove(client));
+            ws.exceptionHandler(e -> console.hub().remove(client));
+            ws.textMessageHandler(text -> { });
+            console.hub().add(client);
+            Principal p = s.get().principal();
+            JsonObject hello = new JsonObject().put("type", "hello").put("username", p.username())
+                    .put("role", p.role().code());
+            if (AccessRules.maySupervise(p)) {
+                hello.put("wallboard", console.wallboard().snapshot());
+            }
+            if (p.takesCalls()) {
+                console.wallboard().agentRow(p.agentId()).ifPresent(row -> hello.put("agent", row));
+            }
+            client.send(hello.encode(), false);
+        }).onFailure(e -> log.debug("live channel upgrade failed: {}", e.getMessage()));
+    }
+
+    static boolean sameOrigin(String origin, String host) {
+        try {
+            URI u = URI.create(origin);
+            String authority = u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+            return host != null && (authority.equalsIgnoreCase(host) || u.getHost().equalsIgnoreCase(host));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ---- helpers ----
+
+    private void supervise(RoutingContext rc, Runnable action) {
+        guarded(rc, AccessRules::maySupervise, "supervisors only", action);
+    }
+
+    private void administer(RoutingContext rc, Runnable action) {
+        guarded(rc, AccessRules::mayAdminister, "admins only", action);
+    }
+
+    private void guarded(RoutingContext rc, Predicate<Principal> rule, String refusal, Runnable action) {
+        if (!rule.test(principal(rc))) {
+            fail(rc, 403, refusal);
+            return;
+        }
+        action.run();
+    }
+
+    /**
+     * The request's JSON object, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
+     * {@code application/json} without the browser's CORS preflight, which this server never grants.
+     */
+    private static JsonObject body(RoutingContext rc) {
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            fail(rc, 415, "send Content-Type: application/json");
+            return null;
+        }
+        try {
+            JsonObject b = rc.body().asJsonObject();
+            if (b == null) {
+                fail(rc, 400, "send a JSON object");
+            }
+            return b;
+        } catch (DecodeException | ClassCastException e) {
+            fail(rc, 400, "the body is not a JSON object");
+            return null;
+        }
+    }
+
+    private static long longParam(RoutingContext rc, String name) {
+        try {
+            return Long.parseLong(rc.pathParam(name));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void json(RoutingContext rc, int status, JsonObject body) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .end(body.encode());
+    }
+
+    static void fail(RoutingContext rc, int status, String message) {
+        json(rc, status, new JsonObject().put("error", message));
+    }
+
+    private static void error(RoutingContext rc, Throwable e) {
+        if (e instanceof ReplyException r) {
+            if (r.failureType() == ReplyFailure.NO_HANDLERS) {
+                fail(rc, 503, "the service behind this request is not running");
+            } else if (r.failureType() == ReplyFailure.TIMEOUT) {
+                fail(rc, 504, "no answer in time");
+            } else {
+                int code = r.failureCode();
+                fail(rc, code >= 400 && code < 600 ? code : 409, String.valueOf(r.getMessage()));
+            }
+        } else if (e instanceof IllegalArgumentException) {
+            fail(rc, 400, e.getMessage());
+        } else if (e instanceof IllegalStateException) {
+            fail(rc, 409, e.getMessage());
+        } else {
+            log.warn("console request {} {} failed", rc.request().method(), rc.request().path(), e);
+            fail(rc, 500, "internal error");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package cc.console.app;
+
+import cc.console.domain.dialing.DialRules;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * How the console runs.
+ *
+ * @param secureCookies      mark the session cookie Secure (true behind HTTPS; false only for plain-HTTP labs)
+ * @param zone               the organisation's time zone for dates shown to users
+ * @param firstAdminUser     the admin created at start when there is none (from configuration)
+ * @param firstAdminPassword that admin's password, from the environment ({@value #ADMIN_PASSWORD_ENV}); empty to
+ *                           create none. Never stored anywhere but as a hash.
+ * @param sessionIdle        how long a session lives without requests
+ * @param telephonyServer    the telephony server that rings users' phones for click-to-dial and listening in
+ * @param outboundContext    the dialplan context click-to-dial sends the answered agent phone to
+ * @param dialRules          the numbers click-to-dial may call
+ */
+public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdminUser, String firstAdminPassword,
+                            Duration sessionIdle, String telephonyServer, String outboundContext, DialRules dialRules) {
+    public static final String ADMIN_USER_ENV = "CC_CONSOLE_ADMIN_USER";
+    public static final String ADMIN_PASSWORD_ENV = "CC_CONSOLE_ADMIN_PASSWORD";
+
+    public ConsoleConfig {
+        Objects.requireNonNull(zone, "zone");
+        firstAdminUser = firstAdminUser == null || firstAdminUser.isBlank() ? "admin" : firstAdminUser;
+        firstAdminPassword = firstAdminPassword == null ? "" : firstAdminPassword;
+        Objects.requireNonNull(sessionIdle, "sessionIdle");
+        telephonyServer = telephonyServer == null ? "" : telephonyServer;
+        outboundContext = outboundContext == null || outboundContext.isBlank() ? "outbound" : outboundContext;
+        Objects.requireNonNull(dialRules, "dialRules");
+    }
+
+    /** Defaults, with the first admin taken from the environment. */
+    public static ConsoleConfig fromEnvironment() {
+        return new ConsoleConfig(true, ZoneId.of("Asia/Tehran"), System.getenv(ADMIN_USER_ENV),
+                System.getenv(ADMIN_PASSWORD_ENV), Duration.ofHours(10), "", "outbound", DialRules.defaults());
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleConfig[secureCookies=" + secureCookies + ", zone=" + zone + ", firstAdminUser=" + firstAdminUser
+                + ", firstAdminPassword=" + (firstAdminPassword.isEmpty() ? "" : "***") + ", sessionIdle=" + sessionIdle
+                + ", telephonyServer=" + telephonyServer + ", outboundContext=" + outboundContext + "]";
+    }
+}

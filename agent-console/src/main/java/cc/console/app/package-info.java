@@ -1,0 +1,2 @@
+/** The console's services: sign-in and sessions, the live channel hub, screen-pops, scripted answers, wallboard. */
+package cc.console.app;

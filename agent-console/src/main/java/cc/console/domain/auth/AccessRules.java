@@ -1,0 +1,57 @@
+package cc.console.domain.auth;
+
+import java.util.Optional;
+
+/**
+ * The authorisation rules every REST call and live message is checked against, in one place so the HTTP layer and
+ * the live channel cannot disagree.
+ */
+public final class AccessRules {
+    private AccessRules() {}
+
+    /**
+     * Whether the user may see a call (its record, its screen-pop, its customer card): the agent it was offered to,
+     * or any supervisor or admin. A call offered to nobody yet is visible to supervisors only.
+     */
+    public static boolean mayReadCall(Principal p, Optional<String> callAgentId) {
+        if (p.role().atLeast(Role.SUPERVISOR)) {
+            return true;
+        }
+        return p.takesCalls() && callAgentId.isPresent() && callAgentId.get().equals(p.agentId());
+    }
+
+    /** Whether a screen-pop for {@code popAgentId} may be pushed to this user's live channel: only to that agent. */
+    public static boolean receivesPop(Principal p, String popAgentId) {
+        return p.takesCalls() && p.agentId().equals(popAgentId);
+    }
+
+    /** Saving a disposition is for the agent who took the call, and nobody else. */
+    public static boolean mayDispose(Principal p, Optional<String> callAgentId) {
+        return p.takesCalls() && callAgentId.isPresent() && callAgentId.get().equals(p.agentId());
+    }
+
+    /** An agent changes their own state; supervisors change anyone's. */
+    public static boolean mayChangeState(Principal p, String agentId) {
+        return p.role().atLeast(Role.SUPERVISOR) || (p.takesCalls() && p.agentId().equals(agentId));
+    }
+
+    /** The wallboard, agent grid and listen/whisper/barge. */
+    public static boolean maySupervise(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
+    /** Users, queues, skills, scripts, knowledge-base articles. */
+    public static boolean mayAdminister(Principal p) {
+        return p.role() == Role.ADMIN;
+    }
+
+    /** An opportunity is changed by its owner or a supervisor. */
+    public static boolean mayChangeOpportunity(Principal p, String owner) {
+        return p.role().atLeast(Role.SUPERVISOR) || p.username().equals(owner);
+    }
+
+    /** Whether agent-state changes of {@code agentId} reach this user's live channel. */
+    public static boolean receivesAgentState(Principal p, String agentId) {
+        return maySupervise(p) || (p.takesCalls() && p.agentId().equals(agentId));
+    }
+}

@@ -1,0 +1,36 @@
+package cc.console.domain.i18n;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * How a moment is shown to a user: Persian readers get the Jalali date with Persian digits
+ * ({@code ۱۴۰۵/۰۹/۰۲ ۱۲:۵۸}), English readers the Gregorian one ({@code 2026-11-23 12:58}), both in the
+ * organisation's time zone.
+ */
+public final class DateLabels {
+    private final ZoneId zone;
+
+    public DateLabels(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String format(Instant at, String language) {
+        ZonedDateTime t = at.atZone(zone);
+        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        if ("fa".equals(language)) {
+            return PersianDigits.toPersian(JalaliDate.of(t.toLocalDate()) + " " + time);
+        }
+        return t.toLocalDate() + " " + time;
+    }
+
+    /** The Jalali date with ASCII digits, for both languages' tooltips and exports. */
+    public String jalali(Instant at) {
+        return JalaliDate.of(at.atZone(zone).toLocalDate()).toString();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,186 @@
+package cc.console.adapter.http;
+
+import cc.console.domain.auth.Role;
+import cc.console.testing.ConsoleClient;
+import cc.console.testing.ConsoleFixture;
+import cc.console.testing.Scenario;
+import cc.core.contract.Addresses;
+import cc.core.contract.AgentStateChanged;
+import cc.core.contract.ConsoleAddresses;
+import cc.core.contract.QueueStatsUpdated;
+import cc.core.contract.ScheduleCallback;
+import cc.core.testkit.Await;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent's and supervisor's work over the REST API and the live channel, against PostgreSQL. */
+class ConsoleApiIT {
+    private static ConsoleFixture fx;
+    private static Scenario scenario;
+    private static final List<ScheduleCallback> callbacks = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        fx = new ConsoleFixture();
+        fx.user("ali", Role.AGENT, "a1", "fa");
+        fx.user("sara", Role.SUPERVISOR, "", "en");
+        scenario = new Scenario(fx).seed("root");
+        fx.vertx.eventBus().<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, m -> {
+            callbacks.add(m.body());
+            m.reply(null);
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @Test
+    @DisplayName("the ringing call pops the caller's card: name, segment, history on every channel, IVR path, answers, questions")
+    void screenPop() {
+        ConsoleClient ali = fx.signIn("ali");
+        ConsoleClient.Live live = ali.live();
+        String call = scenario.offer("a1");
+        JsonObject pop = live.next("pop").getJsonObject("pop");
+
+        assertEquals(call, pop.getString("id"));
+        assertEquals("Maryam Karimi", pop.getJsonObject("customer").getString("name"));
+        assertEquals("gold", pop.getJsonObject("customer").getString("segment"));
+        assertEquals("09121112233", pop.getString("callerNumber"));
+        List<JsonObject> timeline = pop.getJsonArray("timeline").stream().map(o -> (JsonObject) o).toList();
+        assertTrue(timeline.stream().noneMatch(i -> i.getString("id").equals(call)), "this call is not its own history");
+        JsonObject solved = timeline.stream().filter(i -> i.getString("notes").startsWith("Card blocked")).findFirst()
+                .orElseThrow();
+        assertEquals("voice", solved.getString("channel"));
+        assertEquals("resolved", solved.getString("disposition"));
+        assertEquals("۱۴۰۵/۰۸/۲۵ ۱۰:۳۰", solved.getJsonObject("offeredAt").getString("fa"));
+        assertEquals("2026-11-16 10:30", solved.getJsonObject("offeredAt").getString("en"));
+        assertTrue(timeline.stream().anyMatch(i -> i.getString("channel").equals("email")
+                && i.getString("notes").contains("October statement")));
+        JsonArray ivr = pop.getJsonArray("ivrPath");
+        assertEquals(List.of("welcome", "account", "card-menu"), ivr.stream().map(o -> ((JsonObject) o).getString("node")).toList());
+        assertEquals("2", ivr.getJsonObject(2).getString("input"));
+        JsonObject answers = pop.getJsonObject("answers");
+        assertEquals("Unblocking a card", answers.getJsonArray("articles").getJsonObject(0).getString("title"));
+        assertTrue(answers.getJsonArray("solved").getJsonObject(0).getString("text").contains("unblocked"));
+        assertTrue(answers.getJsonArray("articles").getJsonObject(0).getJsonArray("matched").contains("blocked"));
+        assertEquals(List.of("Ask for the account number", "Ask when the card stopped working"),
+                pop.getJsonArray("questions").getList());
+        assertFalse(pop.getJsonArray("dispositions").isEmpty());
+        live.close();
+    }
+
+    @Test
+    @DisplayName("the agent saves a disposition and notes through the recorder, and records an opportunity in its currency")
+    void dispositionAndOpportunity() {
+        ConsoleClient ali = fx.signIn("ali");
+        ConsoleClient.Live live = ali.live();
+        String call = scenario.offer("a1");
+        live.next("pop");
+        assertEquals(400, ali.change("POST", "/api/calls/" + call + "/disposition",
+                new JsonObject().put("disposition", "made-up").put("notes", "x")).statusCode());
+        assertEquals(204, ali.change("POST", "/api/calls/" + call + "/disposition",
+                new JsonObject().put("disposition", "sale").put("notes", "Offered gold card upgrade")).statusCode());
+        var stored = Await.result(fx.interactions.find(call)).orElseThrow();
+        assertEquals("sale", stored.disposition().orElseThrow());
+        assertEquals("Offered gold card upgrade", stored.notes());
+
+        HttpResponse<String> created = ali.change("POST", "/api/opportunities", new JsonObject()
+                .put("customerId", scenario.customer.id()).put("interactionId", call).put("title", "Gold card")
+                .put("amount", "۲۵۰۰۰۰۰۰").put("currency", "IRR").put("probability", 40));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject opp = new JsonObject(created.body());
+        assertEquals("25000000", opp.getString("amount"));
+        assertEquals("ali", opp.getString("owner"));
+        assertEquals(400, ali.change("POST", "/api/opportunities", new JsonObject()
+                .put("customerId", scenario.customer.id()).put("title", "x").put("amount", "1")
+                .put("currency", "DOLLARS").put("probability", 40)).statusCode());
+        assertEquals(200, ali.change("PUT", "/api/opportunities/" + opp.getLong("id"), opp.copy()
+                .put("probability", 70)).statusCode());
+        JsonObject pop = new JsonObject(ali.get("/api/pops/" + call).body());
+        assertEquals(70, pop.getJsonArray("opportunities").getJsonObject(0).getInteger("probability"));
+        live.close();
+    }
+
+    @Test
+    @DisplayName("a callback is requested on the console's address and click-to-dial refuses numbers the rules forbid")
+    void callbackAndDial() {
+        ConsoleClient ali = fx.signIn("ali");
+        Instant at = Instant.now().plusSeconds(3600);
+        HttpResponse<String> r = ali.change("POST", "/api/callbacks", new JsonObject().put("number", "0912 111 2233")
+                .put("at", at.toString()).put("customerId", scenario.customer.id()).put("note", "statement"));
+        assertEquals(202, r.statusCode(), r.body());
+        ScheduleCallback sent = callbacks.get(callbacks.size() - 1);
+        assertEquals("09121112233", sent.number());
+        assertEquals("a1", sent.agentId());
+        assertEquals(at, sent.at());
+        assertEquals(422, ali.change("POST", "/api/callbacks", new JsonObject().put("number", "09091234567")
+                .put("at", at.toString())).statusCode());
+        assertEquals(422, ali.change("POST", "/api/dial", new JsonObject().put("number", "0044123")).statusCode());
+        assertEquals(503, ali.change("POST", "/api/dial", new JsonObject().put("number", "09121112233")).statusCode(),
+                "no telephony connected in this test");
+    }
+
+    @Test
+    @DisplayName("an unknown caller gets a card to create the customer, and the next pop knows them")
+    void unknownCaller() {
+        ConsoleClient ali = fx.signIn("ali");
+        ConsoleClient.Live live = ali.live();
+        fx.vertx.eventBus().publish(Addresses.ACD_CALL_OFFERED, new cc.core.contract.CallOffered("a1", "", "u-new-1",
+                "09350001122", "cards", java.util.Map.of(), Instant.now()));
+        JsonObject pop = live.next("pop").getJsonObject("pop");
+        assertTrue(pop.getValue("customer") == null);
+        assertEquals(201, ali.change("POST", "/api/customers", new JsonObject().put("name", "Reza Ahmadi")
+                .put("phone", pop.getString("callerNumber")).put("segment", "new")).statusCode());
+        JsonObject again = new JsonObject(ali.get("/api/pops/u-new-1").body());
+        assertEquals("Reza Ahmadi", again.getJsonObject("customer").getString("name"));
+        live.close();
+    }
+
+    @Test
+    @DisplayName("the wallboard follows the ACD's figures and agent states live, with the last hour per queue")
+    void wallboard() {
+        ConsoleClient sara = fx.signIn("sara");
+        ConsoleClient.Live live = sara.live();
+        live.next("hello");
+        Instant now = Instant.now();
+        fx.vertx.eventBus().publish(Addresses.ACD_QUEUE_STATS_UPDATED, new QueueStatsUpdated(
+                List.of(new QueueStatsUpdated.QueueFigures("cards", 4, 95, 0.82, 3, 41, 12.5, 210.0)),
+                List.of(new QueueStatsUpdated.AgentFigures("a1", "on-call", "", now.minusSeconds(60), 7)), now));
+        JsonObject board = live.next("wallboard").getJsonObject("wallboard");
+        JsonObject cards = board.getJsonArray("queues").getJsonObject(0);
+        assertEquals(4, cards.getInteger("waiting"));
+        assertEquals(95, cards.getLong("longestWaitSeconds"));
+        assertEquals(41, cards.getLong("answered"));
+        assertEquals(4, cards.getJsonObject("point").getInteger("waiting"));
+        assertEquals(1, new JsonObject(sara.get("/api/wallboard").body()).getJsonArray("queues").getJsonObject(0)
+                .getJsonArray("lastHour").size());
+        assertEquals("on-call", board.getJsonArray("agents").getJsonObject(0).getString("state"));
+
+        fx.vertx.eventBus().publish(Addresses.ACD_AGENT_STATE_CHANGED,
+                new AgentStateChanged("a1", "paused", "lunch", now.plusSeconds(1)));
+        JsonObject agent = live.next("agent-state").getJsonObject("agent");
+        assertEquals("paused", agent.getString("state"));
+        assertEquals("lunch", agent.getString("reason"));
+        assertEquals(7, agent.getLong("callsHandled"));
+        JsonObject rest = new JsonObject(sara.get("/api/wallboard").body());
+        assertEquals("paused", rest.getJsonArray("agents").getJsonObject(0).getString("state"));
+        live.close();
+    }
+}

@@ -1,0 +1,58 @@
+package cc.console.domain.auth;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccessRulesTest {
+    private final Principal agentA = new Principal("ali", "Ali", Role.AGENT, "a1", "fa", "PJSIP/1001");
+    private final Principal agentB = new Principal("bita", "Bita", Role.AGENT, "a2", "en", "PJSIP/1002");
+    private final Principal supervisor = new Principal("sara", "Sara", Role.SUPERVISOR, "", "en", "PJSIP/1100");
+    private final Principal admin = new Principal("root", "Root", Role.ADMIN, "", "en", "");
+
+    @Test
+    @DisplayName("an agent sees only calls offered to them; supervisors and admins see every call")
+    void calls() {
+        assertTrue(AccessRules.mayReadCall(agentA, Optional.of("a1")));
+        assertFalse(AccessRules.mayReadCall(agentB, Optional.of("a1")));
+        assertFalse(AccessRules.mayReadCall(agentA, Optional.empty()));
+        assertTrue(AccessRules.mayReadCall(supervisor, Optional.of("a1")));
+        assertTrue(AccessRules.mayReadCall(admin, Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("a pop goes only to its own agent's channel, never to a supervisor's or another agent's")
+    void pops() {
+        assertTrue(AccessRules.receivesPop(agentA, "a1"));
+        assertFalse(AccessRules.receivesPop(agentB, "a1"));
+        assertFalse(AccessRules.receivesPop(supervisor, "a1"));
+        assertFalse(AccessRules.receivesPop(supervisor, ""));
+    }
+
+    @Test
+    @DisplayName("only the agent who took a call saves its outcome")
+    void dispositions() {
+        assertTrue(AccessRules.mayDispose(agentA, Optional.of("a1")));
+        assertFalse(AccessRules.mayDispose(agentB, Optional.of("a1")));
+        assertFalse(AccessRules.mayDispose(supervisor, Optional.of("a1")));
+    }
+
+    @Test
+    @DisplayName("supervisor and admin functions refuse agents; admin functions refuse supervisors")
+    void roles() {
+        assertFalse(AccessRules.maySupervise(agentA));
+        assertTrue(AccessRules.maySupervise(supervisor));
+        assertTrue(AccessRules.maySupervise(admin));
+        assertFalse(AccessRules.mayAdminister(supervisor));
+        assertTrue(AccessRules.mayAdminister(admin));
+        assertTrue(AccessRules.mayChangeState(agentA, "a1"));
+        assertFalse(AccessRules.mayChangeState(agentA, "a2"));
+        assertTrue(AccessRules.mayChangeState(supervisor, "a2"));
+        assertTrue(AccessRules.mayChangeOpportunity(agentA, "ali"));
+        assertFalse(AccessRules.mayChangeOpportunity(agentB, "ali"));
+    }
+}
