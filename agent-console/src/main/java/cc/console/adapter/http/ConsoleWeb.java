@@ -115,6 +115,11 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.get("/api/admin/users").handler(this::listUsers);
         router.post("/api/admin/users").handler(rc -> saveUser(rc, true));
         router.put("/api/admin/users/:username").handler(rc -> saveUser(rc, false));
+        router.get("/api/admin/users/:username/skills").handler(rc -> administer(rc, () -> console.directory()
+                .userSkills(rc.pathParam("username")).onSuccess(m -> json(rc, 200,
+                        new JsonObject().put("skills", new JsonObject(new java.util.LinkedHashMap<>(m)))))
+                .onFailure(e -> error(rc, e))));
+        router.put("/api/admin/users/:username/skills").handler(this::saveUserSkills);
         router.get("/api/admin/articles").handler(rc -> administer(rc, () -> console.knowledge().articles()
                 .onSuccess(list -> json(rc, 200, new JsonObject().put("articles", new JsonArray(
                         list.stream().map(ConsoleWeb::article).toList())))).onFailure(e -> error(rc, e))));
@@ -607,6 +612,30 @@ public final class ConsoleWeb implements Consumer<Router> {
                     json(rc, create ? 201 : 200, user(new UserAccount(p, "", active)));
                 }).onFailure(e -> error(rc, e));
             }).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private void saveUserSkills(RoutingContext rc) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            JsonObject skills = b.getJsonObject("skills", new JsonObject());
+            java.util.Map<String, Integer> levels = new java.util.LinkedHashMap<>();
+            for (String skill : skills.fieldNames()) {
+                Object level = skills.getValue(skill);
+                if (!(level instanceof Number n)) {
+                    fail(rc, 400, "skill " + skill + " needs a numeric level");
+                    return;
+                }
+                levels.put(skill, n.intValue());
+            }
+            String username = rc.pathParam("username");
+            console.users().find(username).compose(u -> u.isEmpty()
+                            ? Future.<Void>failedFuture(new IllegalArgumentException("no user " + username))
+                            : console.directory().setUserSkills(username, levels))
+                    .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
         });
     }
 

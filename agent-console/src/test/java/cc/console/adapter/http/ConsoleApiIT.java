@@ -154,6 +154,30 @@ class ConsoleApiIT {
     }
 
     @Test
+    @DisplayName("an admin creates users, skills and queues, and gives an agent skills with levels")
+    void administration() {
+        ConsoleClient root = fx.signIn("root");
+        assertEquals(400, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("role", "agent").put("agentId", "a5").put("password", "short")).statusCode());
+        assertEquals(201, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("name", "Neda").put("role", "agent").put("agentId", "a5").put("language", "fa")
+                .put("password", "a long enough password")).statusCode());
+        assertEquals(409, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("role", "agent").put("password", "a long enough password")).statusCode());
+        assertEquals(204, root.change("PUT", "/api/admin/skills/cards", new JsonObject().put("description", "Card issues"))
+                .statusCode());
+        assertEquals(400, root.change("PUT", "/api/admin/users/neda/skills", new JsonObject()
+                .put("skills", new JsonObject().put("loans", 3))).statusCode());
+        assertEquals(204, root.change("PUT", "/api/admin/users/neda/skills", new JsonObject()
+                .put("skills", new JsonObject().put("cards", 7))).statusCode());
+        assertEquals(7, new JsonObject(root.get("/api/admin/users/neda/skills").body()).getJsonObject("skills")
+                .getInteger("cards"));
+        ConsoleClient neda = new ConsoleClient(fx.base());
+        assertEquals(200, neda.signIn("neda", "a long enough password").statusCode());
+        assertEquals("a5", new JsonObject(neda.get("/api/session").body()).getString("agentId"));
+    }
+
+    @Test
     @DisplayName("the wallboard follows the ACD's figures and agent states live, with the last hour per queue")
     void wallboard() {
         ConsoleClient sara = fx.signIn("sara");
