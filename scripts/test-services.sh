@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the services the tests talk to are running on loopback: PostgreSQL (127.0.0.1:5432, user postgres,
-# trusted on loopback only) and Redis (127.0.0.1:6379). Installs them from Debian's packages when missing.
+# Makes sure what the tests talk to is there: PostgreSQL (127.0.0.1:5432, user postgres, trusted on loopback
+# only), Redis (127.0.0.1:6379), both on loopback, and headless Chromium with ChromeDriver for the browser tests.
+# Installs them from Debian's packages when missing.
 # With CI=true a service that cannot be started fails the run; no test skips itself.
 set -uo pipefail
 
@@ -58,13 +59,22 @@ ensure_redis() {
   log "Redis ready on 127.0.0.1:6379"
 }
 
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Chromium and ChromeDriver (headless browser tests)"
+    apt_install chromium chromium-driver || return 1
+  fi
+  log "Chromium ready: $(chromium --version 2>/dev/null | head -1)"
+}
+
 status=0
 command -v pg_isready >/dev/null || apt_install postgresql-client || true
 command -v redis-cli >/dev/null || apt_install redis-tools || true
 ensure_postgres || status=1
 ensure_redis || status=1
+ensure_chromium || status=1
 if [ $status -ne 0 ]; then
-  log "a service the tests need is missing; the PostgreSQL and Redis tests will fail, not skip"
+  log "something the tests need is missing; the tests that need it will fail, not skip"
   [ "${CI:-}" = "true" ] && exit 1
 fi
 exit 0

@@ -36,7 +36,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
     public record Agi(String host, int port) {}
 
-    public record Ivr(Path flows, String defaultFlow) {}
+    public record Ivr(Path flows, String defaultFlow, String defaultQueue, Duration reloadInterval) {}
 
     /** @param url empty for the embedded file database in {@code dataDir} */
     public record Database(String url, String username, String password, int poolSize, Path dataDir) {
@@ -100,7 +100,8 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Agi agi = new Agi(agiNode.string("host", "127.0.0.1"), agiNode.integer("port", 4573, 0, 65535));
 
         ConfigNode ivrNode = root.child("ivr");
-        Ivr ivr = new Ivr(Path.of(ivrNode.string("flows", "config/ivr")), ivrNode.string("defaultFlow", "main"));
+        Ivr ivr = new Ivr(Path.of(ivrNode.string("flows", "config/ivr")), ivrNode.string("defaultFlow", "main"),
+                ivrNode.string("defaultQueue", "support"), ivrNode.duration("reloadInterval", Duration.ofSeconds(2)));
 
         ConfigNode db = root.child("database");
         String url = db.string("url", "");

@@ -34,6 +34,9 @@ public final class Addresses {
     /** {@link DisposeInteraction}: an agent saves the outcome and notes of a call (request to core's recorder). */
     public static final String INTERACTION_DISPOSE = "cc.core.interaction.dispose";
 
+    /** {@link FindInteractionByChannel}: which interaction a channel's call is (request; reply {@link InteractionFound}). */
+    public static final String INTERACTION_FIND_BY_CHANNEL = "cc.core.interaction.find-by-channel";
+
     /** {@link InteractionUpdated}: an interaction record changed (published by core after it is stored). */
     public static final String INTERACTION_UPDATED = "cc.core.interaction.updated";
 }

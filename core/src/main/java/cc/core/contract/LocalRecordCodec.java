@@ -27,7 +27,8 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
     public static void registerContracts(EventBus bus) {
         register(bus, IvrStepEntered.class, IvrSessionEnded.class, SurveyAnswered.class, EnqueueCall.class,
                 InteractionUpdated.class, AgentStateChanged.class, ChangeAgentState.class, CallOffered.class,
-                QueueStatsUpdated.class, DisposeInteraction.class);
+                QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
+                InteractionFound.class);
     }
 
     private static <R extends Record> void registerOne(EventBus bus, Class<R> t) {

@@ -33,6 +33,15 @@ public final class AgiLauncher implements AgiRunner, AutoCloseable {
         this.executor = executor;
         this.timings = timings;
         this.context = context;
+        warmUp();
+    }
+
+    /** Loads Netty's client classes now, so the first AGI() of a test run is not 100s of ms late. */
+    private void warmUp() {
+        io.netty.channel.ChannelFuture f = new io.netty.bootstrap.Bootstrap().group(group)
+            .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
+            .handler(new io.netty.handler.codec.LineBasedFrameDecoder(1024)).register();
+        f.addListener(x -> f.channel().close());
     }
 
     @Override

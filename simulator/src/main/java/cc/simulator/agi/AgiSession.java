@@ -267,7 +267,7 @@ final class AgiSession implements Activity {
             socket.writeAndFlush(Unpooled.copiedBuffer("HANGUP\n", StandardCharsets.UTF_8))
                 .addListener(f -> socket.close());
         }
-        String status = failed ? "FAILURE" : ch.hangupRequested() ? "HANGUP" : "SUCCESS";
+        String status = ch.hangupRequested() ? "HANGUP" : failed ? "FAILURE" : "SUCCESS";
         if (ch.isAlive()) {
             pbx.setVar(ch, "AGISTATUS", status);
         }
@@ -424,8 +424,19 @@ final class AgiSession implements Activity {
             r.dead();
             return;
         }
+        // Asterisk requests the hangup first (SoftHangupRequest before AGIExecEnd), then replies, then says HANGUP
+        running = new Running() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public void onHangup() {
+                r.ok("200 result=1");
+            }
+        };
+        pbx.softHangup(ch, Causes.UNKNOWN, 32);
         r.ok("200 result=1");
-        pbx.softHangup(ch, Causes.NORMAL_CLEARING);
     }
 
     private void channelStatus(Reply r, List<String> t) {
@@ -453,6 +464,9 @@ final class AgiSession implements Activity {
             return;
         }
         if (dead()) {
+            if (app.equalsIgnoreCase("Playback")) {
+                pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
+            }
             r.ok("200 result=0");
             return;
         }
@@ -585,8 +599,7 @@ final class AgiSession implements Activity {
     }
 
     private long promptLength(String file) {
-        Long len = env.timings.promptMs().get(file);
-        return len == null ? -1 : len;
+        return env.timings.promptLength(file);
     }
 
     private void streamFile(Reply r, List<String> t) {
@@ -634,7 +647,8 @@ final class AgiSession implements Activity {
             @Override
             public void onHangup() {
                 stop.run();
-                r.ok("200 result=-1 endpos=" + pbx.simulatedSince(start) * 8);
+                pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
+                r.send(-1, "200 result=-1 endpos=" + pbx.simulatedSince(start) * 8, "Failure");
             }
         };
     }
@@ -690,7 +704,7 @@ final class AgiSession implements Activity {
             @Override
             public void onHangup() {
                 stop.run();
-                r.ok("200 result=-1");
+                r.send(-1, "200 result=-1", "Failure");
             }
         };
     }
@@ -761,7 +775,7 @@ final class AgiSession implements Activity {
             @Override
             public void onHangup() {
                 stop.run();
-                r.ok("200 result=-1");
+                r.send(-1, "200 result=-1", "Failure");
             }
         };
     }

@@ -187,7 +187,8 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
         boolean async = isTrue(m.get("Async"));
         OriginateSpec spec = new OriginateSpec(channel, context, exten, priority,
             application == null || application.isEmpty() ? null : application, m.get("Data"),
-            cid == null ? null : cid[0], cid == null ? null : cid[1], timeout, vars);
+            cid == null ? null : cid[0], cid == null ? null : cid[1], timeout, vars,
+            m.get("ChannelId"), m.get("OtherChannelId"));
         String cidNum = cid == null ? "<unknown>" : cid[0];
         String cidName = cid == null ? "<unknown>" : cid[1];
         if (async) {

@@ -4,11 +4,13 @@ import java.util.Map;
 
 /**
  * An Originate as the AMI action describes it. Either {@code application} (with {@code data}) or
- * {@code context}/{@code exten}/{@code priority} says where the answered channel goes.
+ * {@code context}/{@code exten}/{@code priority} says where the answered channel goes. {@code channelId} and
+ * {@code otherChannelId}, when given, are the uniqueids of the channel (Local {@code ;1}) and of the Local
+ * {@code ;2}, as the AMI ChannelId/OtherChannelId headers ask.
  */
 public record OriginateSpec(String channel, String context, String exten, int priority, String application,
                             String data, String callerIdNum, String callerIdName, long timeoutMs,
-                            Map<String, String> variables) {
+                            Map<String, String> variables, String channelId, String otherChannelId) {
 
     /** Parses {@code "Name" <number>}, {@code Name <number>} or a bare number; null when absent. */
     public static String[] parseCallerId(String callerId) {

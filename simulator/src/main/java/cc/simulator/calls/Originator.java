@@ -53,6 +53,10 @@ public final class Originator {
         }
     }
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     private long timeout(OriginateSpec spec) {
         return spec.timeoutMs() > 0 ? spec.timeoutMs() : timings.defaultOriginateTimeoutMs();
     }
@@ -67,12 +71,17 @@ public final class Originator {
             context = context.substring(0, opt);
         }
         String base = "Local/" + exten + "@" + context + "-" + pbx.nextLocalSuffix();
-        String u1 = pbx.nextUniqueid();
-        String u2 = pbx.nextUniqueid();
+        String u1 = blankToNull(spec.channelId()) != null ? spec.channelId() : pbx.nextUniqueid();
+        String u2 = blankToNull(spec.otherChannelId()) != null ? spec.otherChannelId() : pbx.nextUniqueid();
         Channel one = pbx.newChannel(base + ";1", "Local", ChannelState.DOWN, context, exten, u1, u1);
         Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
         Pbx.pairLocal(one, two);
+        String device = "Local/" + exten + "@" + context;
+        one.setDevice(device);
+        two.setDevice(device);
         pbx.newExten(one, "AppDial2", "(Outgoing Line)");
+        applyVarsAndCallerId(spec, one, false);
+        applyVarsAndCallerId(spec, two, true);
         if (!executor.exists(context, exten)) {
             two.setHangupCause(Causes.UNKNOWN);
             one.setHangupCause(Causes.UNKNOWN);
@@ -81,10 +90,9 @@ public final class Originator {
             l.failed(0);
             return;
         }
-        applyVarsAndCallerId(spec, one, false);
-        applyVarsAndCallerId(spec, two, true);
         pbx.localBridgeEvent(one, two, context, exten);
         pbx.emit(Pbx.dialEvent("DialBegin", one).add("DialString", exten + "@" + context));
+        pbx.deviceState(device, "INUSE");
 
         boolean[] settled = {false};
         long[] timer = {-1};
@@ -115,6 +123,7 @@ public final class Originator {
             one.setOnPeerGoneBeforeAnswer(null);
             pbx.answer(one);
             pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", "ANSWER"));
+            pbx.deviceState(device, "INUSE");
             l.answered(one);
             startAnswered(spec, one);
         });
@@ -184,11 +193,12 @@ public final class Originator {
             endpoint = endpoint.substring(0, at);
         }
         PhoneBehaviour b = phones.behaviourOf(number);
-        String uid = pbx.nextUniqueid();
+        String uid = blankToNull(spec.channelId()) != null ? spec.channelId() : pbx.nextUniqueid();
         Channel ch = pbx.newChannel("PJSIP/" + endpoint + "-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.DOWN,
             "default", "s", uid, uid);
         ch.amdResult = b.amdResult();
         ch.owner = b;
+        ch.setDevice("PJSIP/" + endpoint);
         applyVarsAndCallerId(spec, ch, false);
         pbx.emit(Pbx.dialEvent("DialBegin", ch).add("DialString", number));
         boolean[] settled = {false};
@@ -245,6 +255,7 @@ public final class Originator {
             }
             pbx.newState(ch, ChannelState.RINGING);
             pbx.emit(Pbx.dialEvent("DialState", ch).add("DialStatus", "RINGING"));
+            pbx.deviceState("PJSIP/" + ch.name().substring(6, ch.name().lastIndexOf('-')), "RINGING");
         });
         if (b.kind() == PhoneBehaviour.Kind.NO_ANSWER) {
             return;
@@ -258,6 +269,7 @@ public final class Originator {
             pbx.counters().inc("phones.answered");
             pbx.answer(ch);
             pbx.emit(Pbx.dialEvent("DialEnd", ch).add("DialStatus", "ANSWER"));
+            pbx.deviceState("PJSIP/" + ch.name().substring(6, ch.name().lastIndexOf('-')), "INUSE");
             l.answered(ch);
             if (b.talkTime() != null) {
                 long talk = b.talkTime().sample(pbx.random());

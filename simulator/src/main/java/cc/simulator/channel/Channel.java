@@ -55,6 +55,10 @@ public final class Channel {
     java.util.function.Consumer<String> onDialFailure;
     int pbxGeneration;
     Runnable onBridged;
+    boolean advanceOnBridge;
+    String[] pendingCallerId;
+    /** The device whose state this channel drives (Local/exten@context, PJSIP/endpoint), or null. */
+    String device;
     /** The FastAGI exchange on this channel, as {@code > command} / {@code < reply} lines, for test assertions. */
     public final List<String> agiTranscript = new ArrayList<>();
     boolean ranDialplan;
@@ -225,6 +229,15 @@ public final class Channel {
     public void setConnectedLine(String num, String name) {
         this.connNum = num;
         this.connName = name;
+    }
+
+    /** The channel leaves its application for a bridge and will resume at the next priority. */
+    public void setAdvanceOnBridge(boolean advance) {
+        this.advanceOnBridge = advance;
+    }
+
+    public void setDevice(String device) {
+        this.device = device;
     }
 
     public void setOnBridged(Runnable r) {

@@ -155,7 +155,7 @@ public final class Pbx {
     }
 
     public static void appendChannel(AmiMessage m, String prefix, Channel ch) {
-        m.add(prefix + (prefix.isEmpty() ? "Channel" : "Channel"), ch.name);
+        m.add(prefix + "Channel", ch.name);
         m.add(prefix + "ChannelState", Integer.toString(ch.state.code));
         m.add(prefix + "ChannelStateDesc", ch.state.desc);
         m.add(prefix + "CallerIDNum", ch.cidNum);
@@ -182,8 +182,12 @@ public final class Pbx {
     public void newExten(Channel ch, String app, String data) {
         ch.app = app;
         ch.appData = data;
+        boolean cidChanged = applyPendingCallerId(ch);
         emit(channelEvent("Newexten", "dialplan,all", ch)
             .add("Extension", ch.exten).add("Application", app).add("AppData", data));
+        if (cidChanged) {
+            newCallerId(ch);
+        }
     }
 
     public void setVar(Channel ch, String name, String value) {
@@ -299,13 +303,22 @@ public final class Pbx {
      * SoftHangupRequest, then either ends the channel or, if AGI runs on it, tells the AGI session and waits.
      */
     public void softHangup(Channel ch, int cause) {
+        softHangup(ch, cause, 16);
+    }
+
+    /**
+     * @param softCause what SoftHangupRequest prints as Cause: Asterisk's soft-hangup flag, 16 for the dialplan and
+     *     AMI, 32 (explicit) for the AGI HANGUP command
+     */
+    public void softHangup(Channel ch, int cause, int softCause) {
         if (ch.finished || ch.hangupRequested) {
             return;
         }
         ch.hangupRequested = true;
         ch.hangupCause = cause;
         ch.softHangupSent = true;
-        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
+        stopMoh(ch);
+        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", Integer.toString(softCause)));
         if (keepsRunning(ch)) {
             return;
         }
@@ -338,6 +351,20 @@ public final class Pbx {
         return false;
     }
 
+    /**
+     * AMI Redirect to an extension that does not exist: Asterisk requests the hangup where the channel was, then
+     * the channel ends at the new (missing) place with cause 0 (ami-06).
+     */
+    public void hangupAfterBadRedirect(Channel ch, String context, String exten, int priority) {
+        ch.hangupRequested = true;
+        ch.hangupCause = Causes.UNKNOWN;
+        ch.softHangupSent = true;
+        stopMoh(ch);
+        emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
+        ch.setLocation(context, exten, priority);
+        finish(ch, true);
+    }
+
     /** Called by the dialplan when the channel's application is done and a hangup is pending. */
     public void completePendingHangup(Channel ch) {
         if (!ch.finished) {
@@ -368,14 +395,14 @@ public final class Pbx {
         ch.hangupRequested = true;
         Activity a = ch.activity;
         ch.activity = null;
-        if (a != null) {
+        if (a != null && !(a instanceof BridgedActivity)) {
             a.interrupt();
         }
         ch.dtmfListener = null;
         if (ch.moh) {
             stopMoh(ch);
         }
-        if (soft && ch.inPbx && !ch.softHangupSent) {
+        if (soft && ch.ranDialplan && ch.bridge == null && !ch.softHangupSent) {
             ch.softHangupSent = true;
             emit(channelEvent("SoftHangupRequest", "call,all", ch).add("Cause", "16"));
         }
@@ -400,9 +427,19 @@ public final class Pbx {
         if (ch.bridge != null) {
             leaveBridge(ch);
         }
+        if (a instanceof BridgedActivity) {
+            ((BridgedActivity) a).onHangup.run();
+        }
+        boolean cidChanged = applyPendingCallerId(ch);
         emit(channelEvent("Hangup", "call,all", ch)
             .add("Cause", Integer.toString(ch.hangupCause)).add("Cause-txt", Causes.text(ch.hangupCause)));
         emit(cdr(ch));
+        if (cidChanged) {
+            newCallerId(ch);
+        }
+        if (ch.device != null) {
+            deviceState(ch.device, "NOT_INUSE");
+        }
         channels.remove(ch.name);
         counters.inc("channels.hungup");
         for (Consumer<Channel> l : new ArrayList<>(ch.hangupListeners)) {
@@ -443,6 +480,13 @@ public final class Pbx {
             .add("AMAFlags", "DOCUMENTATION")
             .add("UniqueID", ch.uniqueid)
             .add("UserField", "");
+    }
+
+    // ---- device state ----
+
+    /** A DeviceStateChange event (INUSE, NOT_INUSE, RINGING, ...). */
+    public void deviceState(String device, String state) {
+        emit(AmiMessage.event("DeviceStateChange", "call,all").add("Device", device).add("State", state));
     }
 
     // ---- music on hold ----
@@ -524,6 +568,10 @@ public final class Pbx {
             if (c.moh) {
                 stopMoh(c);
             }
+            if (c.advanceOnBridge) {
+                c.advanceOnBridge = false;
+                c.priority++;
+            }
         }
         br.members.add(a);
         a.bridge = br;
@@ -534,6 +582,10 @@ public final class Pbx {
         a.cdrDestChannel = b.name;
         setVar(a, "BRIDGEPEER", b.name);
         setVar(b, "BRIDGEPEER", a.name);
+        String aNum = a.cidNum;
+        String aName = a.cidName;
+        updateConnectedLine(b, aNum, aName);
+        updateConnectedLine(a, b.cidNum, b.cidName);
         counters.inc("bridges.created");
         for (Channel c : List.of(a, b)) {
             Runnable r = c.onBridged;
@@ -543,11 +595,44 @@ public final class Pbx {
         }
     }
 
+    /**
+     * A bridged party learns who it talks to. Through a Local pair the update reaches the {@code ;2} half as its
+     * caller ID (the recorded ;1 updates arrive only after hangup, ami-17, so they are left out).
+     */
+    private void updateConnectedLine(Channel ch, String num, String name) {
+        if (num.equals(ch.connNum) && name.equals(ch.connName)) {
+            return;
+        }
+        ch.connNum = num;
+        ch.connName = name;
+        newConnectedLine(ch);
+        Channel half = ch.localPeer;
+        if (half != null && !half.finished && !(num.equals(half.cidNum) && name.equals(half.cidName))) {
+            half.pendingCallerId = new String[] {num, name};
+        }
+    }
+
+    /**
+     * A caller-ID change travelling through a Local pair is a frame the other half reads when it next runs an
+     * application, or only after its hangup (both seen in ami-17).
+     */
+    private boolean applyPendingCallerId(Channel ch) {
+        String[] p = ch.pendingCallerId;
+        if (p == null) {
+            return false;
+        }
+        ch.pendingCallerId = null;
+        ch.cidNum = p[0];
+        ch.cidName = p[1];
+        return true;
+    }
+
     private void leaveBridge(Channel ch) {
         Bridge br = ch.bridge;
         ch.bridge = null;
         br.members.remove(ch);
         List<Channel> rest = new ArrayList<>(br.members);
+        setVar(ch, "BRIDGEPEER", "");
         for (Channel other : rest) {
             if (!other.finished) {
                 setVar(other, "BRIDGEPEER", "");
@@ -574,9 +659,16 @@ public final class Pbx {
     /** The activity of a channel sitting in a bridge; {@code onLeave} continues its dialplan when the bridge ends. */
     public static final class BridgedActivity implements Activity {
         final Runnable onLeave;
+        final Runnable onHangup;
 
         public BridgedActivity(Runnable onLeave) {
+            this(onLeave, () -> { });
+        }
+
+        /** @param onHangup runs when the channel itself hangs up while bridged (the Bridge app's BRIDGERESULT) */
+        public BridgedActivity(Runnable onLeave, Runnable onHangup) {
             this.onLeave = onLeave;
+            this.onHangup = onHangup;
         }
 
         @Override

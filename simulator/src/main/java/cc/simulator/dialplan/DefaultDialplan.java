@@ -2,7 +2,22 @@ package cc.simulator.dialplan;
 
 /**
  * The dialplan the simulator runs when none is configured. It is the same as {@code config/asterisk/extensions.conf}
- * shipped for a real Asterisk: keep the two in step.
+ * shipped for a real Asterisk: keep the two in step. With the defaults it reads:
+ *
+ * <pre>
+ * [cc-inbound]
+ * exten => _X.,1,Answer()
+ *  same => n,AGI(agi://127.0.0.1:4573/main?lang=en)
+ *  same => n,GotoIf($["${CC_NEXT}"="hold"]?cc-hold,s,1)
+ *  same => n,Hangup()
+ *
+ * [cc-hold]
+ * exten => s,1,Answer()
+ *  same => n,MusicOnHold(default)
+ *
+ * [cc-agent-wait]
+ * exten => s,1,Wait(30)
+ * </pre>
  */
 public final class DefaultDialplan {
     public static final String INBOUND_CONTEXT = "cc-inbound";

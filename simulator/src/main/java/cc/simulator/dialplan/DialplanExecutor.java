@@ -136,6 +136,10 @@ public final class DialplanExecutor {
         }
         pbx.stopMoh(ch);
         ch.setDtmfListener(null);
+        if (dialplan.find(context, exten) == null) {
+            pbx.hangupAfterBadRedirect(ch, context, exten, priority);
+            return;
+        }
         ch.setLocation(context, exten, priority);
         run(ch);
     }
@@ -153,9 +157,7 @@ public final class DialplanExecutor {
         }
         ch.setDtmfListener(null);
         boolean dialplanChannel = ch.ranDialplan();
-        if (dialplanChannel) {
-            ch.setPriority(ch.priority() + 1);
-        }
+        ch.setAdvanceOnBridge(dialplanChannel);
         Pbx.BridgedActivity bridged = new Pbx.BridgedActivity(() -> {
             if (!ch.isAlive()) {
                 return;
@@ -305,8 +307,8 @@ public final class DialplanExecutor {
                 return timer(seconds(data), () -> done.accept(0));
             case "playback": {
                 String file = firstArg(data);
-                Long len = timings.promptMs().get(file);
-                if (len == null) {
+                long len = timings.promptLength(file);
+                if (len < 0) {
                     pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
                     done.accept(0);
                     return null;
@@ -412,11 +414,18 @@ public final class DialplanExecutor {
                 ms = timings.amdHumanMs();
                 break;
         }
-        return timer(ms, () -> {
+        long id = pbx.after(ms, () -> {
             pbx.setVar(ch, "AMDSTATUS", status);
             pbx.setVar(ch, "AMDCAUSE", cause);
             done.accept(0);
         });
+        return () -> {
+            pbx.cancel(id);
+            if (ch.hangupRequested()) {
+                pbx.setVar(ch, "AMDSTATUS", "HANGUP");
+                pbx.setVar(ch, "AMDCAUSE", "");
+            }
+        };
     }
 
     private void userEvent(Channel ch, String data) {
@@ -450,7 +459,7 @@ public final class DialplanExecutor {
                 pbx.setVar(ch, "BRIDGERESULT", "SUCCESS");
             }
             done.accept(0);
-        });
+        }, () -> pbx.setVar(ch, "BRIDGERESULT", "SUCCESS"));
         ch.setActivity(self);
         pbx.bridge(target, ch);
         return self;

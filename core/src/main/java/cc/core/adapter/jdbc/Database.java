@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The connection pool and the named worker pool that every JDBC call runs on.
@@ -31,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final WorkerExecutor worker;
     private final String safeUrl;
     private final boolean postgres;
+    private volatile boolean closed;
 
     private Database(HikariDataSource pool, WorkerExecutor worker, String safeUrl, boolean postgres) {
         this.pool = pool;
@@ -86,11 +89,23 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on one connection in auto-commit mode. */
     public <T> Future<T> withConnection(SqlWork<T> work) {
-        return worker.executeBlocking(() -> {
+        return submit(() -> {
             try (Connection c = pool.getConnection()) {
                 return work.run(c);
             }
         }, true);
+    }
+
+    /** After {@link #close} the worker pool may be gone: calls then fail their future instead of throwing. */
+    private <T> Future<T> submit(Callable<T> blocking, boolean ordered) {
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("database " + safeUrl + " is closed"));
+        }
+        try {
+            return worker.executeBlocking(blocking, ordered);
+        } catch (RejectedExecutionException e) {
+            return Future.failedFuture(new IllegalStateException("database " + safeUrl + " is closed", e));
+        }
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -119,7 +134,7 @@ public final class Database implements AutoCloseable {
 
     /** True when a connection answers a validity check within two seconds; false (never a failure) otherwise. */
     public Future<Boolean> ping() {
-        return worker.<Boolean>executeBlocking(() -> {
+        return this.<Boolean>submit(() -> {
             try (Connection c = pool.getConnection()) {
                 return c.isValid(2);
             }
@@ -142,6 +157,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pool (blocking briefly while connections close) and releases the worker pool. */
     @Override
     public void close() {
+        closed = true;
         pool.close();
         worker.close();
     }

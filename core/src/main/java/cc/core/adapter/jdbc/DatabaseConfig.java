@@ -43,6 +43,17 @@ public record DatabaseConfig(String url, String username, String password, int p
                 "cc", "", poolSize);
     }
 
+    /**
+     * The configured server, or the embedded default in {@code dataDir} when {@code url} is null or blank (the
+     * server's configuration leaves it out).
+     */
+    public static DatabaseConfig orEmbedded(String url, String username, String password, int poolSize,
+                                            Path dataDir) {
+        return url == null || url.isBlank()
+                ? embedded(dataDir, poolSize)
+                : new DatabaseConfig(url, username, password, poolSize);
+    }
+
     /** Whether this is an embedded H2 database rather than a server. */
     public boolean isEmbedded() {
         return url.startsWith("jdbc:h2:");

@@ -149,6 +149,9 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Future<List<Interaction>> offeredBetween(Instant from, Instant to, int limit) {
+        if (limit < 0) {
+            return Future.failedFuture(new IllegalArgumentException("limit must not be negative, was " + limit));
+        }
         return db.withConnection(c -> query(c, "select " + COLUMNS + " from interactions"
                         + " where offered_at >= ? and offered_at < ? order by offered_at, id limit ?",
                 "i.offered_at, i.id,", st -> {
@@ -160,6 +163,9 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Future<List<Interaction>> forCustomer(long customerId, int limit) {
+        if (limit < 0) {
+            return Future.failedFuture(new IllegalArgumentException("limit must not be negative, was " + limit));
+        }
         return db.withConnection(c -> query(c, "select " + COLUMNS + " from interactions"
                         + " where customer_id = ? order by offered_at desc, id desc limit ?",
                 "i.offered_at desc, i.id desc,", st -> {

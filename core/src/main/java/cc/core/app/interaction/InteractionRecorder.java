@@ -4,6 +4,8 @@ import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOffered;
 import cc.core.contract.DisposeInteraction;
+import cc.core.contract.FindInteractionByChannel;
+import cc.core.contract.InteractionFound;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.IvrStepEntered;
 import cc.core.contract.SurveyAnswered;
@@ -85,6 +87,10 @@ public final class InteractionRecorder extends VerticleBase {
             tracker.onOfferedToAgent(o.callerUniqueId(), o.agentId(), o.queue(), o.at()).ifPresent(this::changed);
         });
         vertx.eventBus().<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
+        vertx.eventBus().<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m ->
+                tracker.interactionOf(m.body().uniqueId()).ifPresentOrElse(
+                        i -> m.reply(new InteractionFound(i)),
+                        () -> m.fail(404, "no open interaction carries channel " + m.body().uniqueId())));
         return Future.succeededFuture();
     }
 

@@ -1,6 +1,7 @@
 package cc.core.app.customer;
 
 import cc.core.domain.customer.Customer;
+import cc.core.testkit.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -159,7 +160,7 @@ public abstract class CustomerStoreContract {
     @Test
     @DisplayName("futures complete on the calling verticle's context")
     void completesOnCallersContext() {
-        Context context = vertx().getOrCreateContext();
+        Context context = Contexts.newVerticleContext(vertx());
         Promise<Boolean> sameContext = Promise.promise();
         context.runOnContext(v -> store().save(new Customer(0, "Ctx", List.of("09" + subscriber()), "", "en", ""))
                 .compose(c -> store().findByPhone(c.phoneNumbers().get(0)))

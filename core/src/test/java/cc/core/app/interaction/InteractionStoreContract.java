@@ -4,6 +4,7 @@ import cc.core.domain.interaction.Direction;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.InteractionChannel;
 import cc.core.domain.interaction.IvrStep;
+import cc.core.testkit.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -195,7 +196,7 @@ public abstract class InteractionStoreContract {
     @Test
     @DisplayName("futures complete on the calling verticle's context")
     void completesOnCallersContext() {
-        Context context = vertx().getOrCreateContext();
+        Context context = Contexts.newVerticleContext(vertx());
         Interaction call = fullCall(someTime());
         Promise<Boolean> sameContext = Promise.promise();
         context.runOnContext(v -> store().save(call)
@@ -208,7 +209,7 @@ public abstract class InteractionStoreContract {
     @Test
     @DisplayName("saves made one after another from one context all land, the last one winning")
     void savesFromOneContextApplyInOrder() {
-        Context context = vertx().getOrCreateContext();
+        Context context = Contexts.newVerticleContext(vertx());
         Interaction call = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "seq", "1", "2", someTime());
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
@@ -223,6 +224,29 @@ public abstract class InteractionStoreContract {
         result(done.future());
 
         assertEquals(20, result(store().find(call.id())).orElseThrow().ivrPath().size());
+    }
+
+    @Test
+    @DisplayName("several verticles saving the same new interaction at once all succeed, with one record kept")
+    void concurrentFirstSavesAllSucceed() {
+        List<Interaction> calls = new java.util.ArrayList<>();
+        List<Future<Void>> saves = new java.util.ArrayList<>();
+        for (int n = 0; n < 6; n++) {
+            Interaction call = fullCall(someTime());
+            calls.add(call);
+            for (int verticle = 0; verticle < 4; verticle++) {
+                Context context = Contexts.newVerticleContext(vertx());
+                Promise<Void> saved = Promise.promise();
+                context.runOnContext(v -> store().save(call).onComplete(saved));
+                saves.add(saved.future());
+            }
+        }
+
+        result(Future.all(saves));
+
+        for (Interaction call : calls) {
+            assertEquals(Optional.of(ms(call)), result(store().find(call.id())).map(InteractionStoreContract::ms));
+        }
     }
 
     /** The interaction with every instant truncated to milliseconds. */

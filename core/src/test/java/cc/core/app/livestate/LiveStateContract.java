@@ -1,5 +1,6 @@
 package cc.core.app.livestate;
 
+import cc.core.testkit.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -174,7 +175,7 @@ public abstract class LiveStateContract {
     @Test
     @DisplayName("futures complete on the calling verticle's context")
     void completesOnCallersContext() {
-        Context context = vertx().getOrCreateContext();
+        Context context = Contexts.newVerticleContext(vertx());
         Promise<Boolean> sameContext = Promise.promise();
         context.runOnContext(v -> store.putAgent(new AgentPresence("agent-9", "available", "", T, "node-a", ""))
                 .compose(ok -> store.agent("agent-9"))

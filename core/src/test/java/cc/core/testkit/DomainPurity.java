@@ -1,4 +1,4 @@
-package cc.core.testing;
+package cc.core.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,61 @@
+package cc.acd.app;
+
+import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.queue.QueueConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the ACD verticle needs to run.
+ *
+ * @param server             the telephony server that carries the queued callers and the agents' phones
+ * @param ringTimeout        how long an agent's phone rings before ring-no-answer
+ * @param callerId           caller ID shown on agents' phones and on callbacks; empty for the platform default
+ * @param priorityPointWorth how much waiting one point of caller priority is worth
+ * @param tickEvery          how often time is passed to the router (timers fall due at most this late)
+ * @param interval           the reporting interval length (e.g. 15 minutes)
+ * @param callbackDial       the dial string of a callback, {@code {number}} replaced by the customer's number,
+ *                           e.g. {@code PJSIP/{number}@trunk}
+ * @param voicemailContext   dialplan context a caller is redirected to for voicemail; the mailbox is the extension
+ * @param callbackContext    dialplan context (extension {@code s}) that confirms a callback and hangs up
+ * @param queues             the queues
+ * @param agents             the agents with their phones
+ */
+public record AcdSettings(String server, Duration ringTimeout, String callerId, Duration priorityPointWorth,
+                          Duration tickEvery, Duration interval, String callbackDial, String voicemailContext,
+                          String callbackContext, List<QueueConfig> queues, List<AgentPhone> agents) {
+    public AcdSettings {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        callerId = callerId == null ? "" : callerId;
+        Objects.requireNonNull(priorityPointWorth, "priorityPointWorth");
+        Objects.requireNonNull(tickEvery, "tickEvery");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(callbackDial, "callbackDial");
+        if (!callbackDial.contains("{number}")) {
+            throw new IllegalArgumentException("callbackDial must contain {number}, was " + callbackDial);
+        }
+        Objects.requireNonNull(voicemailContext, "voicemailContext");
+        Objects.requireNonNull(callbackContext, "callbackContext");
+        queues = List.copyOf(queues);
+        agents = List.copyOf(agents);
+        if (tickEvery.isZero() || tickEvery.isNegative() || interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("tickEvery and interval must be positive");
+        }
+    }
+
+    /**
+     * An agent and the phone the agent takes calls on.
+     *
+     * @param profile    skills and queues
+     * @param dialString how to ring the agent, e.g. {@code PJSIP/1001}
+     */
+    public record AgentPhone(AgentProfile profile, String dialString) {
+        public AgentPhone {
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(dialString, "dialString");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package cc.acd.app;
+
+import cc.acd.domain.agent.AgentState;
+import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.queue.OverflowTarget;
+import cc.acd.domain.queue.SkillRequirement;
+import cc.acd.domain.routing.AcdCommand;
+import cc.acd.domain.routing.AcdEvent;
+import cc.core.app.telephony.OriginateRequest;
+import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallOffered;
+import cc.core.contract.CallOverflowed;
+import cc.core.contract.EnqueueCall;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pure translations between the event-bus contracts, the telephony port and the router's own types, kept apart
+ * from the verticle so they can be tested without a running server.
+ */
+public final class AcdTranslation {
+    /** Channel variable on an agent's leg naming the call it is offered: lets a ringing leg be found and hung up. */
+    public static final String OFFER_VARIABLE = "CC_OFFER";
+    /** The {@link EnqueueCall#data()} key with the caller's extra skill needs: {@code billing:5,fa}. */
+    public static final String SKILLS_KEY = "skills";
+    /** The {@link EnqueueCall#data()} key with the number to call back on; else {@code callerNumber}. */
+    public static final String CALLBACK_NUMBER_KEY = "callbackNumber";
+
+    private AcdTranslation() {}
+
+    /**
+     * The router event for a caller the IVR hands over.
+     *
+     * @throws IllegalArgumentException when the skills entry is malformed (the message names it)
+     */
+    public static AcdEvent.CallArrived callArrived(EnqueueCall e, Instant at) {
+        Map<String, String> data = e.data();
+        String number = data.getOrDefault(CALLBACK_NUMBER_KEY, data.getOrDefault("callerNumber", ""));
+        return new AcdEvent.CallArrived(e.uniqueId(), e.queue(), parseSkills(data.getOrDefault(SKILLS_KEY, "")),
+                e.priority(), number, at);
+    }
+
+    /** {@code "billing:5, fa"} as requirements; a skill without a level needs level 1. */
+    public static List<SkillRequirement> parseSkills(String text) {
+        List<SkillRequirement> skills = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return skills;
+        }
+        for (String entry : text.split(",")) {
+            String item = entry.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            int colon = item.indexOf(':');
+            try {
+                String name = colon < 0 ? item : item.substring(0, colon).trim();
+                int level = colon < 0 ? 1 : Integer.parseInt(item.substring(colon + 1).trim());
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException("empty skill name");
+                }
+                skills.add(new SkillRequirement(name, level));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("bad skill entry '" + item + "' in '" + text
+                        + "' (expected name or name:level with level 1..10)", bad);
+            }
+        }
+        return skills;
+    }
+
+    /** The status an agent may ask for, from its wire name ({@code available}, {@code paused}, {@code logged-out}). */
+    public static AgentStatus requestedStatus(String wireName) {
+        AgentStatus s;
+        try {
+            s = AgentStatus.valueOf(wireName.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("unknown agent status '" + wireName + "'");
+        }
+        return s;
+    }
+
+    public static AgentStateChanged statusChanged(String agentId, AgentState state) {
+        return new AgentStateChanged(agentId, state.status().wireName(), state.reason(), state.since());
+    }
+
+    /**
+     * The screen-pop trigger. The ACD knows the caller's channel, not the interaction record: consoles find it
+     * through the recorder by channel. A callback being placed is marked in the data ({@code callback=true}).
+     */
+    public static CallOffered offered(String agentId, String callId, String queue, boolean callback,
+                                      Map<String, String> data, Instant at) {
+        Map<String, String> popData = data;
+        if (callback) {
+            popData = new java.util.HashMap<>(data);
+            popData.put("callback", "true");
+        }
+        return new CallOffered(agentId, "", callId, data.getOrDefault("callerNumber", ""), queue, popData, at);
+    }
+
+    /** Rings the agent; on answer the agent's leg runs {@code Bridge(<caller channel>)}, joining the holding caller. */
+    public static OriginateRequest offer(AcdSettings settings, String agentDialString, String callerChannel,
+                                         AcdCommand.OfferCall o) {
+        return new OriginateRequest(settings.server(), agentDialString,
+                new OriginateRequest.ApplicationTarget("Bridge", callerChannel), settings.callerId(),
+                settings.ringTimeout(), Map.of(OFFER_VARIABLE, o.callId(), "CC_QUEUE", o.queueId()));
+    }
+
+    /** Rings the agent; on answer the agent's leg dials the customer. */
+    public static OriginateRequest callback(AcdSettings settings, String agentDialString, AcdCommand.PlaceCallback p) {
+        return new OriginateRequest(settings.server(), agentDialString,
+                new OriginateRequest.ApplicationTarget("Dial",
+                        settings.callbackDial().replace("{number}", p.number())),
+                settings.callerId(), settings.ringTimeout(),
+                Map.of(OFFER_VARIABLE, p.callId(), "CC_QUEUE", p.queueId()));
+    }
+
+    public static CallOverflowed overflowed(AcdCommand.Overflow o, String channel, Instant at) {
+        String target;
+        String where;
+        if (o.target() instanceof OverflowTarget.ToQueue q) {
+            target = "queue";
+            where = q.queueId();
+        } else if (o.target() instanceof OverflowTarget.ToVoicemail v) {
+            target = "voicemail";
+            where = v.mailbox();
+        } else {
+            target = "callback";
+            where = "";
+        }
+        return new CallOverflowed(o.callId(), channel, o.fromQueue(), target, where,
+                o.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), at);
+    }
+}

@@ -1,0 +1,417 @@
+package cc.acd.app;
+
+import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.metrics.IntervalSnapshot;
+import cc.acd.domain.queue.OverflowTarget;
+import cc.acd.domain.routing.AcdCommand;
+import cc.acd.domain.routing.AcdEvent;
+import cc.acd.domain.routing.AcdState;
+import cc.acd.domain.routing.CallPhase;
+import cc.acd.domain.routing.CallView;
+import cc.core.app.telephony.OriginateResult;
+import cc.core.app.telephony.Telephony;
+import cc.core.contract.AcdAddresses;
+import cc.core.contract.Addresses;
+import cc.core.contract.ChangeAgentState;
+import cc.core.contract.CallOverflowed;
+import cc.core.contract.CallQueued;
+import cc.core.contract.CallbackRequest;
+import cc.core.contract.EndWrapUp;
+import cc.core.contract.EnqueueCall;
+import cc.core.contract.QueuePositionAnnounced;
+import cc.core.domain.call.CallEvent;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Owns the {@link AcdState} and carries out its commands: rings agents through {@link Telephony} (the agent's leg
+ * runs {@code Bridge(<caller channel>)} on answer, as in trace ami-16), turns originate results and hang-ups into
+ * router events, and publishes offers, announcements, overflows and agent states on the event bus.
+ *
+ * <p>Threading: every router call happens on this verticle's context. Telephony events arrive on the telephony
+ * server's context and are hopped onto this one; originate futures complete here because they are started here.
+ */
+public final class AcdVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(AcdVerticle.class);
+    private static final int NORMAL_CLEARING = 16;
+    /** How long past the ring timeout an offer may stay unresolved before the agent is released anyway. */
+    private static final long OFFER_GRACE_MS = 10_000;
+
+    private final AcdSettings settings;
+    private final Telephony telephony;
+    private final InstantSource clock;
+    private final AcdMeters meters;
+    private final Consumer<IntervalSnapshot> intervals;
+    private final Map<String, String> dialStrings = new HashMap<>();
+    /** Callers handed over by the IVR, by call id (the caller's Uniqueid). */
+    private final Map<String, Caller> callers = new HashMap<>();
+    /** The current offer of each call; an originate result for any other offer is stale. */
+    private final Map<String, Offer> offers = new HashMap<>();
+    /** Legs whose hang-up matters, by server and Uniqueid: the caller's, and the agent's once answered. */
+    private final Map<String, String> legs = new HashMap<>();
+    private AcdState state;
+    private EventBus bus;
+    private long tickTimer = -1;
+    private long intervalTimer = -1;
+
+    /**
+     * @param intervals receives each closed reporting interval (to store it); called on this verticle's context
+     */
+    public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
+                       Consumer<IntervalSnapshot> intervals) {
+        this.settings = settings;
+        this.telephony = telephony;
+        this.clock = clock;
+        this.meters = meters;
+        this.intervals = intervals;
+    }
+
+    private record Caller(String server, String channel, String queue, Map<String, String> data) {}
+
+    private static final class Offer {
+        final String agentId;
+        final String queue;
+        String agentChannel = "";
+        boolean cancelled;
+        boolean answered;
+
+        Offer(String agentId, String queue) {
+            this.agentId = agentId;
+            this.queue = queue;
+        }
+    }
+
+    @Override
+    public Future<?> start() {
+        List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
+        settings.agents().forEach(a -> dialStrings.put(a.profile().agentId(), a.dialString()));
+        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
+        bus = vertx.eventBus();
+        AcdAddresses.registerCodecs(bus);
+        bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue);
+        bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
+        bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
+        bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest);
+        telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
+        tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
+        intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(intervalTimer);
+        return Future.succeededFuture();
+    }
+
+    // ------------------------------------------------------------------------------------------ requests
+
+    private void onEnqueue(Message<EnqueueCall> msg) {
+        EnqueueCall e = msg.body();
+        AcdEvent.CallArrived arrived;
+        try {
+            arrived = AcdTranslation.callArrived(e, now());
+        } catch (IllegalArgumentException bad) {
+            msg.fail(400, "call " + e.uniqueId() + ": " + bad.getMessage());
+            return;
+        }
+        if (callers.containsKey(e.uniqueId())) {
+            msg.fail(409, "call " + e.uniqueId() + " is already in the ACD");
+            return;
+        }
+        String server = e.data().getOrDefault("server", settings.server());
+        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.data()));
+        legs.put(legKey(server, e.uniqueId()), e.uniqueId());
+        Optional<String> refused = run(arrived);
+        if (refused.isPresent()) {
+            callers.remove(e.uniqueId());
+            legs.remove(legKey(server, e.uniqueId()));
+            msg.fail(409, refused.get());
+            return;
+        }
+        msg.reply(queued(e.uniqueId()));
+    }
+
+    private void onCallbackRequest(Message<CallbackRequest> msg) {
+        CallbackRequest r = msg.body();
+        Optional<String> refused = run(new AcdEvent.CallbackRequested(r.callId(), r.number(), now()));
+        if (refused.isPresent()) {
+            msg.fail(409, refused.get());
+            return;
+        }
+        Caller c = callers.get(r.callId());
+        if (c != null) {
+            // the caller now hangs up on purpose; that hang-up must not count as an abandon
+            legs.remove(legKey(c.server(), r.callId()));
+        }
+        msg.reply(queued(r.callId()));
+    }
+
+    private void onAgentStateRequest(Message<ChangeAgentState> msg) {
+        ChangeAgentState r = msg.body();
+        AgentStatus target;
+        try {
+            target = AcdTranslation.requestedStatus(r.state());
+        } catch (IllegalArgumentException bad) {
+            msg.fail(400, bad.getMessage());
+            return;
+        }
+        replyWithAgent(msg, r.agentId(), run(new AcdEvent.AgentStateChanged(r.agentId(), target, r.reason(), now())));
+    }
+
+    private void onEndWrapUp(Message<EndWrapUp> msg) {
+        String agentId = msg.body().agentId();
+        replyWithAgent(msg, agentId, run(new AcdEvent.WrapUpEnded(agentId, now())));
+    }
+
+    private void replyWithAgent(Message<?> msg, String agentId, Optional<String> refused) {
+        if (refused.isPresent()) {
+            msg.fail(409, refused.get());
+        } else {
+            msg.reply(AcdTranslation.statusChanged(agentId, state.agentState(agentId).orElseThrow()));
+        }
+    }
+
+    private CallQueued queued(String callId) {
+        Optional<CallView> view = state.call(callId);
+        if (view.isEmpty()) {
+            return new CallQueued(callId, "", "overflowed", 0, -1);
+        }
+        CallView c = view.get();
+        if (c.phase() != CallPhase.WAITING) {
+            return new CallQueued(callId, c.queueId(), c.virtual() ? "callback" : "offered", 0, -1);
+        }
+        AcdCommand.AnnouncePosition p = state.position(callId).orElseThrow();
+        return new CallQueued(callId, c.queueId(), c.virtual() ? "callback" : "waiting", p.position(),
+                p.estimatedWait().map(d -> d.toSeconds()).orElse(-1L));
+    }
+
+    // --------------------------------------------------------------------------------- telephony events
+
+    private void onCallEvent(CallEvent e) {
+        if (e instanceof CallEvent.VariableSet v && AcdTranslation.OFFER_VARIABLE.equals(v.name())) {
+            Offer o = offers.get(v.value());
+            if (o != null && o.agentChannel.isEmpty()) {
+                o.agentChannel = v.leg().channelName();
+                if (o.cancelled) {
+                    hangup(v.leg().server(), o.agentChannel);
+                }
+            }
+            return;
+        }
+        if (!(e instanceof CallEvent.CallHungUp h)) {
+            return;
+        }
+        String callId = legs.remove(legKey(h.leg().server(), h.leg().uniqueId()));
+        if (callId == null) {
+            return;
+        }
+        Optional<CallView> view = state.call(callId);
+        if (view.isEmpty()) {
+            return;
+        }
+        run(view.get().phase() == CallPhase.CONNECTED ? new AcdEvent.CallEnded(callId, now())
+                : new AcdEvent.CallAbandoned(callId, now()));
+    }
+
+    private void onOfferResult(String callId, Offer offer, AsyncResult<OriginateResult> result) {
+        boolean current = offers.get(callId) == offer && !offer.cancelled;
+        if (result.failed()) {
+            log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
+            if (current) {
+                offers.remove(callId);
+                meters.ringNoAnswer(offer.queue);
+                run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
+            }
+            return;
+        }
+        if (result.result() instanceof OriginateResult.Answered a) {
+            if (!current) {
+                // the caller left while the agent's phone rang (trace ami-19): drop the agent's leg
+                hangup(settings.server(), a.channel());
+                return;
+            }
+            offer.agentChannel = a.channel();
+            offer.answered = true;
+            legs.put(legKey(settings.server(), a.uniqueId()), callId);
+            run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
+        } else if (result.result() instanceof OriginateResult.Failed f && current) {
+            offers.remove(callId);
+            meters.ringNoAnswer(offer.queue);
+            log.debug("agent {} did not take call {}: {} {}", offer.agentId, callId, f.reason(), f.detail());
+            run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    /** Applies the event and carries out its commands; the refusal reason when the router refused it. */
+    private Optional<String> run(AcdEvent event) {
+        List<AcdCommand> commands;
+        try {
+            commands = state.apply(event);
+        } catch (RuntimeException defect) {
+            log.error("router failed on {}", event, defect);
+            return Optional.of("internal error");
+        }
+        Optional<String> refused = Optional.empty();
+        for (AcdCommand c : commands) {
+            if (c instanceof AcdCommand.EventRefused r) {
+                log.debug("refused {}: {}", r.event(), r.reason());
+                refused = Optional.of(r.reason());
+            } else {
+                execute(c);
+            }
+        }
+        if (event instanceof AcdEvent.CallEnded || event instanceof AcdEvent.CallAbandoned) {
+            String callId = event instanceof AcdEvent.CallEnded ce ? ce.callId()
+                    : ((AcdEvent.CallAbandoned) event).callId();
+            if (state.call(callId).isEmpty()) {
+                forget(callId);
+            }
+        }
+        return refused;
+    }
+
+    private void execute(AcdCommand c) {
+        if (c instanceof AcdCommand.OfferCall o) {
+            Caller caller = callers.get(o.callId());
+            Offer offer = new Offer(o.agentId(), o.queueId());
+            offers.put(o.callId(), offer);
+            meters.offered(o.queueId());
+            bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(o.agentId(), o.callId(), o.queueId(), false,
+                    caller == null ? Map.of() : caller.data(), now()));
+            telephony.originate(AcdTranslation.offer(settings, dialStrings.get(o.agentId()),
+                            caller == null ? "" : caller.channel(), o))
+                    .onComplete(r -> onOfferResult(o.callId(), offer, r));
+            guard(o.callId(), offer);
+        } else if (c instanceof AcdCommand.PlaceCallback p) {
+            Caller caller = callers.get(p.callId());
+            Offer offer = new Offer(p.agentId(), p.queueId());
+            offers.put(p.callId(), offer);
+            meters.offered(p.queueId());
+            bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(p.agentId(), p.callId(), p.queueId(), true,
+                    caller == null ? Map.of() : caller.data(), now()));
+            telephony.originate(AcdTranslation.callback(settings, dialStrings.get(p.agentId()), p))
+                    .onComplete(r -> onOfferResult(p.callId(), offer, r));
+            guard(p.callId(), offer);
+        } else if (c instanceof AcdCommand.CancelOffer x) {
+            Offer o = offers.remove(x.callId());
+            if (o != null) {
+                o.cancelled = true;
+                if (!o.agentChannel.isEmpty()) {
+                    hangup(settings.server(), o.agentChannel);
+                }
+            }
+        } else if (c instanceof AcdCommand.Overflow o) {
+            overflow(o);
+        } else if (c instanceof AcdCommand.AnnouncePosition a) {
+            Caller caller = callers.get(a.callId());
+            bus.publish(AcdAddresses.CALL_POSITION_ANNOUNCED, new QueuePositionAnnounced(a.callId(),
+                    caller == null ? "" : caller.channel(), a.queueId(), a.position(),
+                    a.estimatedWait().map(d -> d.toSeconds()).orElse(-1L), now()));
+        } else if (c instanceof AcdCommand.AgentStateEntered s) {
+            bus.publish(Addresses.ACD_AGENT_STATE_CHANGED, AcdTranslation.statusChanged(s.agentId(), s.state()));
+        }
+    }
+
+    /**
+     * Releases an agent whose offer never resolved (an originate response lost with the control link): without
+     * this the agent would stay ringing for good.
+     */
+    private void guard(String callId, Offer offer) {
+        vertx.setTimer(settings.ringTimeout().toMillis() + OFFER_GRACE_MS, id -> {
+            if (offers.get(callId) != offer || offer.answered) {
+                return;
+            }
+            log.warn("offer of call {} to agent {} unresolved after the ring timeout; releasing the agent",
+                    callId, offer.agentId);
+            offers.remove(callId);
+            offer.cancelled = true;
+            if (!offer.agentChannel.isEmpty()) {
+                hangup(settings.server(), offer.agentChannel);
+            }
+            meters.ringNoAnswer(offer.queue);
+            run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
+        });
+    }
+
+    private void overflow(AcdCommand.Overflow o) {
+        Caller caller = callers.get(o.callId());
+        String channel = caller == null ? "" : caller.channel();
+        CallOverflowed published = AcdTranslation.overflowed(o, channel, now());
+        meters.overflowed(o.fromQueue(), published.reason());
+        bus.publish(AcdAddresses.CALL_OVERFLOWED, published);
+        if (caller == null) {
+            return;
+        }
+        if (o.target() instanceof OverflowTarget.ToVoicemail v) {
+            forget(o.callId());
+            telephony.redirect(caller.server(), channel, settings.voicemailContext(), v.mailbox(), 1)
+                    .onFailure(err -> log.warn("voicemail redirect of {} failed: {}", channel, err.getMessage()));
+        } else if (o.target() instanceof OverflowTarget.ToCallback) {
+            legs.remove(legKey(caller.server(), o.callId()));
+            telephony.redirect(caller.server(), channel, settings.callbackContext(), "s", 1)
+                    .onFailure(err -> log.warn("callback redirect of {} failed: {}", channel, err.getMessage()));
+        }
+    }
+
+    private void forget(String callId) {
+        Caller c = callers.remove(callId);
+        if (c != null) {
+            legs.remove(legKey(c.server(), callId));
+        }
+        offers.remove(callId);
+        legs.values().removeIf(callId::equals);
+    }
+
+    private void hangup(String server, String channel) {
+        telephony.hangup(server, channel, NORMAL_CLEARING)
+                .onFailure(err -> log.debug("hangup of {} failed: {}", channel, err.getMessage()));
+    }
+
+    // ------------------------------------------------------------------------------------- time, metrics
+
+    private void tick() {
+        run(new AcdEvent.Tick(now()));
+        Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
+        for (String agentId : state.agentIds()) {
+            state.agentState(agentId).ifPresent(s -> byStatus.merge(s.status(), 1, Integer::sum));
+        }
+        meters.update(state.queueMetrics(now()), byStatus);
+    }
+
+    private void closeInterval() {
+        run(new AcdEvent.Tick(now()));
+        IntervalSnapshot snapshot = state.closeInterval(now());
+        try {
+            intervals.accept(snapshot);
+        } catch (RuntimeException e) {
+            log.error("storing the ACD interval {} - {} failed", snapshot.start(), snapshot.end(), e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String legKey(String server, String uniqueId) {
+        return server + '/' + uniqueId;
+    }
+}

@@ -1,0 +1,81 @@
+package cc.acd.domain.routing;
+
+import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.queue.QueueConfig;
+import cc.acd.domain.queue.SkillRequirement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What the router is told: callers arriving and leaving, agents changing state, and time passing. */
+public sealed interface AcdEvent {
+
+    /** When it happened; the router never reads a clock. */
+    Instant at();
+
+    /**
+     * A caller is on the line and joins a queue.
+     *
+     * @param skills         skills this caller needs beyond the queue's own (e.g. language, product)
+     * @param priority       base priority: 0 normal, higher for VIP, high-value or churn-risk customers
+     * @param callbackNumber the number to call back if the caller trades the wait for a callback; empty if unknown
+     */
+    record CallArrived(String callId, String queueId, List<SkillRequirement> skills, int priority,
+                       String callbackNumber, Instant at) implements AcdEvent {
+        public CallArrived {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queueId, "queueId");
+            skills = List.copyOf(skills);
+            callbackNumber = callbackNumber == null ? "" : callbackNumber;
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A callback to place once {@code due} has come (a web click-to-talk, or a caller asking for a time). */
+    record CallbackScheduled(String callId, String queueId, List<SkillRequirement> skills, int priority,
+                             String number, Instant due, Instant at) implements AcdEvent {
+        public CallbackScheduled {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queueId, "queueId");
+            skills = List.copyOf(skills);
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(due, "due");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A waiting caller chose to be called back: the caller hangs up, the place in line is kept. */
+    record CallbackRequested(String callId, String number, Instant at) implements AcdEvent {}
+
+    /** The agent (or a supervisor) asks to be available, paused with a reason code, or logged out. */
+    record AgentStateChanged(String agentId, AgentStatus target, String reason, Instant at) implements AcdEvent {}
+
+    /** The offered agent answered (or the callback connected agent and customer). */
+    record AgentAnswered(String callId, String agentId, Instant at) implements AcdEvent {}
+
+    /** The offered agent's phone rang until the ring timeout. */
+    record RingNoAnswer(String callId, String agentId, Instant at) implements AcdEvent {}
+
+    /** The caller hung up before talking to an agent (or the callback could not reach the customer). */
+    record CallAbandoned(String callId, Instant at) implements AcdEvent {}
+
+    /** The conversation ended. */
+    record CallEnded(String callId, Instant at) implements AcdEvent {}
+
+    /** The agent finished wrap-up before its timer ran out. */
+    record WrapUpEnded(String agentId, Instant at) implements AcdEvent {}
+
+    /** Time passed: wrap-up timers, skill relaxation, wait limits, scheduled callbacks and announcements fall due. */
+    record Tick(Instant at) implements AcdEvent {}
+
+    /** Business hours opened or closed the queue. */
+    record QueueHoursChanged(String queueId, boolean open, Instant at) implements AcdEvent {}
+
+    /** A queue was added or its rules changed (callers already waiting keep the skill needs they joined with). */
+    record QueueConfigured(QueueConfig config, Instant at) implements AcdEvent {}
+
+    /** An agent was added or the agent's skills or queues changed. */
+    record AgentProfileChanged(AgentProfile profile, Instant at) implements AcdEvent {}
+}

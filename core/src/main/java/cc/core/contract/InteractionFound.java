@@ -1,0 +1,6 @@
+package cc.core.contract;
+
+import cc.core.domain.interaction.Interaction;
+
+/** The reply to {@link FindInteractionByChannel}. */
+public record InteractionFound(Interaction interaction) {}

@@ -1,0 +1,306 @@
+package cc.launcher;
+
+import cc.core.adapter.ami.AmiOptions;
+import cc.core.adapter.ami.AmiServerConfig;
+import cc.core.adapter.ami.AmiTelephony;
+import cc.core.adapter.http.OpsHttpServer;
+import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.DatabaseConfig;
+import cc.core.adapter.jdbc.JdbcCustomerStore;
+import cc.core.adapter.jdbc.JdbcInteractionStore;
+import cc.core.adapter.jdbc.SchemaMigrations;
+import cc.core.adapter.memory.MemoryLiveState;
+import cc.core.app.health.HealthCheck;
+import cc.core.app.health.HealthCheck.HealthStatus;
+import cc.core.app.interaction.InteractionRecorder;
+import cc.core.app.livestate.LiveStateStore;
+import cc.core.contract.LocalRecordCodec;
+import cc.core.domain.interaction.InteractionTracker;
+import cc.ivr.IvrModule;
+import cc.simulator.AsteriskSimulator;
+import cc.simulator.SimulatorConfig;
+import cc.simulator.TrafficGenerator;
+import cc.simulator.Timings;
+import cc.simulator.TrafficProfile;
+import cc.simulator.people.Distribution;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The assembled server: storage, live state, telephony, the engines and the HTTP endpoints, started in dependency
+ * order and stopped in reverse. With the simulator enabled it also starts the simulator in-process, pointed at our
+ * FastAGI server, and drives traffic through it.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+    /** The schema modules, in the order their migrations apply. */
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr");
+    static final String SIMULATOR_SERVER = "sim";
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Database database;
+    private JdbcInteractionStore interactions;
+    private JdbcCustomerStore customers;
+    private LiveStateStore liveState;
+    private AsteriskSimulator simulator;
+    private TrafficGenerator traffic;
+    private AmiTelephony telephony;
+    private OpsHttpServer http;
+    private IvrModule ivr;
+    private int agiPort;
+
+    private Server(ServerConfig config) {
+        this.config = config;
+        this.vertx = Vertx.vertx();
+        this.agiPort = config.agi().port();
+    }
+
+    /**
+     * Starts everything; fails (having released what it started) with a message a deployer can act on. The returned
+     * future belongs to no Vert.x context, so it completes even when the failure closed our Vert.x.
+     */
+    public static Future<Server> start(ServerConfig config) {
+        Server s = new Server(config);
+        CompletableFuture<Server> done = new CompletableFuture<>();
+        s.startAll().onComplete(ar -> {
+            if (ar.succeeded()) {
+                done.complete(s);
+            } else {
+                CompletableFuture.runAsync(s::close).whenComplete((v, e) -> done.completeExceptionally(ar.cause()));
+            }
+        });
+        return Future.fromCompletionStage(done);
+    }
+
+    private Future<Void> startAll() {
+        // The simulator stands in for a separate machine: it runs on its own Vert.x, started from outside ours.
+        try {
+            startSimulatorIfEnabled();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        LocalRecordCodec.registerContracts(vertx.eventBus());
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+
+        ServerConfig.Database db = config.database();
+        DatabaseConfig dbConfig = db.embedded() ? DatabaseConfig.embedded(db.dataDir(), db.poolSize())
+                : new DatabaseConfig(db.url(), db.username(), db.password(), db.poolSize());
+        return Database.open(vertx, dbConfig)
+                .compose(d -> {
+                    database = d;
+                    toClose.add(d);
+                    return new SchemaMigrations().apply(d, SCHEMA_MODULES);
+                })
+                .compose(applied -> {
+                    interactions = new JdbcInteractionStore(database);
+                    customers = new JdbcCustomerStore(database);
+                    liveState = openLiveState();
+                    return startAgi();
+                })
+                .compose(v -> {
+                    telephony = new AmiTelephony(vertx, amiServers(), AmiOptions.defaults(), metrics,
+                            InstantSource.system());
+                    // The recorder subscribes before the links come up, so no event of the first calls is missed.
+                    InteractionRecorder recorder = new InteractionRecorder(telephony, interactions,
+                            new InteractionTracker(java.util.Set.copyOf(config.asterisk().inboundContexts()),
+                                    () -> UUID.randomUUID().toString()), metrics);
+                    return vertx.deployVerticle(recorder);
+                })
+                .compose(id -> telephony.start())
+                .compose(v -> {
+                    http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
+                            metrics::scrape, List.of());
+                    return vertx.deployVerticle(http);
+                })
+                .map(id -> {
+                    startTrafficIfSimulated();
+                    return null;
+                });
+    }
+
+    private LiveStateStore openLiveState() {
+        if (config.liveState().redisUri().isBlank()) {
+            return new MemoryLiveState();
+        }
+        throw new IllegalStateException("livestate.redis: Redis live state is not wired yet");
+    }
+
+    private Future<Void> startAgi() {
+        ServerConfig.Ivr ivrConfig = config.ivr();
+        IvrModule.Config agi = new IvrModule.Config(config.agi().host(), config.agi().port(), ivrConfig.flows(),
+                ivrConfig.defaultFlow(), ivrConfig.defaultQueue(), ivrConfig.reloadInterval());
+        return IvrModule.start(vertx, agi, customers, database, InstantSource.system()).map(m -> {
+            ivr = m;
+            agiPort = m.port();
+            m.metrics().bindTo(metrics);
+            return null;
+        });
+    }
+
+    private void startSimulatorIfEnabled() {
+        if (!config.simulatorEnabled()) {
+            return;
+        }
+        ServerConfig.Simulator sim = config.asterisk().simulator();
+        simulatorSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
+                .amiPort(sim.amiPort())
+                .amiUser("cc", simulatorSecret)
+                .seed(sim.seed())
+                // our flows' prompts are not Asterisk's stock sounds: let every prompt exist, 1.5 s long
+                .timings(Timings.defaults().withUnknownPromptMs(1_500))
+                .agi(config.agi().host(), agiPort, config.ivr().defaultFlow() + "?lang=en")
+                .build());
+        toClose.add(simulator);
+        SimulatorMetrics.bind(simulator, metrics);
+        log.info("Asterisk simulator listening for AMI on 127.0.0.1:{}", simulator.amiPort());
+    }
+
+    private String simulatorSecret;
+
+    private List<AmiServerConfig> amiServers() {
+        List<AmiServerConfig> out = new ArrayList<>();
+        for (ServerConfig.AsteriskServer s : config.asterisk().servers()) {
+            out.add(new AmiServerConfig(s.name(), s.host(), s.port(), s.username(), s.secret(), s.connectTimeout(),
+                    s.reconnectInitialDelay(), s.reconnectMaxDelay()));
+        }
+        if (simulator != null) {
+            out.add(AmiServerConfig.of(SIMULATOR_SERVER, "127.0.0.1", simulator.amiPort(), "cc", simulatorSecret));
+        }
+        return out;
+    }
+
+    private void startTrafficIfSimulated() {
+        ServerConfig.Simulator sim = config.asterisk().simulator();
+        if (simulator == null || sim.callsPerSecond() <= 0) {
+            return;
+        }
+        traffic = simulator.startTraffic(TrafficProfile.of(sim.callsPerSecond(), "02100000")
+                .withPatience(Distribution.exponential(sim.callerPatience().toMillis()))
+                .withTalkTime(Distribution.exponential(120_000)));
+    }
+
+    private List<HealthCheck> healthChecks() {
+        List<HealthCheck> checks = new ArrayList<>();
+        for (AmiServerConfig s : amiServers()) {
+            checks.add(check("ami." + s.name(), () -> Future.succeededFuture(telephony.isUp(s.name())
+                    ? HealthStatus.up("logged in to " + s.describe())
+                    : HealthStatus.down("not logged in to " + s.describe() + "; reconnecting"))));
+        }
+        checks.add(check("database", () -> database.ping().map(ok -> ok
+                ? HealthStatus.up(database.url()) : HealthStatus.down(database.url() + " does not answer"))));
+        checks.add(check("livestate", () -> liveState.ping().map(ok -> ok
+                ? HealthStatus.up(config.liveState().redisUri().isBlank() ? "in memory" : "redis")
+                : HealthStatus.down("live-state store does not answer"))));
+        return checks;
+    }
+
+    private static HealthCheck check(String name, java.util.function.Supplier<Future<HealthStatus>> probe) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Future<HealthStatus> check() {
+                return probe.get();
+            }
+        };
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public int agiPort() {
+        return agiPort;
+    }
+
+    public Optional<AsteriskSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    public cc.core.app.telephony.Telephony telephony() {
+        return telephony;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops traffic, closes the links, the engines, the stores and Vert.x, in reverse order of start. Blocks; call it
+     * from a thread of its own, never from an event loop. Each step is bounded so a stuck part cannot hang shutdown.
+     */
+    @Override
+    public void close() {
+        if (traffic != null) {
+            traffic.stop();
+        }
+        if (telephony != null) {
+            awaitQuietly("AMI links", telephony.stop());
+        }
+        if (ivr != null) {
+            awaitQuietly("FastAGI server", ivr.close());
+        }
+        awaitQuietly("Vert.x", vertx.close());
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", toClose.get(i), e.getMessage());
+            }
+        }
+        if (liveState != null) {
+            liveState.close();
+        }
+    }
+
+    private static void awaitQuietly(String what, Future<?> step) {
+        try {
+            step.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("stopping {}: {}", what, e.getMessage());
+        }
+    }
+
+    /** The simulator's counters as metrics, so its traffic shows beside ours on /metrics. */
+    private static final class SimulatorMetrics {
+        static void bind(AsteriskSimulator sim, PrometheusMeterRegistry registry) {
+            FunctionCounter.builder("cc.simulator.calls.started", sim, s -> s.stats().callsStarted())
+                    .description("Calls the built-in simulator placed").register(registry);
+            FunctionCounter.builder("cc.simulator.calls.abandoned", sim, s -> s.stats().callsAbandoned())
+                    .description("Simulated callers who hung up before reaching an agent").register(registry);
+        }
+    }
+}

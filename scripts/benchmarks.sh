@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar and runs the benchmarks, printing the machine first and each benchmark's own table.
+#   scripts/benchmarks.sh              every benchmark with its default (short) parameters
+#   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console
+# Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -ntp -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "java: $(java -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A main=(
+  [ami]=cc.bench.ami.AmiIntakeBenchmark
+  [acd]=cc.bench.acd.RoutingBenchmark
+  [acd-jmh]=cc.bench.acd.RoutingJmh
+  [dialer]=cc.bench.dialer.PacingSimulation
+  [simulator]=cc.bench.simulator.SimulatorLoad
+  [ivr]=cc.bench.ivr.IvrLoadBenchmark
+  [console]=cc.bench.console.PopLatencyBenchmark
+)
+selected=("$@")
+[ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)
+for name in "${selected[@]}"; do
+  class=${main[$name]:-}
+  [ -n "$class" ] || { echo "unknown benchmark: $name (one of: ${!main[*]})"; exit 1; }
+  if ! unzip -l "$jar" "${class//.//}.class" >/dev/null 2>&1; then
+    echo "== $name: $class is not built yet"; continue
+  fi
+  echo; echo "== $name: $class"
+  java ${BENCH_JAVA_OPTS:-} -cp "$jar" "$class"
+done

@@ -1,0 +1,295 @@
+package cc.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cc.simulator.people.Distribution;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's control API over real sockets: inbound callers, simulated phones, failures, traffic, stats. */
+class SimulatorApiIT {
+    private AsteriskSimulator sim;
+    private ScriptedAgiServer agi;
+    private final Map<String, Map<String, String>> envByChannel = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (sim != null) {
+            sim.close();
+        }
+        if (agi != null) {
+            agi.close();
+        }
+    }
+
+    private void start(ScriptedAgiServer.Script script) throws Exception {
+        agi = new ScriptedAgiServer((env, s) -> {
+            envByChannel.put(env.get("agi_channel"), env);
+            script.run(env, s);
+        });
+        sim = AsteriskSimulator.start(SimulatorConfig.builder()
+            .agi("127.0.0.1", agi.port(), "main?lang=en")
+            .timings(Timings.defaults().withTimeScale(0.2))
+            .phones(Phones.builder()
+                .number("2001", PhoneBehaviour.busy())
+                .number("2002", PhoneBehaviour.congestion())
+                .number("2003", PhoneBehaviour.neverAnswers())
+                .number("2004", PhoneBehaviour.rejects())
+                .prefix("10", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(200), Distribution.fixed(60_000)))
+                .build())
+            .build());
+    }
+
+    @Test
+    @DisplayName("a caller dials in, the IVR collects digits over FastAGI, the call holds, an agent is bridged, the caller hangs up")
+    void inboundCallThroughDefaultDialplan() throws Exception {
+        start((env, s) -> {
+            String digits = s.command("GET DATA beep 3000 4");
+            s.command("SET VARIABLE IVR_DIGITS \"" + digits + "\"");
+            s.command("SET VARIABLE CC_NEXT hold");
+        });
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("09121234567", "Sara Ahmadi", "5550100")
+            .withDtmf(new DtmfStep(500, "12#")).withTalkTimeMs(1_000));
+        assertTrue(call.channel().startsWith("PJSIP/trunk-"), call.channel());
+        ChannelSnapshot held = awaitChannel(call.channel(), "MusicOnHold");
+        assertEquals("cc-hold", held.context());
+
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            ami.send("Action", "Originate", "ActionID", "agent", "Channel", "PJSIP/1001", "Application", "Bridge",
+                "Data", call.channel(), "Async", "true", "Timeout", "15000");
+            Trace.Message resp = ami.await(m -> "OriginateResponse".equals(m.get("Event")), 10_000);
+            assertEquals("Success", resp.get("Response"));
+            assertEquals("4", resp.get("Reason"));
+            assertTrue(resp.get("Channel").startsWith("PJSIP/1001-"), resp.get("Channel"));
+            ami.await(m -> "BridgeEnter".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 5_000);
+            CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(10));
+            assertTrue(outcome.answered());
+            assertTrue(outcome.reachedAgent());
+            assertFalse(outcome.abandoned());
+            assertEquals("SUCCESS", outcome.agiStatus());
+            assertTrue(outcome.agiTranscript().contains("< 200 result=12"), outcome.agiTranscript().toString());
+            ami.await(m -> "Hangup".equals(m.get("Event")) && m.get("Channel").startsWith("PJSIP/1001-"), 5_000);
+            ami.await(m -> "DeviceStateChange".equals(m.get("Event")) && "PJSIP/1001".equals(m.get("Device"))
+                && "NOT_INUSE".equals(m.get("State")), 5_000);
+        }
+        Map<String, String> env = envByChannel.get(call.channel());
+        assertEquals("09121234567", env.get("agi_callerid"));
+        assertEquals("Sara Ahmadi", env.get("agi_calleridname"));
+        assertEquals("5550100", env.get("agi_extension"));
+        assertEquals("5550100", env.get("agi_dnid"));
+        assertEquals("cc-inbound", env.get("agi_context"));
+        assertEquals("PJSIP", env.get("agi_type"));
+        SimulatorStats stats = sim.stats();
+        assertEquals(1, stats.callsStarted());
+        assertEquals(1, stats.callsAnswered());
+        assertEquals(1, stats.callsCompleted());
+        assertEquals(1, stats.agiSessions());
+        assertEquals(1L, stats.originatesByOutcome().get("answered"));
+        assertEquals(1L, stats.actionsByName().get("originate"));
+    }
+
+    @Test
+    @DisplayName("a caller whose patience runs out on hold hangs up and counts as abandoned")
+    void patienceRunsOut() throws Exception {
+        start((env, s) -> s.command("SET VARIABLE CC_NEXT hold"));
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("0912000", "Impatient", "5550100").withPatienceMs(2_000));
+        CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(10));
+        assertTrue(outcome.abandoned());
+        assertFalse(outcome.reachedAgent());
+        assertEquals(1, sim.stats().callsAbandoned());
+        assertTrue(sim.channels().isEmpty(), "no channel left: " + sim.channels());
+    }
+
+    @Test
+    @DisplayName("a test can hang the caller up; the AGI script then gets HANGUP and the call ends with cause 16")
+    void testHangsUpTheCaller() throws Exception {
+        start((env, s) -> {
+            String r = s.command("WAIT FOR DIGIT 20000");
+            s.command("VERBOSE \"" + r + "\" 1");
+        });
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("0912000", "Caller", "5550100"));
+        awaitChannel(call.channel(), "AGI");
+        Thread.sleep(300);
+        call.hangup();
+        CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(10));
+        assertEquals(16, outcome.hangupCause());
+        assertEquals("HANGUP", outcome.agiStatus());
+        assertTrue(outcome.agiTranscript().contains("< 200 result=-1"), outcome.agiTranscript().toString());
+    }
+
+    @Test
+    @DisplayName("phones that are busy, congested, never answer or reject give OriginateResponse reasons 5, 8, 3, 0")
+    void phoneBehaviours() throws Exception {
+        start((env, s) -> { });
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            for (String n : List.of("2001", "2002", "2003", "2004")) {
+                ami.send("Action", "Originate", "ActionID", "o" + n, "Channel", "PJSIP/" + n, "Context", "cc-agent-wait",
+                    "Exten", "s", "Priority", "1", "Async", "true", "Timeout", "3000");
+            }
+            Map<String, String> expected = Map.of("2001", "5", "2002", "8", "2003", "3", "2004", "0");
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                Trace.Message r = ami.await(m -> "OriginateResponse".equals(m.get("Event"))
+                    && ("o" + e.getKey()).equals(m.get("ActionID")), 10_000);
+                assertEquals("Failure", r.get("Response"));
+                assertEquals(e.getValue(), r.get("Reason"), "reason for " + e.getKey());
+                assertEquals("PJSIP/" + e.getKey(), r.get("Channel"));
+                assertEquals("<unknown>", r.get("Uniqueid"));
+            }
+            ami.send("Action", "Originate", "ActionID", "given-id", "Channel", "PJSIP/1002", "Application", "Wait",
+                "Data", "1", "Async", "true", "ChannelId", "cc-call-42");
+            Trace.Message given = ami.await(m -> "OriginateResponse".equals(m.get("Event"))
+                && "given-id".equals(m.get("ActionID")), 10_000);
+            assertEquals("cc-call-42", given.get("Uniqueid"));
+            ami.send("Action", "Originate", "ActionID", "sync", "Channel", "PJSIP/2001", "Application", "Wait", "Data", "1");
+            Trace.Message sync = ami.await(m -> "sync".equals(m.get("ActionID")) && m.get("Response") != null, 5_000);
+            assertEquals("Error", sync.get("Response"));
+            assertEquals("Originate failed", sync.get("Message"));
+        }
+        assertEquals(2L, sim.stats().originatesByOutcome().get("failed.reason-5"));
+    }
+
+    @Test
+    @DisplayName("AMD() on an answered dialer call reports what the called person is: machine, human")
+    void answeringMachineDetection() throws Exception {
+        sim = AsteriskSimulator.start(SimulatorConfig.builder()
+            .dialplan(cc.simulator.dialplan.Dialplan.builder()
+                .exten("dialer", "amd", "AMD()", "UserEvent(AMDResult,AMDStatus: ${AMDSTATUS},AMDCause: ${AMDCAUSE})", "Hangup()")
+                .build())
+            .phones(Phones.builder()
+                .number("3001", PhoneBehaviour.answersAfter(Distribution.fixed(100)).withAmd("MACHINE"))
+                .number("3002", PhoneBehaviour.answersAfter(Distribution.fixed(100)))
+                .build())
+            .timings(Timings.defaults().withTimeScale(0.2))
+            .build());
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            for (String n : List.of("3001", "3002")) {
+                ami.send("Action", "Originate", "ActionID", "amd" + n, "Channel", "PJSIP/" + n, "Context", "dialer",
+                    "Exten", "amd", "Priority", "1", "Async", "true");
+            }
+            Trace.Message machine = ami.await(m -> "UserEvent".equals(m.get("Event"))
+                && m.get("Channel").startsWith("PJSIP/3001-"), 10_000);
+            assertEquals("MACHINE", machine.get("AMDStatus"));
+            assertEquals("MAXWORDS-3-2", machine.get("AMDCause"));
+            Trace.Message human = ami.await(m -> "UserEvent".equals(m.get("Event"))
+                && m.get("Channel").startsWith("PJSIP/3002-"), 10_000);
+            assertEquals("HUMAN", human.get("AMDStatus"));
+            assertEquals("HUMAN-800-800", human.get("AMDCause"));
+            assertEquals("AMDResult", human.get("UserEvent"));
+        }
+    }
+
+    @Test
+    @DisplayName("CoreShowChannels and Status list live channels with the recorded headers even with events off")
+    void listActions() throws Exception {
+        start((env, s) -> s.command("SET VARIABLE CC_NEXT hold"));
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("5554444", "Dave Waiting", "5550100"));
+        awaitChannel(call.channel(), "MusicOnHold");
+        Trace recorded = Trace.load("ami-09-list-actions.txt");
+        List<Trace.Message> rec = recorded.connections.get(0).amiMessages();
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.send("Action", "Login", "ActionID", "l", "Username", "cc", "Secret", "cc-secret", "Events", "off");
+            ami.await(m -> "l".equals(m.get("ActionID")), 5_000);
+            ami.send("Action", "CoreShowChannels", "ActionID", "csc");
+            ami.await(m -> "CoreShowChannelsComplete".equals(m.get("Event")), 5_000);
+            ami.send("Action", "Status", "ActionID", "st-one", "Channel", call.channel(), "Variables", "QUEUENAME,CALLERID(num)");
+            ami.await(m -> "StatusComplete".equals(m.get("Event")), 5_000);
+            ami.send("Action", "Status", "ActionID", "st-none", "Channel", "Local/nonexistent-00000000;1");
+            Trace.Message none = ami.await(m -> "st-none".equals(m.get("ActionID")), 5_000);
+            assertEquals("No such channel", none.get("Message"));
+            for (String ev : List.of("CoreShowChannel", "CoreShowChannelsComplete", "StatusComplete")) {
+                assertEquals(first(rec, ev).keys(), first(ami.received, ev).keys(), ev + " headers");
+            }
+            Trace.Message st = first(ami.received, "Status");
+            assertEquals(first(rec, "Status", "st-one").keys(), st.keys());
+            assertEquals("Call", st.get("Privilege"));
+            assertTrue(ami.received.stream().anyMatch(m -> "5554444".equals(m.get("CallerIDNum"))));
+            assertEquals(List.of("QUEUENAME=(null)", "CALLERID(num)=5554444"), values(st, "Variable"));
+        }
+        call.hangup();
+        call.awaitEnd(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("dropAmiConnections cuts every client without a Goodbye; sendRawAmi reaches logged-in clients")
+    void namedFailures() throws Exception {
+        start((env, s) -> { });
+        try (AmiTestClient a = new AmiTestClient(sim.amiPort()); AmiTestClient b = new AmiTestClient(sim.amiPort())) {
+            a.login();
+            b.login();
+            assertEquals(2, sim.stats().amiSessions());
+            sim.sendRawAmi("Event: NoSuchEvent\r\nFoo: bar\r\n\r\n");
+            a.await(m -> "NoSuchEvent".equals(m.get("Event")), 5_000);
+            sim.dropAmiConnections();
+            a.awaitClosed(5_000);
+            b.awaitClosed(5_000);
+            assertFalse(a.received.stream().anyMatch(m -> "Goodbye".equals(m.get("Response"))));
+        }
+        assertEquals(0, sim.stats().amiSessions());
+        try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+            c.login();
+            assertEquals(1, sim.stats().amiSessions());
+        }
+    }
+
+    @Test
+    @DisplayName("Poisson traffic places about the asked number of calls and every call ends")
+    void traffic() throws Exception {
+        start((env, s) -> s.command("ANSWER"));
+        TrafficGenerator gen = sim.startTraffic(TrafficProfile.of(100, "5550100"));
+        Thread.sleep(1_000);
+        gen.stop();
+        long placed = gen.placed();
+        assertTrue(placed > 50 && placed < 160, "placed " + placed + " calls in 1 s at 100/s");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (sim.stats().all().getOrDefault("calls.completed", 0L) < placed && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        SimulatorStats stats = sim.stats();
+        assertEquals(placed, stats.callsStarted());
+        assertEquals(placed, stats.callsCompleted());
+        assertEquals(placed, stats.agiSessions());
+        assertTrue(sim.channels().isEmpty());
+    }
+
+    private static Trace.Message first(List<Trace.Message> msgs, String event) {
+        return first(msgs, event, null);
+    }
+
+    private static Trace.Message first(List<Trace.Message> msgs, String event, String actionId) {
+        for (Trace.Message m : msgs) {
+            if (event.equals(m.get("Event")) && (actionId == null || actionId.equals(m.get("ActionID")))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + event + " in " + msgs.size() + " messages");
+    }
+
+    private static List<String> values(Trace.Message m, String key) {
+        return m.headers().stream().filter(h -> h[0].equals(key)).map(h -> h[1]).toList();
+    }
+
+    private ChannelSnapshot awaitChannel(String name, String application) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ChannelSnapshot c : sim.channels()) {
+                if (c.name().equals(name) && c.application().equals(application)) {
+                    return c;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(name + " never ran " + application + ": " + sim.channels());
+    }
+}
