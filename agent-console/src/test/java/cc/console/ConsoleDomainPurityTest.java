@@ -1,6 +1,6 @@
 package cc.console;
 
-import cc.core.testing.DomainPurity;
+import cc.core.testkit.DomainPurity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

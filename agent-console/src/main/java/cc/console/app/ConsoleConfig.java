@@ -43,7 +43,7 @@ public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdmi
             throw new IllegalArgumentException(SECURE_COOKIES_ENV + " must be true or false, was '" + secure + "'");
         }
         return new ConsoleConfig(!"false".equals(secure), ZoneId.of("Asia/Tehran"), System.getenv(ADMIN_USER_ENV),
-                System.getenv(ADMIN_PASSWORD_ENV), Duration.ofHours(10), "", "outbound", DialRules.defaults());
+                System.getenv(ADMIN_PASSWORD_ENV), Duration.ofHours(10), "", "outbound", DialRules.iran());
     }
 
     @Override

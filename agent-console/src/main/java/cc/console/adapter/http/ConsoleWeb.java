@@ -26,6 +26,7 @@ import cc.core.contract.ChangeAgentState;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.DisposeInteraction;
 import cc.core.contract.ScheduleCallback;
+import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.customer.Customer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -432,9 +433,8 @@ public final class ConsoleWeb implements Consumer<Router> {
             return;
         }
         Principal p = principal(rc);
-        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
         if (number.isEmpty()) {
-            fail(rc, 422, "the dial rules do not allow this number");
             return;
         }
         Instant at;
@@ -463,9 +463,8 @@ public final class ConsoleWeb implements Consumer<Router> {
             return;
         }
         Principal p = principal(rc);
-        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
         if (number.isEmpty()) {
-            fail(rc, 422, "the dial rules do not allow this number");
             return;
         }
         if (p.phone().isEmpty()) {
@@ -485,6 +484,17 @@ public final class ConsoleWeb implements Consumer<Router> {
                 .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
                 .put("detail", r.succeeded() ? r.result().toString() : String.valueOf(r.cause().getMessage())).encode()));
         json(rc, 202, new JsonObject().put("number", number.get()));
+    }
+
+    /** The digits to dial, or empty after answering 422 with the dial rules' reason (logged for the audit trail). */
+    private Optional<String> allowedNumber(RoutingContext rc, String number, Principal p) {
+        DialDecision d = console.settings().dialRules().check(number, p.username(), console.clock().instant());
+        if (!d.allowed()) {
+            log.info("dial refused for {}: {} ({})", p.username(), d.reason(), d.detail());
+            fail(rc, 422, "the dial rules refuse this number: " + d.detail());
+            return Optional.empty();
+        }
+        return Optional.of(d.dialDigits());
     }
 
     private void searchAnswers(RoutingContext rc) {
