@@ -145,7 +145,9 @@
     const tl = clear($('timeline'));
     (pop.timeline || []).forEach(i => {
       const tr = el('tr');
-      tr.appendChild(el('td', when(i.offeredAt), 'date'));
+      const date = el('td', when(i.offeredAt), 'date');
+      date.title = lang === 'fa' ? i.offeredAt.en : i.offeredAt.fa;
+      tr.appendChild(date);
       tr.appendChild(el('td', i.channel + ' · ' + i.direction));
       tr.appendChild(el('td', i.queue));
       tr.appendChild(el('td', dispositionLabel(i.disposition)));

@@ -23,6 +23,8 @@ public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdmi
                             Duration sessionIdle, String telephonyServer, String outboundContext, DialRules dialRules) {
     public static final String ADMIN_USER_ENV = "CC_CONSOLE_ADMIN_USER";
     public static final String ADMIN_PASSWORD_ENV = "CC_CONSOLE_ADMIN_PASSWORD";
+    /** {@code false} drops the Secure cookie flag, for plain-HTTP labs only. */
+    public static final String SECURE_COOKIES_ENV = "CC_CONSOLE_SECURE_COOKIES";
 
     public ConsoleConfig {
         Objects.requireNonNull(zone, "zone");
@@ -34,10 +36,14 @@ public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdmi
         Objects.requireNonNull(dialRules, "dialRules");
     }
 
-    /** Defaults, with the first admin taken from the environment. */
+    /** Defaults, with the first admin and the cookie flag taken from the environment. */
     public static ConsoleConfig fromEnvironment() {
-        return new ConsoleConfig(true, ZoneId.of("Asia/Tehran"), System.getenv(ADMIN_USER_ENV),
-                System.getenv(ADMIN_PASSWORD_ENV), Duration.ofHours(10), "", "outbound", DialRules.defaults());
+        String secure = System.getenv(SECURE_COOKIES_ENV);
+        if (secure != null && !secure.equals("true") && !secure.equals("false")) {
+            throw new IllegalArgumentException(SECURE_COOKIES_ENV + " must be true or false, was '" + secure + "'");
+        }
+        return new ConsoleConfig(!"false".equals(secure), ZoneId.of("Asia/Tehran"), System.getenv(ADMIN_USER_ENV),
+                System.getenv(ADMIN_PASSWORD_ENV), Duration.ofHours(10), "", "outbound", DialRules.iran());
     }
 
     @Override

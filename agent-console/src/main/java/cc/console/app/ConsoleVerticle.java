@@ -14,7 +14,11 @@ import cc.core.contract.CallOffered;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.QueueStatsUpdated;
+import cc.core.contract.FindInteractionByChannel;
+import cc.core.contract.InteractionFound;
+import cc.core.domain.interaction.Interaction;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +42,8 @@ public final class ConsoleVerticle extends VerticleBase {
     private static final long ANSWER_REFRESH_MS = 5_000;
     /** Screen-pop builders, each on its own context so their database lookups run side by side. */
     private static final int POP_BUILDERS = 4;
+    /** How long a pop waits for the recorder to say which interaction the call is. */
+    private static final long FIND_INTERACTION_MS = 250;
     /** How often live sockets of ended sessions are closed. */
     private static final long SESSION_SWEEP_MS = 30_000;
 
@@ -144,9 +150,34 @@ public final class ConsoleVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * The ACD knows the caller's channel, not the interaction: ask core's recorder which interaction the channel's
+     * call is (its open record carries the IVR path already), then build the pop keyed by the interaction id, so
+     * the agent's disposition reaches the right record. Without an answer in time, the pop goes out keyed by the
+     * channel rather than late.
+     */
     private void onOffer(CallOffered o) {
-        pops.remember(o);
-        vertx.eventBus().send(PopBuilder.ADDRESS, o);
+        if (!o.interactionId().isEmpty()) {
+            pops.remember(o);
+            vertx.eventBus().send(PopBuilder.ADDRESS, o);
+            return;
+        }
+        vertx.eventBus().<InteractionFound>request(Addresses.INTERACTION_FIND_BY_CHANNEL,
+                        new FindInteractionByChannel(o.callerUniqueId()),
+                        new DeliveryOptions().setSendTimeout(FIND_INTERACTION_MS))
+                .onComplete(r -> {
+                    CallOffered offer = o;
+                    if (r.succeeded()) {
+                        Interaction i = r.result().body().interaction();
+                        offer = new CallOffered(o.agentId(), i.id(), o.callerUniqueId(),
+                                o.callerNumber().isEmpty() ? i.callerNumber() : o.callerNumber(), o.queue(), o.data(), o.at());
+                        pops.known(i);
+                    } else {
+                        log.debug("no interaction for channel {}: {}", o.callerUniqueId(), r.cause().getMessage());
+                    }
+                    pops.remember(offer);
+                    vertx.eventBus().send(PopBuilder.ADDRESS, offer);
+                });
     }
 
     private void onAgentState(AgentStateChanged e) {

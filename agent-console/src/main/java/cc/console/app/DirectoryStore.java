@@ -22,6 +22,12 @@ public interface DirectoryStore {
 
     Future<Void> saveSkill(Skill skill);
 
+    /** A user's skills with their levels (1..10), by skill name. */
+    Future<java.util.Map<String, Integer>> userSkills(String username);
+
+    /** Replaces a user's skills; unknown skills fail with {@link IllegalArgumentException}. */
+    Future<Void> setUserSkills(String username, java.util.Map<String, Integer> skills);
+
     Future<List<Disposition>> dispositions();
 
     /** The question script of a queue, or of a campaign when {@code campaignId} is given. */

@@ -19,6 +19,8 @@ public final class LiveHub {
     private final Set<LiveClient> supervisors = ConcurrentHashMap.newKeySet();
     private final Set<LiveClient> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong popsSent = new AtomicLong();
+    private final AtomicLong popsUndelivered = new AtomicLong();
 
     public void add(LiveClient c) {
         Principal p = c.principal();
@@ -54,6 +56,7 @@ public final class LiveHub {
                 refused.incrementAndGet();
             }
         }
+        (n > 0 ? popsSent : popsUndelivered).incrementAndGet();
         return n;
     }
 
@@ -119,6 +122,16 @@ public final class LiveHub {
 
     public int supervisorCount() {
         return supervisors.size();
+    }
+
+    /** Pops that reached at least one socket of their agent. */
+    public long popsSent() {
+        return popsSent.get();
+    }
+
+    /** Pops for an agent with no live channel open (the agent's page was closed when the call rang). */
+    public long popsUndelivered() {
+        return popsUndelivered.get();
     }
 
     /** Sends the rules refused (should stay 0: a socket registered under the wrong agent). */

@@ -44,6 +44,8 @@ public final class ScreenPops {
     private final AnswerBook answers;
     private final DateLabels dates;
     private final Map<String, CallOffered> offers = new ConcurrentHashMap<>();
+    /** Open interactions the recorder handed over with an offer, used once by the pop's build. */
+    private final Map<String, Interaction> live = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private volatile List<DirectoryStore.Disposition> dispositions = List.of();
 
@@ -76,6 +78,13 @@ public final class ScreenPops {
         }
     }
 
+    /** The recorder's current record of a call about to pop (fresher than the store, which it writes behind). */
+    public void known(Interaction interaction) {
+        if (live.size() < REMEMBERED) {
+            live.put(interaction.id(), interaction);
+        }
+    }
+
     public Optional<CallOffered> offer(String popId) {
         return Optional.ofNullable(offers.get(popId));
     }
@@ -89,9 +98,10 @@ public final class ScreenPops {
     }
 
     public Future<JsonObject> build(CallOffered o) {
-        Future<Optional<Interaction>> call = o.interactionId().isEmpty()
-                ? Future.succeededFuture(Optional.empty()) : interactions.find(o.interactionId());
-        return call.compose(interaction -> identify(o).compose(customer -> {
+        Interaction handed = o.interactionId().isEmpty() ? null : live.remove(o.interactionId());
+        Future<Optional<Interaction>> call = handed != null ? Future.succeededFuture(Optional.of(handed))
+                : o.interactionId().isEmpty() ? Future.succeededFuture(Optional.empty()) : interactions.find(o.interactionId());
+        return call.compose(interaction -> identify(o, interaction).compose(customer -> {
             if (customer.isEmpty()) {
                 return script(o).map(q -> card(o, interaction, Optional.empty(), List.of(), List.of(), q));
             }
@@ -102,8 +112,9 @@ public final class ScreenPops {
         }));
     }
 
-    private Future<Optional<Customer>> identify(CallOffered o) {
-        String id = o.data().getOrDefault("customerId", "");
+    private Future<Optional<Customer>> identify(CallOffered o, Optional<Interaction> call) {
+        String id = o.data().getOrDefault("customerId",
+                call.flatMap(Interaction::customerId).map(String::valueOf).orElse(""));
         if (id.matches("\\d{1,18}")) {
             return customers.find(Long.parseLong(id)).compose(c -> c.isPresent() ? Future.succeededFuture(c) : byOther(o));
         }

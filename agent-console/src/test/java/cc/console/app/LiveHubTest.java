@@ -64,6 +64,9 @@ class LiveHubTest {
         assertTrue(bita.sent.isEmpty());
         assertTrue(sara.sent.isEmpty());
         assertEquals(0, hub.sendPop("a9", "pop-for-nobody"));
+        assertEquals(1, hub.popsSent());
+        assertEquals(1, hub.popsUndelivered());
+        assertEquals(0, hub.refusedSends());
     }
 
     @Test

@@ -36,7 +36,6 @@ final class Chromium implements TestWatcher {
                     + " missing: install them with apt-get install -y chromium chromium-driver");
         }
         System.setProperty("webdriver.chrome.driver", DRIVER);
-        System.setProperty("SE_OFFLINE", "true");
         try {
             Path profile = Files.createTempDirectory("cc-console-chromium-");
             profiles.add(profile);

@@ -61,7 +61,7 @@ public final class ConsoleFixture implements AutoCloseable {
         interactions = new JdbcInteractionStore(db);
         customers = new JdbcCustomerStore(db);
         ConsoleConfig config = new ConsoleConfig(false, ZoneId.of("Asia/Tehran"), "root", PASSWORD,
-                Duration.ofHours(1), "pbx1", "outbound", DialRules.defaults());
+                Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), interactions, customers, telephony,
                 new PasswordHasher());

@@ -123,7 +123,7 @@ public final class PopLatencyBenchmark {
         }
 
         ConsoleConfig config = new ConsoleConfig(false, ZoneId.of("Asia/Tehran"), "", "", Duration.ofHours(1), "", "",
-                DialRules.defaults());
+                DialRules.iran());
         ConsoleVerticle console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db),
                 new JdbcDirectoryStore(db), knowledge, new JdbcOpportunityStore(db), interactions, customerStore,
                 Optional.empty(), new PasswordHasher());

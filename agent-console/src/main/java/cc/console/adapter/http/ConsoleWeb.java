@@ -26,6 +26,7 @@ import cc.core.contract.ChangeAgentState;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.DisposeInteraction;
 import cc.core.contract.ScheduleCallback;
+import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.customer.Customer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -115,6 +116,11 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.get("/api/admin/users").handler(this::listUsers);
         router.post("/api/admin/users").handler(rc -> saveUser(rc, true));
         router.put("/api/admin/users/:username").handler(rc -> saveUser(rc, false));
+        router.get("/api/admin/users/:username/skills").handler(rc -> administer(rc, () -> console.directory()
+                .userSkills(rc.pathParam("username")).onSuccess(m -> json(rc, 200,
+                        new JsonObject().put("skills", new JsonObject(new java.util.LinkedHashMap<>(m)))))
+                .onFailure(e -> error(rc, e))));
+        router.put("/api/admin/users/:username/skills").handler(this::saveUserSkills);
         router.get("/api/admin/articles").handler(rc -> administer(rc, () -> console.knowledge().articles()
                 .onSuccess(list -> json(rc, 200, new JsonObject().put("articles", new JsonArray(
                         list.stream().map(ConsoleWeb::article).toList())))).onFailure(e -> error(rc, e))));
@@ -427,9 +433,8 @@ public final class ConsoleWeb implements Consumer<Router> {
             return;
         }
         Principal p = principal(rc);
-        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
         if (number.isEmpty()) {
-            fail(rc, 422, "the dial rules do not allow this number");
             return;
         }
         Instant at;
@@ -458,9 +463,8 @@ public final class ConsoleWeb implements Consumer<Router> {
             return;
         }
         Principal p = principal(rc);
-        Optional<String> number = console.settings().dialRules().check(b.getString("number", ""));
+        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
         if (number.isEmpty()) {
-            fail(rc, 422, "the dial rules do not allow this number");
             return;
         }
         if (p.phone().isEmpty()) {
@@ -480,6 +484,17 @@ public final class ConsoleWeb implements Consumer<Router> {
                 .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
                 .put("detail", r.succeeded() ? r.result().toString() : String.valueOf(r.cause().getMessage())).encode()));
         json(rc, 202, new JsonObject().put("number", number.get()));
+    }
+
+    /** The digits to dial, or empty after answering 422 with the dial rules' reason (logged for the audit trail). */
+    private Optional<String> allowedNumber(RoutingContext rc, String number, Principal p) {
+        DialDecision d = console.settings().dialRules().check(number, p.username(), console.clock().instant());
+        if (!d.allowed()) {
+            log.info("dial refused for {}: {} ({})", p.username(), d.reason(), d.detail());
+            fail(rc, 422, "the dial rules refuse this number: " + d.detail());
+            return Optional.empty();
+        }
+        return Optional.of(d.dialDigits());
     }
 
     private void searchAnswers(RoutingContext rc) {
@@ -607,6 +622,30 @@ public final class ConsoleWeb implements Consumer<Router> {
                     json(rc, create ? 201 : 200, user(new UserAccount(p, "", active)));
                 }).onFailure(e -> error(rc, e));
             }).onFailure(e -> error(rc, e));
+        });
+    }
+
+    private void saveUserSkills(RoutingContext rc) {
+        administer(rc, () -> {
+            JsonObject b = body(rc);
+            if (b == null) {
+                return;
+            }
+            JsonObject skills = b.getJsonObject("skills", new JsonObject());
+            java.util.Map<String, Integer> levels = new java.util.LinkedHashMap<>();
+            for (String skill : skills.fieldNames()) {
+                Object level = skills.getValue(skill);
+                if (!(level instanceof Number n)) {
+                    fail(rc, 400, "skill " + skill + " needs a numeric level");
+                    return;
+                }
+                levels.put(skill, n.intValue());
+            }
+            String username = rc.pathParam("username");
+            console.users().find(username).compose(u -> u.isEmpty()
+                            ? Future.<Void>failedFuture(new IllegalArgumentException("no user " + username))
+                            : console.directory().setUserSkills(username, levels))
+                    .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
         });
     }
 

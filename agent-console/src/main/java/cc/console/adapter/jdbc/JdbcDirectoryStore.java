@@ -71,6 +71,50 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     }
 
     @Override
+    public Future<java.util.Map<String, Integer>> userSkills(String username) {
+        return db.withConnection(c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "select skill, level from console_user_skills where username = ? order by skill")) {
+                st.setString(1, username);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Future<Void> setUserSkills(String username, java.util.Map<String, Integer> skills) {
+        for (var e : skills.entrySet()) {
+            if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 10) {
+                return Future.failedFuture(new IllegalArgumentException("skill " + e.getKey() + " level must be 1..10"));
+            }
+        }
+        return db.inTransaction(c -> {
+            for (String skill : skills.keySet()) {
+                try (PreparedStatement st = c.prepareStatement("select 1 from console_skills where name = ?")) {
+                    st.setString(1, skill);
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalArgumentException("no skill " + skill + "; create it first");
+                        }
+                    }
+                }
+            }
+            update(c, "delete from console_user_skills where username = ?", username);
+            for (var e : skills.entrySet()) {
+                update(c, "insert into console_user_skills (username, skill, level) values (?, ?, ?)",
+                        username, e.getKey(), e.getValue());
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Future<List<Disposition>> dispositions() {
         return db.withConnection(c -> {
             List<Disposition> out = new ArrayList<>();

@@ -1,60 +1,52 @@
 package cc.console.domain.dialing;
 
+import cc.console.domain.i18n.PersianDigits;
+import cc.core.domain.dialing.DialDecision;
+import cc.core.domain.dialing.DialPermissions;
+import cc.core.domain.dialing.DialPlanConfig;
+import cc.core.domain.dialing.DialRequest;
+import cc.core.domain.dialing.NumberClass;
+import cc.core.domain.dialing.NumberPattern;
+
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
 
 /**
- * The numbers click-to-dial may call: after stripping spaces, dashes, dots and brackets (and turning Persian digits
- * into ASCII), the number must match one of the allow patterns and none of the deny patterns. With no allow
- * patterns configured nothing may be dialled.
- *
- * <p>Kept small on purpose until a shared dialing package exists; the dialer's rules should replace it.
+ * Which numbers click-to-dial and callbacks may call: core's {@link DialPermissions}, the same rules the dialer
+ * applies, after turning Persian digits into ASCII. Line caps are the dialer's business: the console asks with no
+ * lines in use, and the dialer applies the caps when it places a callback.
  */
 public final class DialRules {
-    private final List<Pattern> allow;
-    private final List<Pattern> deny;
+    private final DialPermissions permissions;
 
-    public DialRules(List<String> allowPatterns, List<String> denyPatterns) {
-        this.allow = compile(allowPatterns, "allow");
-        this.deny = compile(denyPatterns, "deny");
+    public DialRules(DialPlanConfig config) {
+        this.permissions = new DialPermissions(config);
     }
 
-    /** Iranian mobiles and Tehran landlines, no premium (909) numbers: a safe default for the demo. */
-    public static DialRules defaults() {
-        return new DialRules(List.of("09\\d{9}", "\\+989\\d{9}", "021\\d{8}", "\\d{3,5}"), List.of("0909\\d*"));
+    /** Iranian mobiles and landlines; premium (0909), emergency and international numbers refused. */
+    public static DialRules iran() {
+        List<NumberPattern> patterns = new ArrayList<>();
+        patterns.add(new NumberPattern("ir-mobile", NumberClass.MOBILE, "09", 11, 11));
+        patterns.add(new NumberPattern("ir-premium", NumberClass.PREMIUM, "0909", 11, 11));
+        for (String area : List.of("11", "13", "17", "21", "23", "24", "25", "26", "28", "31", "34", "35", "38", "41",
+                "44", "45", "51", "54", "56", "58", "61", "66", "71", "74", "76", "77", "81", "83", "84", "86", "87")) {
+            patterns.add(new NumberPattern("ir-landline-" + area, NumberClass.LANDLINE, "0" + area, 11, 11));
+        }
+        for (String code : List.of("110", "115", "125", "112")) {
+            patterns.add(new NumberPattern("ir-emergency-" + code, NumberClass.EMERGENCY, code, 3, 3));
+        }
+        return new DialRules(new DialPlanConfig("98", "0", "00", patterns,
+                Set.of(NumberClass.MOBILE, NumberClass.LANDLINE), false, Set.of(), Integer.MAX_VALUE, Map.of(),
+                Integer.MAX_VALUE));
     }
 
-    /** The number to dial, cleaned, or empty when the rules refuse it. */
-    public Optional<String> check(String number) {
-        if (number == null) {
-            return Optional.empty();
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : number.strip().toCharArray()) {
-            if (c >= '\u06F0' && c <= '\u06F9') {
-                b.append((char) ('0' + (c - '\u06F0')));
-            } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
-                continue;
-            } else {
-                b.append(c);
-            }
-        }
-        String clean = b.toString();
-        if (clean.isEmpty() || clean.length() > 20) {
-            return Optional.empty();
-        }
-        boolean allowed = allow.stream().anyMatch(p -> p.matcher(clean).matches())
-                && deny.stream().noneMatch(p -> p.matcher(clean).matches());
-        return allowed ? Optional.of(clean) : Optional.empty();
-    }
-
-    private static List<Pattern> compile(List<String> patterns, String what) {
-        try {
-            return patterns.stream().map(Pattern::compile).toList();
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("bad " + what + " pattern '" + e.getPattern() + "': " + e.getDescription());
-        }
+    /** The decision for an agent's click-to-dial or callback, with the digits to dial when allowed. */
+    public DialDecision check(String number, String requestedBy, Instant at) {
+        return permissions.check(new DialRequest(PersianDigits.toAscii(number == null ? "" : number.strip()),
+                Optional.empty(), requestedBy, 0, 0, at));
     }
 }

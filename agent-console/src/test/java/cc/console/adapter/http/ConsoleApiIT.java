@@ -6,7 +6,13 @@ import cc.console.testing.ConsoleFixture;
 import cc.console.testing.Scenario;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallOffered;
 import cc.core.contract.ConsoleAddresses;
+import cc.core.contract.FindInteractionByChannel;
+import cc.core.contract.InteractionFound;
+import cc.core.domain.interaction.Direction;
+import cc.core.domain.interaction.Interaction;
+import cc.core.domain.interaction.IvrStep;
 import cc.core.contract.QueueStatsUpdated;
 import cc.core.contract.ScheduleCallback;
 import cc.core.testkit.Await;
@@ -31,6 +37,7 @@ class ConsoleApiIT {
     private static ConsoleFixture fx;
     private static Scenario scenario;
     private static final List<ScheduleCallback> callbacks = new CopyOnWriteArrayList<>();
+    private static final java.util.Map<String, Interaction> openCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -38,6 +45,15 @@ class ConsoleApiIT {
         fx.user("ali", Role.AGENT, "a1", "fa");
         fx.user("sara", Role.SUPERVISOR, "", "en");
         scenario = new Scenario(fx).seed("root");
+        // core's recorder: which open interaction a channel's call is
+        fx.vertx.eventBus().<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m -> {
+            Interaction i = openCalls.get(m.body().uniqueId());
+            if (i == null) {
+                m.fail(404, "no open interaction carries channel " + m.body().uniqueId());
+            } else {
+                m.reply(new InteractionFound(i));
+            }
+        });
         fx.vertx.eventBus().<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, m -> {
             callbacks.add(m.body());
             m.reply(null);
@@ -83,6 +99,29 @@ class ConsoleApiIT {
         assertEquals(List.of("Ask for the account number", "Ask when the card stopped working"),
                 pop.getJsonArray("questions").getList());
         assertFalse(pop.getJsonArray("dispositions").isEmpty());
+        live.close();
+    }
+
+    @Test
+    @DisplayName("an offer that names only the caller's channel pops the recorder's open interaction, IVR path included")
+    void offerByChannel() {
+        ConsoleClient ali = fx.signIn("ali");
+        ConsoleClient.Live live = ali.live();
+        Instant now = Instant.now();
+        Interaction open = Interaction.newCall("open-" + java.util.UUID.randomUUID(), Direction.INBOUND, "pbx1",
+                        "1700000000.42", "09121112233", "1500", now.minusSeconds(30))
+                .withIvrStep(new IvrStep("welcome", "", now.minusSeconds(30)))
+                .withIvrStep(new IvrStep("card-menu", "2", now.minusSeconds(10)))
+                .withCustomer(scenario.customer.id());
+        openCalls.put("1700000000.42", open);
+        fx.vertx.eventBus().publish(Addresses.ACD_CALL_OFFERED, new CallOffered("a1", "", "1700000000.42",
+                "09121112233", "cards", java.util.Map.of("topic", "card blocked"), now));
+        JsonObject pop = live.next("pop").getJsonObject("pop");
+        assertEquals(open.id(), pop.getString("id"), "keyed by the interaction, so the disposition reaches it");
+        assertEquals(open.id(), pop.getString("interactionId"));
+        assertEquals("card-menu", pop.getJsonArray("ivrPath").getJsonObject(1).getString("node"));
+        assertEquals("Maryam Karimi", pop.getJsonObject("customer").getString("name"));
+        assertEquals(200, ali.get("/api/pops/" + open.id()).statusCode());
         live.close();
     }
 
@@ -142,7 +181,7 @@ class ConsoleApiIT {
     void unknownCaller() {
         ConsoleClient ali = fx.signIn("ali");
         ConsoleClient.Live live = ali.live();
-        fx.vertx.eventBus().publish(Addresses.ACD_CALL_OFFERED, new cc.core.contract.CallOffered("a1", "", "u-new-1",
+        fx.vertx.eventBus().publish(Addresses.ACD_CALL_OFFERED, new CallOffered("a1", "", "u-new-1",
                 "09350001122", "cards", java.util.Map.of(), Instant.now()));
         JsonObject pop = live.next("pop").getJsonObject("pop");
         assertTrue(pop.getValue("customer") == null);
@@ -151,6 +190,30 @@ class ConsoleApiIT {
         JsonObject again = new JsonObject(ali.get("/api/pops/u-new-1").body());
         assertEquals("Reza Ahmadi", again.getJsonObject("customer").getString("name"));
         live.close();
+    }
+
+    @Test
+    @DisplayName("an admin creates users, skills and queues, and gives an agent skills with levels")
+    void administration() {
+        ConsoleClient root = fx.signIn("root");
+        assertEquals(400, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("role", "agent").put("agentId", "a5").put("password", "short")).statusCode());
+        assertEquals(201, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("name", "Neda").put("role", "agent").put("agentId", "a5").put("language", "fa")
+                .put("password", "a long enough password")).statusCode());
+        assertEquals(409, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
+                .put("role", "agent").put("password", "a long enough password")).statusCode());
+        assertEquals(204, root.change("PUT", "/api/admin/skills/cards", new JsonObject().put("description", "Card issues"))
+                .statusCode());
+        assertEquals(400, root.change("PUT", "/api/admin/users/neda/skills", new JsonObject()
+                .put("skills", new JsonObject().put("loans", 3))).statusCode());
+        assertEquals(204, root.change("PUT", "/api/admin/users/neda/skills", new JsonObject()
+                .put("skills", new JsonObject().put("cards", 7))).statusCode());
+        assertEquals(7, new JsonObject(root.get("/api/admin/users/neda/skills").body()).getJsonObject("skills")
+                .getInteger("cards"));
+        ConsoleClient neda = new ConsoleClient(fx.base());
+        assertEquals(200, neda.signIn("neda", "a long enough password").statusCode());
+        assertEquals("a5", new JsonObject(neda.get("/api/session").body()).getString("agentId"));
     }
 
     @Test
