@@ -57,6 +57,7 @@ public final class Main {
         System.out.println("Contact-center server " + config.nodeId() + " is running.");
         System.out.println("  health   " + base + "/health");
         System.out.println("  metrics  " + base + "/metrics");
+        System.out.println("  console  " + base + "/console/   (first admin from CC_CONSOLE_ADMIN_PASSWORD)");
         System.out.println("  FastAGI  agi://" + config.agi().host() + ":" + server.agiPort() + "/<flow>");
         server.simulator().ifPresent(sim -> System.out.println("  simulator: Asterisk stand-in on AMI 127.0.0.1:"
                 + sim.amiPort() + ", " + config.asterisk().simulator().callsPerSecond() + " calls/s"));

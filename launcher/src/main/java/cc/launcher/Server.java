@@ -16,6 +16,11 @@ import cc.core.app.interaction.InteractionRecorder;
 import cc.core.app.livestate.LiveStateStore;
 import cc.core.contract.LocalRecordCodec;
 import cc.core.domain.interaction.InteractionTracker;
+import cc.console.adapter.http.ConsoleWeb;
+import cc.console.adapter.jdbc.JdbcConsole;
+import cc.console.app.ConsoleConfig;
+import cc.console.app.ConsoleMetrics;
+import cc.console.app.ConsoleVerticle;
 import cc.ivr.IvrModule;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
@@ -53,7 +58,7 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr");
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", JdbcConsole.MIGRATIONS);
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -69,6 +74,7 @@ public final class Server implements AutoCloseable {
     private AmiTelephony telephony;
     private OpsHttpServer http;
     private IvrModule ivr;
+    private ConsoleVerticle console;
     private int agiPort;
 
     private Server(ServerConfig config) {
@@ -131,10 +137,15 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> {
+                    console = JdbcConsole.verticle(database, ConsoleConfig.fromEnvironment(), Optional.of(telephony));
+                    return vertx.deployVerticle(console);
+                })
                 .compose(id -> telephony.start())
                 .compose(v -> {
+                    new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
-                            metrics::scrape, List.of());
+                            metrics::scrape, List.of(new ConsoleWeb(vertx, console)));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
