@@ -1,5 +1,7 @@
 package cc.console.domain.i18n;
 
+import cc.core.domain.calendar.JalaliDate;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -20,14 +22,14 @@ public final class DateLabels {
         ZonedDateTime t = at.atZone(zone);
         String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
         if ("fa".equals(language)) {
-            return PersianDigits.toPersian(JalaliDate.of(t.toLocalDate()) + " " + time);
+            return PersianDigits.toPersian(JalaliDate.from(t.toLocalDate()) + " " + time);
         }
         return t.toLocalDate() + " " + time;
     }
 
     /** The Jalali date with ASCII digits, for both languages' tooltips and exports. */
     public String jalali(Instant at) {
-        return JalaliDate.of(at.atZone(zone).toLocalDate()).toString();
+        return JalaliDate.from(at.atZone(zone).toLocalDate()).toString();
     }
 
     public ZoneId zone() {

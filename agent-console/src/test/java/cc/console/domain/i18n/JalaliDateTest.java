@@ -1,5 +1,7 @@
 package cc.console.domain.i18n;
 
+import cc.core.domain.calendar.JalaliDate;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +18,12 @@ class JalaliDateTest {
     @Test
     @DisplayName("known dates convert: Nowruz, 22 Bahman 1357, the first day of autumn")
     void knownDates() {
-        assertEquals(new JalaliDate(1403, 1, 1), JalaliDate.of(LocalDate.of(2024, 3, 20)));
-        assertEquals(new JalaliDate(1404, 1, 1), JalaliDate.of(LocalDate.of(2025, 3, 21)));
-        assertEquals(new JalaliDate(1357, 11, 22), JalaliDate.of(LocalDate.of(1979, 2, 11)));
-        assertEquals(new JalaliDate(1403, 12, 30), JalaliDate.of(LocalDate.of(2025, 3, 20)));
-        assertEquals(new JalaliDate(1405, 7, 1), JalaliDate.of(LocalDate.of(2026, 9, 23)));
-        assertEquals(new JalaliDate(1405, 9, 2), JalaliDate.of(LocalDate.of(2026, 11, 23)));
+        assertEquals(new JalaliDate(1403, 1, 1), JalaliDate.from(LocalDate.of(2024, 3, 20)));
+        assertEquals(new JalaliDate(1404, 1, 1), JalaliDate.from(LocalDate.of(2025, 3, 21)));
+        assertEquals(new JalaliDate(1357, 11, 22), JalaliDate.from(LocalDate.of(1979, 2, 11)));
+        assertEquals(new JalaliDate(1403, 12, 30), JalaliDate.from(LocalDate.of(2025, 3, 20)));
+        assertEquals(new JalaliDate(1405, 7, 1), JalaliDate.from(LocalDate.of(2026, 9, 23)));
+        assertEquals(new JalaliDate(1405, 9, 2), JalaliDate.from(LocalDate.of(2026, 11, 23)));
         assertEquals(LocalDate.of(2026, 3, 21), new JalaliDate(1405, 1, 1).toGregorian());
     }
 
@@ -29,9 +31,9 @@ class JalaliDateTest {
     @DisplayName("every day from 1950 to 2100 converts to Jalali and back to the same day, one day after another")
     void roundTrip() {
         LocalDate d = LocalDate.of(1950, 1, 1);
-        JalaliDate previous = JalaliDate.of(d.minusDays(1));
+        JalaliDate previous = JalaliDate.from(d.minusDays(1));
         while (d.getYear() < 2100) {
-            JalaliDate j = JalaliDate.of(d);
+            JalaliDate j = JalaliDate.from(d);
             assertEquals(d, j.toGregorian(), () -> "round trip of " + j);
             boolean nextDay = (j.year() == previous.year() && j.month() == previous.month() && j.day() == previous.day() + 1)
                     || (j.day() == 1 && (j.month() == previous.month() + 1 || (j.month() == 1 && previous.month() == 12)));

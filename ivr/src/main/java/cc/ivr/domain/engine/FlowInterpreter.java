@@ -2,7 +2,7 @@ package cc.ivr.domain.engine;
 
 import cc.core.domain.customer.Customer;
 import cc.core.domain.interaction.IvrStep;
-import cc.ivr.domain.calendar.JalaliDate;
+import cc.core.domain.calendar.JalaliDate;
 import cc.ivr.domain.flow.Flow;
 import cc.ivr.domain.flow.Node;
 import cc.ivr.domain.speech.Currency;

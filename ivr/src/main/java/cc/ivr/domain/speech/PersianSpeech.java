@@ -1,6 +1,6 @@
 package cc.ivr.domain.speech;
 
-import cc.ivr.domain.calendar.JalaliDate;
+import cc.core.domain.calendar.JalaliDate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

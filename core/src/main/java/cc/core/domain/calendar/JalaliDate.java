@@ -1,4 +1,4 @@
-package cc.ivr.domain.calendar;
+package cc.core.domain.calendar;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +11,11 @@ import java.time.temporal.ChronoUnit;
  * years -61..3177.
  */
 public record JalaliDate(int year, int month, int day) {
+    private static final String[] MONTHS_FA = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر",
+        "آبان", "آذر", "دی", "بهمن", "اسفند"};
+    private static final String[] MONTHS_EN = {"Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+        "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"};
+
 
     private static final int[] BREAKS = {-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
             2192, 2262, 2324, 2394, 2456, 3178};
@@ -112,8 +117,14 @@ public record JalaliDate(int year, int month, int day) {
         return new int[] {leap, gy, march};
     }
 
+    /** The month's name: Persian for {@code fa}, its English transliteration otherwise. */
+    public String monthName(String language) {
+        return ("fa".equals(language) ? MONTHS_FA : MONTHS_EN)[month - 1];
+    }
+
+    /** {@code 1405/09/02}: year/month/day with ASCII digits, as Iranian dates are written. */
     @Override
     public String toString() {
-        return String.format("%04d-%02d-%02d", year, month, day);
+        return String.format("%04d/%02d/%02d", year, month, day);
     }
 }
