@@ -193,12 +193,19 @@ public final class IvrLoadBenchmark {
         return steps;
     }
 
+    /** Reads the server's stdout up to the line starting with {@code prefix}; its log lines are shown up to a few. */
     private static String expect(BufferedReader in, String prefix) throws IOException {
+        int logged = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.startsWith(prefix)) {
+                if (logged > 5) {
+                    System.out.printf(Locale.ROOT, "  server: ... %,d more log lines%n", logged - 5);
+                }
                 return line;
             }
-            System.out.println("  server: " + line);
+            if (++logged <= 5) {
+                System.out.println("  server: " + line);
+            }
         }
         throw new IllegalStateException("the server process ended before saying " + prefix);
     }
