@@ -30,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +80,7 @@ public final class IvrLoadServer {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
-            DefaultAgiServer agi = new TimedAgiServer(new MenuLoopScript());
+            TimedAgiServer agi = new TimedAgiServer(new MenuLoopScript());
             agi.setPort(port);
             agi.setAddress(InetAddress.getLoopbackAddress());
             Thread t = new Thread(() -> {
@@ -90,7 +92,9 @@ public final class IvrLoadServer {
             }, "asterisk-java-agi-server");
             t.setDaemon(true);
             t.start();
-            waitListening(port);
+            if (!agi.listening.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("asterisk-java's AGI server did not listen on " + port);
+            }
             server = agi::shutdown;
         } else {
             throw new IllegalArgumentException("server kind must be ours or asterisk-java, was " + kind);
@@ -163,6 +167,8 @@ public final class IvrLoadServer {
 
     /** asterisk-java's server with the same measurement around each accepted connection; otherwise its defaults. */
     static final class TimedAgiServer extends DefaultAgiServer {
+        final CountDownLatch listening = new CountDownLatch(1);
+
         TimedAgiServer(AgiScript script) {
             super(script);
         }
@@ -170,6 +176,7 @@ public final class IvrLoadServer {
         @Override
         protected ServerSocketFacade createServerSocket() throws IOException {
             ServerSocketFacade real = super.createServerSocket();
+            listening.countDown();
             return new ServerSocketFacade() {
                 @Override
                 public SocketConnectionFacade accept() throws IOException {
@@ -279,17 +286,6 @@ public final class IvrLoadServer {
                 // the caller left: the session is over
             }
         }
-    }
-
-    private static void waitListening(int port) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(25);
-            }
-        }
-        throw new IllegalStateException("asterisk-java's AGI server did not listen on " + port);
     }
 
     private static CustomerStore noCustomers() {
