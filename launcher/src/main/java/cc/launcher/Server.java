@@ -257,6 +257,11 @@ public final class Server implements AutoCloseable {
         return Optional.ofNullable(simulator);
     }
 
+    /** The agent console (user accounts, sessions), for tests and administration tools. */
+    public ConsoleVerticle console() {
+        return console;
+    }
+
     public cc.core.app.telephony.Telephony telephony() {
         return telephony;
     }

@@ -23,14 +23,14 @@ import java.util.List;
  * paths are given explicitly, so Selenium Manager never runs and nothing is downloaded. A missing browser fails the
  * test with the install command. Screenshots of failed tests go to {@code target/screenshots/}.
  */
-final class Chromium implements TestWatcher {
-    static final String DRIVER = "/usr/bin/chromedriver";
-    static final String BROWSER = "/usr/bin/chromium";
+public final class Chromium implements TestWatcher {
+    public static final String DRIVER = "/usr/bin/chromedriver";
+    public static final String BROWSER = "/usr/bin/chromium";
 
     private final List<WebDriver> drivers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
-    WebDriver start() {
+    public WebDriver start() {
         if (!new File(DRIVER).canExecute() || !new File(BROWSER).canExecute()) {
             throw new IllegalStateException(DRIVER + " or " + BROWSER
                     + " missing: install them with apt-get install -y chromium chromium-driver");
