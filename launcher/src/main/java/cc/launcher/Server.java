@@ -132,7 +132,7 @@ public final class Server implements AutoCloseable {
                     telephony = new AmiTelephony(vertx, amiServers(), AmiOptions.defaults(), metrics,
                             InstantSource.system());
                     // The recorder subscribes before the links come up, so no event of the first calls is missed.
-                    InteractionRecorder recorder = new InteractionRecorder(telephony, interactions,
+                    InteractionRecorder recorder = new InteractionRecorder(telephony, interactions, customers,
                             new InteractionTracker(java.util.Set.copyOf(config.asterisk().inboundContexts()),
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);

@@ -1,6 +1,10 @@
 package cc.launcher;
 
+import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcCustomerStore;
 import cc.core.config.ConfigNode;
+import cc.core.domain.customer.Customer;
+import io.vertx.core.Vertx;
 import cc.core.contract.Addresses;
 import cc.core.contract.DisposeInteraction;
 import cc.core.contract.FindInteractionByChannel;
@@ -69,7 +73,16 @@ class ServerEndToEndIT {
                 "ivr: {flows: src/test/resources/e2e-flows, defaultFlow: e2e}",
                 "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
+        Vertx vertx = Vertx.vertx();
+        try (Database db = Database.open(vertx, pg.config()).await()) {
+            aliceId = new JdbcCustomerStore(db).save(new Customer(0, "Alice Caller", List.of("+98 912 000 0001"), "",
+                    "en", "gold")).await().id();
+        } finally {
+            vertx.close().await();
+        }
     }
+
+    private static long aliceId;
 
     @AfterAll
     static void stop() {
@@ -105,6 +118,7 @@ class ServerEndToEndIT {
                 "the call lasted through the prompts, not an instant");
         assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"), row.nodes());
         assertEquals("2", row.inputOf("goodbye"), "the digit the caller keyed is kept on the path");
+        assertEquals(aliceId, row.customerId, "recognised by caller ID, so the call is on the customer's timeline");
     }
 
     @Test
@@ -179,7 +193,7 @@ class ServerEndToEndIT {
     private record Step(String node, String input) {}
 
     private record Row(String id, String channel, String direction, String server, String dialedNumber,
-                       Instant offeredAt, Instant answeredAt, Instant endedAt, List<Step> path) {
+                       Instant offeredAt, Instant answeredAt, Instant endedAt, Long customerId, List<Step> path) {
         List<String> nodes() {
             return path.stream().map(Step::node).toList();
         }
@@ -192,7 +206,7 @@ class ServerEndToEndIT {
     private static Optional<Row> record(String callerNumber) throws SQLException {
         try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
              PreparedStatement ps = c.prepareStatement("select id, channel, direction, server, dialed_number, "
-                     + "offered_at, answered_at, ended_at from interactions where caller_number = ?")) {
+                     + "offered_at, answered_at, ended_at, customer_id from interactions where caller_number = ?")) {
             ps.setString(1, callerNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -200,7 +214,8 @@ class ServerEndToEndIT {
                 }
                 String id = rs.getString(1);
                 Row row = new Row(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        instant(rs, 6), instant(rs, 7), instant(rs, 8), steps(c, id));
+                        instant(rs, 6), instant(rs, 7), instant(rs, 8), (Long) rs.getObject(9, Long.class),
+                        steps(c, id));
                 assertFalse(rs.next(), "one interaction per call");
                 return Optional.of(row);
             }

@@ -1,5 +1,6 @@
 package cc.core.app.interaction;
 
+import cc.core.app.customer.CustomerStore;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOffered;
@@ -44,16 +45,21 @@ public final class InteractionRecorder extends VerticleBase {
     private final InteractionStore store;
     private final InteractionTracker tracker;
     private final MeterRegistry metrics;
+    private final CustomerStore customers;
 
     private final Map<String, Interaction> writing = new HashMap<>();
     private final Map<String, Interaction> waiting = new HashMap<>();
     private boolean storeFailing;
     private Counter writeFailures;
 
-    public InteractionRecorder(Telephony telephony, InteractionStore store, InteractionTracker tracker,
-                               MeterRegistry metrics) {
+    /**
+     * @param customers where callers are recognised by caller ID, so each call lands on its customer's timeline
+     */
+    public InteractionRecorder(Telephony telephony, InteractionStore store, CustomerStore customers,
+                               InteractionTracker tracker, MeterRegistry metrics) {
         this.telephony = telephony;
         this.store = store;
+        this.customers = customers;
         this.tracker = tracker;
         this.metrics = metrics;
     }
@@ -126,7 +132,25 @@ public final class InteractionRecorder extends VerticleBase {
     }
 
     private void onCallEvent(CallEvent event) {
-        tracker.on(event).ifPresent(this::changed);
+        long openedBefore = tracker.openedCount();
+        tracker.on(event).ifPresent(i -> {
+            changed(i);
+            if (tracker.openedCount() > openedBefore && !i.callerNumber().isBlank()) {
+                identify(i);
+            }
+        });
+    }
+
+    /** Looks the caller up by caller ID; a failed lookup leaves the call unidentified, it does not hold it up. */
+    private void identify(Interaction opened) {
+        customers.findByPhone(opened.callerNumber()).onComplete(r -> {
+            if (r.succeeded()) {
+                r.result().flatMap(c -> tracker.onCustomerFound(opened.id(), c.id())).ifPresent(this::changed);
+            } else {
+                log.warn("Caller {} of interaction {} not looked up: {}", opened.callerNumber(), opened.id(),
+                        r.cause().getMessage());
+            }
+        });
     }
 
     private void changed(Interaction interaction) {

@@ -156,9 +156,23 @@ public final class InteractionTracker {
         return Optional.empty();
     }
 
-    /** Records the customer the caller was identified as. */
+    /** Records the customer the caller on this channel was identified as. */
     public Optional<Interaction> onCustomerIdentified(String uniqueId, long customerId, Instant at) {
         return onChannel(uniqueId, at, i -> i.withCustomer(customerId));
+    }
+
+    /**
+     * Records the customer of an interaction found by its caller ID; the first identification stands (a later one
+     * by account number through the IVR is more precise and comes through {@link #onCustomerIdentified}).
+     */
+    public Optional<Interaction> onCustomerFound(String interactionId, long customerId) {
+        for (Map.Entry<CallKey, Interaction> e : byCall.entrySet()) {
+            Interaction i = e.getValue();
+            if (i.id().equals(interactionId) && i.customerId().isEmpty()) {
+                return replace(e.getKey(), i.withCustomer(customerId));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Interactions opened since the tracker was made. */

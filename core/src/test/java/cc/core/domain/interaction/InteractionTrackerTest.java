@@ -126,4 +126,15 @@ class InteractionTrackerTest {
         assertEquals("2", ended.callerNumber());
         assertEquals(1, tracker.open().size());
     }
+
+    @Test
+    @DisplayName("a caller recognised by caller ID is put on the customer's timeline; a later IVR identification wins")
+    void customerIdentification() {
+        Interaction opened = tracker.on(
+                new CallEvent.CallStarted(caller, at(0), "5551234", "", "02188", "cc-inbound")).orElseThrow();
+        assertEquals(Optional.of(7L), tracker.onCustomerFound(opened.id(), 7).orElseThrow().customerId());
+        assertTrue(tracker.onCustomerFound(opened.id(), 8).isEmpty(), "the first caller-ID match stands");
+        assertEquals(Optional.of(9L),
+                tracker.onCustomerIdentified(caller.uniqueId(), 9, at(3)).orElseThrow().customerId());
+    }
 }
