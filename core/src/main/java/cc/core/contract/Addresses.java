@@ -13,6 +13,9 @@ public final class Addresses {
     /** {@link IvrSessionEnded}: an IVR session ended (flow finished, caller hung up, or handed on). */
     public static final String IVR_SESSION_ENDED = "cc.ivr.session.ended";
 
+    /** {@link CustomerIdentified}: the IVR identified the caller (kept on the interaction by core). */
+    public static final String IVR_CUSTOMER_IDENTIFIED = "cc.ivr.customer.identified";
+
     /** {@link SurveyAnswered}: a caller gave the post-call survey score (kept on the interaction by core). */
     public static final String IVR_SURVEY_ANSWERED = "cc.ivr.survey.answered";
 

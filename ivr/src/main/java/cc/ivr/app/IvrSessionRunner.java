@@ -2,6 +2,7 @@ package cc.ivr.app;
 
 import cc.core.app.customer.CustomerStore;
 import cc.core.contract.Addresses;
+import cc.core.contract.CustomerIdentified;
 import cc.core.contract.EnqueueCall;
 import cc.core.contract.IvrSessionEnded;
 import cc.core.contract.IvrStepEntered;
@@ -170,7 +171,11 @@ public final class IvrSessionRunner {
     private Future<AgiOutcome> lookup(IvrAction.LookupCustomer l) {
         CustomerStore store = services.customers();
         var found = l.by() == Node.LookupBy.ACCOUNT ? store.findByAccount(l.key()) : store.findByPhone(l.key());
-        return here(found).<AgiOutcome>map(c -> new AgiOutcome.CustomerFound(c, now())).otherwise(e -> {
+        return here(found).<AgiOutcome>map(c -> {
+            c.ifPresent(customer -> services.vertx().eventBus().publish(Addresses.IVR_CUSTOMER_IDENTIFIED,
+                    new CustomerIdentified(session.uniqueId(), customer.id(), now())));
+            return new AgiOutcome.CustomerFound(c, now());
+        }).otherwise(e -> {
             log.warn("customer lookup by {} failed for session {}: {}", l.by(), session.uniqueId(), e.toString());
             return new AgiOutcome.CustomerFound(Optional.empty(), now());
         });

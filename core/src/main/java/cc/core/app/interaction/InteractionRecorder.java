@@ -4,6 +4,7 @@ import cc.core.app.customer.CustomerStore;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOffered;
+import cc.core.contract.CustomerIdentified;
 import cc.core.contract.DisposeInteraction;
 import cc.core.contract.FindInteractionByChannel;
 import cc.core.contract.InteractionFound;
@@ -83,6 +84,10 @@ public final class InteractionRecorder extends VerticleBase {
         vertx.eventBus().<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> {
             IvrStepEntered s = m.body();
             tracker.onIvrStep(s.uniqueId(), new IvrStep(s.node(), s.input(), s.at())).ifPresent(this::changed);
+        });
+        vertx.eventBus().<CustomerIdentified>consumer(Addresses.IVR_CUSTOMER_IDENTIFIED, m -> {
+            CustomerIdentified c = m.body();
+            tracker.onCustomerIdentified(c.uniqueId(), c.customerId(), c.at()).ifPresent(this::changed);
         });
         vertx.eventBus().<SurveyAnswered>consumer(Addresses.IVR_SURVEY_ANSWERED, m -> {
             SurveyAnswered s = m.body();
