@@ -26,9 +26,8 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
     /** Registers every record type of {@link Addresses}. */
     public static void registerContracts(EventBus bus) {
         register(bus, IvrStepEntered.class, CustomerIdentified.class, IvrSessionEnded.class, SurveyAnswered.class,
-                EnqueueCall.class,
-                InteractionUpdated.class, AgentStateChanged.class, ChangeAgentState.class, CallOffered.class,
-                QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
+                EnqueueCall.class, InteractionUpdated.class, AgentStateChanged.class, ChangeAgentState.class,
+                CallOffered.class, QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
                 InteractionFound.class);
     }
 
