@@ -18,6 +18,7 @@ import cc.dialer.domain.list.DoNotCallList;
 import cc.dialer.domain.list.Eligibility;
 import cc.dialer.domain.list.NextNumberPicker;
 import cc.dialer.domain.list.SkipReason;
+import cc.dialer.domain.pacing.AbandonCounts;
 import cc.dialer.domain.pacing.AbandonLedger;
 import cc.dialer.domain.pacing.LiveOutcome;
 import cc.dialer.domain.pacing.Pacer;
@@ -85,7 +86,7 @@ public final class CampaignRunner extends VerticleBase {
 
     /** What the campaign has done so far, as seen on its context. */
     public record Stats(int dialled, int refused, int inFlight, Map<String, ContactProgress> progress,
-                        boolean finished) {}
+                        AbandonCounts window, double safetyFactor, boolean finished) {}
 
     private final CampaignSettings settings;
     private final Campaign campaign;
@@ -151,8 +152,11 @@ public final class CampaignRunner extends VerticleBase {
     /** The campaign's figures, read on its context. */
     public Future<Stats> stats() {
         Promise<Stats> p = Promise.promise();
-        context.runOnContext(v -> p.complete(new Stats(dialled, refused, attempts.size(), Map.copyOf(progress),
-                finished.future().isComplete())));
+        context.runOnContext(v -> {
+            Instant now = clock.instant();
+            p.complete(new Stats(dialled, refused, attempts.size(), Map.copyOf(progress), ledger.counts(now),
+                    estimator.estimates(now).safetyFactor(), finished.future().isComplete()));
+        });
         return p.future();
     }
 

@@ -314,12 +314,18 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
-    @DisplayName("the campaign's figures add up: six dials (one a busy redial), two refusals, nothing left in flight")
+    @DisplayName("the campaign's figures add up: six dials (one a busy redial), two refusals, one connected and one abandoned live call")
     void figures() {
         CampaignRunner.Stats stats = Await.result(runner.stats());
         assertEquals(6, stats.dialled());
         assertEquals(2, stats.refused());
         assertEquals(0, stats.inFlight());
         assertTrue(stats.finished());
+        assertEquals(1, stats.window().connected(), "the served customer counts as connected in the regulator window");
+        assertEquals(1, stats.window().abandonedCalls(), "the unserved customer counts as abandoned");
+        assertTrue(stats.safetyFactor() > 1.0, "one abandon in two live calls made the pacer more careful: "
+                + stats.safetyFactor());
+        assertEquals(AttemptOutcome.BUSY, stats.progress().get("c-busy").lastOutcome().orElseThrow());
+        assertTrue(stats.progress().get("c-busy").finished());
     }
 }
