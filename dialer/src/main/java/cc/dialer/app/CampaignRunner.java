@@ -110,6 +110,7 @@ public final class CampaignRunner extends VerticleBase {
     private int dialled;
     private int refused;
     private long tickTimer = -1;
+    private boolean stopped;
     private MessageConsumer<CallOffered> offers;
 
     public CampaignRunner(CampaignSettings settings, Telephony telephony, DialPermissions permissions,
@@ -130,7 +131,12 @@ public final class CampaignRunner extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
+        // the port has no way to remove a handler: after stop() the events still hop here and are dropped
+        telephony.onCallEvent(e -> context.runOnContext(v -> {
+            if (!stopped) {
+                onCallEvent(e);
+            }
+        }));
         offers = vertx.eventBus().consumer(Addresses.ACD_CALL_OFFERED, m -> onOffered(m.body()));
         tickTimer = vertx.setPeriodic(1, TICK.toMillis(), id -> tick());
         LOG.info("campaign {} running: {} contacts, mode {}, trunk {}", campaign.id(), settings.contacts().size(),
@@ -140,6 +146,7 @@ public final class CampaignRunner extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stopped = true;
         vertx.cancelTimer(tickTimer);
         return offers == null ? Future.succeededFuture() : offers.unregister();
     }
