@@ -80,6 +80,7 @@ class CampaignThroughAsteriskIT {
     private static final String DNC = "09120000006";
     private static final String PREMIUM = "09090000007";
     private static final String ABROAD = "+441632960001";
+    private static final String OPTS_OUT = "09120000008";
     private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
 
     private static PostgresTestDatabase pg;
@@ -106,6 +107,7 @@ class CampaignThroughAsteriskIT {
                         .number(NOT_SERVED, PhoneBehaviour.answersThenHangsUp(ms(300), ms(8_000)))
                         .number(MACHINE, PhoneBehaviour.answersThenHangsUp(ms(300), ms(8_000)).withAmd("MACHINE"))
                         .number(BUSY, PhoneBehaviour.busy())
+                        .number(OPTS_OUT, PhoneBehaviour.busy())
                         .number(NO_ANSWER, PhoneBehaviour.neverAnswers())
                         .fallback(PhoneBehaviour.answersThenHangsUp(ms(300), ms(1_000)))
                         .build())
@@ -121,7 +123,7 @@ class CampaignThroughAsteriskIT {
         startAcdStandIn();
 
         runner = new CampaignRunner(settings(), telephony, new DialPermissions(iran()),
-                () -> new DoNotCallList(Set.of("+98" + DNC.substring(1))),
+                CampaignThroughAsteriskIT::doNotCall,
                 () -> List.of(AgentView.idle(), AgentView.idle(), AgentView.idle()),
                 new JdbcDialAudit(db), new AbandonLedger(RegulatorRule.UK_OFCOM), InstantSource.system());
         Await.result(vertx.deployVerticle(runner));
@@ -129,6 +131,16 @@ class CampaignThroughAsteriskIT {
         // the last outcomes' audit rows are written on the JDBC pool after the campaign decided them
         Await.until(() -> Future.succeededFuture(rows(NO_ANSWER).size() >= 2 && rows(BUSY).size() >= 4
                 && rows(SERVED).size() >= 2), Duration.ofSeconds(10), "audit rows of the last outcomes");
+    }
+
+    /** The registry as the runner reads it each tick: one customer opts out once the first call to them was placed. */
+    private static DoNotCallList doNotCall() {
+        return anyChannelFor(OPTS_OUT) ? new DoNotCallList(Set.of(e164(DNC), e164(OPTS_OUT)))
+                : new DoNotCallList(Set.of(e164(DNC)));
+    }
+
+    private static String e164(String national) {
+        return national.startsWith("+") ? national : "+98" + national.substring(1);
     }
 
     /** The ACD is another module: this stand-in takes every call and offers only the first customer to an agent. */
@@ -155,7 +167,7 @@ class CampaignThroughAsteriskIT {
                 RegulatorRule.UK_OFCOM, 5);
         List<Contact> contacts = List.of(contact("c-served", SERVED, 9), contact("c-not-served", NOT_SERVED, 8),
                 contact("c-machine", MACHINE, 7), contact("c-busy", BUSY, 6), contact("c-no-answer", NO_ANSWER, 5),
-                contact("c-dnc", DNC, 10), contact("c-premium", PREMIUM, 10), contact("c-abroad", ABROAD, 10));
+                contact("c-dnc", DNC, 10), contact("c-opts-out", OPTS_OUT, 4), contact("c-premium", PREMIUM, 10), contact("c-abroad", ABROAD, 10));
         PacingEstimates priors = new PacingEstimates(0.3, Distribution.uniform(1, 15), Distribution.uniform(1, 30),
                 Distribution.lognormal(120, 0.8), Distribution.uniform(5, 30), 1.0);
         return new CampaignSettings(campaign, contacts, SERVER, "PJSIP/{number}", "\"Autumn\" <02100000000>",
@@ -300,6 +312,14 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
+    @DisplayName("a customer put on the do-not-call list after a busy first call is not dialled again when the retry falls due")
+    void doNotCallCheckedAtDialTime() {
+        assertEquals(List.of("DIALLED", "BUSY"), eventsOf(OPTS_OUT));
+        assertEquals(1, events.stream().filter(e -> e instanceof CallEvent.CallStarted
+                && e.leg().channelName().startsWith("PJSIP/" + OPTS_OUT + "-")).count());
+    }
+
+    @Test
     @DisplayName("premium-rate and international numbers are refused, logged with the reason, and never dialled")
     void disallowedNumbersRefusedAndAudited() {
         List<Row> premium = rows(PREMIUM);
@@ -314,10 +334,10 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
-    @DisplayName("the campaign's figures add up: six dials (one a busy redial), two refusals, one connected and one abandoned live call")
+    @DisplayName("the campaign's figures add up: seven dials (one a busy redial), two refusals, one connected and one abandoned live call")
     void figures() {
         CampaignRunner.Stats stats = Await.result(runner.stats());
-        assertEquals(6, stats.dialled());
+        assertEquals(7, stats.dialled());
         assertEquals(2, stats.refused());
         assertEquals(0, stats.inFlight());
         assertTrue(stats.finished());
