@@ -1,0 +1,47 @@
+package cc.dialer.adapter.jdbc;
+
+import cc.core.adapter.jdbc.Database;
+import cc.dialer.app.AuditEntry;
+import cc.dialer.app.DialAudit;
+import io.vertx.core.Future;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Objects;
+
+/** {@link DialAudit} in table {@code dialer_audit} ({@code db/migration/dialer/V1__dial_audit.sql}); append-only. */
+public final class JdbcDialAudit implements DialAudit {
+    /** The migration module of the dialer's tables; apply it after {@code core}. */
+    public static final String MIGRATION_MODULE = "dialer";
+
+    private static final int DETAIL_MAX = 400;
+    private final Database db;
+
+    public JdbcDialAudit(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public Future<Void> record(AuditEntry e) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into dialer_audit (campaign_id, contact_id, "
+                    + "attempt_id, number, event, detail, channel, at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, e.campaignId());
+                ps.setString(2, e.contactId());
+                if (e.attemptId().isPresent()) {
+                    ps.setLong(3, e.attemptId().get());
+                } else {
+                    ps.setNull(3, Types.BIGINT);
+                }
+                ps.setString(4, e.number());
+                ps.setString(5, e.event().name());
+                ps.setString(6, e.detail().length() > DETAIL_MAX ? e.detail().substring(0, DETAIL_MAX) : e.detail());
+                ps.setString(7, e.channel().orElse(null));
+                ps.setTimestamp(8, Timestamp.from(e.at()));
+                ps.executeUpdate();
+                return null;
+            }
+        });
+    }
+}

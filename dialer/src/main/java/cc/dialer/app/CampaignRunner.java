@@ -1,0 +1,467 @@
+package cc.dialer.app;
+
+import cc.core.app.telephony.OriginateRequest;
+import cc.core.app.telephony.OriginateResult;
+import cc.core.app.telephony.Telephony;
+import cc.core.contract.Addresses;
+import cc.core.contract.CallOffered;
+import cc.core.contract.EnqueueCall;
+import cc.core.domain.call.CallEvent;
+import cc.core.domain.dialing.DialDecision;
+import cc.core.domain.dialing.DialPermissions;
+import cc.core.domain.dialing.DialRequest;
+import cc.dialer.domain.campaign.AttemptOutcome;
+import cc.dialer.domain.campaign.Campaign;
+import cc.dialer.domain.list.Contact;
+import cc.dialer.domain.list.ContactProgress;
+import cc.dialer.domain.list.DoNotCallList;
+import cc.dialer.domain.list.Eligibility;
+import cc.dialer.domain.list.NextNumberPicker;
+import cc.dialer.domain.list.SkipReason;
+import cc.dialer.domain.pacing.AbandonCounts;
+import cc.dialer.domain.pacing.AbandonLedger;
+import cc.dialer.domain.pacing.LiveOutcome;
+import cc.dialer.domain.pacing.Pacer;
+import cc.dialer.domain.pacing.PacingEstimator;
+import cc.dialer.domain.pacing.PacingPolicy;
+import cc.dialer.domain.pacing.PacingSnapshot;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one campaign through Asterisk: every second asks the {@link Pacer} how many to dial, picks the next eligible
+ * contacts, checks each number against the {@link DialPermissions} and the do-not-call list at dial time, and
+ * originates the allowed ones into {@code cc-dialer} ({@code config/asterisk/dialer.conf}), where AMD runs. A live
+ * answer is handed to the ACD ({@link Addresses#ACD_CALL_ENQUEUE}); when no agent is offered the call
+ * ({@link Addresses#ACD_CALL_OFFERED}) within the connect limit the customer is redirected to the abandon message
+ * and the call counts as abandoned in the regulator's {@link AbandonLedger}. Outcomes go to the contact's retry
+ * state, the pacer's estimates and the {@link DialAudit}.
+ *
+ * <p>Threading: all state lives on this verticle's context. Telephony events arrive on the server's context and are
+ * hopped onto this one in order; originate futures, timers and event-bus replies complete here because they are
+ * started here.
+ */
+public final class CampaignRunner extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
+    private static final String ATTEMPT_VARIABLE = "CC_ATTEMPT";
+    private static final int DIALER_PRIORITY = 10;
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private enum Stage { RINGING, AMD, WAITING_AGENT, DONE }
+
+    private static final class Attempt {
+        final long id;
+        final Contact contact;
+        final Instant placedAt;
+        Stage stage = Stage.RINGING;
+        String uniqueId;
+        String channel;
+        Instant answeredAt;
+        boolean lineOpen = true;
+        long abandonTimer = -1;
+
+        Attempt(long id, Contact contact, Instant placedAt) {
+            this.id = id;
+            this.contact = contact;
+            this.placedAt = placedAt;
+        }
+    }
+
+    /** What the campaign has done so far, as seen on its context. */
+    public record Stats(int dialled, int refused, int inFlight, Map<String, ContactProgress> progress,
+                        AbandonCounts window, double safetyFactor, boolean finished) {}
+
+    private final CampaignSettings settings;
+    private final Campaign campaign;
+    private final Telephony telephony;
+    private final DialPermissions permissions;
+    private final Supplier<DoNotCallList> doNotCall;
+    private final CampaignAgents agents;
+    private final DialAudit audit;
+    private final InstantSource clock;
+    private final Pacer pacer = new Pacer();
+    private final NextNumberPicker picker = new NextNumberPicker();
+    private final PacingEstimator estimator;
+    private final AbandonLedger ledger;
+    private final PacingPolicy policy;
+    private final Map<String, ContactProgress> progress = new HashMap<>();
+    private final Map<Long, Attempt> attempts = new LinkedHashMap<>();
+    private final Map<String, Attempt> byUniqueId = new HashMap<>();
+    private final Map<String, String> amdBeforeBound = new HashMap<>();
+    private final Promise<Void> finished = Promise.promise();
+    private long nextAttemptId = 1;
+    private int dialled;
+    private int refused;
+    private long tickTimer = -1;
+    private boolean stopped;
+    private MessageConsumer<CallOffered> offers;
+
+    public CampaignRunner(CampaignSettings settings, Telephony telephony, DialPermissions permissions,
+                          Supplier<DoNotCallList> doNotCall, CampaignAgents agents, DialAudit audit,
+                          AbandonLedger ledger, InstantSource clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.campaign = settings.campaign();
+        this.telephony = Objects.requireNonNull(telephony, "telephony");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.doNotCall = Objects.requireNonNull(doNotCall, "doNotCall");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.estimator = new PacingEstimator(PacingEstimator.Config.defaults(settings.priors()));
+        this.policy = PacingPolicy.of(campaign.mode(), campaign.rule(), campaign.maxLines());
+    }
+
+    @Override
+    public Future<?> start() {
+        // the port has no way to remove a handler: after stop() the events still hop here and are dropped
+        telephony.onCallEvent(e -> context.runOnContext(v -> {
+            if (!stopped) {
+                onCallEvent(e);
+            }
+        }));
+        offers = vertx.eventBus().consumer(Addresses.ACD_CALL_OFFERED, m -> onOffered(m.body()));
+        tickTimer = vertx.setPeriodic(1, TICK.toMillis(), id -> tick());
+        LOG.info("campaign {} running: {} contacts, mode {}, trunk {}", campaign.id(), settings.contacts().size(),
+                campaign.mode(), settings.trunkPattern());
+        return offers.completion();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        vertx.cancelTimer(tickTimer);
+        return offers == null ? Future.succeededFuture() : offers.unregister();
+    }
+
+    /** Completes when every contact is finished (reached, out of attempts, refused or do-not-call) and no call is up. */
+    public Future<Void> finished() {
+        return finished.future();
+    }
+
+    /** The campaign's figures, read on its context. */
+    public Future<Stats> stats() {
+        Promise<Stats> p = Promise.promise();
+        context.runOnContext(v -> {
+            Instant now = clock.instant();
+            p.complete(new Stats(dialled, refused, attempts.size(), Map.copyOf(progress), ledger.counts(now),
+                    estimator.estimates(now).safetyFactor(), finished.future().isComplete()));
+        });
+        return p.future();
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        DoNotCallList dnc = doNotCall.get();
+        List<Contact> idle = new ArrayList<>();
+        boolean anyOpen = false;
+        for (Contact c : settings.contacts()) {
+            if (!inFlight(c.id())) {
+                idle.add(c);
+            }
+            ContactProgress p = progressOf(c.id());
+            if (!p.finished() && !dnc.blocks(c.phone())) {
+                anyOpen = true;
+            }
+        }
+        if (!anyOpen && attempts.isEmpty()) {
+            if (finished.tryComplete()) {
+                LOG.info("campaign {} finished: {} dialled, {} refused", campaign.id(), dialled, refused);
+            }
+            return;
+        }
+        List<Double> ringing = new ArrayList<>();
+        int waiting = 0;
+        for (Attempt a : attempts.values()) {
+            if (a.stage == Stage.RINGING) {
+                ringing.add(Duration.between(a.placedAt, now).toMillis() / 1000.0);
+            } else if (a.stage == Stage.WAITING_AGENT || a.stage == Stage.AMD) {
+                waiting++;
+            }
+        }
+        PacingSnapshot snapshot = new PacingSnapshot(now, policy, agents.now(), ringing, waiting,
+                estimator.estimates(now), ledger.counts(now));
+        int calls = pacer.callsToPlace(snapshot);
+        if (calls <= 0) {
+            return;
+        }
+        NextNumberPicker.Selection selection = picker.pick(campaign, idle, progress, dnc, now, calls);
+        for (Contact c : selection.picked()) {
+            dial(c, dnc, now);
+        }
+    }
+
+    private boolean inFlight(String contactId) {
+        for (Attempt a : attempts.values()) {
+            if (a.contact.id().equals(contactId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ContactProgress progressOf(String contactId) {
+        return progress.getOrDefault(contactId, ContactProgress.fresh(contactId));
+    }
+
+    private int linesInUse() {
+        int n = 0;
+        for (Attempt a : attempts.values()) {
+            if (a.lineOpen) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void dial(Contact c, DoNotCallList dnc, Instant now) {
+        Optional<SkipReason> skip = Eligibility.check(campaign, c, progressOf(c.id()), dnc, now);
+        if (skip.isPresent()) {
+            write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "stopped at dial time: " + skip.get(),
+                    Optional.empty(), now);
+            return;
+        }
+        int lines = linesInUse();
+        DialDecision decision = permissions.check(new DialRequest(c.phone(), Optional.of(campaign.id()),
+                "dialer:" + campaign.id(), lines, lines, now));
+        if (!decision.allowed()) {
+            if (decision.reason() == DialDecision.Reason.GLOBAL_LINE_CAP
+                    || decision.reason() == DialDecision.Reason.CAMPAIGN_LINE_CAP) {
+                LOG.debug("campaign {}: {} waits for a line: {}", campaign.id(), c.id(), decision.detail());
+                return;
+            }
+            refused++;
+            LOG.info("campaign {}: contact {} ({}) refused: {} ({})", campaign.id(), c.id(), c.phone(),
+                    decision.reason(), decision.detail());
+            ContactProgress p = progressOf(c.id());
+            progress.put(c.id(), new ContactProgress(c.id(), p.attempts(), Optional.of(AttemptOutcome.FAILED),
+                    Optional.empty(), Optional.empty(), true));
+            write(c, Optional.empty(), AuditEntry.Event.REFUSED, decision.reason() + ": " + decision.detail(),
+                    Optional.empty(), now);
+            return;
+        }
+        Attempt a = new Attempt(nextAttemptId++, c, now);
+        attempts.put(a.id, a);
+        dialled++;
+        estimator.dialPlaced(a.id, now);
+        String dialString = settings.dialString(decision.dialDigits());
+        write(c, Optional.of(a.id), AuditEntry.Event.DIALLED, dialString + " as " + decision.numberClass()
+                + " (attempt " + (progressOf(c.id()).attempts() + 1) + ")", Optional.empty(), now);
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("CC_CAMPAIGN", campaign.id());
+        vars.put("CC_CONTACT", c.id());
+        vars.put(ATTEMPT_VARIABLE, campaign.id() + ":" + a.id);
+        vars.put("CC_MACHINE_ACTION", settings.machineAction().dialplanValue());
+        vars.put("CC_MACHINE_MESSAGE", settings.machineMessage());
+        vars.put("CC_ABANDON_MESSAGE", settings.abandonMessage());
+        OriginateRequest request = new OriginateRequest(settings.server(), dialString,
+                new OriginateRequest.DialplanTarget(CampaignSettings.DIALER_CONTEXT, "s", 1), settings.callerId(),
+                settings.ringTimeout(), vars);
+        telephony.originate(request).onComplete(ar -> {
+            if (ar.failed()) {
+                a.lineOpen = false;
+                finish(a, AttemptOutcome.FAILED, "originate failed: " + ar.cause().getMessage());
+            } else {
+                onOriginated(a, ar.result());
+            }
+        });
+    }
+
+    private void onOriginated(Attempt a, OriginateResult result) {
+        if (result instanceof OriginateResult.Failed) {
+            OriginateResult.Failed f = (OriginateResult.Failed) result;
+            a.lineOpen = false;
+            AttemptOutcome outcome;
+            switch (f.reason()) {
+                case BUSY:
+                    outcome = AttemptOutcome.BUSY;
+                    break;
+                case NO_ANSWER:
+                case HANGUP:
+                    outcome = AttemptOutcome.NO_ANSWER;
+                    break;
+                default:
+                    outcome = AttemptOutcome.FAILED;
+            }
+            finish(a, outcome, f.reason() + (f.detail().isEmpty() ? "" : ": " + f.detail()));
+            return;
+        }
+        OriginateResult.Answered answered = (OriginateResult.Answered) result;
+        a.channel = answered.channel();
+        a.answeredAt = clock.instant();
+        bind(a, answered.uniqueId());
+        if (a.stage == Stage.RINGING) {
+            a.stage = Stage.AMD;
+        }
+    }
+
+    private void bind(Attempt a, String uniqueId) {
+        if (a.uniqueId != null) {
+            return;
+        }
+        a.uniqueId = uniqueId;
+        byUniqueId.put(uniqueId, a);
+        String early = amdBeforeBound.remove(uniqueId);
+        if (early != null) {
+            onAmd(a, early);
+        }
+    }
+
+    private void onCallEvent(CallEvent e) {
+        String uid = e.leg().uniqueId();
+        if (e instanceof CallEvent.VariableSet) {
+            CallEvent.VariableSet v = (CallEvent.VariableSet) e;
+            if (ATTEMPT_VARIABLE.equals(v.name()) && v.value().startsWith(campaign.id() + ":")) {
+                Attempt a = attempts.get(parseId(v.value().substring(campaign.id().length() + 1)));
+                if (a != null) {
+                    if (a.channel == null) {
+                        a.channel = e.leg().channelName();
+                    }
+                    bind(a, uid);
+                }
+            } else if ("AMDSTATUS".equals(v.name())) {
+                Attempt a = byUniqueId.get(uid);
+                if (a != null) {
+                    onAmd(a, v.value());
+                } else {
+                    amdBeforeBound.put(uid, v.value());
+                }
+            }
+        } else if (e instanceof CallEvent.CallHungUp) {
+            amdBeforeBound.remove(uid);
+            Attempt a = byUniqueId.get(uid);
+            if (a != null) {
+                a.lineOpen = false;
+                switch (a.stage) {
+                    case RINGING:
+                    case AMD:
+                        finish(a, AttemptOutcome.NO_ANSWER, "customer hung up before AMD decided");
+                        break;
+                    case WAITING_AGENT:
+                        finish(a, AttemptOutcome.ABANDONED, "customer hung up before an agent was offered the call");
+                        break;
+                    default:
+                        forget(a);
+                }
+            }
+        }
+    }
+
+    private static long parseId(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void onAmd(Attempt a, String status) {
+        if (a.stage != Stage.RINGING && a.stage != Stage.AMD) {
+            return;
+        }
+        switch (status) {
+            case "MACHINE":
+                finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: " + settings.machineAction().dialplanValue());
+                return;
+            case "HUMAN":
+            case "NOTSURE":
+                break;
+            default:
+                finish(a, AttemptOutcome.NO_ANSWER, "AMD " + status);
+                return;
+        }
+        Instant now = clock.instant();
+        estimator.answeredLive(a.id, a.answeredAt == null ? now : a.answeredAt);
+        a.stage = Stage.WAITING_AGENT;
+        a.abandonTimer = vertx.setTimer(settings.agentConnectLimit().toMillis(),
+                id -> abandon(a, "no agent within " + settings.agentConnectLimit().toMillis() + " ms"));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("campaign", campaign.id());
+        data.put("contact", a.contact.id());
+        data.put("attempt", Long.toString(a.id));
+        data.put("origin", "dialer");
+        a.contact.customerId().ifPresent(id -> data.put("customerId", Long.toString(id)));
+        EnqueueCall enqueue = new EnqueueCall(a.uniqueId, a.channel, settings.queue(), DIALER_PRIORITY, "fa", data,
+                now);
+        vertx.eventBus().request(Addresses.ACD_CALL_ENQUEUE, enqueue,
+                        new DeliveryOptions().setSendTimeout(settings.agentConnectLimit().toMillis()))
+                .onFailure(err -> abandon(a, "the ACD did not take the call: " + err.getMessage()));
+    }
+
+    private void onOffered(CallOffered offered) {
+        Attempt a = byUniqueId.get(offered.callerUniqueId());
+        if (a == null || a.stage != Stage.WAITING_AGENT) {
+            return;
+        }
+        finish(a, AttemptOutcome.CONNECTED, "offered to agent " + offered.agentId());
+    }
+
+    private void abandon(Attempt a, String why) {
+        if (a.stage != Stage.WAITING_AGENT) {
+            return;
+        }
+        finish(a, AttemptOutcome.ABANDONED, why + "; abandon message played");
+        if (a.lineOpen) {
+            telephony.redirect(settings.server(), a.channel, CampaignSettings.ABANDON_CONTEXT, "s", 1)
+                    .onFailure(err -> LOG.warn("campaign {}: could not send {} to the abandon message: {}",
+                            campaign.id(), a.channel, err.getMessage()));
+        }
+    }
+
+    private void finish(Attempt a, AttemptOutcome outcome, String detail) {
+        if (a.stage == Stage.DONE) {
+            return;
+        }
+        boolean live = a.stage == Stage.WAITING_AGENT;
+        a.stage = Stage.DONE;
+        vertx.cancelTimer(a.abandonTimer);
+        Instant now = clock.instant();
+        if (live) {
+            LiveOutcome lo = outcome == AttemptOutcome.CONNECTED ? LiveOutcome.CONNECTED : LiveOutcome.ABANDONED;
+            ledger.record(lo, now);
+            estimator.liveOutcome(lo, campaign.rule());
+        } else {
+            estimator.endedOtherwise(a.id, now);
+        }
+        ContactProgress next = progressOf(a.contact.id()).afterAttempt(outcome, now, campaign.retries());
+        progress.put(a.contact.id(), next);
+        write(a.contact, Optional.of(a.id), AuditEntry.Event.valueOf(outcome.name()), detail
+                + next.retryAt().map(t -> "; retry after " + t).orElse(next.finished() ? "; contact finished" : ""),
+                Optional.ofNullable(a.channel), now);
+        forget(a);
+    }
+
+    /** Drops an attempt once it is decided and its line is free. */
+    private void forget(Attempt a) {
+        if (a.stage == Stage.DONE && !a.lineOpen) {
+            attempts.remove(a.id);
+            if (a.uniqueId != null) {
+                byUniqueId.remove(a.uniqueId);
+            }
+        }
+    }
+
+    private void write(Contact c, Optional<Long> attemptId, AuditEntry.Event event, String detail,
+                       Optional<String> channel, Instant at) {
+        audit.record(new AuditEntry(campaign.id(), c.id(), attemptId, c.phone(), event, detail, channel, at))
+                .onFailure(err -> LOG.error("campaign {}: audit of {} {} for contact {} not written: {}",
+                        campaign.id(), event, detail, c.id(), err.getMessage()));
+    }
+}
