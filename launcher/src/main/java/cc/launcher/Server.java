@@ -1,5 +1,9 @@
 package cc.launcher;
 
+import cc.acd.adapter.jdbc.JdbcIntervalStore;
+import cc.acd.app.AcdMeters;
+import cc.acd.app.AcdSettings;
+import cc.acd.app.AcdVerticle;
 import cc.core.adapter.ami.AmiOptions;
 import cc.core.adapter.ami.AmiServerConfig;
 import cc.core.adapter.ami.AmiTelephony;
@@ -23,6 +27,8 @@ import cc.simulator.TrafficGenerator;
 import cc.simulator.Timings;
 import cc.simulator.TrafficProfile;
 import cc.simulator.people.Distribution;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -53,7 +59,7 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr");
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd");
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -131,6 +137,7 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> startAcd())
                 .compose(id -> telephony.start())
                 .compose(v -> {
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
@@ -141,6 +148,50 @@ public final class Server implements AutoCloseable {
                     startTrafficIfSimulated();
                     return null;
                 });
+    }
+
+    /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
+    private Future<String> startAcd() {
+        AcdSettings settings = acdSettings();
+        AcdMeters acdMeters = new AcdMeters(settings.queues().stream().map(q -> q.id()).toList());
+        acdMeters.bindTo(metrics);
+        JdbcIntervalStore intervals = new JdbcIntervalStore(database);
+        boolean loginAll = config.acd().agentsAvailableAtStart().orElse(simulator != null);
+        AcdVerticle acd = new AcdVerticle(settings, telephony, InstantSource.system(), acdMeters,
+                snapshot -> intervals.store(snapshot).onFailure(e -> log.error("storing the ACD interval {} failed: {}",
+                        snapshot.start(), e.getMessage())),
+                loginAll, config.acd().statsEvery());
+        log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
+                settings.agents().size(), settings.server());
+        return vertx.deployVerticle(acd);
+    }
+
+    /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */
+    AcdSettings acdSettings() {
+        AcdSettings s = config.acd().settings();
+        if (!s.server().isBlank()) {
+            return s;
+        }
+        if (simulator != null) {
+            return s.withServer(SIMULATOR_SERVER);
+        }
+        return s.withServer(config.asterisk().servers().isEmpty() ? SIMULATOR_SERVER
+                : config.asterisk().servers().get(0).name());
+    }
+
+    /** The simulated phones of the configured agents answer after a ring delay and talk for a while. */
+    private Phones agentPhones() {
+        ServerConfig.Simulator sim = config.asterisk().simulator();
+        Phones.Builder phones = Phones.builder();
+        for (AcdSettings.AgentPhone a : config.acd().settings().agents()) {
+            String dial = a.dialString();
+            if (dial.startsWith("PJSIP/")) {
+                phones.number(dial.substring("PJSIP/".length()), PhoneBehaviour.answersThenHangsUp(
+                        Distribution.fixed(sim.agentRingDelay().toMillis()),
+                        Distribution.exponential(sim.agentTalkTime().toMillis())));
+            }
+        }
+        return phones.build();
     }
 
     private LiveStateStore openLiveState() {
@@ -175,6 +226,7 @@ public final class Server implements AutoCloseable {
                 // our flows' prompts are not Asterisk's stock sounds: let every prompt exist, 1.5 s long
                 .timings(Timings.defaults().withUnknownPromptMs(1_500))
                 .agi(config.agi().host(), agiPort, config.ivr().defaultFlow() + "?lang=en")
+                .phones(agentPhones())
                 .build());
         toClose.add(simulator);
         SimulatorMetrics.bind(simulator, metrics);

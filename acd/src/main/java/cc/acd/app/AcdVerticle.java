@@ -29,6 +29,7 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
@@ -64,8 +65,13 @@ public final class AcdVerticle extends VerticleBase {
     private final Map<String, Offer> offers = new HashMap<>();
     /** Legs whose hang-up matters, by server and Uniqueid: the caller's, and the agent's once answered. */
     private final Map<String, String> legs = new HashMap<>();
+    private final boolean loginAllAtStart;
+    private final long statsEveryMs;
     private AcdState state;
     private EventBus bus;
+    /** Whether the router handled an event since the last wallboard figures. */
+    private boolean changed = true;
+    private long lastStatsAt;
     private long tickTimer = -1;
     private long intervalTimer = -1;
 
@@ -74,6 +80,18 @@ public final class AcdVerticle extends VerticleBase {
      */
     public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
                        Consumer<IntervalSnapshot> intervals) {
+        this(settings, telephony, clock, meters, intervals, false, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param intervals        receives each closed reporting interval (to store it); called on this verticle's context
+     * @param loginAllAtStart  every agent is made available at start (the demo, with no console to log in from)
+     * @param statsEvery       the longest time between two wallboard figures; they are also sent soon after a change
+     */
+    public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
+                       Consumer<IntervalSnapshot> intervals, boolean loginAllAtStart, Duration statsEvery) {
+        this.loginAllAtStart = loginAllAtStart;
+        this.statsEveryMs = statsEvery.toMillis();
         this.settings = settings;
         this.telephony = telephony;
         this.clock = clock;
@@ -110,6 +128,13 @@ public final class AcdVerticle extends VerticleBase {
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
+        if (loginAllAtStart) {
+            for (String agentId : state.agentIds()) {
+                run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
+            }
+            log.info("{} agents logged in as available at start", state.agentIds().size());
+        }
+        publishStats();
         return Future.succeededFuture();
     }
 
@@ -263,6 +288,7 @@ public final class AcdVerticle extends VerticleBase {
 
     /** Applies the event and carries out its commands; the refusal reason when the router refused it. */
     private Optional<String> run(AcdEvent event) {
+        changed = true;
         List<AcdCommand> commands;
         try {
             commands = state.apply(event);
@@ -395,7 +421,23 @@ public final class AcdVerticle extends VerticleBase {
             state.agentState(agentId).ifPresent(s -> byStatus.merge(s.status(), 1, Integer::sum));
         }
         meters.update(state.queueMetrics(now()), byStatus);
+        long elapsed = System.nanoTime() / 1_000_000 - lastStatsAt;
+        if (elapsed >= statsEveryMs || changed && elapsed >= Math.min(statsEveryMs, WALLBOARD_MIN_GAP_MS)) {
+            publishStats();
+        }
     }
+
+    /** The wallboard figures from the router's metrics; the tick just before counts as no change. */
+    private void publishStats() {
+        Instant at = now();
+        bus.publish(Addresses.ACD_QUEUE_STATS_UPDATED,
+                AcdTranslation.stats(state.queueMetrics(at), state.agentMetrics(at), at));
+        lastStatsAt = System.nanoTime() / 1_000_000;
+        changed = false;
+    }
+
+    /** Changes are shown this soon at the earliest: at 100 calls/s every event would otherwise send figures. */
+    private static final long WALLBOARD_MIN_GAP_MS = 200;
 
     private void closeInterval() {
         run(new AcdEvent.Tick(now()));
