@@ -14,6 +14,8 @@ import cc.core.adapter.jdbc.JdbcCustomerStore;
 import cc.core.adapter.jdbc.JdbcInteractionStore;
 import cc.core.adapter.jdbc.SchemaMigrations;
 import cc.core.adapter.memory.MemoryLiveState;
+import cc.core.adapter.redis.RedisConfig;
+import cc.core.adapter.redis.RedisLiveState;
 import cc.core.app.health.HealthCheck;
 import cc.core.app.health.HealthCheck.HealthStatus;
 import cc.core.app.interaction.InteractionRecorder;
@@ -125,7 +127,10 @@ public final class Server implements AutoCloseable {
                 .compose(applied -> {
                     interactions = new JdbcInteractionStore(database);
                     customers = new JdbcCustomerStore(database);
-                    liveState = openLiveState();
+                    return openLiveState();
+                })
+                .compose(store -> {
+                    liveState = store;
                     return startAgi();
                 })
                 .compose(v -> {
@@ -160,11 +165,14 @@ public final class Server implements AutoCloseable {
         AcdVerticle acd = new AcdVerticle(settings, telephony, InstantSource.system(), acdMeters,
                 snapshot -> intervals.store(snapshot).onFailure(e -> log.error("storing the ACD interval {} failed: {}",
                         snapshot.start(), e.getMessage())),
-                loginAll, config.acd().statsEvery());
+                loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
+                        : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
         log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
                 settings.agents().size(), settings.server());
-        return vertx.deployVerticle(acd);
+        return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
     }
+
+    private String acdDeployment;
 
     /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */
     AcdSettings acdSettings() {
@@ -194,11 +202,12 @@ public final class Server implements AutoCloseable {
         return phones.build();
     }
 
-    private LiveStateStore openLiveState() {
+    private Future<LiveStateStore> openLiveState() {
         if (config.liveState().redisUri().isBlank()) {
-            return new MemoryLiveState();
+            return Future.succeededFuture(new MemoryLiveState());
         }
-        throw new IllegalStateException("livestate.redis: Redis live state is not wired yet");
+        return RedisLiveState.connect(vertx, new RedisConfig(config.liveState().redisUri(),
+                config.liveState().keyPrefix(), RedisConfig.DEFAULT_TIMEOUT)).map(r -> (LiveStateStore) r);
     }
 
     private Future<Void> startAgi() {
@@ -302,6 +311,10 @@ public final class Server implements AutoCloseable {
         return telephony;
     }
 
+    public LiveStateStore liveState() {
+        return liveState;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -318,6 +331,10 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (traffic != null) {
             traffic.stop();
+        }
+        if (acdDeployment != null) {
+            // before the links: offers failing as the links close must not move agents or callers
+            awaitQuietly("ACD", vertx.undeploy(acdDeployment));
         }
         if (telephony != null) {
             awaitQuietly("AMI links", telephony.stop());

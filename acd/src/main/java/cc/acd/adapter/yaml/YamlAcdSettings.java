@@ -38,8 +38,10 @@ public final class YamlAcdSettings {
      * @param agentsAvailableAtStart  whether every agent is logged in as available at start; empty means "decide
      *                                by whether the simulator runs" (there is no console to log in from yet)
      * @param statsEvery              the longest time between two wallboard figures
+     * @param leaseTtl                with several nodes, how long the routing lease holds without renewal
      */
-    public record AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery) {}
+    public record AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
+                            Duration leaseTtl) {}
 
     public static AcdConfig read(ConfigNode acd) {
         String server = acd.string("server", "");
@@ -49,6 +51,7 @@ public final class YamlAcdSettings {
         Duration tick = positive(acd, "tickEvery", Duration.ofMillis(200));
         Duration interval = positive(acd, "interval", Duration.ofMinutes(15));
         Duration statsEvery = positive(acd, "statsEvery", Duration.ofSeconds(1));
+        Duration leaseTtl = positive(acd, "leaseTtl", Duration.ofSeconds(3));
         String callbackDial = acd.string("callbackDial", "PJSIP/{number}@trunk");
         if (!callbackDial.contains("{number}")) {
             throw acd.error("callbackDial", "must contain {number}, was \"" + callbackDial + "\"");
@@ -96,7 +99,7 @@ public final class YamlAcdSettings {
         }
         AcdSettings settings = new AcdSettings(server, ringTimeout, callerId, worth, tick, interval, callbackDial,
                 voicemail, callback, queues, agents);
-        return new AcdConfig(settings, availableAtStart, statsEvery);
+        return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl);
     }
 
     private static QueueConfig queue(ConfigNode q) {
