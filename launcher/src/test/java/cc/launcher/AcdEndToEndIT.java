@@ -5,6 +5,7 @@ import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
 import cc.core.contract.CallOffered;
+import cc.core.contract.CallbackRequest;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.QueueStatsUpdated;
 import cc.core.testkit.PostgresTestDatabase;
@@ -73,6 +74,8 @@ class AcdEndToEndIT {
                         .number("2102", answers)
                         .number("2401", answers)
                         .number("2501", PhoneBehaviour.answersAfter(Distribution.fixed(20_000)))
+                        .number("2601", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300),
+                                Distribution.fixed(2_000)))
                         .build())
                 .build());
         server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", String.join("\n",
@@ -95,6 +98,7 @@ class AcdEndToEndIT {
                 "    - {id: short, waitLimit: 1s, overflow: 'queue:overflowed', skills: 'klingon:9'}",
                 "    - {id: overflowed}",
                 "    - {id: slowring}",
+                "    - {id: cbq}",
                 "  agents:",
                 "    - {id: seller, phone: PJSIP/2001, queues: [sales]}",
                 "    - {id: sleeper, phone: PJSIP/2101, queues: [rna]}",
@@ -102,6 +106,7 @@ class AcdEndToEndIT {
                 "    - {id: lonely-agent, phone: PJSIP/2999, queues: [lonely], skills: 'klingon:1'}",
                 "    - {id: catcher, phone: PJSIP/2401, queues: [overflowed]}",
                 "    - {id: slow, phone: PJSIP/2501, queues: [slowring]}",
+                "    - {id: cb-agent, phone: PJSIP/2601, queues: [cbq]}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         var bus = server.vertx().eventBus();
         bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
@@ -153,6 +158,29 @@ class AcdEndToEndIT {
                 .filter(id -> List.of(busy.uniqueid(), plain.uniqueid(), vip.uniqueid()).contains(id)).toList();
         assertEquals(List.of(busy.uniqueid(), vip.uniqueid(), plain.uniqueid()), order,
                 "the agent got the first caller, then the priority caller, then the earlier plain one");
+    }
+
+    @Test
+    @DisplayName("a waiting caller who asks to be called back and hangs up keeps the place ahead of later callers")
+    void callbackKeepsPlace() throws Exception {
+        SimulatedCall busy = simulator.placeInboundCall(InboundCall.of("09130000021", "Busy", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        awaitTrue("the agent is on the first call", Duration.ofSeconds(10),
+                () -> offers.stream().anyMatch(o -> o.callerUniqueId().equals(busy.uniqueid())));
+        SimulatedCall early = simulator.placeInboundCall(InboundCall.of("09130000022", "Early", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        awaitTrue("the early caller waits", Duration.ofSeconds(5), () -> figures("cbq").waiting() == 1);
+        server.vertx().eventBus().request(AcdAddresses.CALL_REQUEST_CALLBACK,
+                new CallbackRequest(early.uniqueid(), "09130000022")).toCompletionStage().toCompletableFuture()
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        early.hangup();
+        SimulatedCall late = simulator.placeInboundCall(InboundCall.of("09130000023", "Late", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        assertTrue(late.awaitEnd(Duration.ofSeconds(30)).reachedAgent(), "the later caller is answered after");
+        List<CallOffered> order = offers.stream().filter(o -> o.agentId().equals("cb-agent")).toList();
+        assertEquals(List.of(busy.uniqueid(), early.uniqueid(), late.uniqueid()),
+                order.stream().map(CallOffered::callerUniqueId).toList(), "offer order: " + order);
+        assertEquals("true", order.get(1).data().get("callback"), "the second offer places the callback");
     }
 
     @Test
@@ -219,9 +247,9 @@ class AcdEndToEndIT {
         awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
                 () -> lastStats.get().at().isAfter(first.at()));
         QueueStatsUpdated s = lastStats.get();
-        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring"),
+        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq"),
                 s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
-        assertEquals(6, s.agents().size());
+        assertEquals(7, s.agents().size());
     }
 
     private static QueueStatsUpdated.QueueFigures figures(String queue) {
