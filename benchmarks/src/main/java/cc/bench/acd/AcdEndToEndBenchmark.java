@@ -31,14 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * and handed to the ACD at a fixed rate (as the IVR's enqueue node does); the latency measured is from the enqueue
  * request to the agent's originate reaching the simulator, seen as the {@code CC_OFFER} variable being set on the
  * agent's new channel and reported back over AMI (so it includes the event's way back). With enough agents almost
- * every caller arrives to a free agent; offers slower than the wait threshold are counted as callers who waited.
+ * every caller arrives to a free agent; with fewer agents ({@code --agents 100}) callers wait, and the latency from
+ * an agent becoming available (its caller's hang-up reaching the server) to its next originate is measured too.
  *
  * <p>Options: {@code --rate} calls/s (100), {@code --seconds} measured (20), {@code --warmup} s (5),
  * {@code --agents} (250), {@code --talk} mean talk ms (1000), {@code --ring} agent ring delay ms (100).
  */
 public final class AcdEndToEndBenchmark {
-    private static final long WAITED_MS = 500;
-
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -86,23 +85,40 @@ public final class AcdEndToEndBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram all = new Histogram(60_000_000_000L, 3);
         Histogram free = new Histogram(60_000_000_000L, 3);
+        Histogram freed = new Histogram(60_000_000_000L, 3);
+        Map<String, Long> availableAt = new ConcurrentHashMap<>();
+        Map<String, String> agentOfCall = new ConcurrentHashMap<>();
         AtomicLong waited = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        // Handlers run in AMI event order on the link's context, before the ACD (which hops onto its own context)
+        // sees the same event: a caller's hang-up here is the moment its agent becomes available (no wrap-up).
         server.telephony().onCallEvent(e -> {
+            if (e instanceof CallEvent.CallHungUp h) {
+                String agent = agentOfCall.remove(h.leg().uniqueId());
+                if (agent != null) {
+                    availableAt.put(agent, System.nanoTime());
+                }
+            }
             if (e instanceof CallEvent.VariableSet v && v.name().equals("CC_OFFER")) {
                 long now = System.nanoTime();
+                String name = v.leg().channelName();
+                String agentId = "a" + (Integer.parseInt(name.substring("PJSIP/".length(), name.indexOf('-'))) - 50000);
+                agentOfCall.put(v.value(), agentId);
                 Long t0 = sentAt.remove(v.value());
                 if (t0 == null || t0 < measureFrom) {
                     return;
                 }
+                Long agentFreed = availableAt.remove(agentId);
                 synchronized (all) {
                     long ns = now - t0;
                     all.recordValue(ns);
-                    if (ns < TimeUnit.MILLISECONDS.toNanos(WAITED_MS)) {
-                        free.recordValue(ns);
-                    } else {
+                    if (agentFreed != null && agentFreed > t0) {
+                        // the caller waited for this agent: measure from the agent becoming available
+                        freed.recordValue(now - agentFreed);
                         waited.incrementAndGet();
+                    } else {
+                        free.recordValue(ns);
                     }
                 }
             }
@@ -128,14 +144,18 @@ public final class AcdEndToEndBenchmark {
         pacer.shutdownNow();
 
         synchronized (all) {
-            System.out.printf("%nplaced %d calls, refused %d; measured offers %d, of which %d waited > %d ms "
-                    + "(no free agent)%n", placed.get(), refused.get(), all.getTotalCount(), waited.get(), WAITED_MS);
-            System.out.println("latency enqueue -> agent's originate seen at the simulator (ms)");
-            System.out.printf("%-22s %8s %8s %8s %8s %8s%n", "", "count", "p50", "p90", "p99", "max");
-            row("arriving to free agent", free);
-            row("all offers", all);
-            double p99 = free.getValueAtPercentile(99) / 1e6;
-            System.out.printf("target p99 < 50 ms (free agent): %s (%.2f ms)%n", p99 < 50 ? "met" : "NOT met", p99);
+            System.out.printf("%nplaced %d calls, refused %d; measured offers %d, of which %d waited "
+                    + "for an agent%n", placed.get(), refused.get(), all.getTotalCount(), waited.get());
+            System.out.println("latency to the agent's originate seen at the simulator (ms)");
+            System.out.printf("%-34s %8s %8s %8s %8s %8s%n", "", "count", "p50", "p90", "p99", "max");
+            row("caller arrives to a free agent", free);
+            row("agent becomes available (waiter)", freed);
+            row("all offers, from enqueue", all);
+            Histogram routing = free.copy();
+            routing.add(freed);
+            double p99 = routing.getValueAtPercentile(99) / 1e6;
+            System.out.printf("target p99 < 50 ms (free agent or agent becoming available, %d offers): %s "
+                    + "(p99 %.2f ms)%n", routing.getTotalCount(), p99 < 50 ? "met" : "NOT met", p99);
         }
         server.close();
         sim.close();
@@ -143,7 +163,7 @@ public final class AcdEndToEndBenchmark {
     }
 
     private static void row(String name, Histogram h) {
-        System.out.printf("%-22s %8d %8.2f %8.2f %8.2f %8.2f%n", name, h.getTotalCount(),
+        System.out.printf("%-34s %8d %8.2f %8.2f %8.2f %8.2f%n", name, h.getTotalCount(),
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
                 h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6);
     }
