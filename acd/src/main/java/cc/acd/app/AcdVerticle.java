@@ -1,6 +1,7 @@
 package cc.acd.app;
 
 import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.queue.OverflowTarget;
@@ -35,11 +36,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +53,8 @@ import java.util.function.Consumer;
  * router events, and publishes offers, announcements, overflows and agent states on the event bus.
  *
  * <p>Threading: every router call happens on this verticle's context. Telephony events arrive on the telephony
- * server's context and are hopped onto this one; originate futures complete here because they are started here.
+ * server's context and are hopped onto this one; originate futures and live-state store results (lease renewals,
+ * the takeover's reads) complete here because they are started here.
  */
 public final class AcdVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(AcdVerticle.class);
@@ -91,7 +97,7 @@ public final class AcdVerticle extends VerticleBase {
      * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
      * the moments before the takeover, and must then neither be queued again nor hold its agent.
      */
-    private final Map<String, Boolean> hungUpWhileStandby = new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<String, Boolean> hungUpWhileStandby = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > 100_000;
@@ -184,12 +190,18 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void loginAll() {
+        loginAll(Set.of());
+    }
+
+    /** Logs in every logged-out agent not in {@code known} (agents whose state another node recorded). */
+    private void loginAll(Set<String> known) {
         if (!loginAllAtStart) {
             return;
         }
         int n = 0;
         for (String agentId : state.agentIds()) {
-            if (state.agentState(agentId).map(a -> a.status() == AgentStatus.LOGGED_OUT).orElse(false)) {
+            if (!known.contains(agentId)
+                    && state.agentState(agentId).map(a -> a.status() == AgentStatus.LOGGED_OUT).orElse(false)) {
                 run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
                 n++;
             }
@@ -246,7 +258,7 @@ public final class AcdVerticle extends VerticleBase {
             Map<String, AgentPresence> presence = new HashMap<>();
             agents.forEach(a -> presence.put(a.agentId(), a));
             int restoredCalls = 0;
-            for (LiveCall call : calls.stream().sorted(java.util.Comparator.comparing(LiveCall::since)).toList()) {
+            for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
                 if (hungUpWhileStandby.containsKey(legKey(call.server(), call.interactionId()))) {
                     c.store().removeCall(call.interactionId());
                     continue;
@@ -267,7 +279,7 @@ public final class AcdVerticle extends VerticleBase {
                     restoredCalls++;
                 }
             }
-            java.util.Set<String> busyAgents = new java.util.HashSet<>(busyAtTakeover.values());
+            Set<String> busyAgents = new HashSet<>(busyAtTakeover.values());
             for (String agentId : state.agentIds()) {
                 AgentPresence p = presence.get(agentId);
                 if (busyAgents.contains(agentId)) {
@@ -279,7 +291,7 @@ public final class AcdVerticle extends VerticleBase {
                 }
             }
             hungUpWhileStandby.clear();
-            loginAll();
+            loginAll(presence.keySet());
             publishStats();
             log.info("node {} took over routing in {} ms: {} waiting calls, {} agents busy with calls of the old "
                             + "leader", c.nodeId(), (System.nanoTime() - started) / 1_000_000, restoredCalls,
@@ -310,7 +322,7 @@ public final class AcdVerticle extends VerticleBase {
                 .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
     }
 
-    private void mirrorAgent(String agentId, cc.acd.domain.agent.AgentState s) {
+    private void mirrorAgent(String agentId, AgentState s) {
         if (cluster.isEmpty() || !leader) {
             return;
         }
@@ -545,7 +557,7 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     /** Calls a router step changed, to write to the live-state store once the step is done. */
-    private final java.util.Set<String> touched = new java.util.HashSet<>();
+    private final Set<String> touched = new HashSet<>();
 
     private static String callIdOf(AcdEvent e) {
         if (e instanceof AcdEvent.CallArrived a) {
