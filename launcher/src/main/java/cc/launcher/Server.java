@@ -1,5 +1,9 @@
 package cc.launcher;
 
+import cc.acd.adapter.jdbc.JdbcIntervalStore;
+import cc.acd.app.AcdMeters;
+import cc.acd.app.AcdSettings;
+import cc.acd.app.AcdVerticle;
 import cc.core.adapter.ami.AmiOptions;
 import cc.core.adapter.ami.AmiServerConfig;
 import cc.core.adapter.ami.AmiTelephony;
@@ -10,6 +14,8 @@ import cc.core.adapter.jdbc.JdbcCustomerStore;
 import cc.core.adapter.jdbc.JdbcInteractionStore;
 import cc.core.adapter.jdbc.SchemaMigrations;
 import cc.core.adapter.memory.MemoryLiveState;
+import cc.core.adapter.redis.RedisConfig;
+import cc.core.adapter.redis.RedisLiveState;
 import cc.core.app.health.HealthCheck;
 import cc.core.app.health.HealthCheck.HealthStatus;
 import cc.core.app.interaction.InteractionRecorder;
@@ -28,6 +34,8 @@ import cc.simulator.TrafficGenerator;
 import cc.simulator.Timings;
 import cc.simulator.TrafficProfile;
 import cc.simulator.people.Distribution;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -58,7 +66,7 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", JdbcConsole.MIGRATIONS);
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS);
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -125,7 +133,10 @@ public final class Server implements AutoCloseable {
                 .compose(applied -> {
                     interactions = new JdbcInteractionStore(database);
                     customers = new JdbcCustomerStore(database);
-                    liveState = openLiveState();
+                    return openLiveState();
+                })
+                .compose(store -> {
+                    liveState = store;
                     return startAgi();
                 })
                 .compose(v -> {
@@ -137,6 +148,7 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> startAcd())
                 .compose(id -> {
                     console = JdbcConsole.verticle(database, ConsoleConfig.fromEnvironment(), Optional.of(telephony));
                     return vertx.deployVerticle(console);
@@ -154,11 +166,59 @@ public final class Server implements AutoCloseable {
                 });
     }
 
-    private LiveStateStore openLiveState() {
-        if (config.liveState().redisUri().isBlank()) {
-            return new MemoryLiveState();
+    /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
+    private Future<String> startAcd() {
+        AcdSettings settings = acdSettings();
+        AcdMeters acdMeters = new AcdMeters(settings.queues().stream().map(q -> q.id()).toList());
+        acdMeters.bindTo(metrics);
+        JdbcIntervalStore intervals = new JdbcIntervalStore(database);
+        boolean loginAll = config.acd().agentsAvailableAtStart().orElse(simulator != null);
+        AcdVerticle acd = new AcdVerticle(settings, telephony, InstantSource.system(), acdMeters,
+                snapshot -> intervals.store(snapshot).onFailure(e -> log.error("storing the ACD interval {} failed: {}",
+                        snapshot.start(), e.getMessage())),
+                loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
+                        : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
+        log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
+                settings.agents().size(), settings.server());
+        return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
+    }
+
+    private String acdDeployment;
+
+    /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */
+    AcdSettings acdSettings() {
+        AcdSettings s = config.acd().settings();
+        if (!s.server().isBlank()) {
+            return s;
         }
-        throw new IllegalStateException("livestate.redis: Redis live state is not wired yet");
+        if (simulator != null) {
+            return s.withServer(SIMULATOR_SERVER);
+        }
+        return s.withServer(config.asterisk().servers().isEmpty() ? SIMULATOR_SERVER
+                : config.asterisk().servers().get(0).name());
+    }
+
+    /** The simulated phones of the configured agents answer after a ring delay and talk for a while. */
+    private Phones agentPhones() {
+        ServerConfig.Simulator sim = config.asterisk().simulator();
+        Phones.Builder phones = Phones.builder();
+        for (AcdSettings.AgentPhone a : config.acd().settings().agents()) {
+            String dial = a.dialString();
+            if (dial.startsWith("PJSIP/")) {
+                phones.number(dial.substring("PJSIP/".length()), PhoneBehaviour.answersThenHangsUp(
+                        Distribution.fixed(sim.agentRingDelay().toMillis()),
+                        Distribution.exponential(sim.agentTalkTime().toMillis())));
+            }
+        }
+        return phones.build();
+    }
+
+    private Future<LiveStateStore> openLiveState() {
+        if (config.liveState().redisUri().isBlank()) {
+            return Future.succeededFuture(new MemoryLiveState());
+        }
+        return RedisLiveState.connect(vertx, new RedisConfig(config.liveState().redisUri(),
+                config.liveState().keyPrefix(), RedisConfig.DEFAULT_TIMEOUT)).map(r -> (LiveStateStore) r);
     }
 
     private Future<Void> startAgi() {
@@ -186,6 +246,7 @@ public final class Server implements AutoCloseable {
                 // our flows' prompts are not Asterisk's stock sounds: let every prompt exist, 1.5 s long
                 .timings(Timings.defaults().withUnknownPromptMs(1_500))
                 .agi(config.agi().host(), agiPort, config.ivr().defaultFlow() + "?lang=en")
+                .phones(agentPhones())
                 .build());
         toClose.add(simulator);
         SimulatorMetrics.bind(simulator, metrics);
@@ -266,6 +327,10 @@ public final class Server implements AutoCloseable {
         return telephony;
     }
 
+    public LiveStateStore liveState() {
+        return liveState;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -282,6 +347,10 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (traffic != null) {
             traffic.stop();
+        }
+        if (acdDeployment != null) {
+            // before the links: offers failing as the links close must not move agents or callers
+            awaitQuietly("ACD", vertx.undeploy(acdDeployment));
         }
         if (telephony != null) {
             awaitQuietly("AMI links", telephony.stop());

@@ -1,5 +1,6 @@
 package cc.launcher;
 
+import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.config.ConfigNode;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Set;
  * file, from the embedded defaults.
  */
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
-                           LiveState liveState) {
+                           LiveState liveState, YamlAcdSettings.AcdConfig acd) {
 
     public record Http(String host, int port) {}
 
@@ -30,9 +31,13 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         }
     }
 
-    /** @param enabled whether to start the simulator; empty means "when no servers are listed" */
+    /**
+     * @param enabled        whether to start the simulator; empty means "when no servers are listed"
+     * @param agentRingDelay how long the simulated agent phones ring before they answer
+     * @param agentTalkTime  mean time a simulated agent talks before hanging up (exponential)
+     */
     public record Simulator(Optional<Boolean> enabled, int amiPort, double callsPerSecond, Duration callerPatience,
-                            long seed) {}
+                            long seed, Duration agentRingDelay, Duration agentTalkTime) {}
 
     public record Agi(String host, int port) {}
 
@@ -93,7 +98,8 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Optional<Boolean> simEnabled = sim.has("enabled") ? Optional.of(sim.bool("enabled", true)) : Optional.empty();
         Simulator simulator = new Simulator(simEnabled, sim.integer("amiPort", 0, 0, 65535),
                 sim.decimal("callsPerSecond", 0.5, 0, 1000), sim.duration("callerPatience", Duration.ofSeconds(60)),
-                sim.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                sim.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                sim.duration("agentRingDelay", Duration.ofSeconds(2)), sim.duration("agentTalkTime", Duration.ofSeconds(15)));
         Asterisk asterisk = new Asterisk(inbound, List.copyOf(servers), simulator);
 
         ConfigNode agiNode = root.child("agi");
@@ -120,7 +126,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         }
         LiveState liveState = new LiveState(redis, ls.string("keyPrefix", "cc:"));
 
+        ConfigNode acdNode = root.child("acd");
+        YamlAcdSettings.AcdConfig acd = YamlAcdSettings.read(acdNode);
+        String acdServer = acd.settings().server();
+        if (!acdServer.isBlank() && !names.contains(acdServer) && !acdServer.equals(Server.SIMULATOR_SERVER)) {
+            throw acdNode.error("server", "names \"" + acdServer + "\", which is not in asterisk.servers");
+        }
+
         root.finish();
-        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState);
+        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd);
     }
 }

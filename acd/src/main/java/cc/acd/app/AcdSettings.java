@@ -46,6 +46,12 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
         }
     }
 
+    /** The same settings for another telephony server. */
+    public AcdSettings withServer(String name) {
+        return new AcdSettings(name, ringTimeout, callerId, priorityPointWorth, tickEvery, interval, callbackDial,
+                voicemailContext, callbackContext, queues, agents);
+    }
+
     /**
      * An agent and the phone the agent takes calls on.
      *

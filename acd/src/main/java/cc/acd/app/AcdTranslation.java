@@ -11,6 +11,9 @@ import cc.core.contract.AgentStateChanged;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.EnqueueCall;
+import cc.core.contract.QueueStatsUpdated;
+import cc.acd.domain.metrics.AgentMetrics;
+import cc.acd.domain.metrics.QueueMetrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,5 +135,26 @@ public final class AcdTranslation {
         }
         return new CallOverflowed(o.callId(), channel, o.fromQueue(), target, where,
                 o.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), at);
+    }
+
+    /** The wallboard figures: live queue figures with this interval's counters, and every agent's state. */
+    public static QueueStatsUpdated stats(List<QueueMetrics> queues, List<AgentMetrics> agents, Instant at) {
+        List<QueueStatsUpdated.QueueFigures> q = new ArrayList<>(queues.size());
+        for (QueueMetrics m : queues) {
+            q.add(new QueueStatsUpdated.QueueFigures(m.queueId(), m.waiting(), m.longestWait().toSeconds(),
+                    m.serviceLevel().orElse(1.0), m.abandoned(), m.answered(),
+                    m.averageSpeedOfAnswer().map(AcdTranslation::seconds).orElse(0.0),
+                    m.averageHandleTime().map(AcdTranslation::seconds).orElse(0.0)));
+        }
+        List<QueueStatsUpdated.AgentFigures> a = new ArrayList<>(agents.size());
+        for (AgentMetrics m : agents) {
+            a.add(new QueueStatsUpdated.AgentFigures(m.agentId(), m.state().status().wireName(), m.state().reason(),
+                    m.state().since(), m.callsHandled()));
+        }
+        return new QueueStatsUpdated(q, a, at);
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return d.toMillis() / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package cc.acd.app;
 
 import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.queue.OverflowTarget;
@@ -9,6 +10,9 @@ import cc.acd.domain.routing.AcdEvent;
 import cc.acd.domain.routing.AcdState;
 import cc.acd.domain.routing.CallPhase;
 import cc.acd.domain.routing.CallView;
+import cc.core.app.livestate.AgentPresence;
+import cc.core.app.livestate.LiveCall;
+import cc.core.app.livestate.LiveStateStore;
 import cc.core.app.telephony.OriginateResult;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.AcdAddresses;
@@ -29,13 +33,18 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +53,8 @@ import java.util.function.Consumer;
  * router events, and publishes offers, announcements, overflows and agent states on the event bus.
  *
  * <p>Threading: every router call happens on this verticle's context. Telephony events arrive on the telephony
- * server's context and are hopped onto this one; originate futures complete here because they are started here.
+ * server's context and are hopped onto this one; originate futures and live-state store results (lease renewals,
+ * the takeover's reads) complete here because they are started here.
  */
 public final class AcdVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(AcdVerticle.class);
@@ -64,8 +74,42 @@ public final class AcdVerticle extends VerticleBase {
     private final Map<String, Offer> offers = new HashMap<>();
     /** Legs whose hang-up matters, by server and Uniqueid: the caller's, and the agent's once answered. */
     private final Map<String, String> legs = new HashMap<>();
+    /** The routing lease's name in the live-state store. */
+    public static final String LEASE = "acd-router";
+
+    /**
+     * Several nodes sharing one live-state store.
+     *
+     * @param store    where the lease, the waiting calls and the agent states live
+     * @param nodeId   this node's name
+     * @param leaseTtl how long the lease holds without renewal: a dead leader is replaced after at most this long
+     */
+    public record Cluster(LiveStateStore store, String nodeId, Duration leaseTtl) {}
+
+    private final Optional<Cluster> cluster;
+    /** Whether this node routes now: always with one node; with several, while it holds the lease. */
+    private boolean leader;
+    private boolean takingOver;
+    private long leaseTimer = -1;
+    /** Callers talking to (or being rung for) an agent when this node took over, by leg key: agent to free on hang-up. */
+    private final Map<String, String> busyAtTakeover = new HashMap<>();
+    /**
+     * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
+     * the moments before the takeover, and must then neither be queued again nor hold its agent.
+     */
+    private final Map<String, Boolean> hungUpWhileStandby = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    };
+    private final boolean loginAllAtStart;
+    private final long statsEveryMs;
     private AcdState state;
     private EventBus bus;
+    /** Whether the router handled an event since the last wallboard figures. */
+    private boolean changed = true;
+    private long lastStatsAt;
     private long tickTimer = -1;
     private long intervalTimer = -1;
 
@@ -74,6 +118,30 @@ public final class AcdVerticle extends VerticleBase {
      */
     public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
                        Consumer<IntervalSnapshot> intervals) {
+        this(settings, telephony, clock, meters, intervals, false, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param intervals        receives each closed reporting interval (to store it); called on this verticle's context
+     * @param loginAllAtStart  every agent is made available at start (the demo, with no console to log in from)
+     * @param statsEvery       the longest time between two wallboard figures; they are also sent soon after a change
+     */
+    public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
+                       Consumer<IntervalSnapshot> intervals, boolean loginAllAtStart, Duration statsEvery) {
+        this(settings, telephony, clock, meters, intervals, loginAllAtStart, statsEvery, Optional.empty());
+    }
+
+    /**
+     * @param cluster with several nodes: only the holder of the routing lease routes, and the waiting calls and
+     *                agent states are kept in the shared store so a standby node can take over
+     */
+    public AcdVerticle(AcdSettings settings, Telephony telephony, InstantSource clock, AcdMeters meters,
+                       Consumer<IntervalSnapshot> intervals, boolean loginAllAtStart, Duration statsEvery,
+                       Optional<Cluster> cluster) {
+        this.cluster = cluster;
+        this.leader = cluster.isEmpty();
+        this.loginAllAtStart = loginAllAtStart;
+        this.statsEveryMs = statsEvery.toMillis();
         this.settings = settings;
         this.telephony = telephony;
         this.clock = clock;
@@ -110,11 +178,165 @@ public final class AcdVerticle extends VerticleBase {
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
+        if (cluster.isPresent()) {
+            Cluster c = cluster.get();
+            long renewEvery = Math.max(100, c.leaseTtl().toMillis() / 3);
+            leaseTimer = vertx.setPeriodic(1, renewEvery, id -> renewLease());
+            return Future.succeededFuture();
+        }
+        loginAll();
+        publishStats();
         return Future.succeededFuture();
+    }
+
+    private void loginAll() {
+        loginAll(Set.of());
+    }
+
+    /** Logs in every logged-out agent not in {@code known} (agents whose state another node recorded). */
+    private void loginAll(Set<String> known) {
+        if (!loginAllAtStart) {
+            return;
+        }
+        int n = 0;
+        for (String agentId : state.agentIds()) {
+            if (!known.contains(agentId)
+                    && state.agentState(agentId).map(a -> a.status() == AgentStatus.LOGGED_OUT).orElse(false)) {
+                run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
+                n++;
+            }
+        }
+        log.info("{} agents logged in as available at start", n);
+    }
+
+    // ------------------------------------------------------------------------------------------ several nodes
+
+    private void renewLease() {
+        Cluster c = cluster.orElseThrow();
+        c.store().acquireLease(LEASE, c.nodeId(), c.leaseTtl()).onComplete(ar -> {
+            boolean holds = ar.succeeded() && ar.result();
+            if (ar.failed()) {
+                log.warn("renewing the routing lease failed: {}", ar.cause().getMessage());
+            }
+            if (holds && !leader && !takingOver) {
+                takeOver(c);
+            } else if (!holds && leader) {
+                log.error("node {} lost the routing lease; it stops routing", c.nodeId());
+                leader = false;
+                resetState();
+            }
+        });
+    }
+
+    private void resetState() {
+        List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
+        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
+        callers.clear();
+        offers.clear();
+        legs.clear();
+        busyAtTakeover.clear();
+    }
+
+    /**
+     * Becomes the routing node: restores the agents' states and the waiting callers (with their original enqueue
+     * time, so each keeps its place) from the store, then routes. Calls that were ringing or talking to an agent on
+     * the old leader are not offered again: their agent stays busy until the caller's leg hangs up.
+     */
+    private void takeOver(Cluster c) {
+        takingOver = true;
+        long started = System.nanoTime();
+        Future.all(c.store().agents(), c.store().calls()).onComplete(ar -> {
+            takingOver = false;
+            if (ar.failed()) {
+                log.warn("taking over routing failed, will retry: {}", ar.cause().getMessage());
+                return;
+            }
+            List<AgentPresence> agents = ar.result().resultAt(0);
+            List<LiveCall> calls = ar.result().resultAt(1);
+            resetState();
+            leader = true;
+            Map<String, AgentPresence> presence = new HashMap<>();
+            agents.forEach(a -> presence.put(a.agentId(), a));
+            int restoredCalls = 0;
+            for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
+                if (hungUpWhileStandby.containsKey(legKey(call.server(), call.interactionId()))) {
+                    c.store().removeCall(call.interactionId());
+                    continue;
+                }
+                if (!call.agentId().isEmpty()) {
+                    busyAtTakeover.put(legKey(call.server(), call.interactionId()), call.agentId());
+                    continue;
+                }
+                int boost = state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
+                callers.put(call.interactionId(), new Caller(call.server(), call.channel(), call.queue(), Map.of()));
+                legs.put(legKey(call.server(), call.interactionId()), call.interactionId());
+                Optional<String> refused = run(new AcdEvent.CallArrived(call.interactionId(), call.queue(), List.of(),
+                        call.priority() - boost, "", call.since()));
+                if (refused.isPresent()) {
+                    log.warn("waiting call {} could not be restored: {}", call.interactionId(), refused.get());
+                    forget(call.interactionId());
+                } else {
+                    restoredCalls++;
+                }
+            }
+            Set<String> busyAgents = new HashSet<>(busyAtTakeover.values());
+            for (String agentId : state.agentIds()) {
+                AgentPresence p = presence.get(agentId);
+                if (busyAgents.contains(agentId)) {
+                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, TAKEOVER_BUSY, now()));
+                } else if (p != null && p.state().equals(AgentStatus.PAUSED.wireName())) {
+                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, p.reason(), now()));
+                } else if (p != null && !p.state().equals(AgentStatus.LOGGED_OUT.wireName())) {
+                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
+                }
+            }
+            hungUpWhileStandby.clear();
+            loginAll(presence.keySet());
+            publishStats();
+            log.info("node {} took over routing in {} ms: {} waiting calls, {} agents busy with calls of the old "
+                            + "leader", c.nodeId(), (System.nanoTime() - started) / 1_000_000, restoredCalls,
+                    busyAgents.size());
+        });
+    }
+
+    /** The pause reason of an agent who was busy on the old leader when this node took over. */
+    public static final String TAKEOVER_BUSY = "busy-at-takeover";
+
+    private void mirrorCall(String callId) {
+        if (cluster.isEmpty() || !leader) {
+            return;
+        }
+        LiveStateStore store = cluster.get().store();
+        Optional<CallView> view = state.call(callId);
+        Caller caller = callers.get(callId);
+        if (view.isEmpty() || caller == null || view.get().virtual()) {
+            store.removeCall(callId).onFailure(e -> log.warn("live state: removing call {} failed: {}", callId,
+                    e.getMessage()));
+            return;
+        }
+        CallView v = view.get();
+        String phase = v.phase() == CallPhase.WAITING ? "queued"
+                : v.phase() == CallPhase.CONNECTED ? "talking" : "ringing-agent";
+        store.putCall(new LiveCall(callId, caller.server(), caller.channel(), phase, v.queueId(), v.priority(),
+                        v.enqueuedAt(), v.phase() == CallPhase.WAITING ? "" : v.agentId()))
+                .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
+    }
+
+    private void mirrorAgent(String agentId, AgentState s) {
+        if (cluster.isEmpty() || !leader) {
+            return;
+        }
+        Cluster c = cluster.get();
+        c.store().putAgent(new AgentPresence(agentId, s.status().wireName(), s.reason(), s.since(), c.nodeId(), ""))
+                .onFailure(e -> log.warn("live state: writing agent {} failed: {}", agentId, e.getMessage()));
     }
 
     @Override
     public Future<?> stop() {
+        // The lease is not given up here: a stopping node may still have offers in flight; the standby takes over
+        // when the lease runs out.
+        leader = false;
+        vertx.cancelTimer(leaseTimer);
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(intervalTimer);
         return Future.succeededFuture();
@@ -123,6 +345,10 @@ public final class AcdVerticle extends VerticleBase {
     // ------------------------------------------------------------------------------------------ requests
 
     private void onEnqueue(Message<EnqueueCall> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
         EnqueueCall e = msg.body();
         AcdEvent.CallArrived arrived;
         try {
@@ -149,6 +375,10 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void onCallbackRequest(Message<CallbackRequest> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
         CallbackRequest r = msg.body();
         Optional<String> refused = run(new AcdEvent.CallbackRequested(r.callId(), r.number(), now()));
         if (refused.isPresent()) {
@@ -164,6 +394,10 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void onAgentStateRequest(Message<ChangeAgentState> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
         ChangeAgentState r = msg.body();
         AgentStatus target;
         try {
@@ -176,6 +410,10 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void onEndWrapUp(Message<EndWrapUp> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
         String agentId = msg.body().agentId();
         replyWithAgent(msg, agentId, run(new AcdEvent.WrapUpEnded(agentId, now())));
     }
@@ -204,7 +442,23 @@ public final class AcdVerticle extends VerticleBase {
 
     // --------------------------------------------------------------------------------- telephony events
 
+    private static final String STANDBY = "this node is a standby; the node holding the routing lease routes";
+
     private void onCallEvent(CallEvent e) {
+        if (!leader) {
+            if (cluster.isPresent() && e instanceof CallEvent.CallHungUp h) {
+                hungUpWhileStandby.put(legKey(h.leg().server(), h.leg().uniqueId()), Boolean.TRUE);
+            }
+            return;
+        }
+        if (e instanceof CallEvent.CallHungUp h && !busyAtTakeover.isEmpty()) {
+            String agentId = busyAtTakeover.remove(legKey(h.leg().server(), h.leg().uniqueId()));
+            if (agentId != null) {
+                cluster.ifPresent(c -> c.store().removeCall(h.leg().uniqueId()));
+                run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
+                return;
+            }
+        }
         if (e instanceof CallEvent.VariableSet v && AcdTranslation.OFFER_VARIABLE.equals(v.name())) {
             Offer o = offers.get(v.value());
             if (o != null && o.agentChannel.isEmpty()) {
@@ -231,6 +485,10 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void onOfferResult(String callId, Offer offer, AsyncResult<OriginateResult> result) {
+        if (!leader) {
+            // stopped, or the lease was lost: the node now routing owns this call
+            return;
+        }
         boolean current = offers.get(callId) == offer && !offer.cancelled;
         if (result.failed()) {
             log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
@@ -263,6 +521,7 @@ public final class AcdVerticle extends VerticleBase {
 
     /** Applies the event and carries out its commands; the refusal reason when the router refused it. */
     private Optional<String> run(AcdEvent event) {
+        changed = true;
         List<AcdCommand> commands;
         try {
             commands = state.apply(event);
@@ -279,6 +538,14 @@ public final class AcdVerticle extends VerticleBase {
                 execute(c);
             }
         }
+        if (cluster.isPresent()) {
+            touched.add(callIdOf(event));
+            touched.remove("");
+            for (String callId : touched) {
+                mirrorCall(callId);
+            }
+            touched.clear();
+        }
         if (event instanceof AcdEvent.CallEnded || event instanceof AcdEvent.CallAbandoned) {
             String callId = event instanceof AcdEvent.CallEnded ce ? ce.callId()
                     : ((AcdEvent.CallAbandoned) event).callId();
@@ -289,7 +556,34 @@ public final class AcdVerticle extends VerticleBase {
         return refused;
     }
 
+    /** Calls a router step changed, to write to the live-state store once the step is done. */
+    private final Set<String> touched = new HashSet<>();
+
+    private static String callIdOf(AcdEvent e) {
+        if (e instanceof AcdEvent.CallArrived a) {
+            return a.callId();
+        } else if (e instanceof AcdEvent.CallbackRequested r) {
+            return r.callId();
+        } else if (e instanceof AcdEvent.AgentAnswered a) {
+            return a.callId();
+        } else if (e instanceof AcdEvent.RingNoAnswer r) {
+            return r.callId();
+        } else if (e instanceof AcdEvent.CallAbandoned a) {
+            return a.callId();
+        } else if (e instanceof AcdEvent.CallEnded c) {
+            return c.callId();
+        }
+        return "";
+    }
+
     private void execute(AcdCommand c) {
+        if (c instanceof AcdCommand.OfferCall o) {
+            touched.add(o.callId());
+        } else if (c instanceof AcdCommand.CancelOffer x) {
+            touched.add(x.callId());
+        } else if (c instanceof AcdCommand.Overflow o) {
+            touched.add(o.callId());
+        }
         if (c instanceof AcdCommand.OfferCall o) {
             Caller caller = callers.get(o.callId());
             Offer offer = new Offer(o.agentId(), o.queueId());
@@ -327,6 +621,7 @@ public final class AcdVerticle extends VerticleBase {
                     caller == null ? "" : caller.channel(), a.queueId(), a.position(),
                     a.estimatedWait().map(d -> d.toSeconds()).orElse(-1L), now()));
         } else if (c instanceof AcdCommand.AgentStateEntered s) {
+            mirrorAgent(s.agentId(), s.state());
             bus.publish(Addresses.ACD_AGENT_STATE_CHANGED, AcdTranslation.statusChanged(s.agentId(), s.state()));
         }
     }
@@ -337,7 +632,7 @@ public final class AcdVerticle extends VerticleBase {
      */
     private void guard(String callId, Offer offer) {
         vertx.setTimer(settings.ringTimeout().toMillis() + OFFER_GRACE_MS, id -> {
-            if (offers.get(callId) != offer || offer.answered) {
+            if (!leader || offers.get(callId) != offer || offer.answered) {
                 return;
             }
             log.warn("offer of call {} to agent {} unresolved after the ring timeout; releasing the agent",
@@ -389,15 +684,37 @@ public final class AcdVerticle extends VerticleBase {
     // ------------------------------------------------------------------------------------- time, metrics
 
     private void tick() {
+        if (!leader) {
+            return;
+        }
         run(new AcdEvent.Tick(now()));
         Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
         for (String agentId : state.agentIds()) {
             state.agentState(agentId).ifPresent(s -> byStatus.merge(s.status(), 1, Integer::sum));
         }
         meters.update(state.queueMetrics(now()), byStatus);
+        long elapsed = System.nanoTime() / 1_000_000 - lastStatsAt;
+        if (elapsed >= statsEveryMs || changed && elapsed >= Math.min(statsEveryMs, WALLBOARD_MIN_GAP_MS)) {
+            publishStats();
+        }
     }
 
+    /** The wallboard figures from the router's metrics; the tick just before counts as no change. */
+    private void publishStats() {
+        Instant at = now();
+        bus.publish(Addresses.ACD_QUEUE_STATS_UPDATED,
+                AcdTranslation.stats(state.queueMetrics(at), state.agentMetrics(at), at));
+        lastStatsAt = System.nanoTime() / 1_000_000;
+        changed = false;
+    }
+
+    /** Changes are shown this soon at the earliest: at 100 calls/s every event would otherwise send figures. */
+    private static final long WALLBOARD_MIN_GAP_MS = 200;
+
     private void closeInterval() {
+        if (!leader) {
+            return;
+        }
         run(new AcdEvent.Tick(now()));
         IntervalSnapshot snapshot = state.closeInterval(now());
         try {

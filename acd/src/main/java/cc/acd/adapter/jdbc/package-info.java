@@ -1,0 +1,2 @@
+/** Stores the ACD's reporting-interval figures in the relational database. */
+package cc.acd.adapter.jdbc;

@@ -1,0 +1,294 @@
+package cc.launcher;
+
+import cc.core.config.ConfigNode;
+import cc.core.contract.AcdAddresses;
+import cc.core.contract.Addresses;
+import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallOffered;
+import cc.core.contract.CallbackRequest;
+import cc.core.contract.CallOverflowed;
+import cc.core.contract.QueueStatsUpdated;
+import cc.core.testkit.PostgresTestDatabase;
+import cc.simulator.AsteriskSimulator;
+import cc.simulator.CallOutcome;
+import cc.simulator.DtmfStep;
+import cc.simulator.InboundCall;
+import cc.simulator.SimulatedCall;
+import cc.simulator.SimulatorConfig;
+import cc.simulator.Timings;
+import cc.simulator.people.Distribution;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The ACD inside the whole server, over real sockets: callers run an IVR flow over FastAGI that hands them to a
+ * queue, the ACD rings simulated agent phones through AMI originates, and interaction records land in PostgreSQL.
+ * Each test uses queues and agents of its own, so the tests do not disturb each other.
+ */
+class AcdEndToEndIT {
+    private static final String SECRET = "acd-e2e-secret";
+    /** The menu prompt (300 ms) has started: the caller keys the queue. */
+    private static final long KEY_AT_MS = 700;
+    private static PostgresTestDatabase pg;
+    private static AsteriskSimulator simulator;
+    private static Server server;
+    private static final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
+    private static final List<CallOffered> offers = new CopyOnWriteArrayList<>();
+    private static final List<CallOverflowed> overflows = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<QueueStatsUpdated> lastStats = new AtomicReference<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = PostgresTestDatabase.create();
+        int agiPort = freePort();
+        PhoneBehaviour answers = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(1_500));
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
+                .amiUser("cc", SECRET)
+                .agi("127.0.0.1", agiPort, "acd?lang=en")
+                .timings(Timings.defaults().withUnknownPromptMs(300))
+                .phones(Phones.builder()
+                        .number("2001", answers)
+                        .number("2101", PhoneBehaviour.neverAnswers())
+                        .number("2102", answers)
+                        .number("2401", answers)
+                        .number("2501", PhoneBehaviour.answersAfter(Distribution.fixed(20_000)))
+                        .number("2601", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300),
+                                Distribution.fixed(2_000)))
+                        .build())
+                .build());
+        server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", String.join("\n",
+                "http: {port: 0}",
+                "asterisk:",
+                "  servers:",
+                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
+                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
+                "agi: {port: " + agiPort + "}",
+                "ivr: {flows: src/test/resources/acd-flows, defaultFlow: acd}",
+                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+                "acd:",
+                "  ringTimeout: 1500ms",
+                "  tickEvery: 100ms",
+                "  agentsAvailableAtStart: true",
+                "  queues:",
+                "    - {id: sales, wrapUp: 0s}",
+                "    - {id: rna}",
+                "    - {id: lonely, skills: 'klingon:9'}",
+                "    - {id: short, waitLimit: 1s, overflow: 'queue:overflowed', skills: 'klingon:9'}",
+                "    - {id: overflowed}",
+                "    - {id: slowring}",
+                "    - {id: cbq}",
+                "  agents:",
+                "    - {id: seller, phone: PJSIP/2001, queues: [sales]}",
+                "    - {id: sleeper, phone: PJSIP/2101, queues: [rna]}",
+                "    - {id: backup, phone: PJSIP/2102, queues: [rna]}",
+                "    - {id: lonely-agent, phone: PJSIP/2999, queues: [lonely], skills: 'klingon:1'}",
+                "    - {id: catcher, phone: PJSIP/2401, queues: [overflowed]}",
+                "    - {id: slow, phone: PJSIP/2501, queues: [slowring]}",
+                "    - {id: cb-agent, phone: PJSIP/2601, queues: [cbq]}",
+                ""), Map.of("AMI_SECRET", SECRET)::get))).await();
+        var bus = server.vertx().eventBus();
+        bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
+        bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
+        bus.<CallOverflowed>consumer(AcdAddresses.CALL_OVERFLOWED, m -> overflows.add(m.body()));
+        bus.<QueueStatsUpdated>consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> lastStats.set(m.body()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a caller the IVR queues reaches the queue's agent, and the record names the queue and the agent")
+    void callReachesAgent() throws Exception {
+        String caller = "09130000001";
+        CallOutcome outcome = simulator.placeInboundCall(InboundCall.of(caller, "Sales Caller", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "1")).withPatienceMs(20_000)).awaitEnd(Duration.ofSeconds(30));
+        assertTrue(outcome.reachedAgent(), "the caller was bridged to the agent's phone: " + outcome);
+        assertFalse(outcome.abandoned());
+        awaitTrue("the record names queue sales and agent seller", Duration.ofSeconds(10),
+                () -> "sales/seller".equals(queueAndAgent(caller)));
+    }
+
+    @Test
+    @DisplayName("when the agent frees up, a higher-priority caller who came later is offered before an earlier one")
+    void priorityBeatsArrival() throws Exception {
+        SimulatedCall busy = simulator.placeInboundCall(InboundCall.of("09130000011", "First", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "1")).withPatienceMs(20_000));
+        Thread.sleep(100);
+        SimulatedCall plain = simulator.placeInboundCall(InboundCall.of("09130000012", "Plain", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "1")).withPatienceMs(20_000));
+        Thread.sleep(400);
+        SimulatedCall vip = simulator.placeInboundCall(InboundCall.of("09130000013", "Vip", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "6")).withPatienceMs(20_000));
+        for (SimulatedCall c : List.of(busy, plain, vip)) {
+            assertTrue(c.awaitEnd(Duration.ofSeconds(30)).reachedAgent(), "every caller reached the agent");
+        }
+        List<String> order = offers.stream().map(CallOffered::callerUniqueId)
+                .filter(id -> List.of(busy.uniqueid(), plain.uniqueid(), vip.uniqueid()).contains(id)).toList();
+        assertEquals(List.of(busy.uniqueid(), vip.uniqueid(), plain.uniqueid()), order,
+                "the agent got the first caller, then the priority caller, then the earlier plain one");
+    }
+
+    @Test
+    @DisplayName("a waiting caller who asks to be called back and hangs up keeps the place ahead of later callers")
+    void callbackKeepsPlace() throws Exception {
+        SimulatedCall busy = simulator.placeInboundCall(InboundCall.of("09130000021", "Busy", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        awaitTrue("the agent is on the first call", Duration.ofSeconds(10),
+                () -> offers.stream().anyMatch(o -> o.callerUniqueId().equals(busy.uniqueid())));
+        SimulatedCall early = simulator.placeInboundCall(InboundCall.of("09130000022", "Early", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        awaitTrue("the early caller waits", Duration.ofSeconds(5), () -> figures("cbq").waiting() == 1);
+        server.vertx().eventBus().request(AcdAddresses.CALL_REQUEST_CALLBACK,
+                new CallbackRequest(early.uniqueid(), "09130000022")).toCompletionStage().toCompletableFuture()
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        early.hangup();
+        SimulatedCall late = simulator.placeInboundCall(InboundCall.of("09130000023", "Late", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
+        assertTrue(late.awaitEnd(Duration.ofSeconds(30)).reachedAgent(), "the later caller is answered after");
+        List<CallOffered> order = offers.stream().filter(o -> o.agentId().equals("cb-agent")).toList();
+        assertEquals(List.of(busy.uniqueid(), early.uniqueid(), late.uniqueid()),
+                order.stream().map(CallOffered::callerUniqueId).toList(), "offer order: " + order);
+        assertEquals("true", order.get(1).data().get("callback"), "the second offer places the callback");
+    }
+
+    @Test
+    @DisplayName("an agent whose phone is not answered is paused ring-no-answer and the caller rings the next agent")
+    void ringNoAnswerGoesToNextAgent() throws Exception {
+        CallOutcome outcome = simulator.placeInboundCall(InboundCall.of("09130000002", "Patient", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "2")).withPatienceMs(20_000)).awaitEnd(Duration.ofSeconds(30));
+        assertTrue(outcome.reachedAgent(), "the caller reached the backup agent: " + outcome);
+        assertTrue(agentStates.stream().anyMatch(s -> s.agentId().equals("sleeper") && s.state().equals("paused")
+                && s.reason().equals("ring-no-answer")), "the sleeper was paused ring-no-answer: " + agentStates);
+        assertTrue(agentStates.stream().anyMatch(s -> s.agentId().equals("backup") && s.state().equals("on-call")),
+                "the backup agent took the call");
+    }
+
+    @Test
+    @DisplayName("a caller nobody can take hangs up after its patience and is counted abandoned on the wallboard")
+    void abandonIsCounted() throws Exception {
+        CallOutcome outcome = simulator.placeInboundCall(InboundCall.of("09130000003", "Gives Up", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "3")).withPatienceMs(3_000)).awaitEnd(Duration.ofSeconds(30));
+        assertTrue(outcome.abandoned(), "the caller gave up: " + outcome);
+        assertTrue(offers.stream().noneMatch(o -> o.agentId().equals("lonely-agent")),
+                "the agent without the skill level the queue needs was never offered the caller");
+        assertFalse(outcome.reachedAgent());
+        awaitTrue("the wallboard counts one abandon in queue lonely", Duration.ofSeconds(5),
+                () -> figures("lonely").abandoned() == 1 && figures("lonely").waiting() == 0);
+    }
+
+    @Test
+    @DisplayName("a caller past the queue's wait limit overflows to the next queue and is answered there")
+    void overflowAfterWaitLimit() throws Exception {
+        SimulatedCall call = simulator.placeInboundCall(InboundCall.of("09130000004", "Overflow", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "4")).withPatienceMs(20_000));
+        CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(30));
+        assertTrue(outcome.reachedAgent(), "answered in the overflow queue: " + outcome);
+        assertTrue(overflows.stream().anyMatch(o -> o.fromQueue().equals("short") && o.target().equals("queue")
+                && o.reason().equals("wait-limit")), "overflow published: " + overflows);
+        awaitTrue("the record names the overflow queue and its agent", Duration.ofSeconds(10),
+                () -> "overflowed/catcher".equals(queueAndAgent("09130000004")));
+    }
+
+    @Test
+    @DisplayName("the caller hanging up while the agent's phone rings cancels the agent's leg and frees the agent")
+    void callerHangupCancelsAgentLeg() throws Exception {
+        SimulatedCall call = simulator.placeInboundCall(InboundCall.of("09130000005", "Hangs Up", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "5")).withPatienceMs(0));
+        awaitTrue("the agent's phone rings", Duration.ofSeconds(10), () -> simulator.channels().stream()
+                .anyMatch(c -> c.name().startsWith("PJSIP/2501-")));
+        call.hangup();
+        awaitTrue("the agent's leg is hung up", Duration.ofSeconds(5), () -> simulator.channels().stream()
+                .noneMatch(c -> c.name().startsWith("PJSIP/2501-")));
+        awaitTrue("the agent is available again", Duration.ofSeconds(5), () -> {
+            List<AgentStateChanged> slow = agentStates.stream().filter(s -> s.agentId().equals("slow")).toList();
+            return !slow.isEmpty() && slow.get(slow.size() - 1).state().equals("available")
+                    && slow.stream().anyMatch(s -> s.state().equals("ringing"));
+        });
+    }
+
+    @Test
+    @DisplayName("wallboard figures arrive at least once a second with every queue and agent")
+    void wallboardFigures() throws Exception {
+        lastStats.set(null);
+        awaitTrue("figures arrive", Duration.ofMillis(1_500), () -> lastStats.get() != null);
+        QueueStatsUpdated first = lastStats.get();
+        awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
+                () -> lastStats.get().at().isAfter(first.at()));
+        QueueStatsUpdated s = lastStats.get();
+        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq"),
+                s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
+        assertEquals(7, s.agents().size());
+    }
+
+    private static QueueStatsUpdated.QueueFigures figures(String queue) {
+        QueueStatsUpdated s = lastStats.get();
+        if (s == null) {
+            return new QueueStatsUpdated.QueueFigures(queue, -1, 0, 0, -1, 0, 0, 0);
+        }
+        return s.queues().stream().filter(q -> q.queue().equals(queue)).findFirst().orElseThrow();
+    }
+
+    private static String queueAndAgent(String callerNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement(
+                     "select queue, agent_id from interactions where caller_number = ?")) {
+            ps.setString(1, callerNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) + "/" + rs.getString(2) : null;
+            }
+        }
+    }
+
+    private interface Probe {
+        boolean test() throws Exception;
+    }
+
+    private static void awaitTrue(String what, Duration limit, Probe probe) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (probe.test()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail(what + ": not within " + limit);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
