@@ -150,7 +150,12 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startAcd())
                 .compose(id -> {
-                    console = JdbcConsole.verticle(database, ConsoleConfig.fromEnvironment(), Optional.of(telephony));
+                    ConsoleConfig env = ConsoleConfig.fromEnvironment();
+                    // click-to-dial and listening in ring phones on the server that carries the agents' calls
+                    ConsoleConfig consoleConfig = new ConsoleConfig(env.secureCookies(), env.zone(),
+                            env.firstAdminUser(), env.firstAdminPassword(), env.sessionIdle(), acdSettings().server(),
+                            "cc-outbound", env.dialRules());
+                    console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     return vertx.deployVerticle(console);
                 })
                 .compose(id -> telephony.start())

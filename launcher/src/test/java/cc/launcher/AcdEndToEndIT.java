@@ -5,7 +5,10 @@ import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
 import cc.core.contract.CallOffered;
+import cc.core.contract.CallQueued;
 import cc.core.contract.CallbackRequest;
+import cc.core.contract.ConsoleAddresses;
+import cc.core.contract.ScheduleCallback;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.QueueStatsUpdated;
 import cc.core.testkit.PostgresTestDatabase;
@@ -76,6 +79,7 @@ class AcdEndToEndIT {
                         .number("2501", PhoneBehaviour.answersAfter(Distribution.fixed(20_000)))
                         .number("2601", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300),
                                 Distribution.fixed(2_000)))
+                        .number("2701", answers)
                         .build())
                 .build());
         server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", String.join("\n",
@@ -99,6 +103,7 @@ class AcdEndToEndIT {
                 "    - {id: overflowed}",
                 "    - {id: slowring}",
                 "    - {id: cbq}",
+                "    - {id: promised}",
                 "  agents:",
                 "    - {id: seller, phone: PJSIP/2001, queues: [sales]}",
                 "    - {id: sleeper, phone: PJSIP/2101, queues: [rna]}",
@@ -107,6 +112,7 @@ class AcdEndToEndIT {
                 "    - {id: catcher, phone: PJSIP/2401, queues: [overflowed]}",
                 "    - {id: slow, phone: PJSIP/2501, queues: [slowring]}",
                 "    - {id: cb-agent, phone: PJSIP/2601, queues: [cbq]}",
+                "    - {id: promiser, phone: PJSIP/2701, queues: [promised]}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         var bus = server.vertx().eventBus();
         bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
@@ -184,6 +190,22 @@ class AcdEndToEndIT {
     }
 
     @Test
+    @DisplayName("a call back an agent promised in the console is placed at its time by the queue's agent")
+    void promisedCallbackIsPlaced() throws Exception {
+        Instant due = Instant.now().plusSeconds(2);
+        CallQueued queued = server.vertx().eventBus().<CallQueued>request(ConsoleAddresses.CALLBACK_SCHEDULE,
+                new ScheduleCallback("09130000031", due, 0, "promised", "promiser", "", "fee question", "promiser"))
+                .toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS).body();
+        assertEquals("promised", queued.queue());
+        assertEquals("callback", queued.outcome());
+        awaitTrue("the callback is offered to the queue's agent", Duration.ofSeconds(15),
+                () -> offers.stream().anyMatch(o -> o.agentId().equals("promiser")
+                        && "true".equals(o.data().get("callback"))));
+        CallOffered offer = offers.stream().filter(o -> o.agentId().equals("promiser")).findFirst().orElseThrow();
+        assertTrue(!offer.at().isBefore(due.minusMillis(200)), "not placed before its time: " + offer.at());
+    }
+
+    @Test
     @DisplayName("an agent whose phone is not answered is paused ring-no-answer and the caller rings the next agent")
     void ringNoAnswerGoesToNextAgent() throws Exception {
         CallOutcome outcome = simulator.placeInboundCall(InboundCall.of("09130000002", "Patient", "02100000")
@@ -247,9 +269,9 @@ class AcdEndToEndIT {
         awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
                 () -> lastStats.get().at().isAfter(first.at()));
         QueueStatsUpdated s = lastStats.get();
-        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq"),
+        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq", "promised"),
                 s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
-        assertEquals(7, s.agents().size());
+        assertEquals(8, s.agents().size());
     }
 
     private static QueueStatsUpdated.QueueFigures figures(String queue) {

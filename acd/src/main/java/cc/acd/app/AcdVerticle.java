@@ -18,6 +18,8 @@ import cc.core.app.telephony.Telephony;
 import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.ChangeAgentState;
+import cc.core.contract.ConsoleAddresses;
+import cc.core.contract.ScheduleCallback;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.CallQueued;
 import cc.core.contract.CallbackRequest;
@@ -175,6 +177,7 @@ public final class AcdVerticle extends VerticleBase {
         bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
         bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
         bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest);
+        bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
@@ -391,6 +394,28 @@ public final class AcdVerticle extends VerticleBase {
             legs.remove(legKey(c.server(), r.callId()));
         }
         msg.reply(queued(r.callId()));
+    }
+
+    /**
+     * An agent promised the customer a call back at a time: it waits as a virtual caller that becomes eligible at
+     * that time, in the requested queue (or the first one). The console has already checked the number against the
+     * dial rules.
+     */
+    private void onScheduleCallback(Message<ScheduleCallback> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
+        ScheduleCallback r = msg.body();
+        String queue = r.queue().isBlank() ? settings.queues().get(0).id() : r.queue();
+        String callId = "callback-" + java.util.UUID.randomUUID();
+        Optional<String> refused = run(new AcdEvent.CallbackScheduled(callId, queue, List.of(), 0, r.number(), r.at(),
+                now()));
+        if (refused.isPresent()) {
+            msg.fail(409, refused.get());
+        } else {
+            msg.reply(queued(callId));
+        }
     }
 
     private void onAgentStateRequest(Message<ChangeAgentState> msg) {

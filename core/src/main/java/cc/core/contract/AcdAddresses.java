@@ -34,12 +34,6 @@ public final class AcdAddresses {
      * component that needs them).
      */
     public static void registerCodecs(EventBus bus) {
-        for (Class<? extends Record> type : RECORDS) {
-            try {
-                LocalRecordCodec.register(bus, type);
-            } catch (IllegalStateException alreadyRegistered) {
-                // another component registered it first: the codec is the same
-            }
-        }
+        RECORDS.forEach(type -> LocalRecordCodec.register(bus, type));
     }
 }

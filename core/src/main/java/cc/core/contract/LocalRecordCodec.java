@@ -28,11 +28,17 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
         register(bus, IvrStepEntered.class, CustomerIdentified.class, IvrSessionEnded.class, SurveyAnswered.class,
                 EnqueueCall.class, InteractionUpdated.class, AgentStateChanged.class, ChangeAgentState.class,
                 CallOffered.class, QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
-                InteractionFound.class);
+                InteractionFound.class, ScheduleCallback.class);
+        AcdAddresses.RECORDS.forEach(t -> registerOne(bus, t));
     }
 
+    /** Registering a type twice is harmless: every component may register the contracts it uses. */
     private static <R extends Record> void registerOne(EventBus bus, Class<R> t) {
-        bus.registerDefaultCodec(t, new LocalRecordCodec<>(t));
+        try {
+            bus.registerDefaultCodec(t, new LocalRecordCodec<>(t));
+        } catch (IllegalStateException alreadyRegistered) {
+            // the codec is the same whoever registered it first
+        }
     }
 
     @Override
