@@ -30,6 +30,7 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
                 CallOffered.class, QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
                 InteractionFound.class, ScheduleCallback.class);
         AcdAddresses.RECORDS.forEach(t -> registerOne(bus, t));
+        DialerAddresses.RECORDS.forEach(t -> registerOne(bus, t));
     }
 
     /** Registering a type twice is harmless: every component may register the contracts it uses. */

@@ -1,0 +1,46 @@
+package cc.core.contract;
+
+import io.vertx.core.eventbus.EventBus;
+
+import java.util.List;
+
+/**
+ * Event-bus addresses of the dialer, {@code cc.dialer.<entity>.<verb>}: what the console's campaign pages ask of it.
+ * Every one is a request; a failure reply carries a message a campaign manager can act on (naming the field that is
+ * wrong). The dialer answers from its own state; the console never reads the dialer's tables.
+ */
+public final class DialerAddresses {
+    private DialerAddresses() {}
+
+    /** {@link ListCampaigns}: every campaign with its status and progress (reply {@link CampaignList}). */
+    public static final String CAMPAIGN_LIST = "cc.dialer.campaign.list";
+
+    /** {@link SaveCampaign}: create or change a campaign that is not running (reply {@link CampaignView}). */
+    public static final String CAMPAIGN_SAVE = "cc.dialer.campaign.save";
+
+    /** {@link ControlCampaign}: start, pause or stop a campaign (reply {@link CampaignView}). */
+    public static final String CAMPAIGN_CONTROL = "cc.dialer.campaign.control";
+
+    /** {@link CampaignReportQuery}: the campaign's day reports over a range of days (reply {@link CampaignReport}). */
+    public static final String CAMPAIGN_REPORT = "cc.dialer.campaign.report";
+
+    /** {@link BuildSegmentList}: build (or preview) a call list from a customer segment (reply {@link ContactListBuilt}). */
+    public static final String LIST_FROM_SEGMENT = "cc.dialer.list.from-segment";
+
+    /** {@link ImportContactList}: import a CSV call list with a validation report (reply {@link ContactListBuilt}). */
+    public static final String LIST_IMPORT = "cc.dialer.list.import";
+
+    /** {@link ListContactLists}: the call lists there are (reply {@link ContactListIndex}). */
+    public static final String LIST_INDEX = "cc.dialer.list.index";
+
+    /** The body records of these addresses, for {@link #registerCodecs}. */
+    public static final List<Class<? extends Record>> RECORDS = List.of(ListCampaigns.class, CampaignList.class,
+            SaveCampaign.class, CampaignView.class, ControlCampaign.class, CampaignReportQuery.class,
+            CampaignReport.class, BuildSegmentList.class, ImportContactList.class, ContactListBuilt.class,
+            ListContactLists.class, ContactListIndex.class);
+
+    /** Registers the local codec of every dialer record (safe to call from each component that needs them). */
+    public static void registerCodecs(EventBus bus) {
+        RECORDS.forEach(type -> LocalRecordCodec.register(bus, type));
+    }
+}

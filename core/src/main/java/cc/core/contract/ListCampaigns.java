@@ -1,0 +1,4 @@
+package cc.core.contract;
+
+/** Ask for every campaign (reply {@link CampaignList}). */
+public record ListCampaigns() {}
