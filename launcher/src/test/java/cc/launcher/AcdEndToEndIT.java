@@ -27,8 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,7 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The ACD inside the whole server, over real sockets: callers run an IVR flow over FastAGI that hands them to a
@@ -65,7 +62,7 @@ class AcdEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
-        int agiPort = freePort();
+        int agiPort = Rig.freePort();
         PhoneBehaviour answers = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(1_500));
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
@@ -122,16 +119,8 @@ class AcdEndToEndIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Rig.closeAll(server, simulator, pg);
     }
 
     @Test
@@ -142,7 +131,7 @@ class AcdEndToEndIT {
                 .withDtmf(new DtmfStep(KEY_AT_MS, "1")).withPatienceMs(20_000)).awaitEnd(Duration.ofSeconds(30));
         assertTrue(outcome.reachedAgent(), "the caller was bridged to the agent's phone: " + outcome);
         assertFalse(outcome.abandoned());
-        awaitTrue("the record names queue sales and agent seller", Duration.ofSeconds(10),
+        Rig.awaitTrue("the record names queue sales and agent seller", Duration.ofSeconds(10),
                 () -> "sales/seller".equals(queueAndAgent(caller)));
     }
 
@@ -171,11 +160,11 @@ class AcdEndToEndIT {
     void callbackKeepsPlace() throws Exception {
         SimulatedCall busy = simulator.placeInboundCall(InboundCall.of("09130000021", "Busy", "02100000")
                 .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
-        awaitTrue("the agent is on the first call", Duration.ofSeconds(10),
+        Rig.awaitTrue("the agent is on the first call", Duration.ofSeconds(10),
                 () -> offers.stream().anyMatch(o -> o.callerUniqueId().equals(busy.uniqueid())));
         SimulatedCall early = simulator.placeInboundCall(InboundCall.of("09130000022", "Early", "02100000")
                 .withDtmf(new DtmfStep(KEY_AT_MS, "7")).withPatienceMs(20_000));
-        awaitTrue("the early caller waits", Duration.ofSeconds(5), () -> figures("cbq").waiting() == 1);
+        Rig.awaitTrue("the early caller waits", Duration.ofSeconds(5), () -> figures("cbq").waiting() == 1);
         server.vertx().eventBus().request(AcdAddresses.CALL_REQUEST_CALLBACK,
                 new CallbackRequest(early.uniqueid(), "09130000022")).toCompletionStage().toCompletableFuture()
                 .get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -198,7 +187,7 @@ class AcdEndToEndIT {
                 .toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS).body();
         assertEquals("promised", queued.queue());
         assertEquals("callback", queued.outcome());
-        awaitTrue("the callback is offered to the queue's agent", Duration.ofSeconds(15),
+        Rig.awaitTrue("the callback is offered to the queue's agent", Duration.ofSeconds(15),
                 () -> offers.stream().anyMatch(o -> o.agentId().equals("promiser")
                         && "true".equals(o.data().get("callback"))));
         CallOffered offer = offers.stream().filter(o -> o.agentId().equals("promiser")).findFirst().orElseThrow();
@@ -226,7 +215,7 @@ class AcdEndToEndIT {
         assertTrue(offers.stream().noneMatch(o -> o.agentId().equals("lonely-agent")),
                 "the agent without the skill level the queue needs was never offered the caller");
         assertFalse(outcome.reachedAgent());
-        awaitTrue("the wallboard counts one abandon in queue lonely", Duration.ofSeconds(5),
+        Rig.awaitTrue("the wallboard counts one abandon in queue lonely", Duration.ofSeconds(5),
                 () -> figures("lonely").abandoned() == 1 && figures("lonely").waiting() == 0);
     }
 
@@ -239,7 +228,7 @@ class AcdEndToEndIT {
         assertTrue(outcome.reachedAgent(), "answered in the overflow queue: " + outcome);
         assertTrue(overflows.stream().anyMatch(o -> o.fromQueue().equals("short") && o.target().equals("queue")
                 && o.reason().equals("wait-limit")), "overflow published: " + overflows);
-        awaitTrue("the record names the overflow queue and its agent", Duration.ofSeconds(10),
+        Rig.awaitTrue("the record names the overflow queue and its agent", Duration.ofSeconds(10),
                 () -> "overflowed/catcher".equals(queueAndAgent("09130000004")));
     }
 
@@ -248,12 +237,12 @@ class AcdEndToEndIT {
     void callerHangupCancelsAgentLeg() throws Exception {
         SimulatedCall call = simulator.placeInboundCall(InboundCall.of("09130000005", "Hangs Up", "02100000")
                 .withDtmf(new DtmfStep(KEY_AT_MS, "5")).withPatienceMs(0));
-        awaitTrue("the agent's phone rings", Duration.ofSeconds(10), () -> simulator.channels().stream()
+        Rig.awaitTrue("the agent's phone rings", Duration.ofSeconds(10), () -> simulator.channels().stream()
                 .anyMatch(c -> c.name().startsWith("PJSIP/2501-")));
         call.hangup();
-        awaitTrue("the agent's leg is hung up", Duration.ofSeconds(5), () -> simulator.channels().stream()
+        Rig.awaitTrue("the agent's leg is hung up", Duration.ofSeconds(5), () -> simulator.channels().stream()
                 .noneMatch(c -> c.name().startsWith("PJSIP/2501-")));
-        awaitTrue("the agent is available again", Duration.ofSeconds(5), () -> {
+        Rig.awaitTrue("the agent is available again", Duration.ofSeconds(5), () -> {
             List<AgentStateChanged> slow = agentStates.stream().filter(s -> s.agentId().equals("slow")).toList();
             return !slow.isEmpty() && slow.get(slow.size() - 1).state().equals("available")
                     && slow.stream().anyMatch(s -> s.state().equals("ringing"));
@@ -264,9 +253,9 @@ class AcdEndToEndIT {
     @DisplayName("wallboard figures arrive at least once a second with every queue and agent")
     void wallboardFigures() throws Exception {
         lastStats.set(null);
-        awaitTrue("figures arrive", Duration.ofMillis(1_500), () -> lastStats.get() != null);
+        Rig.awaitTrue("figures arrive", Duration.ofMillis(1_500), () -> lastStats.get() != null);
         QueueStatsUpdated first = lastStats.get();
-        awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
+        Rig.awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
                 () -> lastStats.get().at().isAfter(first.at()));
         QueueStatsUpdated s = lastStats.get();
         assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq", "promised"),
@@ -293,24 +282,4 @@ class AcdEndToEndIT {
         }
     }
 
-    private interface Probe {
-        boolean test() throws Exception;
-    }
-
-    private static void awaitTrue(String what, Duration limit, Probe probe) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (probe.test()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail(what + ": not within " + limit);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

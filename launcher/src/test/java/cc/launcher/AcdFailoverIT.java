@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Two server nodes, each with its own AMI link to the same simulator, sharing one real Redis: one routes, the
@@ -65,12 +62,12 @@ class AcdFailoverIT {
         pg = PostgresTestDatabase.create();
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
-                .agi("127.0.0.1", freePort(), "unused?lang=en")
+                .agi("127.0.0.1", Rig.freePort(), "unused?lang=en")
                 .phones(Phones.builder().prefix("30", PhoneBehaviour.answersAfter(Distribution.fixed(200))).build())
                 .build());
         String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
         Server first = startNode("n1", prefix);
-        awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
+        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
         Server second = startNode("n2", prefix);
         List<CallOffered> offers = new CopyOnWriteArrayList<>();
         for (Server n : nodes) {
@@ -86,12 +83,12 @@ class AcdFailoverIT {
             callers.add(c);
             assertEquals(200, enqueueStatus(first, c), "the leader queues caller " + i);
         }
-        awaitTrue("both agents are talking", Duration.ofSeconds(5), () -> simulator.channels().stream()
+        Rig.awaitTrue("both agents are talking", Duration.ofSeconds(5), () -> simulator.channels().stream()
                 .filter(ch -> ch.name().startsWith("PJSIP/300") && !ch.bridgeId().isEmpty()).count() == 2);
         Instant killed = Instant.now();
         nodes.remove(first);
         first.close();
-        awaitTrue("n2 holds the routing lease", Duration.ofSeconds(10),
+        Rig.awaitTrue("n2 holds the routing lease", Duration.ofSeconds(10),
                 () -> holder(second).equals(Optional.of("n2")));
         Duration takeover = Duration.between(killed, Instant.now());
         System.out.println("ACD failover: n2 took the routing lease " + takeover.toMillis() + " ms after n1 died");
@@ -162,24 +159,4 @@ class AcdFailoverIT {
         return s;
     }
 
-    private interface Probe {
-        boolean test() throws Exception;
-    }
-
-    private static void awaitTrue(String what, Duration limit, Probe probe) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (probe.test()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail(what + ": not within " + limit);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -28,8 +28,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,7 +58,7 @@ class AgentDayIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
-        int agiPort = freePort();
+        int agiPort = Rig.freePort();
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
                 .agi("127.0.0.1", agiPort, "day?lang=en")
@@ -95,16 +93,8 @@ class AgentDayIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Rig.closeAll(server, simulator, pg);
     }
 
     @Test
@@ -166,9 +156,4 @@ class AgentDayIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

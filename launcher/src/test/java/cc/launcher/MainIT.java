@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,12 +69,12 @@ class MainIT {
         Path jar = Path.of("target", "cc-server.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the server jar is built before the integration tests: " + jar);
         copyTree(Path.of("..", "config", "ivr"), dir.resolve("config").resolve("ivr"));
-        int http = freePort();
+        int http = Rig.freePort();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("CC_HTTP_PORT", String.valueOf(http));
-        pb.environment().put("CC_AGI_PORT", String.valueOf(freePort()));
+        pb.environment().put("CC_AGI_PORT", String.valueOf(Rig.freePort()));
         long started = System.nanoTime();
         Process p = pb.start();
         try {
@@ -156,9 +155,4 @@ class MainIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,7 +55,7 @@ class ServerEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
-        int agiPort = freePort();
+        int agiPort = Rig.freePort();
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
                 .agi("127.0.0.1", agiPort, "e2e?lang=en")
@@ -85,16 +83,8 @@ class ServerEndToEndIT {
     private static long aliceId;
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Rig.closeAll(server, simulator, pg);
     }
 
     @Test
@@ -137,7 +127,7 @@ class ServerEndToEndIT {
 
         server.vertx().eventBus().request(Addresses.INTERACTION_DISPOSE,
                 new DisposeInteraction(row.id, "agent-7", "solved", "Explained the fee")).await();
-        awaitTrue("disposition stored", Duration.ofSeconds(10), () -> "solved".equals(disposition(row.id)));
+        Rig.awaitTrue("disposition stored", Duration.ofSeconds(10), () -> "solved".equals(disposition(row.id)));
     }
 
     private static String disposition(String id) throws SQLException {
@@ -165,7 +155,7 @@ class ServerEndToEndIT {
         Row row = awaitEndedRecord(caller, Duration.ofSeconds(20));
         assertEquals(List.of("answer", "welcome", "main-menu", "hold-on", "goodbye"), row.nodes());
         assertNotNull(row.endedAt);
-        awaitTrue("the link is back up", Duration.ofSeconds(10), () -> server.telephony().isUp("pbx1"));
+        Rig.awaitTrue("the link is back up", Duration.ofSeconds(10), () -> server.telephony().isUp("pbx1"));
 
         // and the next call after the reconnect is recorded as usual
         String next = "09120000003";
@@ -256,28 +246,8 @@ class ServerEndToEndIT {
     }
 
     private static void awaitPathContains(String caller, String node, Duration limit) throws Exception {
-        awaitTrue(caller + " reaches " + node, limit,
+        Rig.awaitTrue(caller + " reaches " + node, limit,
                 () -> record(caller).map(r -> r.nodes().contains(node)).orElse(false));
     }
 
-    private interface Probe {
-        boolean test() throws Exception;
-    }
-
-    private static void awaitTrue(String what, Duration limit, Probe probe) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (probe.test()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail(what + ": not within " + limit);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
