@@ -20,12 +20,16 @@ import java.util.Objects;
  *                           e.g. {@code PJSIP/{number}@trunk}
  * @param voicemailContext   dialplan context a caller is redirected to for voicemail; the mailbox is the extension
  * @param callbackContext    dialplan context (extension {@code s}) that confirms a callback and hangs up
+ * @param announceContext    dialplan context (extension {@code s}) a waiting caller is redirected to, to hear the
+ *                           place in line and the estimated wait from the IVR and return to the music; empty = the
+ *                           announcements are not played
  * @param queues             the queues
  * @param agents             the agents with their phones
  */
 public record AcdSettings(String server, Duration ringTimeout, String callerId, Duration priorityPointWorth,
                           Duration tickEvery, Duration interval, String callbackDial, String voicemailContext,
-                          String callbackContext, List<QueueConfig> queues, List<AgentPhone> agents) {
+                          String callbackContext, String announceContext, List<QueueConfig> queues,
+                          List<AgentPhone> agents) {
     public AcdSettings {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(ringTimeout, "ringTimeout");
@@ -39,6 +43,7 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
         }
         Objects.requireNonNull(voicemailContext, "voicemailContext");
         Objects.requireNonNull(callbackContext, "callbackContext");
+        announceContext = announceContext == null ? "" : announceContext;
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
         if (tickEvery.isZero() || tickEvery.isNegative() || interval.isZero() || interval.isNegative()) {
@@ -49,7 +54,7 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
     /** The same settings for another telephony server. */
     public AcdSettings withServer(String name) {
         return new AcdSettings(name, ringTimeout, callerId, priorityPointWorth, tickEvery, interval, callbackDial,
-                voicemailContext, callbackContext, queues, agents);
+                voicemailContext, callbackContext, announceContext, queues, agents);
     }
 
     /**

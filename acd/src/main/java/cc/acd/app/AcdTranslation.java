@@ -33,7 +33,25 @@ public final class AcdTranslation {
     /** The {@link EnqueueCall#data()} key with the number to call back on; else {@code callerNumber}. */
     public static final String CALLBACK_NUMBER_KEY = "callbackNumber";
 
+    /**
+     * Channel variable the announcement context passes to the IVR as the request's query:
+     * {@code AGI(${CC_AGI}/queue-position?${CC_ANNOUNCE})}.
+     */
+    public static final String ANNOUNCE_VARIABLE = "CC_ANNOUNCE";
+
     private AcdTranslation() {}
+
+    /**
+     * The announcement's query string: {@code position=3&wait=240&lang=fa}; wait -1 when there is no estimate; the
+     * language left out when unknown or not a plain language tag (the IVR then uses the channel's language).
+     */
+    public static String announcement(int position, long waitSeconds, String language) {
+        String q = "position=" + position + "&wait=" + Math.max(-1, waitSeconds);
+        if (language != null && language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})?")) {
+            q += "&lang=" + language;
+        }
+        return q;
+    }
 
     /**
      * The router event for a caller the IVR hands over.

@@ -151,7 +151,11 @@ public final class AcdVerticle extends VerticleBase {
         this.intervals = intervals;
     }
 
-    private record Caller(String server, String channel, String queue, Map<String, String> data) {}
+    /** @param language the caller's language for announcements ({@code fa}, {@code en}); empty = the channel's */
+    private record Caller(String server, String channel, String queue, String language, Map<String, String> data) {}
+
+    /** The call being handed over by the IVR right now: its caller is still in the IVR's session, not on hold. */
+    private String arriving = "";
 
     private static final class Offer {
         final String agentId;
@@ -271,7 +275,7 @@ public final class AcdVerticle extends VerticleBase {
                     continue;
                 }
                 int boost = state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
-                callers.put(call.interactionId(), new Caller(call.server(), call.channel(), call.queue(), Map.of()));
+                callers.put(call.interactionId(), new Caller(call.server(), call.channel(), call.queue(), "", Map.of()));
                 legs.put(legKey(call.server(), call.interactionId()), call.interactionId());
                 Optional<String> refused = run(new AcdEvent.CallArrived(call.interactionId(), call.queue(), List.of(),
                         call.priority() - boost, "", call.since()));
@@ -365,9 +369,15 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         String server = e.data().getOrDefault("server", settings.server());
-        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.data()));
+        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.language(), e.data()));
         legs.put(legKey(server, e.uniqueId()), e.uniqueId());
-        Optional<String> refused = run(arrived);
+        arriving = e.uniqueId();
+        Optional<String> refused;
+        try {
+            refused = run(arrived);
+        } finally {
+            arriving = "";
+        }
         if (refused.isPresent()) {
             callers.remove(e.uniqueId());
             legs.remove(legKey(server, e.uniqueId()));
@@ -642,13 +652,36 @@ public final class AcdVerticle extends VerticleBase {
             overflow(o);
         } else if (c instanceof AcdCommand.AnnouncePosition a) {
             Caller caller = callers.get(a.callId());
+            long waitSeconds = a.estimatedWait().map(d -> d.toSeconds()).orElse(-1L);
             bus.publish(AcdAddresses.CALL_POSITION_ANNOUNCED, new QueuePositionAnnounced(a.callId(),
-                    caller == null ? "" : caller.channel(), a.queueId(), a.position(),
-                    a.estimatedWait().map(d -> d.toSeconds()).orElse(-1L), now()));
+                    caller == null ? "" : caller.channel(), a.queueId(), a.position(), waitSeconds, now()));
+            if (caller != null && !a.callId().equals(arriving)) {
+                playAnnouncement(caller, a.position(), waitSeconds);
+            }
         } else if (c instanceof AcdCommand.AgentStateEntered s) {
             mirrorAgent(s.agentId(), s.state());
             bus.publish(Addresses.ACD_AGENT_STATE_CHANGED, AcdTranslation.statusChanged(s.agentId(), s.state()));
         }
+    }
+
+    /**
+     * Sends the waiting caller to the announcement context: the IVR says the place and the wait, then the dialplan
+     * returns the caller to the music. The router announces only callers with no offer in flight, and both actions
+     * go out on the control link ahead of any later originate, so the redirect has taken effect before an agent's
+     * phone can be answered. If an agent is bridged in while the announcement plays, Asterisk moves the caller out of
+     * the AGI into the bridge and the context hangs the caller up when that bridge ends (see extensions.conf).
+     * Not done while the IVR is still handing the caller over (a redirect then would cut the IVR session short).
+     */
+    private void playAnnouncement(Caller caller, int position, long waitSeconds) {
+        if (settings.announceContext().isEmpty() || caller.channel().isEmpty()) {
+            return;
+        }
+        String channel = caller.channel();
+        telephony.setVariable(caller.server(), channel, AcdTranslation.ANNOUNCE_VARIABLE,
+                        AcdTranslation.announcement(position, waitSeconds, caller.language()))
+                .onFailure(err -> log.debug("announcement for {} not set: {}", channel, err.getMessage()));
+        telephony.redirect(caller.server(), channel, settings.announceContext(), "s", 1)
+                .onFailure(err -> log.debug("announcement redirect of {} failed: {}", channel, err.getMessage()));
     }
 
     /**

@@ -25,7 +25,7 @@ class AcdTranslationTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
     private static final AcdSettings SETTINGS = new AcdSettings("pbx1", Duration.ofSeconds(18),
             "\"Contact Center\" <02100000>", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15),
-            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", List.of(QueueConfig.of("support")),
+            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", "cc-announce", List.of(QueueConfig.of("support")),
             List.of());
 
     @Test
@@ -93,6 +93,15 @@ class AcdTranslationTest {
     void settingsCheckPlaceholder() {
         assertThrows(IllegalArgumentException.class, () -> new AcdSettings("pbx1", Duration.ofSeconds(18), "",
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15), "PJSIP/trunk", "vm", "cb",
-                List.of(), List.of()));
+                "", List.of(), List.of()));
+    }
+
+    @Test
+    @DisplayName("the announcement query carries place, wait (-1 for none) and only a plain language tag")
+    void announcementQuery() {
+        assertEquals("position=3&wait=240&lang=fa", AcdTranslation.announcement(3, 240, "fa"));
+        assertEquals("position=1&wait=-1&lang=en", AcdTranslation.announcement(1, -1, "en"));
+        assertEquals("position=2&wait=30", AcdTranslation.announcement(2, 30, ""));
+        assertEquals("position=2&wait=30", AcdTranslation.announcement(2, 30, "fa&wait=0"));
     }
 }

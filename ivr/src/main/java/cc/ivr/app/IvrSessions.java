@@ -2,6 +2,7 @@ package cc.ivr.app;
 
 import cc.ivr.domain.engine.IvrSession;
 import cc.ivr.domain.flow.Flow;
+import cc.ivr.domain.speech.QueueAnnouncement;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -17,6 +18,14 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Threading: {@link #accept} is called on the connection's context; the session stays on it.
  */
 public final class IvrSessions {
+    /**
+     * The request path of the built-in queue announcement ({@code [cc-announce]} in extensions.conf): the ACD sends a
+     * waiting caller there to hear the place in line and the estimated wait, then the dialplan returns the caller to
+     * the music. It is not a flow: it publishes no IVR step and no session end, so the caller's interaction record
+     * keeps the path and the outcome of the IVR session that queued them.
+     */
+    public static final String QUEUE_POSITION = "queue-position";
+
     private final IvrServices services;
     private final AtomicInteger active = new AtomicInteger();
     private final Map<String, LongAdder> ended = new ConcurrentHashMap<>();
@@ -30,6 +39,10 @@ public final class IvrSessions {
         if (context == null) {
             throw new IllegalStateException("IVR sessions start on a Vert.x context");
         }
+        if (QUEUE_POSITION.equals(call.flow())) {
+            announcePosition(call, channel);
+            return;
+        }
         Flow flow = services.flows().resolve(call.flow());
         IvrSession session = IvrSession.start(call.uniqueId(), call.channel(), flow, call.language(),
                 variables(call), services.clock().instant());
@@ -40,6 +53,34 @@ public final class IvrSessions {
             ended.computeIfAbsent(outcome, o -> new LongAdder()).increment();
         });
         runner.start();
+    }
+
+    /**
+     * Plays the announcement and ends the session, which sends the caller back to the dialplan. When the ACD bridges
+     * the caller to an agent meanwhile, Asterisk moves the caller into the bridge and this session's channel is gone
+     * (HANGUP on the socket, as after a hang-up): the play fails and the session just closes.
+     */
+    private void announcePosition(CallRequest call, IvrChannel channel) {
+        int position = (int) number(call.parameters().get("position"), 0);
+        long wait = number(call.parameters().get("wait"), -1);
+        active.incrementAndGet();
+        channel.onGone(reason -> { });
+        channel.play(QueueAnnouncement.prompts(call.language(), position, wait)).onComplete(ar -> {
+            active.decrementAndGet();
+            ended.computeIfAbsent(ar.succeeded() ? "announced" : "announcement-cut", o -> new LongAdder()).increment();
+            channel.close();
+        });
+    }
+
+    private static long number(String text, long fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     /** Sessions in progress now. */

@@ -48,6 +48,12 @@ final class AgiSession implements Activity {
     private io.netty.channel.Channel socket;
     private Running running;
     private boolean hangupNotified;
+    /**
+     * The channel was yanked into a bridge: this session now runs on the dead copy Asterisk's masquerade leaves
+     * behind. It is told HANGUP and gets 511 for channel commands like after a hang-up, but AGISTATUS lands on the
+     * dead copy and the dialplan does not continue from here (the live channel continues after its bridge).
+     */
+    private boolean yanked;
     private boolean ended;
     private boolean failed;
 
@@ -130,8 +136,9 @@ final class AgiSession implements Activity {
                 socket.close();
                 return;
             }
+            ch.agiTranscript.add("= " + url);
             write(environment(uri));
-            if (ch.hangupRequested()) {
+            if (ch.hangupRequested() || yanked) {
                 notifyHangup();
             }
         }));
@@ -140,6 +147,9 @@ final class AgiSession implements Activity {
     private void failConnect() {
         pbx.counters().inc("agi.connect-failures");
         ended = true;
+        if (yanked) {
+            return;
+        }
         pbx.setVar(ch, "AGISTATUS", "FAILURE");
         done.run();
     }
@@ -215,9 +225,27 @@ final class AgiSession implements Activity {
         if (running != null) {
             Running r = running;
             r.onHangup();
-            pbx.after(env.timings.agiHangupNoticeMs(), () -> write("HANGUP\n"));
+            pbx.after(env.timings.agiHangupNoticeMs(), this::writeHangupNotice);
         } else {
-            write("HANGUP\n");
+            writeHangupNotice();
+        }
+    }
+
+    private void writeHangupNotice() {
+        if (socket != null && socket.isActive()) {
+            ch.agiTranscript.add("< HANGUP");
+        }
+        write("HANGUP\n");
+    }
+
+    @Override
+    public void leaveForBridge() {
+        if (ended) {
+            return;
+        }
+        yanked = true;
+        if (socket != null) {
+            notifyHangup();
         }
     }
 
@@ -267,6 +295,9 @@ final class AgiSession implements Activity {
             socket.writeAndFlush(Unpooled.copiedBuffer("HANGUP\n", StandardCharsets.UTF_8))
                 .addListener(f -> socket.close());
         }
+        if (yanked) {
+            return;
+        }
         String status = ch.hangupRequested() ? "HANGUP" : failed ? "FAILURE" : "SUCCESS";
         if (ch.isAlive()) {
             pbx.setVar(ch, "AGISTATUS", status);
@@ -275,7 +306,7 @@ final class AgiSession implements Activity {
     }
 
     private boolean dead() {
-        return ch.hangupRequested() || !ch.isAlive();
+        return yanked || ch.hangupRequested() || !ch.isAlive();
     }
 
     private void execute(String text) {

@@ -14,4 +14,13 @@ public interface Activity {
 
     default void onHangup() {
     }
+
+    /**
+     * The channel is moved into a bridge (AMI Bridge, or another channel's Bridge()). Asterisk does this by yanking
+     * the channel: a masquerade moves it to a new channel structure and leaves whatever ran on it on a dead copy, so
+     * from the application's side it looks like a hangup. Most activities just stop.
+     */
+    default void leaveForBridge() {
+        interrupt();
+    }
 }

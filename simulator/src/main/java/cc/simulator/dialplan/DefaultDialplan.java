@@ -17,12 +17,19 @@ package cc.simulator.dialplan;
  *
  * [cc-agent-wait]
  * exten => s,1,Wait(30)
+ *
+ * [cc-announce]
+ * exten => s,1,Set(AGISTATUS=)
+ *  same => n,AGI(agi://127.0.0.1:4573/queue-position?${CC_ANNOUNCE})
+ *  same => n,GotoIf($["${AGISTATUS}" != ""]?cc-hold,s,1)
+ *  same => n,Hangup()
  * </pre>
  */
 public final class DefaultDialplan {
     public static final String INBOUND_CONTEXT = "cc-inbound";
     public static final String HOLD_CONTEXT = "cc-hold";
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
+    public static final String ANNOUNCE_CONTEXT = "cc-announce";
 
     private DefaultDialplan() {
     }
@@ -40,6 +47,11 @@ public final class DefaultDialplan {
                 "MusicOnHold(default)")
             .exten(AGENT_WAIT_CONTEXT, "s",
                 "Wait(30)")
+            .exten(ANNOUNCE_CONTEXT, "s",
+                "Set(AGISTATUS=)",
+                "AGI(agi://" + agiHost + ":" + agiPort + "/queue-position?${CC_ANNOUNCE})",
+                "GotoIf($[\"${AGISTATUS}\" != \"\"]?cc-hold,s,1)",
+                "Hangup()")
             .build();
     }
 }

@@ -153,7 +153,7 @@ public final class DialplanExecutor {
         Activity a = ch.activity();
         ch.setActivity(null);
         if (a != null) {
-            a.interrupt();
+            a.leaveForBridge();
         }
         ch.setDtmfListener(null);
         boolean dialplanChannel = ch.ranDialplan();

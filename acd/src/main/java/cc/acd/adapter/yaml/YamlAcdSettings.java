@@ -58,6 +58,7 @@ public final class YamlAcdSettings {
         }
         String voicemail = acd.string("voicemailContext", "cc-voicemail");
         String callback = acd.string("callbackContext", "cc-callback");
+        String announce = acd.string("announceContext", "cc-announce");
         Optional<Boolean> availableAtStart = acd.has("agentsAvailableAtStart")
                 ? Optional.of(acd.bool("agentsAvailableAtStart", false)) : Optional.empty();
 
@@ -98,7 +99,7 @@ public final class YamlAcdSettings {
             }
         }
         AcdSettings settings = new AcdSettings(server, ringTimeout, callerId, worth, tick, interval, callbackDial,
-                voicemail, callback, queues, agents);
+                voicemail, callback, announce, queues, agents);
         return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl);
     }
 
