@@ -10,6 +10,7 @@ import cc.core.contract.CallbackRequest;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.ScheduleCallback;
 import cc.core.contract.CallOverflowed;
+import cc.core.contract.QueuePositionAnnounced;
 import cc.core.contract.QueueStatsUpdated;
 import cc.core.testkit.PostgresTestDatabase;
 import cc.simulator.AsteriskSimulator;
@@ -51,6 +52,11 @@ class AcdEndToEndIT {
     private static final String SECRET = "acd-e2e-secret";
     /** The menu prompt (300 ms) has started: the caller keys the queue. */
     private static final long KEY_AT_MS = 700;
+    /**
+     * The announcement's last Persian fragment lasts 30 s here, so an agent can be bridged in while it plays. The
+     * announcing queue's agent talks 12 s on every call (the first caller is hung up sooner by the test).
+     */
+    private static final String LONG_PROMPT = "fa/queue/is";
     private static PostgresTestDatabase pg;
     private static AsteriskSimulator simulator;
     private static Server server;
@@ -67,7 +73,7 @@ class AcdEndToEndIT {
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", SECRET)
                 .agi("127.0.0.1", agiPort, "acd?lang=en")
-                .timings(Timings.defaults().withUnknownPromptMs(300))
+                .timings(Timings.defaults().withUnknownPromptMs(300).withPrompt(LONG_PROMPT, 30_000))
                 .phones(Phones.builder()
                         .number("2001", answers)
                         .number("2101", PhoneBehaviour.neverAnswers())
@@ -77,6 +83,8 @@ class AcdEndToEndIT {
                         .number("2601", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300),
                                 Distribution.fixed(2_000)))
                         .number("2701", answers)
+                        .number("2801", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300),
+                                Distribution.fixed(12_000)))
                         .build())
                 .build());
         server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", String.join("\n",
@@ -101,6 +109,7 @@ class AcdEndToEndIT {
                 "    - {id: slowring}",
                 "    - {id: cbq}",
                 "    - {id: promised}",
+                "    - {id: announced, wrapUp: 0s, announceEvery: 5s, expectedHandleTime: 100s}",
                 "  agents:",
                 "    - {id: seller, phone: PJSIP/2001, queues: [sales]}",
                 "    - {id: sleeper, phone: PJSIP/2101, queues: [rna]}",
@@ -110,6 +119,7 @@ class AcdEndToEndIT {
                 "    - {id: slow, phone: PJSIP/2501, queues: [slowring]}",
                 "    - {id: cb-agent, phone: PJSIP/2601, queues: [cbq]}",
                 "    - {id: promiser, phone: PJSIP/2701, queues: [promised]}",
+                "    - {id: announcer, phone: PJSIP/2801, queues: [announced]}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         var bus = server.vertx().eventBus();
         bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
@@ -258,9 +268,104 @@ class AcdEndToEndIT {
         Rig.awaitTrue("newer figures within a second", Duration.ofMillis(1_500),
                 () -> lastStats.get().at().isAfter(first.at()));
         QueueStatsUpdated s = lastStats.get();
-        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq", "promised"),
-                s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
-        assertEquals(8, s.agents().size());
+        assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq", "promised",
+                "announced"), s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
+        assertEquals(9, s.agents().size());
+    }
+
+    @Test
+    @DisplayName("a Persian caller waiting behind another hears the place and the wait in Persian through the IVR; "
+            + "the agent bridged in mid-announcement wins, and the record keeps the IVR path, queue and agent")
+    void waitingCallerHearsPositionAndBridgeWins() throws Exception {
+        List<QueuePositionAnnounced> announced = new CopyOnWriteArrayList<>();
+        server.vertx().eventBus().<QueuePositionAnnounced>consumer(AcdAddresses.CALL_POSITION_ANNOUNCED,
+                m -> announced.add(m.body()));
+        SimulatedCall first = simulator.placeInboundCall(InboundCall.of("09130000041", "Ahead", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "9")).withPatienceMs(120_000));
+        Rig.awaitTrue("the agent talks to the first caller", Duration.ofSeconds(10), () -> simulator.channels()
+                .stream().anyMatch(c -> c.name().equals(first.channel()) && !c.bridgeId().isEmpty()));
+        String persianNumber = "09130000042";
+        SimulatedCall waiting = simulator.placeInboundCall(InboundCall.of(persianNumber, "Sara", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "8")).withPatienceMs(120_000));
+        try {
+            Rig.awaitTrue("the waiting caller is redirected to the announcement", Duration.ofSeconds(15),
+                    () -> simulator.channels().stream().anyMatch(c -> c.name().equals(waiting.channel())
+                            && c.context().equals("cc-announce") && c.application().equals("AGI")));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; announced " + announced + "; channels "
+                    + simulator.channels(), e);
+        }
+        Thread.sleep(2_500); // the short fragments (300 ms each) are over: the 30 s one plays now
+        first.hangup();
+        Rig.awaitTrue("the agent is bridged to the waiting caller", Duration.ofSeconds(10), () -> simulator
+                .channels().stream().anyMatch(c -> c.name().equals(waiting.channel()) && !c.bridgeId().isEmpty()));
+        first.awaitEnd(Duration.ofSeconds(10));
+        // the agent hangs up after 12 s; a caller sent back to cc-hold would wait out its 120 s patience instead
+        CallOutcome outcome = waiting.awaitEnd(Duration.ofSeconds(30));
+        assertTrue(outcome.reachedAgent(), "the waiting caller reached the agent: " + outcome);
+        assertFalse(outcome.abandoned(), "the caller's leg ended with the agent's, by the dialplan: " + outcome);
+        assertEquals("", outcome.variables().get("AGISTATUS"),
+                "the announcement's AGI status stayed on the channel Asterisk left behind: " + outcome.variables());
+
+        List<String> agi = outcome.agiTranscript();
+        int start = agi.indexOf(agi.stream().filter(l -> l.contains("/queue-position?")).findFirst()
+                .orElseThrow(() -> new AssertionError("no announcement session: " + agi)));
+        QueuePositionAnnounced said = announced.stream().filter(a -> a.callId().equals(waiting.uniqueid()))
+                .filter(a -> agi.get(start).endsWith("position=" + a.position() + "&wait="
+                        + a.estimatedWaitSeconds() + "&lang=fa")).findFirst()
+                .orElseThrow(() -> new AssertionError(agi.get(start) + " matches no announcement " + announced));
+        assertEquals(1, said.position(), "one caller ahead was being served, so this caller is next");
+        assertTrue(said.estimatedWaitSeconds() >= 0, "the queue is staffed, so there is an estimate: " + said);
+        List<String> heard = agi.subList(start, agi.size()).stream().filter(l -> l.startsWith("> STREAM FILE"))
+                .map(AcdEndToEndIT::fileOf).toList();
+        List<String> expected = new java.util.ArrayList<>(List.of("fa/queue/you-are-caller", "fa/num/1",
+                "fa/queue/in-line", "fa/queue/expected-wait"));
+        long minutes = Math.max(1, Math.round(said.estimatedWaitSeconds() / 60.0));
+        expected.add("fa/num/" + minutes);
+        expected.addAll(List.of("fa/queue/minute", LONG_PROMPT));
+        assertEquals(expected, heard, "the announcement in Persian: " + agi.subList(start, agi.size()));
+        String lastReply = agi.get(agi.lastIndexOf("> STREAM FILE \"" + LONG_PROMPT + "\" \"\"") + 1);
+        assertTrue(lastReply.startsWith("< 200 result=-1 endpos="), "the bridge took the caller out of the long "
+                + "prompt, answered as Asterisk answers a STREAM FILE whose channel left (agi-06): " + agi);
+
+        Rig.awaitTrue("the record names queue announced and agent announcer", Duration.ofSeconds(10),
+                () -> "announced/announcer".equals(queueAndAgent(persianNumber)));
+        Rig.awaitTrue("the record is ended", Duration.ofSeconds(10), () -> endedAt(persianNumber) != null);
+        assertEquals(List.of("answer", "choose", "persian", "to-announced"), path(persianNumber),
+                "the announcement added no IVR step");
+    }
+
+    /** The file of a {@code > STREAM FILE} transcript line, quoted or not. */
+    private static String fileOf(String line) {
+        String rest = line.substring("> STREAM FILE ".length());
+        int end = rest.startsWith("\"") ? rest.indexOf('"', 1) : rest.indexOf(' ');
+        return rest.startsWith("\"") ? rest.substring(1, end) : end < 0 ? rest : rest.substring(0, end);
+    }
+
+    private static Instant endedAt(String callerNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select ended_at from interactions where caller_number = ?")) {
+            ps.setString(1, callerNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.sql.Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? null : t.toInstant();
+            }
+        }
+    }
+
+    private static List<String> path(String callerNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select s.node from interaction_ivr_steps s join interactions i"
+                     + " on i.id = s.interaction_id where i.caller_number = ? order by s.seq")) {
+            ps.setString(1, callerNumber);
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
     }
 
     private static QueueStatsUpdated.QueueFigures figures(String queue) {
