@@ -46,7 +46,10 @@ import java.util.concurrent.TimeUnit;
  * error, p90 absolute error, share within +-30 s, within +-25 % of the actual wait, and within +-AHT/6 (30 s at a
  * 180 s handle time: handle times here are shortened so a run takes minutes, and errors scale with them).
  *
- * <p>Options: {@code --agents} (10), {@code --handle} mean handle time ms (24000), {@code --sigma} lognormal shape
+ * <p>With {@code --queues 2} the callers are spread evenly over two queues that every agent serves (the case where an
+ * estimate counting every freed agent in every queue it serves ran short).
+ *
+ * <p>Options: {@code --agents} (10), {@code --queues} (1), {@code --handle} mean handle time ms (24000), {@code --sigma} lognormal shape
  * (0.8), {@code --loads} offered load per agent (0.9,0.97,1.02), {@code --seconds} of arrivals per level (300),
  * {@code --announce} s between announcements (10), {@code --ring} agent ring delay ms (200), {@code --seed} (7).
  */
@@ -62,6 +65,7 @@ public final class WaitEstimateCalibration {
             o.put(args[i].substring(2), args[i + 1]);
         }
         int agents = Integer.parseInt(o.getOrDefault("agents", "10"));
+        int queues = Integer.parseInt(o.getOrDefault("queues", "1"));
         long handleMs = Long.parseLong(o.getOrDefault("handle", "24000"));
         double sigma = Double.parseDouble(o.getOrDefault("sigma", "0.8"));
         double[] loads = Arrays.stream(o.getOrDefault("loads", "0.9,0.97,1.02").split(","))
@@ -70,18 +74,18 @@ public final class WaitEstimateCalibration {
         int announce = Integer.parseInt(o.getOrDefault("announce", "10"));
         long ringMs = Long.parseLong(o.getOrDefault("ring", "200"));
         long seed = Long.parseLong(o.getOrDefault("seed", "7"));
-        System.out.printf("WaitEstimateCalibration: %d agents, handle time lognormal mean %.1f s sigma %.2f, "
+        System.out.printf("WaitEstimateCalibration: %d queue(s), %d agents serving all, handle time lognormal mean %.1f s sigma %.2f, "
                         + "%d s of Poisson arrivals per load level, announcements every %d s, ring %d ms, seed %d%n",
-                agents, handleMs / 1000.0, sigma, seconds, announce, ringMs, seed);
+                queues, agents, handleMs / 1000.0, sigma, seconds, announce, ringMs, seed);
         System.out.printf("%-6s %6s %6s %8s %9s %9s %9s %8s %8s %9s %9s%n", "load", "calls", "annc", "no-est",
                 "bias s", "median s", "p90|e| s", "+-30s", "+-25%", "+-AHT/6", "mean wait");
         for (double load : loads) {
-            run(agents, handleMs, sigma, load, seconds, announce, ringMs, seed);
+            run(queues, agents, handleMs, sigma, load, seconds, announce, ringMs, seed);
         }
         System.exit(0);
     }
 
-    private static void run(int agents, long handleMs, double sigma, double load, int seconds, int announce,
+    private static void run(int queues, int agents, long handleMs, double sigma, double load, int seconds, int announce,
                             long ringMs, long seed) throws Exception {
         int agiPort;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -105,11 +109,17 @@ public final class WaitEstimateCalibration {
                 "database: {dataDir: '" + dir.resolve("data") + "'}",
                 "acd:",
                 "  agentsAvailableAtStart: true",
-                "  queues: [{id: bench, announceEvery: " + announce + "s, expectedHandleTime: " + handleMs + "ms}]",
-                "  agents:", ""));
+                "  queues:", ""));
+        List<String> queueIds = new ArrayList<>();
+        for (int q = 0; q < queues; q++) {
+            queueIds.add("bench" + q);
+            yaml.append("    - {id: bench").append(q).append(", announceEvery: ").append(announce)
+                    .append("s, expectedHandleTime: ").append(handleMs).append("ms}\n");
+        }
+        yaml.append("  agents:\n");
         for (int a = 0; a < agents; a++) {
             yaml.append("    - {id: a").append(a).append(", phone: PJSIP/").append(50000 + a)
-                    .append(", queues: [bench]}\n");
+                    .append(", queues: ").append(queueIds).append("}\n");
         }
         Server server = Server.start(ServerConfig.read(ConfigNode.parse("calibration.yaml", yaml.toString(),
                 System::getenv))).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -145,8 +155,8 @@ public final class WaitEstimateCalibration {
                     .withContext("cc-hold").withPatienceMs(0).withTalkTimeMs(talk));
             callIds.add(c.uniqueid());
             server.vertx().eventBus().request(Addresses.ACD_CALL_ENQUEUE,
-                    new EnqueueCall(c.uniqueid(), c.channel(), "bench", 0, placed % 2 == 0 ? "fa" : "en", Map.of(),
-                            Instant.now()));
+                    new EnqueueCall(c.uniqueid(), c.channel(), queueIds.get(placed % queues), 0,
+                            placed % 2 == 0 ? "fa" : "en", Map.of(), Instant.now()));
         }
         long drainUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < drainUntil && !offeredAt.keySet().containsAll(callIds)) {

@@ -509,7 +509,7 @@ public final class AcdState {
         c.priority = c.basePriority + q.cfg.priorityBoost();
         c.sortKey = c.enqueuedAt - c.priority * pointMillis;
         c.phase = CallPhase.WAITING;
-        q.waiting.add(c);
+        joinLine(c, q);
         if (!c.virtual) {
             q.live++;
             c.onLine = true;
@@ -558,7 +558,7 @@ public final class AcdState {
     private void returnToLine(Call c) {
         c.agent = null;
         c.phase = CallPhase.WAITING;
-        c.queue.waiting.add(c);
+        joinLine(c, c.queue);
         tryMatchCall(c);
         if (c.phase == CallPhase.WAITING && c.limitPassed && !c.virtual) {
             overflow(c, c.queue, c.queue.cfg.overflow(), OverflowReason.WAIT_LIMIT);
@@ -645,6 +645,10 @@ public final class AcdState {
 
     private void offer(Call c, Agent a) {
         Queue q = c.queue;
+        if (now > c.lineSince) {
+            // only a caller who waited measures how fast the line moves (one taken on arrival waited no time)
+            q.estimator.takenFromLine(now);
+        }
         unqueue(c);
         leaveAvailable(a);
         for (Slot s : a.slots) {
@@ -725,9 +729,6 @@ public final class AcdState {
         q.estimator.handled(Duration.ofMillis(handle));
         a.busyMillis += handle;
         a.handleQueue = null;
-        for (Slot s : a.slots) {
-            s.queue.estimator.agentFreed(now);
-        }
     }
 
     /** Adds the time since the last accounting to the current status (an interval closed ahead of now counts once). */
@@ -760,8 +761,19 @@ public final class AcdState {
 
     // ------------------------------------------------------------------------------------ calls and timers
 
+    private void joinLine(Call c, Queue q) {
+        q.waiting.add(c);
+        c.lineSince = now;
+        if (q.waiting.size() == 1) {
+            q.estimator.lineOccupied(true, now);
+        }
+    }
+
     private void unqueue(Call c) {
-        c.queue.waiting.remove(c);
+        Queue q = c.queue;
+        if (q.waiting.remove(c) && q.waiting.isEmpty()) {
+            q.estimator.lineOccupied(false, now);
+        }
     }
 
     /** The caller no longer holds a line of the queue (answered, gone, moved, or waiting as a virtual caller). */
@@ -1146,6 +1158,8 @@ public final class AcdState {
         boolean onLine;
         long gen;
         long initialEstimate = -1;
+        /** When the caller last joined its queue's line. */
+        long lineSince;
 
         Call(String id, long seq, List<SkillRequirement> ownSkills, int basePriority, String number,
              long enqueuedAt) {

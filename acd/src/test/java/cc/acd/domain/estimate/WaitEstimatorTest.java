@@ -28,22 +28,42 @@ class WaitEstimatorTest {
     }
 
     @Test
-    @DisplayName("the observed rate of agents freeing up takes over from the staffing model")
+    @DisplayName("the observed rate of callers taken from the line takes over from the staffing model")
     void observedRate() {
         WaitEstimator e = new WaitEstimator(Duration.ofSeconds(600));
+        e.lineOccupied(true, NOW - 300_000);
         for (int i = 0; i < 30; i++) {
-            e.agentFreed(NOW - 300_000 + i * 10_000L); // one agent every 10 s for the last 5 minutes
+            e.takenFromLine(NOW - 300_000 + i * 10_000L); // one caller every 10 s for the last 5 minutes
         }
         Duration est = e.estimate(5, 2, NOW).orElseThrow();
         assertTrue(est.toSeconds() >= 45 && est.toSeconds() <= 55, est.toString());
     }
 
     @Test
-    @DisplayName("agents freed long ago do not count toward the current rate")
+    @DisplayName("time with nobody in line does not slow the observed rate down")
+    void emptyLineTimeDoesNotCount() {
+        WaitEstimator e = new WaitEstimator(Duration.ofSeconds(600));
+        long t = NOW - 600_000;
+        for (int burst = 0; burst < 2; burst++) {
+            e.lineOccupied(true, t);
+            for (int i = 0; i < 16; i++) {
+                e.takenFromLine(t + i * 10_000L); // one every 10 s while callers wait
+            }
+            e.lineOccupied(false, t + 150_000);
+            t += 300_000; // then 150 s with nobody waiting
+        }
+        e.lineOccupied(true, NOW);
+        Duration est = e.estimate(1, 2, NOW).orElseThrow();
+        assertTrue(est.toSeconds() >= 9 && est.toSeconds() <= 11, "10 s a caller, not 20: " + est);
+    }
+
+    @Test
+    @DisplayName("callers taken long ago do not count toward the current rate")
     void oldObservationsExpire() {
         WaitEstimator e = new WaitEstimator(Duration.ofSeconds(120));
+        e.lineOccupied(true, NOW - WaitEstimator.WINDOW.toMillis() - 3_600_000);
         for (int i = 0; i < 30; i++) {
-            e.agentFreed(NOW - WaitEstimator.WINDOW.toMillis() - 3_600_000 + i * 1_000L);
+            e.takenFromLine(NOW - WaitEstimator.WINDOW.toMillis() - 3_600_000 + i * 1_000L);
         }
         assertEquals(Optional.of(Duration.ofSeconds(60)), e.estimate(1, 2, NOW));
     }
