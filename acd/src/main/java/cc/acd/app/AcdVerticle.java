@@ -154,7 +154,10 @@ public final class AcdVerticle extends VerticleBase {
     /** @param language the caller's language for announcements ({@code fa}, {@code en}); empty = the channel's */
     private record Caller(String server, String channel, String queue, String language, Map<String, String> data) {}
 
-    /** The call being handed over by the IVR right now: its caller is still in the IVR's session, not on hold. */
+    /**
+     * The call being handed over by the IVR right now (its caller is still in the IVR's session, not on hold) or
+     * restored at a takeover: its first announcement is not played.
+     */
     private String arriving = "";
 
     private static final class Offer {
@@ -277,8 +280,15 @@ public final class AcdVerticle extends VerticleBase {
                 int boost = state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
                 callers.put(call.interactionId(), new Caller(call.server(), call.channel(), call.queue(), "", Map.of()));
                 legs.put(legKey(call.server(), call.interactionId()), call.interactionId());
-                Optional<String> refused = run(new AcdEvent.CallArrived(call.interactionId(), call.queue(), List.of(),
-                        call.priority() - boost, "", call.since()));
+                // no announcement now: a burst of redirects at takeover would only delay the offers it makes
+                arriving = call.interactionId();
+                Optional<String> refused;
+                try {
+                    refused = run(new AcdEvent.CallArrived(call.interactionId(), call.queue(), List.of(),
+                            call.priority() - boost, "", call.since()));
+                } finally {
+                    arriving = "";
+                }
                 if (refused.isPresent()) {
                     log.warn("waiting call {} could not be restored: {}", call.interactionId(), refused.get());
                     forget(call.interactionId());
