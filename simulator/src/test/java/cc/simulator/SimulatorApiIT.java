@@ -32,13 +32,17 @@ class SimulatorApiIT {
     }
 
     private void start(ScriptedAgiServer.Script script) throws Exception {
+        start(script, Timings.defaults().withTimeScale(0.2));
+    }
+
+    private void start(ScriptedAgiServer.Script script, Timings timings) throws Exception {
         agi = new ScriptedAgiServer((env, s) -> {
             envByChannel.put(env.get("agi_channel"), env);
             script.run(env, s);
         });
         sim = AsteriskSimulator.start(SimulatorConfig.builder()
             .agi("127.0.0.1", agi.port(), "main?lang=en")
-            .timings(Timings.defaults().withTimeScale(0.2))
+            .timings(timings)
             .phones(Phones.builder()
                 .number("2001", PhoneBehaviour.busy())
                 .number("2002", PhoneBehaviour.congestion())
@@ -96,6 +100,48 @@ class SimulatorApiIT {
         assertEquals(1, stats.agiSessions());
         assertEquals(1L, stats.originatesByOutcome().get("answered"));
         assertEquals(1L, stats.actionsByName().get("originate"));
+    }
+
+    @Test
+    @DisplayName("a waiting caller redirected to cc-announce and bridged to an agent mid-announcement is yanked out of "
+        + "the AGI as by Asterisk: the script sees the hang-up, and after the bridge the caller hangs up, not back to hold")
+    void bridgeDuringAnnouncement() throws Exception {
+        List<String> announcementSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+        start((env, s) -> {
+            if (env.get("agi_network_script").startsWith("queue-position?")) {
+                announcementSaw.add(env.get("agi_network_script"));
+                announcementSaw.add(s.command("STREAM FILE long-prompt \"\""));
+                announcementSaw.add(s.readLine());
+                announcementSaw.add(s.command("STREAM FILE long-prompt \"\""));
+            } else {
+                s.command("SET VARIABLE CC_NEXT hold");
+            }
+        }, Timings.defaults().withTimeScale(0.2).withPrompt("long-prompt", 60_000));
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("0912000", "Waiting", "5550100"));
+        awaitChannel(call.channel(), "MusicOnHold");
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            ami.send("Action", "Setvar", "ActionID", "v", "Channel", call.channel(), "Variable", "CC_ANNOUNCE",
+                "Value", "position=2&wait=60&lang=fa");
+            ami.send("Action", "Redirect", "ActionID", "r", "Channel", call.channel(), "Context", "cc-announce",
+                "Exten", "s", "Priority", "1");
+            assertEquals("cc-announce", awaitChannel(call.channel(), "AGI").context());
+            ami.send("Action", "Originate", "ActionID", "agent", "Channel", "PJSIP/1001", "Application", "Bridge",
+                "Data", call.channel(), "Async", "true", "Timeout", "15000");
+            ami.await(m -> "BridgeEnter".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 10_000);
+            // the agent talks 12 s (60 s x 0.2), then hangs up; the caller must not wait on hold after that
+            CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(20));
+            assertTrue(outcome.reachedAgent());
+            assertFalse(outcome.abandoned());
+            assertEquals(16, outcome.hangupCause(), "Hangup() after the AGI, not a caller giving up on hold");
+            assertEquals("", outcome.agiStatus(), "AGISTATUS stays on the dead copy the AGI was left on");
+            assertTrue(outcome.agiTranscript().contains("= agi://127.0.0.1:" + agi.port()
+                + "/queue-position?position=2&wait=60&lang=fa"), outcome.agiTranscript().toString());
+        }
+        assertEquals("queue-position?position=2&wait=60&lang=fa", announcementSaw.get(0));
+        assertTrue(announcementSaw.get(1).startsWith("200 result=-1 endpos="), announcementSaw.toString());
+        assertEquals("HANGUP", announcementSaw.get(2), announcementSaw.toString());
+        assertTrue(announcementSaw.get(3).startsWith("511 "), "channel commands are refused after: " + announcementSaw);
     }
 
     @Test
