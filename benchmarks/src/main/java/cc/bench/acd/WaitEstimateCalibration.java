@@ -49,9 +49,9 @@ import java.util.concurrent.TimeUnit;
  * <p>With {@code --queues 2} the callers are spread evenly over two queues that every agent serves (the case where an
  * estimate counting every freed agent in every queue it serves ran short).
  *
- * <p>Options: {@code --agents} (10), {@code --queues} (1), {@code --handle} mean handle time ms (24000), {@code --sigma} lognormal shape
- * (0.8), {@code --loads} offered load per agent (0.9,0.97,1.02), {@code --seconds} of arrivals per level (300),
- * {@code --announce} s between announcements (10), {@code --ring} agent ring delay ms (200), {@code --seed} (7).
+ * <p>Options: {@code --agents} (5), {@code --queues} (1), {@code --handle} mean handle time ms (20000), {@code --sigma}
+ * lognormal shape (0.8), {@code --loads} offered load per agent (0.9,1.0,1.15,1.25,1.4), {@code --seconds} of
+ * arrivals per level (300), {@code --announce} s between announcements (5), {@code --ring} agent ring delay ms (200), {@code --seed} (7).
  */
 public final class WaitEstimateCalibration {
     private record Announcement(String callId, Instant at, int position, long estimateSeconds) {}
@@ -64,14 +64,14 @@ public final class WaitEstimateCalibration {
             }
             o.put(args[i].substring(2), args[i + 1]);
         }
-        int agents = Integer.parseInt(o.getOrDefault("agents", "10"));
+        int agents = Integer.parseInt(o.getOrDefault("agents", "5"));
         int queues = Integer.parseInt(o.getOrDefault("queues", "1"));
-        long handleMs = Long.parseLong(o.getOrDefault("handle", "24000"));
+        long handleMs = Long.parseLong(o.getOrDefault("handle", "20000"));
         double sigma = Double.parseDouble(o.getOrDefault("sigma", "0.8"));
-        double[] loads = Arrays.stream(o.getOrDefault("loads", "0.9,0.97,1.02").split(","))
+        double[] loads = Arrays.stream(o.getOrDefault("loads", "0.9,1.0,1.15,1.25,1.4").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "300"));
-        int announce = Integer.parseInt(o.getOrDefault("announce", "10"));
+        int announce = Integer.parseInt(o.getOrDefault("announce", "5"));
         long ringMs = Long.parseLong(o.getOrDefault("ring", "200"));
         long seed = Long.parseLong(o.getOrDefault("seed", "7"));
         System.out.printf("WaitEstimateCalibration: %d queue(s), %d agents serving all, handle time lognormal mean %.1f s sigma %.2f, "
