@@ -51,7 +51,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --agents} (5), {@code --queues} (1), {@code --handle} mean handle time ms (20000), {@code --sigma}
  * lognormal shape (0.8), {@code --loads} offered load per agent (0.9,1.0,1.15,1.25,1.4), {@code --seconds} of
- * arrivals per level (300), {@code --announce} s between announcements (5), {@code --ring} agent ring delay ms (200), {@code --seed} (7).
+ * arrivals per level (300), {@code --announce} s between announcements (5), {@code --ring} agent ring delay ms
+ * (200), {@code --seed} (7).
  */
 public final class WaitEstimateCalibration {
     private record Announcement(String callId, Instant at, int position, long estimateSeconds) {}
