@@ -27,6 +27,10 @@ import cc.console.adapter.jdbc.JdbcConsole;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleMetrics;
 import cc.console.app.ConsoleVerticle;
+import cc.dialer.adapter.jdbc.JdbcDialAudit;
+import cc.dialer.adapter.jdbc.JdbcDialerStore;
+import cc.dialer.app.DialerSettings;
+import cc.dialer.app.DialerVerticle;
 import cc.ivr.IvrModule;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
@@ -66,7 +70,8 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS);
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
+            JdbcDialAudit.MIGRATION_MODULE);
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -148,6 +153,7 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> startDialer())
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
@@ -189,6 +195,39 @@ public final class Server implements AutoCloseable {
     }
 
     private String acdDeployment;
+    private String dialerDeployment;
+
+    /**
+     * Deployed before the ACD (so it hears every agent state change) and before the AMI links come up (so it sees
+     * every event of the calls it resumes).
+     */
+    private Future<String> startDialer() {
+        if (!config.dialer().enabled()) {
+            return Future.succeededFuture("");
+        }
+        DialerSettings settings = dialerSettings();
+        JdbcDialerStore store = new JdbcDialerStore(database, settings.defaultZone());
+        DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
+                telephony, InstantSource.system());
+        return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
+    }
+
+    /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */
+    DialerSettings dialerSettings() {
+        DialerSettings s = config.dialer().settings();
+        if (s.server().isBlank()) {
+            s = s.withServer(acdSettings().server());
+        }
+        java.util.Map<String, java.util.Set<String>> queueAgents = new java.util.HashMap<>();
+        AcdSettings acd = acdSettings();
+        acd.queues().forEach(q -> queueAgents.put(q.id(), new java.util.HashSet<>()));
+        for (AcdSettings.AgentPhone a : acd.agents()) {
+            for (String q : a.profile().queues()) {
+                queueAgents.computeIfAbsent(q, k -> new java.util.HashSet<>()).add(a.profile().agentId());
+            }
+        }
+        return s.withQueueAgents(queueAgents);
+    }
 
     /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */
     AcdSettings acdSettings() {
@@ -352,6 +391,10 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (traffic != null) {
             traffic.stop();
+        }
+        if (dialerDeployment != null) {
+            // before the links: no campaign call is placed while they close
+            awaitQuietly("dialer", vertx.undeploy(dialerDeployment));
         }
         if (acdDeployment != null) {
             // before the links: offers failing as the links close must not move agents or callers

@@ -6,10 +6,13 @@ import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOffered;
 import cc.core.contract.EnqueueCall;
+import cc.core.contract.FindInteractionByChannel;
+import cc.core.contract.InteractionFound;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.dialing.DialPermissions;
 import cc.core.domain.dialing.DialRequest;
+import cc.core.domain.interaction.InteractionTracker;
 import cc.dialer.domain.campaign.AttemptOutcome;
 import cc.dialer.domain.campaign.Campaign;
 import cc.dialer.domain.list.Contact;
@@ -20,6 +23,8 @@ import cc.dialer.domain.list.NextNumberPicker;
 import cc.dialer.domain.list.SkipReason;
 import cc.dialer.domain.pacing.AbandonCounts;
 import cc.dialer.domain.pacing.AbandonLedger;
+import cc.dialer.domain.pacing.AgentView;
+import cc.dialer.domain.pacing.AmdFalsePositiveEstimate;
 import cc.dialer.domain.pacing.LiveOutcome;
 import cc.dialer.domain.pacing.Pacer;
 import cc.dialer.domain.pacing.PacingEstimator;
@@ -64,7 +69,10 @@ public final class CampaignRunner extends VerticleBase {
     private static final int DIALER_PRIORITY = 10;
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    private enum Stage { RINGING, AMD, WAITING_AGENT, DONE }
+    private static final int AGENT_TIME_FLUSH_TICKS = 15;
+
+    /** WAITING_AGENT: a live person waits for the ACD; MACHINE_TO_AGENT: a machine passed to an agent does. */
+    private enum Stage { RINGING, AMD, WAITING_AGENT, MACHINE_TO_AGENT, DONE }
 
     private static final class Attempt {
         final long id;
@@ -74,6 +82,12 @@ public final class CampaignRunner extends VerticleBase {
         String uniqueId;
         String channel;
         Instant answeredAt;
+        Instant connectedAt;
+        Instant endedAt;
+        AttemptOutcome outcome;
+        String agentId;
+        String interactionId;
+        boolean amdFalsePositive;
         boolean lineOpen = true;
         long abandonTimer = -1;
 
@@ -102,6 +116,14 @@ public final class CampaignRunner extends VerticleBase {
     private final AbandonLedger ledger;
     private final PacingPolicy policy;
     private final Map<String, ContactProgress> progress = new HashMap<>();
+    private final CampaignJournal journal;
+    private final OutboundLines lines;
+    private final AmdFalsePositiveEstimate amd;
+    private final Promise<Void> drained = Promise.promise();
+    private boolean draining;
+    private long machineVerdicts;
+    private double agentSeconds;
+    private int ticksSinceAgentFlush;
     private final Map<Long, Attempt> attempts = new LinkedHashMap<>();
     private final Map<String, Attempt> byUniqueId = new HashMap<>();
     private final Map<String, String> amdBeforeBound = new HashMap<>();
@@ -113,9 +135,41 @@ public final class CampaignRunner extends VerticleBase {
     private boolean stopped;
     private MessageConsumer<CallOffered> offers;
 
+    /**
+     * What a campaign run carries over from earlier runs and shares with other campaigns.
+     *
+     * @param journal        where attempts, retry states and agent time are written
+     * @param progress       each contact's retry state so far, by contact id
+     * @param lastAttemptId  the highest attempt id used so far (new attempts count on from it)
+     * @param machineVerdicts machine verdicts so far (the AMD false-positive estimate counts on from it)
+     * @param lines          the lines all campaigns share (the global cap)
+     * @param amd            how AMD false positives are estimated
+     */
+    public record Options(CampaignJournal journal, Map<String, ContactProgress> progress, long lastAttemptId,
+                          long machineVerdicts, OutboundLines lines, AmdFalsePositiveEstimate amd) {
+        public Options {
+            Objects.requireNonNull(journal, "journal");
+            progress = Map.copyOf(progress);
+            Objects.requireNonNull(lines, "lines");
+            Objects.requireNonNull(amd, "amd");
+        }
+
+        /** A first run in memory: nothing carried over, no shared cap, no false positives estimated. */
+        public static Options fresh() {
+            return new Options(CampaignJournal.NONE, Map.of(), 0, 0, OutboundLines.unlimited(),
+                    new AmdFalsePositiveEstimate(0));
+        }
+    }
+
     public CampaignRunner(CampaignSettings settings, Telephony telephony, DialPermissions permissions,
                           Supplier<DoNotCallList> doNotCall, CampaignAgents agents, DialAudit audit,
                           AbandonLedger ledger, InstantSource clock) {
+        this(settings, telephony, permissions, doNotCall, agents, audit, ledger, clock, Options.fresh());
+    }
+
+    public CampaignRunner(CampaignSettings settings, Telephony telephony, DialPermissions permissions,
+                          Supplier<DoNotCallList> doNotCall, CampaignAgents agents, DialAudit audit,
+                          AbandonLedger ledger, InstantSource clock, Options options) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.campaign = settings.campaign();
         this.telephony = Objects.requireNonNull(telephony, "telephony");
@@ -127,6 +181,12 @@ public final class CampaignRunner extends VerticleBase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.estimator = new PacingEstimator(PacingEstimator.Config.defaults(settings.priors()));
         this.policy = PacingPolicy.of(campaign.mode(), campaign.rule(), campaign.maxLines());
+        this.journal = options.journal();
+        this.lines = options.lines();
+        this.amd = options.amd();
+        this.progress.putAll(options.progress());
+        this.nextAttemptId = options.lastAttemptId() + 1;
+        this.machineVerdicts = options.machineVerdicts();
     }
 
     @Override
@@ -151,6 +211,41 @@ public final class CampaignRunner extends VerticleBase {
         return offers == null ? Future.succeededFuture() : offers.unregister();
     }
 
+    /**
+     * Places no new calls from now on; completes once the calls in progress have ended (their outcomes recorded).
+     * Callable from any thread.
+     */
+    public Future<Void> pause() {
+        context.runOnContext(v -> {
+            draining = true;
+            drainIfIdle();
+        });
+        return drained.future();
+    }
+
+    /** Agent talk and wrap-up times the ACD reported, for the pacer's estimates; callable from any thread. */
+    public void agentTimes(Optional<java.time.Duration> talk, Optional<java.time.Duration> wrapUp) {
+        context.runOnContext(v -> {
+            talk.ifPresent(estimator::talkEnded);
+            wrapUp.ifPresent(estimator::wrapUpEnded);
+        });
+    }
+
+    private void drainIfIdle() {
+        if (draining && attempts.isEmpty() && !drained.future().isComplete()) {
+            flushAgentTime(clock.instant());
+            drained.complete();
+        }
+    }
+
+    private void flushAgentTime(Instant now) {
+        if (agentSeconds > 0) {
+            journal.agentTime(now, agentSeconds);
+            agentSeconds = 0;
+        }
+        ticksSinceAgentFlush = 0;
+    }
+
     /** Completes when every contact is finished (reached, out of attempts, refused or do-not-call) and no call is up. */
     public Future<Void> finished() {
         return finished.future();
@@ -169,6 +264,19 @@ public final class CampaignRunner extends VerticleBase {
 
     private void tick() {
         Instant now = clock.instant();
+        if (draining) {
+            drainIfIdle();
+            return;
+        }
+        List<AgentView> campaignAgents = agents.now();
+        for (AgentView v : campaignAgents) {
+            if (v.activity() != AgentView.Activity.UNAVAILABLE) {
+                agentSeconds += TICK.toMillis() / 1000.0;
+            }
+        }
+        if (++ticksSinceAgentFlush >= AGENT_TIME_FLUSH_TICKS) {
+            flushAgentTime(now);
+        }
         DoNotCallList dnc = doNotCall.get();
         List<Contact> idle = new ArrayList<>();
         boolean anyOpen = false;
@@ -182,6 +290,7 @@ public final class CampaignRunner extends VerticleBase {
             }
         }
         if (!anyOpen && attempts.isEmpty()) {
+            flushAgentTime(now);
             if (finished.tryComplete()) {
                 LOG.info("campaign {} finished: {} dialled, {} refused", campaign.id(), dialled, refused);
             }
@@ -192,11 +301,11 @@ public final class CampaignRunner extends VerticleBase {
         for (Attempt a : attempts.values()) {
             if (a.stage == Stage.RINGING) {
                 ringing.add(Duration.between(a.placedAt, now).toMillis() / 1000.0);
-            } else if (a.stage == Stage.WAITING_AGENT || a.stage == Stage.AMD) {
+            } else if (a.stage == Stage.WAITING_AGENT || a.stage == Stage.AMD || a.stage == Stage.MACHINE_TO_AGENT) {
                 waiting++;
             }
         }
-        PacingSnapshot snapshot = new PacingSnapshot(now, policy, agents.now(), ringing, waiting,
+        PacingSnapshot snapshot = new PacingSnapshot(now, policy, campaignAgents, ringing, waiting,
                 estimator.estimates(now), ledger.counts(now));
         int calls = pacer.callsToPlace(snapshot);
         if (calls <= 0) {
@@ -238,9 +347,14 @@ public final class CampaignRunner extends VerticleBase {
                     Optional.empty(), now);
             return;
         }
-        int lines = linesInUse();
+        int own = linesInUse();
+        if (own >= campaign.maxLines()) {
+            LOG.debug("campaign {}: {} waits for a line: all {} of the campaign's lines in use", campaign.id(), c.id(),
+                    campaign.maxLines());
+            return;
+        }
         DialDecision decision = permissions.check(new DialRequest(c.phone(), Optional.of(campaign.id()),
-                "dialer:" + campaign.id(), lines, lines, now));
+                "dialer:" + campaign.id(), lines.inUse(), own, now));
         if (!decision.allowed()) {
             if (decision.reason() == DialDecision.Reason.GLOBAL_LINE_CAP
                     || decision.reason() == DialDecision.Reason.CAMPAIGN_LINE_CAP) {
@@ -255,6 +369,12 @@ public final class CampaignRunner extends VerticleBase {
                     Optional.empty(), Optional.empty(), true));
             write(c, Optional.empty(), AuditEntry.Event.REFUSED, decision.reason() + ": " + decision.detail(),
                     Optional.empty(), now);
+            journal.progress(progress.get(c.id()));
+            return;
+        }
+        if (!lines.tryAcquire()) {
+            LOG.debug("campaign {}: {} waits for a line: all {} lines of the server in use", campaign.id(), c.id(),
+                    lines.cap());
             return;
         }
         Attempt a = new Attempt(nextAttemptId++, c, now);
@@ -264,8 +384,12 @@ public final class CampaignRunner extends VerticleBase {
         String dialString = settings.dialString(decision.dialDigits());
         write(c, Optional.of(a.id), AuditEntry.Event.DIALLED, dialString + " as " + decision.numberClass()
                 + " (attempt " + (progressOf(c.id()).attempts() + 1) + ")", Optional.empty(), now);
+        journal.attempt(state(a));
+        // number and customer before the campaign: core's recorder opens the call's interaction on CC_CAMPAIGN
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("CC_CAMPAIGN", campaign.id());
+        vars.put(InteractionTracker.NUMBER_VARIABLE, c.phone());
+        c.customerId().ifPresent(id -> vars.put(InteractionTracker.CUSTOMER_VARIABLE, Long.toString(id)));
+        vars.put(InteractionTracker.CAMPAIGN_VARIABLE, campaign.id());
         vars.put("CC_CONTACT", c.id());
         vars.put(ATTEMPT_VARIABLE, campaign.id() + ":" + a.id);
         vars.put("CC_MACHINE_ACTION", settings.machineAction().dialplanValue());
@@ -276,7 +400,7 @@ public final class CampaignRunner extends VerticleBase {
                 settings.ringTimeout(), vars);
         telephony.originate(request).onComplete(ar -> {
             if (ar.failed()) {
-                a.lineOpen = false;
+                closeLine(a);
                 finish(a, AttemptOutcome.FAILED, "originate failed: " + ar.cause().getMessage());
             } else {
                 onOriginated(a, ar.result());
@@ -287,7 +411,7 @@ public final class CampaignRunner extends VerticleBase {
     private void onOriginated(Attempt a, OriginateResult result) {
         if (result instanceof OriginateResult.Failed) {
             OriginateResult.Failed f = (OriginateResult.Failed) result;
-            a.lineOpen = false;
+            closeLine(a);
             AttemptOutcome outcome;
             switch (f.reason()) {
                 case BUSY:
@@ -309,6 +433,9 @@ public final class CampaignRunner extends VerticleBase {
         bind(a, answered.uniqueId());
         if (a.stage == Stage.RINGING) {
             a.stage = Stage.AMD;
+        }
+        if (a.stage != Stage.DONE) {
+            journal.attempt(state(a));
         }
     }
 
@@ -348,7 +475,7 @@ public final class CampaignRunner extends VerticleBase {
             amdBeforeBound.remove(uid);
             Attempt a = byUniqueId.get(uid);
             if (a != null) {
-                a.lineOpen = false;
+                closeLine(a);
                 switch (a.stage) {
                     case RINGING:
                     case AMD:
@@ -357,7 +484,11 @@ public final class CampaignRunner extends VerticleBase {
                     case WAITING_AGENT:
                         finish(a, AttemptOutcome.ABANDONED, "customer hung up before an agent was offered the call");
                         break;
+                    case MACHINE_TO_AGENT:
+                        finish(a, AttemptOutcome.MACHINE, "machine hung up before an agent was offered the call");
+                        break;
                     default:
+                        journal.attempt(state(a));
                         forget(a);
                 }
             }
@@ -378,7 +509,18 @@ public final class CampaignRunner extends VerticleBase {
         }
         switch (status) {
             case "MACHINE":
-                finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: " + settings.machineAction().dialplanValue());
+                machineVerdicts++;
+                a.amdFalsePositive = amd.isFalsePositive(machineVerdicts);
+                if (a.amdFalsePositive) {
+                    ledger.record(LiveOutcome.AMD_FALSE_POSITIVE, clock.instant());
+                    estimator.liveOutcome(LiveOutcome.AMD_FALSE_POSITIVE, campaign.rule());
+                }
+                if (settings.machineAction() == MachineAction.AGENT) {
+                    passMachineToAgent(a);
+                    return;
+                }
+                finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: " + settings.machineAction().dialplanValue()
+                        + (a.amdFalsePositive ? " (counted as an AMD false positive)" : ""));
                 return;
             case "HUMAN":
             case "NOTSURE":
@@ -392,6 +534,33 @@ public final class CampaignRunner extends VerticleBase {
         a.stage = Stage.WAITING_AGENT;
         a.abandonTimer = vertx.setTimer(settings.agentConnectLimit().toMillis(),
                 id -> abandon(a, "no agent within " + settings.agentConnectLimit().toMillis() + " ms"));
+        enqueue(a, now);
+    }
+
+    /**
+     * The campaign passes machines to agents (to leave a personal message): the call waits on hold like a live one
+     * (the dialplan sends it to cc-hold) but is no live answer for the regulator; without an agent in time it is
+     * hung up, not given the abandon message.
+     */
+    private void passMachineToAgent(Attempt a) {
+        Instant now = clock.instant();
+        estimator.endedOtherwise(a.id, now);
+        a.stage = Stage.MACHINE_TO_AGENT;
+        a.abandonTimer = vertx.setTimer(settings.agentConnectLimit().toMillis(), id -> {
+            if (a.stage == Stage.MACHINE_TO_AGENT) {
+                finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: no agent within "
+                        + settings.agentConnectLimit().toMillis() + " ms; hung up");
+                if (a.lineOpen) {
+                    telephony.hangup(settings.server(), a.channel, 16).onFailure(err -> LOG.warn(
+                            "campaign {}: could not hang up machine call {}: {}", campaign.id(), a.channel,
+                            err.getMessage()));
+                }
+            }
+        });
+        enqueue(a, now);
+    }
+
+    private void enqueue(Attempt a, Instant now) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("campaign", campaign.id());
         data.put("contact", a.contact.id());
@@ -402,15 +571,51 @@ public final class CampaignRunner extends VerticleBase {
                 now);
         vertx.eventBus().request(Addresses.ACD_CALL_ENQUEUE, enqueue,
                         new DeliveryOptions().setSendTimeout(settings.agentConnectLimit().toMillis()))
-                .onFailure(err -> abandon(a, "the ACD did not take the call: " + err.getMessage()));
+                .onFailure(err -> {
+                    if (a.stage == Stage.MACHINE_TO_AGENT) {
+                        vertx.cancelTimer(a.abandonTimer);
+                        finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: the ACD did not take the call: "
+                                + err.getMessage());
+                        if (a.lineOpen) {
+                            telephony.hangup(settings.server(), a.channel, 16);
+                        }
+                    } else {
+                        abandon(a, "the ACD did not take the call: " + err.getMessage());
+                    }
+                });
     }
 
     private void onOffered(CallOffered offered) {
         Attempt a = byUniqueId.get(offered.callerUniqueId());
-        if (a == null || a.stage != Stage.WAITING_AGENT) {
+        if (a == null || a.stage != Stage.WAITING_AGENT && a.stage != Stage.MACHINE_TO_AGENT) {
             return;
         }
-        finish(a, AttemptOutcome.CONNECTED, "offered to agent " + offered.agentId());
+        a.connectedAt = clock.instant();
+        a.agentId = offered.agentId();
+        findInteraction(a, offered);
+        if (a.stage == Stage.MACHINE_TO_AGENT) {
+            finish(a, AttemptOutcome.MACHINE, "AMD MACHINE: passed to agent " + offered.agentId());
+        } else {
+            finish(a, AttemptOutcome.CONNECTED, "offered to agent " + offered.agentId());
+        }
+    }
+
+    /** The call's interaction record, so a disposition on it can mark the attempt converted. */
+    private void findInteraction(Attempt a, CallOffered offered) {
+        if (!offered.interactionId().isBlank()) {
+            a.interactionId = offered.interactionId();
+            return;
+        }
+        vertx.eventBus().<InteractionFound>request(Addresses.INTERACTION_FIND_BY_CHANNEL,
+                new FindInteractionByChannel(a.uniqueId)).onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        a.interactionId = ar.result().body().interaction().id();
+                        journal.attempt(state(a));
+                    } else {
+                        LOG.warn("campaign {}: no interaction for attempt {} on {}: {}", campaign.id(), a.id,
+                                a.channel, ar.cause().getMessage());
+                    }
+                });
     }
 
     private void abandon(Attempt a, String why) {
@@ -430,18 +635,22 @@ public final class CampaignRunner extends VerticleBase {
             return;
         }
         boolean live = a.stage == Stage.WAITING_AGENT;
+        boolean reachedEstimator = live || a.stage == Stage.MACHINE_TO_AGENT;
         a.stage = Stage.DONE;
+        a.outcome = outcome;
         vertx.cancelTimer(a.abandonTimer);
         Instant now = clock.instant();
         if (live) {
             LiveOutcome lo = outcome == AttemptOutcome.CONNECTED ? LiveOutcome.CONNECTED : LiveOutcome.ABANDONED;
             ledger.record(lo, now);
             estimator.liveOutcome(lo, campaign.rule());
-        } else {
+        } else if (!reachedEstimator) {
             estimator.endedOtherwise(a.id, now);
         }
         ContactProgress next = progressOf(a.contact.id()).afterAttempt(outcome, now, campaign.retries());
         progress.put(a.contact.id(), next);
+        journal.progress(next);
+        journal.attempt(state(a));
         write(a.contact, Optional.of(a.id), AuditEntry.Event.valueOf(outcome.name()), detail
                 + next.retryAt().map(t -> "; retry after " + t).orElse(next.finished() ? "; contact finished" : ""),
                 Optional.ofNullable(a.channel), now);
@@ -455,7 +664,29 @@ public final class CampaignRunner extends VerticleBase {
             if (a.uniqueId != null) {
                 byUniqueId.remove(a.uniqueId);
             }
+            drainIfIdle();
         }
+    }
+
+    /** The customer's line is down: the shared line is free again, and talk time is known. */
+    private void closeLine(Attempt a) {
+        if (!a.lineOpen) {
+            return;
+        }
+        a.lineOpen = false;
+        lines.release();
+        if (a.answeredAt != null) {
+            a.endedAt = clock.instant();
+        }
+    }
+
+    private AttemptState state(Attempt a) {
+        double talk = a.connectedAt != null && a.endedAt != null && a.outcome == AttemptOutcome.CONNECTED
+                ? Math.max(0, Duration.between(a.connectedAt, a.endedAt).toMillis() / 1000.0) : 0;
+        return new AttemptState(campaign.id(), a.id, a.contact.id(), a.contact.phone(), a.placedAt,
+                Optional.ofNullable(a.answeredAt), Optional.ofNullable(a.connectedAt), Optional.ofNullable(a.endedAt),
+                Optional.ofNullable(a.outcome), Optional.ofNullable(a.agentId), Optional.ofNullable(a.interactionId),
+                talk, a.amdFalsePositive);
     }
 
     private void write(Contact c, Optional<Long> attemptId, AuditEntry.Event event, String detail,

@@ -18,11 +18,17 @@ package cc.simulator.dialplan;
  * [cc-agent-wait]
  * exten => s,1,Wait(30)
  * </pre>
+ *
+ * <p>and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for priority
+ * ({@code cc-dialer}: answer, AMD, machines hung up, given the message or held for an agent; {@code cc-dialer-abandon}:
+ * the abandon message).
  */
 public final class DefaultDialplan {
     public static final String INBOUND_CONTEXT = "cc-inbound";
     public static final String HOLD_CONTEXT = "cc-hold";
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
+    public static final String DIALER_CONTEXT = "cc-dialer";
+    public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
 
     private DefaultDialplan() {
     }
@@ -40,6 +46,22 @@ public final class DefaultDialplan {
                 "MusicOnHold(default)")
             .exten(AGENT_WAIT_CONTEXT, "s",
                 "Wait(30)")
+            // config/asterisk/dialer.conf
+            .exten(DIALER_CONTEXT, "s",
+                "Answer()",
+                "AMD()",
+                "GotoIf($[\"${AMDSTATUS}\" = \"MACHINE\"]?5)",
+                "Goto(cc-hold,s,1)",
+                "GotoIf($[\"${CC_MACHINE_ACTION}\" = \"agent\"]?4)",
+                "GotoIf($[\"${CC_MACHINE_ACTION}\" = \"message\"]?8)",
+                "Hangup()",
+                "Set(CC_DIALER_STEP=machine-message)",
+                "Playback(${CC_MACHINE_MESSAGE})",
+                "Hangup()")
+            .exten(DIALER_ABANDON_CONTEXT, "s",
+                "Set(CC_DIALER_STEP=abandon-message)",
+                "Playback(${CC_ABANDON_MESSAGE})",
+                "Hangup()")
             .build();
     }
 }
