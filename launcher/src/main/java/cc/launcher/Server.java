@@ -173,6 +173,7 @@ public final class Server implements AutoCloseable {
                 })
                 .map(id -> {
                     startTrafficIfSimulated();
+                    startDialerDemoIfSimulated();
                     return null;
                 });
     }
@@ -254,6 +255,9 @@ public final class Server implements AutoCloseable {
                         Distribution.exponential(sim.agentTalkTime().toMillis())));
             }
         }
+        if (dialerDemo()) {
+            DialerDemo.phones(phones, config.dialer().settings().trunkPattern());
+        }
         return phones.build();
     }
 
@@ -309,6 +313,17 @@ public final class Server implements AutoCloseable {
             out.add(AmiServerConfig.of(SIMULATOR_SERVER, "127.0.0.1", simulator.amiPort(), "cc", simulatorSecret));
         }
         return out;
+    }
+
+    /** The demo campaign runs only with the simulator, whose phones answer its calls. */
+    private boolean dialerDemo() {
+        return config.simulatorEnabled() && config.dialer().enabled() && config.dialer().demo();
+    }
+
+    private void startDialerDemoIfSimulated() {
+        if (simulator != null && dialerDemo() && !acdSettings().queues().isEmpty()) {
+            DialerDemo.start(vertx, database, customers, acdSettings().queues().get(0).id());
+        }
     }
 
     private void startTrafficIfSimulated() {

@@ -289,6 +289,13 @@ public final class DialerVerticle extends VerticleBase {
         return changed.compose(v -> view(e));
     }
 
+    /** A runner's future, completed back on this verticle's context (the runner completes it on its own). */
+    private <T> Future<T> here(Future<T> onRunner) {
+        io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
+        onRunner.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
+        return p.future();
+    }
+
     private Future<Void> setStatus(Entry e, CampaignStatus status, Instant at, String byUser) {
         e.stored = new DialerStore.StoredCampaign(e.stored.definition(), status.name(), at, byUser);
         return store.setStatus(e.campaign.id(), status.name(), at, byUser);
@@ -298,7 +305,7 @@ public final class DialerVerticle extends VerticleBase {
     private void drain(Entry e) {
         CampaignRunner runner = e.runner;
         e.draining = true;
-        runner.pause().onComplete(ar -> {
+        here(runner.pause()).onComplete(ar -> {
             e.stopListening.run();
             String deployment = e.deployment;
             e.runner = null;
@@ -412,7 +419,7 @@ public final class DialerVerticle extends VerticleBase {
         Future<List<AttemptRecord>> window = store.attempts(e.campaign.id(), now.minus(e.campaign.rule().window()),
                 now.plusSeconds(1));
         Future<Integer> inFlight = e.runner == null ? Future.succeededFuture(0)
-                : e.runner.stats().map(CampaignRunner.Stats::inFlight);
+                : here(e.runner.stats().map(CampaignRunner.Stats::inFlight));
         return Future.all(counts, window, inFlight).map(all -> {
             long connected = 0;
             long abandoned = 0;
