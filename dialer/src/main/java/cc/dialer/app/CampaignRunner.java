@@ -285,7 +285,9 @@ public final class CampaignRunner extends VerticleBase {
                 idle.add(c);
             }
             ContactProgress p = progressOf(c.id());
-            if (!p.finished() && !dnc.blocks(c.phone())) {
+            // past the campaign's last day in the contact's zone the contact can never be dialled again
+            if (!p.finished() && !dnc.blocks(c.phone())
+                    && !now.atZone(c.zone()).toLocalDate().isAfter(campaign.lastDay())) {
                 anyOpen = true;
             }
         }
