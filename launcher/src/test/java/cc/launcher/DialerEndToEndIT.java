@@ -80,6 +80,7 @@ class DialerEndToEndIT {
     private static PostgresTestDatabase pg;
     private static AsteriskSimulator simulator;
     private static Server server;
+    private static String config;
     private static final List<CallOffered> offers = new CopyOnWriteArrayList<>();
     private static final List<Interaction> interactions = new CopyOnWriteArrayList<>();
 
@@ -105,7 +106,7 @@ class DialerEndToEndIT {
                         .number(BUSY_2, PhoneBehaviour.busy())
                         .build())
                 .build());
-        server = Server.start(ServerConfig.read(ConfigNode.parse("dialer-e2e.yaml", String.join("\n",
+        config = String.join("\n",
                 "http: {port: 0}",
                 "asterisk:",
                 "  servers:",
@@ -130,11 +131,17 @@ class DialerEndToEndIT {
                 "  conversionCodes: [sale, renewed]",
                 "  amdFalsePositiveRate: 1",
                 "  demo: false",
-                ""), Map.of("AMI_SECRET", SECRET)::get))).await();
+                "");
+        server = startServer();
         var bus = server.vertx().eventBus();
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
         bus.<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m -> interactions.add(m.body().interaction()));
         fixtures();
+    }
+
+    private static Server startServer() {
+        return Server.start(ServerConfig.read(ConfigNode.parse("dialer-e2e.yaml", config,
+                Map.of("AMI_SECRET", SECRET)::get))).await();
     }
 
     /** The CRM's customers with scores, and the do-not-call registry (the dialer only reads them). */
@@ -350,6 +357,36 @@ class DialerEndToEndIT {
                 new ControlCampaign("redial", "PAUSE", "mina")).failureCode());
         CampaignView stopped = ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "STOP", "mina"));
         assertEquals("STOPPED", stopped.status());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a running campaign resumes after a server restart, counting its attempts on")
+    void resumesAfterRestart() throws Exception {
+        ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("resume", "busy", "HANGUP",
+                Map.of("BUSY", Duration.ofMillis(500)), 100), "mina"));
+        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "START", "mina"));
+        Rig.awaitTrue("the campaign dials", Duration.ofSeconds(10), () -> attempts("resume") >= 2);
+        server.close();
+        long beforeRestart = attempts("resume");
+        server = startServer();
+
+        assertEquals("RUNNING", view("resume").status());
+        Rig.awaitTrue("the campaign dials again after the restart", Duration.ofSeconds(15),
+                () -> attempts("resume") >= beforeRestart + 2);
+        assertEquals(attempts("resume"), maxAttemptId("resume"), "attempt ids go on from the last one, none reused");
+        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "PAUSE", "mina"));
+    }
+
+    private static long maxAttemptId(String campaign) throws Exception {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "select max(attempt_id) from dialer_attempts where campaign_id = ?")) {
+            ps.setString(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static CampaignReport.Day report(String campaign) throws Exception {

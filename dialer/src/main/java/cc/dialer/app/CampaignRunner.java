@@ -633,7 +633,9 @@ public final class CampaignRunner extends VerticleBase {
     }
 
     private void finish(Attempt a, AttemptOutcome outcome, String detail) {
-        if (a.stage == Stage.DONE) {
+        // once stopped (server shutting down) calls fail as the links close: that is no outcome of the contact's; the
+        // attempt keeps its row without one and the contact is dialled again when the campaign resumes
+        if (a.stage == Stage.DONE || stopped) {
             return;
         }
         boolean live = a.stage == Stage.WAITING_AGENT;

@@ -115,6 +115,9 @@ public final class DialerVerticle extends VerticleBase {
     private final Supplier<DoNotCallList> doNotCallNow = () -> doNotCall;
     private final DoNotCallSource doNotCallSource;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    /** Journal writes not yet done (runners write from their own contexts), awaited at stop. */
+    private final Set<Future<?>> writes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final long STOP_WRITES_MS = 3_000;
     private long refreshTimer = -1;
 
     /** Where the do-not-call numbers are read from (E.164). */
@@ -172,13 +175,34 @@ public final class DialerVerticle extends VerticleBase {
                         campaigns.size(), listSizes.size(), lines.cap(), settings.trunkPattern(), settings.server()));
     }
 
+    /**
+     * Stops the runners (a campaign RUNNING stays so in the database and resumes at the next start), then waits a
+     * bounded time for their last writes, so the database is not closed under them.
+     */
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(refreshTimer);
-        List<Future<?>> done = new ArrayList<>();
-        consumers.forEach(c -> done.add(c.unregister()));
-        done.add(board.stop());
-        return Future.join(done);
+        List<Future<?>> runners = new ArrayList<>();
+        for (Entry e : campaigns.values()) {
+            if (e.deployment != null) {
+                runners.add(vertx.undeploy(e.deployment));
+            }
+        }
+        return Future.join(runners)
+                .transform(v -> Future.join(List.copyOf(writes)).timeout(STOP_WRITES_MS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                .transform(v -> {
+                    List<Future<?>> done = new ArrayList<>();
+                    consumers.forEach(c -> done.add(c.unregister()));
+                    done.add(board.stop());
+                    return Future.join(done);
+                });
+    }
+
+    private <T> Future<T> tracked(Future<T> write) {
+        writes.add(write);
+        write.onComplete(ar -> writes.remove(write));
+        return write;
     }
 
     private Future<Void> refreshDoNotCall() {
@@ -336,7 +360,8 @@ public final class DialerVerticle extends VerticleBase {
                             e.stored.definition().machineAction()), settings.machineMessage(),
                     settings.abandonMessage(), settings.agentConnectLimit(), settings.priors());
             CampaignRunner runner = new CampaignRunner(runSettings, telephony, permissions, doNotCallNow,
-                    board.agentsOf(runSettings.queue()), audit, ledger, clock, new CampaignRunner.Options(
+                    board.agentsOf(runSettings.queue()), entry -> tracked(audit.record(entry)), ledger, clock,
+                    new CampaignRunner.Options(
                             journal(id), progress.result(), counters.result()[0], counters.result()[1], lines,
                             new AmdFalsePositiveEstimate(settings.amdFalsePositiveRate())));
             e.runner = runner;
@@ -391,21 +416,21 @@ public final class DialerVerticle extends VerticleBase {
         return new CampaignJournal() {
             @Override
             public void progress(ContactProgress p) {
-                store.saveProgress(campaignId, p).onFailure(err -> LOG.error(
+                tracked(store.saveProgress(campaignId, p)).onFailure(err -> LOG.error(
                         "campaign {}: progress of contact {} not stored: {}", campaignId, p.contactId(),
                         err.getMessage()));
             }
 
             @Override
             public void attempt(AttemptState a) {
-                store.saveAttempt(a).onFailure(err -> LOG.error("campaign {}: attempt {} not stored: {}",
+                tracked(store.saveAttempt(a)).onFailure(err -> LOG.error("campaign {}: attempt {} not stored: {}",
                         campaignId, a.attemptId(), err.getMessage()));
             }
 
             @Override
             public void agentTime(Instant at, double agentSeconds) {
                 LocalDate day = at.atZone(settings.defaultZone()).toLocalDate();
-                store.addAgentTime(campaignId, day, agentSeconds).onFailure(err -> LOG.error(
+                tracked(store.addAgentTime(campaignId, day, agentSeconds)).onFailure(err -> LOG.error(
                         "campaign {}: {} s of agent time not stored: {}", campaignId, agentSeconds,
                         err.getMessage()));
             }
