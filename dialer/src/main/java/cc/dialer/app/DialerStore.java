@@ -76,6 +76,12 @@ public interface DialerStore {
     /** The do-not-call numbers (E.164). */
     Future<java.util.Set<String>> doNotCall();
 
+    /**
+     * The campaign's live outcomes of attempts placed since {@code from}: connected, abandoned, and machine verdicts
+     * counted as AMD false positives (what a regulator's window holds).
+     */
+    Future<long[]> liveOutcomes(String campaignId, Instant from);
+
     /** Dial attempts so far and contacts finished, for the campaign views. */
     Future<long[]> dialledAndFinished(String campaignId);
 }

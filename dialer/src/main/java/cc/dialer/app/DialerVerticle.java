@@ -441,25 +441,12 @@ public final class DialerVerticle extends VerticleBase {
         Instant now = clock.instant();
         int contacts = e.campaign.listIds().stream().mapToInt(l -> listSizes.getOrDefault(l, 0)).sum();
         Future<long[]> counts = store.dialledAndFinished(e.campaign.id());
-        Future<List<AttemptRecord>> window = store.attempts(e.campaign.id(), now.minus(e.campaign.rule().window()),
-                now.plusSeconds(1));
+        Future<long[]> window = store.liveOutcomes(e.campaign.id(), now.minus(e.campaign.rule().window()));
         Future<Integer> inFlight = e.runner == null ? Future.succeededFuture(0)
                 : here(e.runner.stats().map(CampaignRunner.Stats::inFlight));
         return Future.all(counts, window, inFlight).map(all -> {
-            long connected = 0;
-            long abandoned = 0;
-            long falsePositives = 0;
-            for (AttemptRecord a : window.result()) {
-                Optional<LiveOutcome> o = liveOutcome(a);
-                if (o.isPresent()) {
-                    switch (o.get()) {
-                        case CONNECTED -> connected++;
-                        case ABANDONED -> abandoned++;
-                        case AMD_FALSE_POSITIVE -> falsePositives++;
-                    }
-                }
-            }
-            double rate = new AbandonCounts(e.campaign.rule(), connected, abandoned, falsePositives).rate();
+            long[] w = window.result();
+            double rate = new AbandonCounts(e.campaign.rule(), w[0], w[1], w[2]).rate();
             return new CampaignView(e.stored.definition(), e.status.name(), contacts, counts.result()[0],
                     inFlight.result(), (int) Math.max(0, contacts - counts.result()[1]), rate, e.stored.changedAt());
         });

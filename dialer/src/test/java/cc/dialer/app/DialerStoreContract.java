@@ -142,6 +142,9 @@ public abstract class DialerStoreContract {
         assertTrue(r.converted(), "a later save of the attempt keeps the conversion");
         assertTrue(records.get(1).amdFalsePositive());
         assertEquals(List.of(), result(store().attempts(camp, t.plusSeconds(3600), t.plusSeconds(7200))));
+        long[] live = result(store().liveOutcomes(camp, t));
+        assertEquals(List.of(1L, 0L, 1L), List.of(live[0], live[1], live[2]), "connected, abandoned, false positives");
+        assertEquals(0, result(store().liveOutcomes(camp, t.plusSeconds(2)))[0]);
         assertEquals(3, result(store().dialledAndFinished(camp))[0]);
         assertEquals(1, result(store().dialledAndFinished(camp))[1]);
     }

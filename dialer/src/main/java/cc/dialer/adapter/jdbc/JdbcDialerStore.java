@@ -552,6 +552,24 @@ public final class JdbcDialerStore implements DialerStore {
     }
 
     @Override
+    public Future<long[]> liveOutcomes(String campaignId, Instant from) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select "
+                    + "coalesce(sum(case when outcome = 'CONNECTED' then 1 else 0 end), 0), "
+                    + "coalesce(sum(case when outcome = 'ABANDONED' then 1 else 0 end), 0), "
+                    + "coalesce(sum(case when outcome = 'MACHINE' and amd_false_positive then 1 else 0 end), 0) "
+                    + "from dialer_attempts where campaign_id = ? and placed_at >= ?")) {
+                ps.setString(1, campaignId);
+                ps.setObject(2, timestamp(from));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                }
+            }
+        });
+    }
+
+    @Override
     public Future<long[]> dialledAndFinished(String campaignId) {
         return db.withConnection(c -> {
             long dialled;
