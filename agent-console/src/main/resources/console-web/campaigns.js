@@ -55,8 +55,12 @@
   // ---- campaigns ----
   async function loadCampaigns() {
     try {
-      campaigns = (await api('GET', '/api/campaigns')).campaigns;
-      renderCampaigns();
+      const fresh = (await api('GET', '/api/campaigns')).campaigns;
+      // redraw only on a change, so a button does not vanish under the manager's pointer every 5 s
+      if (JSON.stringify(fresh) !== JSON.stringify(campaigns)) {
+        campaigns = fresh;
+        renderCampaigns();
+      }
       document.body.dataset.campaigns = 'loaded';
     } catch (e) { status('campaign-status', false, e.message); }
   }
