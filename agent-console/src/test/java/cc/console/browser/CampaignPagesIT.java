@@ -1,11 +1,15 @@
 package cc.console.browser;
 
 import cc.console.domain.auth.Role;
+import cc.console.testing.CampaignForms;
+import cc.console.testing.ConsoleClient;
 import cc.console.testing.ConsoleFixture;
 import cc.console.testing.DialerStandIn;
 import cc.core.contract.CampaignDefinition;
 import cc.core.contract.ImportContactList;
 import cc.core.contract.SaveCampaign;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -112,7 +116,7 @@ class CampaignPagesIT {
         d.findElement(By.id("preview-segment")).click();
         waiting(d).until(x -> text(x, "segment-count").equals("3"));
         assertTrue(text(d, "segment-sample").contains("مریم کریمی <09121112233>"), text(d, "segment-sample"));
-        assertTrue(d.findElements(By.cssSelector("#list-rows tr")).isEmpty(), "a preview saves nothing");
+        assertTrue(d.findElements(By.cssSelector("#list-rows tr[data-list='gold-nov']")).isEmpty(), "a preview saves nothing");
         d.findElement(By.id("save-segment")).click();
         waiting(d).until(x -> !x.findElements(By.cssSelector("#list-rows tr[data-list='gold-nov']")).isEmpty());
 
@@ -208,5 +212,21 @@ class CampaignPagesIT {
         assertEquals(false, d.findElement(By.cssSelector("#c-days-off input[value='SUNDAY']")).isSelected());
         assertEquals("۱۰", d.findElement(By.id("c-retry-BUSY")).getAttribute("value"));
         assertEquals("IRR", new Select(d.findElement(By.id("c-currency"))).getFirstSelectedOption().getText());
+
+        // a campaign saved over the API: its report's days are Jalali dates in Persian digits
+        ConsoleClient api = fx.signIn("parisa");
+        api.change("POST", "/api/call-lists/segment", new JsonObject().put("listId", "silver").put("name", "نقره‌ای")
+                .put("conditions", new JsonArray().add(new JsonObject().put("field", "segment").put("operator", "=")
+                        .put("value", "silver"))));
+        assertEquals(200, api.change("PUT", "/api/campaigns/silver-winback", CampaignForms.campaign("silver")).statusCode());
+        d.navigate().refresh();
+        waiting(d).until(x -> !x.findElements(campaignCell("silver-winback", "button[data-action='report']")).isEmpty());
+        d.findElement(campaignCell("silver-winback", "button[data-action='report']")).click();
+        ((JavascriptExecutor) d).executeScript("document.getElementById('report-from').value = '2026-11-23';"
+                + "document.getElementById('report-to').value = '2026-11-23';");
+        d.findElement(By.cssSelector("#report-form button[type='submit']")).click();
+        waiting(d).until(x -> x.findElements(By.cssSelector("#report-rows tr")).size() == 1
+                && x.findElement(By.cssSelector("#report-rows td.day")).getText().equals("۱۴۰۵/۰۹/۰۲"));
+        assertEquals("۳۲۵۰۲۹.۰۰ IRR", d.findElement(By.cssSelector("#report-rows td.cost")).getText());
     }
 }

@@ -1,6 +1,7 @@
 package cc.console.adapter.http;
 
 import cc.console.domain.auth.Role;
+import cc.console.testing.CampaignForms;
 import cc.console.testing.ConsoleClient;
 import cc.console.testing.ConsoleFixture;
 import cc.console.testing.DialerStandIn;
@@ -81,18 +82,6 @@ class CampaignApiIT {
                 .put("conditions", new JsonArray().add(new JsonObject().put("field", "segment").put("operator", "=")
                         .put("value", "gold")).add(new JsonObject().put("field", "score.value").put("operator", ">=")
                         .put("value", "۰.۵")));
-    }
-
-    static JsonObject campaign(String listId) {
-        return new JsonObject().put("name", "Gold card renewal").put("listIds", new JsonArray().add(listId))
-                .put("mode", "PREDICTIVE").put("firstDay", "2026-11-23").put("lastDay", "2026-12-20")
-                .put("opens", "09:00").put("closes", "20:00").put("daysOff", new JsonArray().add("FRIDAY"))
-                .put("holidays", new JsonArray().add("2026-12-16"))
-                .put("retryDelayMinutes", new JsonObject().put("BUSY", 10).put("NO_ANSWER", 120).put("MACHINE", 240)
-                        .put("ABANDONED", 60))
-                .put("maxAttempts", 5).put("currency", "IRR").put("costPerDial", "1500")
-                .put("costPerMinute", "2500.50").put("revenuePerConversion", "4000000").put("regulator", "US-TSR")
-                .put("maxLines", 20).put("queue", "sales").put("machineAction", "HANGUP");
     }
 
     private static HttpResponse<String> upload(ConsoleClient c, String listId, String name, byte[] csv,
@@ -193,7 +182,7 @@ class CampaignApiIT {
         ConsoleClient sara = fx.signIn("sara");
         String list = goldList(sara);
         String id = unique("renewal");
-        JsonObject saved = ok(sara.change("PUT", "/api/campaigns/" + id, campaign(list)), 200);
+        JsonObject saved = ok(sara.change("PUT", "/api/campaigns/" + id, CampaignForms.campaign(list)), 200);
         assertEquals("DRAFT", saved.getString("status"));
         assertEquals(3, saved.getInteger("contacts"));
         JsonObject def = saved.getJsonObject("definition");
@@ -234,20 +223,20 @@ class CampaignApiIT {
         String list = goldList(sara);
         String id = unique("refused");
         assertEquals("maxLines: must be at least 1", error(sara.change("PUT", "/api/campaigns/" + id,
-                campaign(list).put("maxLines", 0)), 400));
+                CampaignForms.campaign(list).put("maxLines", 0)), 400));
         assertEquals("listIds: no call list 'nope'", error(sara.change("PUT", "/api/campaigns/" + id,
-                campaign("nope")), 400));
+                CampaignForms.campaign("nope")), 400));
         assertEquals("costPerDial: send money as a decimal string such as \"1500.50\"", error(sara.change("PUT",
-                "/api/campaigns/" + id, campaign(list).put("costPerDial", 1500.5)), 400), "never a float");
+                "/api/campaigns/" + id, CampaignForms.campaign(list).put("costPerDial", 1500.5)), 400), "never a float");
         assertEquals("firstDay: '23/11/2026' is not a date such as 2026-11-23", error(sara.change("PUT",
-                "/api/campaigns/" + id, campaign(list).put("firstDay", "23/11/2026")), 400));
+                "/api/campaigns/" + id, CampaignForms.campaign(list).put("firstDay", "23/11/2026")), 400));
         assertEquals("no campaign " + id, error(sara.change("POST", "/api/campaigns/" + id + "/start", null), 404));
         assertEquals(404, sara.get("/api/campaigns/" + id).statusCode());
         assertEquals(404, sara.get("/api/campaigns/" + id + "/report?from=2026-11-01&to=2026-11-02").statusCode());
 
-        ok(sara.change("PUT", "/api/campaigns/" + id, campaign(list)), 200);
+        ok(sara.change("PUT", "/api/campaigns/" + id, CampaignForms.campaign(list)), 200);
         ok(sara.change("POST", "/api/campaigns/" + id + "/start", null), 200);
-        assertTrue(error(sara.change("PUT", "/api/campaigns/" + id, campaign(list)), 409).contains("RUNNING"));
+        assertTrue(error(sara.change("PUT", "/api/campaigns/" + id, CampaignForms.campaign(list)), 409).contains("RUNNING"));
         ok(sara.change("POST", "/api/campaigns/" + id + "/stop", null), 200);
         assertTrue(error(sara.change("POST", "/api/campaigns/" + id + "/start", null), 409).contains("cannot start"));
         assertTrue(error(sara.change("POST", "/api/call-lists/segment", segment(list, false)), 409).contains("exists"));
@@ -260,7 +249,7 @@ class CampaignApiIT {
     void agentsRefused() {
         ConsoleClient ali = fx.signIn("ali");
         int before = dialer.requests.size();
-        JsonObject body = campaign("x");
+        JsonObject body = CampaignForms.campaign("x");
         List<HttpResponse<String>> answers = List.of(ali.get("/api/campaigns"), ali.get("/api/campaigns/c1"),
                 ali.change("PUT", "/api/campaigns/c1", body), ali.change("POST", "/api/campaigns/c1/start", null),
                 ali.change("POST", "/api/campaigns/c1/pause", null), ali.change("POST", "/api/campaigns/c1/stop", null),
@@ -280,13 +269,13 @@ class CampaignApiIT {
         ConsoleClient anonymous = new ConsoleClient(fx.base());
         assertEquals(401, anonymous.get("/api/campaigns").statusCode());
         assertEquals(401, anonymous.get("/api/call-lists").statusCode());
-        assertEquals(401, anonymous.change("PUT", "/api/campaigns/c1", campaign("x")).statusCode());
+        assertEquals(401, anonymous.change("PUT", "/api/campaigns/c1", CampaignForms.campaign("x")).statusCode());
         assertEquals(401, upload(anonymous, "l1", "x", "name,phone\n".getBytes(StandardCharsets.UTF_8), "text/csv",
                 false).statusCode());
 
         ConsoleClient sara = fx.signIn("sara");
         int before = dialer.requests.size();
-        assertEquals(403, sara.changeWithoutToken("PUT", "/api/campaigns/c1", campaign("x")).statusCode());
+        assertEquals(403, sara.changeWithoutToken("PUT", "/api/campaigns/c1", CampaignForms.campaign("x")).statusCode());
         assertEquals(403, sara.changeWithoutToken("POST", "/api/campaigns/c1/start", null).statusCode());
         assertEquals(403, sara.changeWithoutToken("POST", "/api/campaigns/c1/pause", null).statusCode());
         assertEquals(403, sara.changeWithoutToken("POST", "/api/campaigns/c1/stop", null).statusCode());
@@ -303,7 +292,7 @@ class CampaignApiIT {
         dialer.unregister();
         try {
             List<HttpResponse<String>> answers = List.of(sara.get("/api/campaigns"), sara.get("/api/campaigns/c1"),
-                    sara.change("PUT", "/api/campaigns/c1", campaign("x")),
+                    sara.change("PUT", "/api/campaigns/c1", CampaignForms.campaign("x")),
                     sara.change("POST", "/api/campaigns/c1/start", null),
                     sara.get("/api/campaigns/c1/report?from=2026-11-01&to=2026-11-02"), sara.get("/api/call-lists"),
                     sara.change("POST", "/api/call-lists/segment", segment("l1", true)),

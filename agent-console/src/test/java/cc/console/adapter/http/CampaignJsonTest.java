@@ -1,5 +1,6 @@
 package cc.console.adapter.http;
 
+import cc.console.testing.CampaignForms;
 import cc.core.contract.CampaignDefinition;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +22,7 @@ class CampaignJsonTest {
     @Test
     @DisplayName("a campaign goes to the contract and back unchanged: money as exact decimal strings, retries in minutes")
     void roundTrip() {
-        JsonObject body = CampaignApiIT.campaign("gold");
+        JsonObject body = CampaignForms.campaign("gold");
         CampaignDefinition d = CampaignJson.definition("c1", body);
         assertEquals(new BigDecimal("2500.50"), d.costPerMinute());
         assertEquals(Duration.ofHours(2), d.retryDelays().get("NO_ANSWER"));
@@ -32,7 +33,7 @@ class CampaignJsonTest {
     @Test
     @DisplayName("Persian digits are read as numbers, in amounts, counts and dates")
     void persianDigits() {
-        CampaignDefinition d = CampaignJson.definition("c1", CampaignApiIT.campaign("gold")
+        CampaignDefinition d = CampaignJson.definition("c1", CampaignForms.campaign("gold")
                 .put("costPerDial", "۱۵۰۰").put("maxAttempts", "۵").put("firstDay", "۲۰۲۶-۱۱-۲۴"));
         assertEquals(new BigDecimal("1500"), d.costPerDial());
         assertEquals(5, d.maxAttempts());
@@ -42,7 +43,7 @@ class CampaignJsonTest {
     @Test
     @DisplayName("a wrong shape is refused naming the field; money is never taken from a JSON number")
     void refusals() {
-        JsonObject good = CampaignApiIT.campaign("gold");
+        JsonObject good = CampaignForms.campaign("gold");
         assertEquals("revenuePerConversion: send money as a decimal string such as \"1500.50\"",
                 refusal(good.copy().put("revenuePerConversion", 4_000_000)));
         assertEquals("costPerDial: '1,500' is not a decimal amount", refusal(good.copy().put("costPerDial", "1,500")));
