@@ -17,6 +17,7 @@ import cc.core.contract.ListCampaigns;
 import cc.core.contract.ListContactLists;
 import cc.core.contract.SaveCampaign;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -65,8 +66,13 @@ final class CampaignWeb {
         this.vertx = vertx;
     }
 
-    /** Must come before the API's common body handler: the CSV upload may be larger than any JSON request. */
-    void mountBodyLimits(Router router) {
+    /**
+     * Must come before the API's common body handler: the CSV upload may be larger than any JSON request, so the
+     * session, CSRF token and role are checked before up to 5 MiB is read into memory.
+     */
+    void mountUpload(Router router, Handler<RoutingContext> authenticate) {
+        router.post(IMPORT).handler(authenticate);
+        router.post(IMPORT).handler(rc -> managed(rc, rc::next));
         router.post(IMPORT).handler(BodyHandler.create(false).setBodyLimit(CSV_LIMIT_BYTES));
     }
 

@@ -90,9 +90,9 @@ public final class ConsoleWeb implements Consumer<Router> {
 
     public void mount(Router router) {
         router.route("/api/*").failureHandler(this::tooLarge);
-        campaigns.mountBodyLimits(router);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
         router.route("/api/*").handler(this::headers);
+        campaigns.mountUpload(router, this::authenticate);
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/api/openapi.yaml").handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
         router.post("/api/session").handler(this::signIn);

@@ -161,18 +161,26 @@ class CampaignApiIT {
                 csv.getBytes(StandardCharsets.UTF_8), "text/csv", true), 400));
     }
 
+    private static byte[] bigCsv() {
+        StringBuilder big = new StringBuilder("name,phone\n");
+        while (big.length() <= CampaignWeb.CSV_LIMIT_BYTES) {
+            big.append("Customer,09121112233\n");
+        }
+        return big.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     @DisplayName("a call list over 5 MiB is refused with 413 before it reaches the dialer")
     void oversizeCsv() {
         ConsoleClient sara = fx.signIn("sara");
         int before = dialer.requests.size();
-        StringBuilder big = new StringBuilder("name,phone\n");
-        while (big.length() <= CampaignWeb.CSV_LIMIT_BYTES) {
-            big.append("Customer,09121112233\n");
-        }
-        String message = error(upload(sara, unique("big"), "big", big.toString().getBytes(StandardCharsets.UTF_8),
-                "text/csv", true), 413);
+        byte[] big = bigCsv();
+        String message = error(upload(sara, unique("big"), "big", big, "text/csv", true), 413);
         assertTrue(message.contains("5 MiB"), message);
+        // who may not upload is refused before the file is read
+        assertEquals(401, upload(new ConsoleClient(fx.base()), unique("big"), "big", big, "text/csv", false).statusCode());
+        assertEquals(403, upload(fx.signIn("ali"), unique("big"), "big", big, "text/csv", true).statusCode());
+        assertEquals(403, upload(sara, unique("big"), "big", big, "text/csv", false).statusCode());
         assertEquals(before, dialer.requests.size());
     }
 
