@@ -249,6 +249,14 @@
         });
         rows.appendChild(tr);
       });
+      const sum = r.totals;
+      const total = el('tr', null, 'totals');
+      [[t('total'), 'day'], [num(sum.dials), 'dials'], [num(sum.contacts), 'contacts'], [num(sum.connected), 'connected'],
+        [num(sum.abandoned), 'abandoned'], ['', 'us-day'], ['', 'us-30'], ['', 'uk-day'],
+        [num(sum.talkMinutesPerAgentHour.toFixed(1)), 'talk'], [num(sum.conversions), 'conversions'],
+        [money(sum.cost, sum.currency), 'cost'], [money(sum.revenue, sum.currency), 'revenue'],
+        [sum.roi === null ? '-' : percent(Number(sum.roi)), 'roi']].forEach(([v, cls]) => total.appendChild(el('td', v, cls)));
+      clear($('report-totals')).appendChild(total);
       status('report-status', true, num(r.days.length) + ' ' + t('days'));
     } catch (e) { status('report-status', false, e.message); }
   }

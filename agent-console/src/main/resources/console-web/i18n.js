@@ -44,7 +44,7 @@ window.I18N = {
     STOPPED: 'stopped', FINISHED: 'finished', MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday',
     THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday',
     noLists: 'No call lists yet: build one below.', remove: 'Remove', previewed: 'Preview only: nothing saved',
-    managersOnly: 'Campaigns are for supervisors and admins.'
+    managersOnly: 'Campaigns are for supervisors and admins.', total: 'Total'
   },
   fa: {
     appTitle: 'مرکز تماس', signIn: 'ورود', signOut: 'خروج', username: 'نام کاربری', password: 'گذرواژه',
@@ -89,7 +89,7 @@ window.I18N = {
     STOPPED: 'پایان یافته', FINISHED: 'تمام شده', MONDAY: 'دوشنبه', TUESDAY: 'سه‌شنبه', WEDNESDAY: 'چهارشنبه',
     THURSDAY: 'پنجشنبه', FRIDAY: 'جمعه', SATURDAY: 'شنبه', SUNDAY: 'یکشنبه',
     noLists: 'هنوز فهرست تماسی نیست: پایین‌تر یکی بسازید.', remove: 'حذف', previewed: 'فقط پیش‌نمایش: چیزی ذخیره نشد',
-    managersOnly: 'کارزارها برای سرپرستان و مدیران است.'
+    managersOnly: 'کارزارها برای سرپرستان و مدیران است.', total: 'جمع'
   }
 };
 

@@ -194,6 +194,10 @@ class CampaignPagesIT {
         assertEquals("2.10 %", day.findElement(By.className("us-30")).getText());
         assertEquals("3.33 %", day.findElement(By.className("us-day")).getText());
         assertTrue(day.findElement(By.className("us-day")).getAttribute("class").contains("near-limit"));
+        WebElement total = d.findElement(By.cssSelector("#report-totals tr.totals"));
+        assertEquals("240", total.findElement(By.className("dials")).getText());
+        assertEquals("650058.00 IRR", total.findElement(By.className("cost")).getText());
+        assertEquals("32000000 IRR", total.findElement(By.className("revenue")).getText());
     }
 
     @Test

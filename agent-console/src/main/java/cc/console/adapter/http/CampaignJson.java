@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -86,7 +87,50 @@ final class CampaignJson {
 
     static JsonObject report(CampaignReport r) {
         return new JsonObject().put("campaignId", r.campaignId())
-                .put("days", new JsonArray(r.days().stream().map(CampaignJson::day).toList()));
+                .put("days", new JsonArray(r.days().stream().map(CampaignJson::day).toList()))
+                .put("totals", totals(r.days()));
+    }
+
+    /**
+     * The range as a whole: counts, talk per agent hour and money summed, ROI of the sums. No abandon rate: each
+     * regulator defines its own window, and the days carry those. Money is summed only in one currency; a range
+     * whose days differ (the campaign's currency was changed) has no money totals.
+     */
+    static JsonObject totals(List<CampaignReport.Day> days) {
+        long dials = 0;
+        long contacts = 0;
+        long connected = 0;
+        long abandoned = 0;
+        long conversions = 0;
+        double talkMinutes = 0;
+        double agentHours = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal revenue = BigDecimal.ZERO;
+        Set<String> currencies = new LinkedHashSet<>();
+        for (CampaignReport.Day d : days) {
+            dials += d.dials();
+            contacts += d.contacts();
+            connected += d.connected();
+            abandoned += d.abandoned();
+            conversions += d.conversions();
+            talkMinutes += d.talkMinutes();
+            agentHours += d.agentHours();
+            cost = cost.add(d.cost());
+            revenue = revenue.add(d.revenue());
+            currencies.add(d.currency());
+        }
+        JsonObject t = new JsonObject().put("days", days.size()).put("dials", dials).put("contacts", contacts)
+                .put("connected", connected).put("abandoned", abandoned).put("conversions", conversions)
+                .put("talkMinutes", talkMinutes).put("agentHours", agentHours)
+                .put("talkMinutesPerAgentHour", agentHours > 0 ? talkMinutes / agentHours : 0.0);
+        if (currencies.size() == 1) {
+            t.put("currency", currencies.iterator().next()).put("cost", plain(cost)).put("revenue", plain(revenue))
+                    .put("roi", cost.signum() == 0 ? null
+                            : plain(revenue.subtract(cost).divide(cost, 4, RoundingMode.HALF_EVEN)));
+        } else {
+            t.put("currency", null).put("cost", null).put("revenue", null).put("roi", null);
+        }
+        return t;
     }
 
     private static JsonObject day(CampaignReport.Day d) {

@@ -222,6 +222,11 @@ class CampaignApiIT {
         assertEquals("48.2264", day.getString("roi"));
         assertEquals(120, day.getLong("dials"));
         assertEquals(0.021, day.getDouble("abandonRateUs30Days"), 1e-9);
+        JsonObject totals = report.getJsonObject("totals");
+        assertEquals(240, totals.getLong("dials"));
+        assertEquals("650058.00", totals.getString("cost"));
+        assertEquals("32000000", totals.getString("revenue"));
+        assertEquals("48.2264", totals.getString("roi"));
     }
 
     @Test

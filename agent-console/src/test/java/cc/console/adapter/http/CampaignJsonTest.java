@@ -2,6 +2,7 @@ package cc.console.adapter.http;
 
 import cc.console.testing.CampaignForms;
 import cc.core.contract.CampaignDefinition;
+import cc.core.contract.CampaignReport;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CampaignJsonTest {
@@ -54,5 +59,29 @@ class CampaignJsonTest {
                 refusal(good.copy().put("retryDelayMinutes", new JsonObject().put("BUSY", 1.5))));
         assertEquals("maxLines: required, as a whole number", refusal(good.copy().putNull("maxLines")));
         assertEquals("queue: required, as text", refusal(good.copy().put("queue", 7)));
+    }
+
+    private static CampaignReport.Day day(String date, long dials, String currency, String cost, String revenue) {
+        return new CampaignReport.Day(LocalDate.parse(date), dials, 30, 29, 1, 0, 0.033, 0.021, 0.033, 60, 1.5, 40, 2,
+                currency, new BigDecimal(cost), new BigDecimal(revenue), Optional.empty());
+    }
+
+    @Test
+    @DisplayName("a report's range totals add counts and money exactly, and give the ROI of the sums")
+    void totals() {
+        JsonObject t = CampaignJson.totals(List.of(day("2026-11-23", 120, "IRR", "180000.10", "500000"),
+                day("2026-11-24", 80, "IRR", "0.20", "0")));
+        assertEquals(200, t.getLong("dials"));
+        assertEquals(2, t.getInteger("days"));
+        assertEquals("180000.30", t.getString("cost"), "no float ever held the amounts");
+        assertEquals("500000", t.getString("revenue"));
+        assertEquals("1.7778", t.getString("roi"));
+        assertEquals(40.0, t.getDouble("talkMinutesPerAgentHour"), 1e-9);
+        assertEquals("IRR", t.getString("currency"));
+
+        JsonObject mixed = CampaignJson.totals(List.of(day("2026-11-23", 1, "IRR", "1", "1"),
+                day("2026-11-24", 1, "USD", "1", "1")));
+        assertNull(mixed.getValue("cost"), "rials and dollars are not added");
+        assertNull(CampaignJson.totals(List.of()).getValue("roi"), "nothing spent, no ROI");
     }
 }
