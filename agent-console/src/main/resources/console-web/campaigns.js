@@ -22,7 +22,13 @@
   function t(key) { return (I18N[lang] && I18N[lang][key]) || I18N.en[key] || key; }
   function num(n) { return lang === 'fa' ? faDigits(n) : String(n); }
   function percent(rate) { return num((rate * 100).toFixed(2)) + (lang === 'fa' ? '٪' : ' %'); }
-  function money(amount, currency) { return amount === null || amount === undefined ? '-' : num(amount) + ' ' + currency; }
+  // amounts arrive as exact decimal strings and are only regrouped as text, never parsed into a float
+  function money(amount, currency) {
+    if (amount === null || amount === undefined) { return '-'; }
+    const [whole, fraction] = String(amount).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fa' ? '٬' : ',');
+    return num(grouped + (fraction === undefined ? '' : (lang === 'fa' ? '٫' : '.') + fraction)) + ' ' + currency;
+  }
   function api(method, path, body, contentType) { return Page.call(method, path, body, me && me.csrfToken, contentType); }
   function status(id, ok, text) {
     const s = $(id);
@@ -279,7 +285,7 @@
       const tr = el('tr');
       tr.dataset.list = l.listId;
       [l.listId, l.name, t(l.source), num(l.contacts), l.createdAt.slice(0, 16).replace('T', ' '), l.createdBy]
-        .forEach(v => tr.appendChild(el('td', v)));
+        .forEach(v => { const td = el('td'); td.appendChild(el('bdi', v)); tr.appendChild(td); });
       rows.appendChild(tr);
     });
   }
@@ -321,7 +327,8 @@
     $('segment-result').hidden = false;
     $('segment-count').textContent = num(result.accepted);
     const ul = clear($('segment-sample'));
-    result.sample.forEach(s => ul.appendChild(el('li', s)));
+    // a Persian name beside a number reads in its own direction
+    result.sample.forEach(s => { const li = el('li'); li.appendChild(el('bdi', s)); ul.appendChild(li); });
   }
 
   $('preview-segment').addEventListener('click', async () => {

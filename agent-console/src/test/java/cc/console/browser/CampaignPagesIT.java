@@ -189,15 +189,15 @@ class CampaignPagesIT {
         waiting(d).until(x -> x.findElements(By.cssSelector("#report-rows tr")).size() == 2);
         WebElement day = d.findElement(By.cssSelector("#report-rows tr[data-day='2026-11-23']"));
         assertEquals("120", day.findElement(By.className("dials")).getText());
-        assertEquals("325029.00 IRR", day.findElement(By.className("cost")).getText());
-        assertEquals("16000000 IRR", day.findElement(By.className("revenue")).getText());
+        assertEquals("325,029.00 IRR", day.findElement(By.className("cost")).getText());
+        assertEquals("16,000,000 IRR", day.findElement(By.className("revenue")).getText());
         assertEquals("2.10 %", day.findElement(By.className("us-30")).getText());
         assertEquals("3.33 %", day.findElement(By.className("us-day")).getText());
         assertTrue(day.findElement(By.className("us-day")).getAttribute("class").contains("near-limit"));
         WebElement total = d.findElement(By.cssSelector("#report-totals tr.totals"));
         assertEquals("240", total.findElement(By.className("dials")).getText());
-        assertEquals("650058.00 IRR", total.findElement(By.className("cost")).getText());
-        assertEquals("32000000 IRR", total.findElement(By.className("revenue")).getText());
+        assertEquals("650,058.00 IRR", total.findElement(By.className("cost")).getText());
+        assertEquals("32,000,000 IRR", total.findElement(By.className("revenue")).getText());
     }
 
     @Test
@@ -231,6 +231,6 @@ class CampaignPagesIT {
         d.findElement(By.cssSelector("#report-form button[type='submit']")).click();
         waiting(d).until(x -> x.findElements(By.cssSelector("#report-rows tr")).size() == 1
                 && x.findElement(By.cssSelector("#report-rows td.day")).getText().equals("۱۴۰۵/۰۹/۰۲"));
-        assertEquals("۳۲۵۰۲۹.۰۰ IRR", d.findElement(By.cssSelector("#report-rows td.cost")).getText());
+        assertEquals("۳۲۵٬۰۲۹٫۰۰ IRR", d.findElement(By.cssSelector("#report-rows td.cost")).getText());
     }
 }
