@@ -64,6 +64,8 @@ final class CampaignWeb {
 
     CampaignWeb(Vertx vertx) {
         this.vertx = vertx;
+        // the records must have their codec even where the server registered only some contracts
+        DialerAddresses.registerCodecs(vertx.eventBus());
     }
 
     /**
