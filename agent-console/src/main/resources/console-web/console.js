@@ -12,13 +12,7 @@
   function t(key) { return (I18N[lang] && I18N[lang][key]) || I18N.en[key] || key; }
   function num(n) { return lang === 'fa' ? faDigits(n) : String(n); }
   function when(w) { return w ? (lang === 'fa' ? w.fa : w.en) : ''; }
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = text; }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+  const { el, clear } = Page;
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -30,17 +24,7 @@
     renderBoard();
   }
 
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && me) { headers['X-CSRF-Token'] = me.csrfToken; }
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin' });
-    const text = await r.text();
-    const data = text ? JSON.parse(text) : {};
-    if (!r.ok) { const e = new Error(data.error || r.status); e.status = r.status; throw e; }
-    return data;
-  }
+  function api(method, path, body) { return Page.call(method, path, body, me && me.csrfToken); }
 
   function status(id, ok, text) {
     const s = $(id);
@@ -77,6 +61,7 @@
     $('agent').hidden = !me.agentId;
     $('supervisor').hidden = !(me.role === 'supervisor' || me.role === 'admin');
     $('admin').hidden = me.role !== 'admin';
+    $('campaigns-link').hidden = $('supervisor').hidden;
     applyLanguage();
     connect();
     if (me.role === 'admin') { loadAdmin(); }

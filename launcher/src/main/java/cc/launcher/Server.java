@@ -83,6 +83,7 @@ public final class Server implements AutoCloseable {
     private JdbcCustomerStore customers;
     private LiveStateStore liveState;
     private AsteriskSimulator simulator;
+    private Optional<DemoAdmin.SignIn> demoAdmin = Optional.empty();
     private TrafficGenerator traffic;
     private AmiTelephony telephony;
     private OpsHttpServer http;
@@ -157,9 +158,15 @@ public final class Server implements AutoCloseable {
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
+                    String firstAdminPassword = env.firstAdminPassword();
+                    if (firstAdminPassword.isEmpty() && demo()) {
+                        firstAdminPassword = DemoAdmin.password(config.database().dataDir());
+                        demoAdmin = Optional.of(new DemoAdmin.SignIn(env.firstAdminUser(),
+                                DemoAdmin.file(config.database().dataDir())));
+                    }
                     // click-to-dial and listening in ring phones on the server that carries the agents' calls
                     ConsoleConfig consoleConfig = new ConsoleConfig(env.secureCookies(), env.zone(),
-                            env.firstAdminUser(), env.firstAdminPassword(), env.sessionIdle(), acdSettings().server(),
+                            env.firstAdminUser(), firstAdminPassword, env.sessionIdle(), acdSettings().server(),
                             "cc-outbound", env.dialRules());
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     return vertx.deployVerticle(console);
@@ -371,6 +378,19 @@ public final class Server implements AutoCloseable {
 
     public int agiPort() {
         return agiPort;
+    }
+
+    /**
+     * A demo: the simulator in-process and the embedded database, nothing real to protect. Only then does the
+     * console get a generated first admin when none was configured.
+     */
+    private boolean demo() {
+        return config.simulatorEnabled() && config.database().embedded();
+    }
+
+    /** The demo's first admin and where its generated password is, when this run uses one ({@link DemoAdmin}). */
+    public Optional<DemoAdmin.SignIn> demoAdmin() {
+        return demoAdmin;
     }
 
     public Optional<AsteriskSimulator> simulator() {

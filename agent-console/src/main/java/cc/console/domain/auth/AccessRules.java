@@ -45,6 +45,14 @@ public final class AccessRules {
         return p.role() == Role.ADMIN;
     }
 
+    /**
+     * Campaigns and call lists: building lists from customer data, uploading them, defining, starting and stopping
+     * outbound campaigns and reading what they returned. Supervisors and admins; agents only take the calls.
+     */
+    public static boolean mayManageCampaigns(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
     /** An opportunity is changed by its owner or a supervisor. */
     public static boolean mayChangeOpportunity(Principal p, String owner) {
         return p.role().atLeast(Role.SUPERVISOR) || p.username().equals(owner);

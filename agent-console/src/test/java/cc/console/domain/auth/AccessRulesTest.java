@@ -55,4 +55,12 @@ class AccessRulesTest {
         assertTrue(AccessRules.mayChangeOpportunity(agentA, "ali"));
         assertFalse(AccessRules.mayChangeOpportunity(agentB, "ali"));
     }
+
+    @Test
+    @DisplayName("campaigns and call lists are managed by supervisors and admins, never by agents")
+    void campaigns() {
+        assertFalse(AccessRules.mayManageCampaigns(agentA));
+        assertTrue(AccessRules.mayManageCampaigns(supervisor));
+        assertTrue(AccessRules.mayManageCampaigns(admin));
+    }
 }
