@@ -1,5 +1,10 @@
 package cc.launcher;
 
+import cc.console.app.PasswordHasher;
+import cc.console.domain.auth.Principal;
+import cc.console.domain.auth.Role;
+import cc.console.domain.auth.UserAccount;
+import cc.console.testing.ConsoleClient;
 import cc.core.config.ConfigNode;
 import cc.core.contract.AddDoNotCall;
 import cc.core.contract.Addresses;
@@ -28,6 +33,7 @@ import cc.simulator.people.Distribution;
 import cc.simulator.people.PhoneBehaviour;
 import cc.simulator.people.Phones;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +83,9 @@ class PreviewDialerIT {
     private static final String BUSY_1 = "09120000511";
     private static final String BUSY_2 = "09120000512";
     private static final String CALL_ME = "09120000521";
+    private static final String X1 = "09120000531";
+    private static final String X2 = "09120000532";
+    private static final String PASSWORD = "preview-it-password";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
@@ -137,11 +146,26 @@ class PreviewDialerIT {
         importList("pv", P1 + ",Parisa One\n" + P2 + ",Parviz Two\n" + P3 + ",Pooya Three\n");
         importList("busy", BUSY_1 + ",Busy One\n" + BUSY_2 + ",Busy Two\n");
         importList("callme", CALL_ME + ",Call Me Later\n");
+        importList("pv2", X1 + ",Xerxes One\n" + X2 + ",Xenia Two\n");
+        user("ali", AGENT_1, Role.AGENT, "PJSIP/3101");
+        user("bita", AGENT_2, Role.AGENT, "PJSIP/3102");
+        user("sara", "", Role.SUPERVISOR, "");
     }
 
     @AfterAll
     static void stop() throws Exception {
         Rig.closeAll(server, simulator, pg);
+    }
+
+    private static void user(String username, String agentId, Role role, String phone) {
+        server.console().users().save(new UserAccount(new Principal(username, username, role, agentId, "en", phone),
+                new PasswordHasher().hash(PASSWORD.toCharArray()), true)).await();
+    }
+
+    private static ConsoleClient signedIn(String username) {
+        ConsoleClient c = new ConsoleClient("http://127.0.0.1:" + server.httpPort());
+        assertEquals(200, c.signIn(username, PASSWORD).statusCode());
+        return c;
     }
 
     private static void importList(String id, String rows) throws Exception {
@@ -349,6 +373,63 @@ class PreviewDialerIT {
         assertTrue(!placed.isBefore(at), "dialled at " + placed + ", booked for " + at);
         assertTrue(audit("cb", "+98" + CALL_ME.substring(1)).get(0).startsWith("CALLBACK callback at " + at
                 + " booked by sara"));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("the console's API: agents take, dial and skip only their own preview records (403 otherwise), "
+            + "add only their record's number to the do-not-call list, supervisors any; CSRF is required")
+    void consoleApi() throws Exception {
+        start(campaign("pv2", "PREVIEW", "pv2", "preview", Map.of(), 3));
+        ConsoleClient ali = signedIn("ali");
+        ConsoleClient bita = signedIn("bita");
+        ConsoleClient sara = signedIn("sara");
+        var taken = ali.change("POST", "/api/preview/next", new JsonObject());
+        assertEquals(200, taken.statusCode(), taken.body());
+        JsonObject rec = new JsonObject(taken.body());
+        assertEquals("pv2", rec.getString("campaignId"));
+        assertEquals("+98" + X1.substring(1), rec.getString("phone"));
+        assertEquals("Xerxes One", rec.getString("name"));
+        String base = "/api/preview/pv2/" + rec.getString("contactId");
+
+        assertEquals(403, ali.changeWithoutToken("POST", "/api/preview/next", new JsonObject()).statusCode());
+        assertEquals(403, sara.change("POST", "/api/preview/next", new JsonObject()).statusCode(),
+                "supervisors take no preview records");
+        assertEquals(403, bita.change("POST", base + "/dial", new JsonObject()).statusCode());
+        assertEquals(403, bita.change("POST", base + "/skip", new JsonObject()).statusCode());
+        assertEquals(403, bita.change("POST", "/api/campaigns/pv2/contacts/" + rec.getString("contactId")
+                + "/callback", new JsonObject().put("at", Instant.now().plusSeconds(3600).toString())).statusCode());
+        assertEquals(403, bita.change("POST", "/api/do-not-call", new JsonObject().put("campaignId", "pv2")
+                .put("contactId", rec.getString("contactId"))).statusCode());
+        assertEquals(403, ali.change("POST", "/api/do-not-call", new JsonObject().put("number", X2)).statusCode(),
+                "an agent cannot type a number onto the list");
+
+        var callback = ali.change("POST", "/api/campaigns/pv2/contacts/" + rec.getString("contactId") + "/callback",
+                new JsonObject().put("at", Instant.now().plusSeconds(3600).toString()));
+        assertEquals(202, callback.statusCode(), callback.body());
+        var dnc = ali.change("POST", "/api/do-not-call", new JsonObject().put("campaignId", "pv2")
+                .put("contactId", rec.getString("contactId")).put("reason", "asked on the preview call"));
+        assertEquals(201, dnc.statusCode(), dnc.body());
+        assertEquals("+98" + X1.substring(1), new JsonObject(dnc.body()).getString("number"));
+        var refusedDial = ali.change("POST", base + "/dial", new JsonObject());
+        assertEquals(409, refusedDial.statusCode(), refusedDial.body());
+        assertEquals("contactId: not dialled: DO_NOT_CALL", new JsonObject(refusedDial.body()).getString("error"));
+        assertEquals(List.of(), audit("pv2", "+98" + X1.substring(1)).stream()
+                .filter(a -> a.startsWith("DIALLED")).toList());
+
+        var supervisorDnc = sara.change("POST", "/api/do-not-call", new JsonObject().put("number", X2)
+                .put("reason", "registry"));
+        assertEquals(201, supervisorDnc.statusCode(), supervisorDnc.body());
+        assertEquals(404, ali.change("POST", "/api/preview/next", new JsonObject()).statusCode(),
+                "both numbers of the list are on the do-not-call list now");
+
+        var bitas = bita.change("POST", "/api/preview/next", new JsonObject());
+        assertEquals(200, bitas.statusCode(), bitas.body());
+        JsonObject b = new JsonObject(bitas.body());
+        assertEquals(skipped.contactId(), b.getString("contactId"), "the callback record agent 2 still holds");
+        var skip = bita.change("POST", "/api/preview/pv/" + b.getString("contactId") + "/skip",
+                new JsonObject().put("reason", "line was bad"));
+        assertEquals(200, skip.statusCode(), skip.body());
     }
 
     // ---- reading what the dialer wrote
