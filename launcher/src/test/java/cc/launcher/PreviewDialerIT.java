@@ -1,6 +1,7 @@
 package cc.launcher;
 
 import cc.console.app.PasswordHasher;
+import cc.console.browser.Chromium;
 import cc.console.domain.auth.Principal;
 import cc.console.domain.auth.Role;
 import cc.console.domain.auth.UserAccount;
@@ -41,6 +42,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -86,6 +91,7 @@ class PreviewDialerIT {
     private static final String X1 = "09120000531";
     private static final String X2 = "09120000532";
     private static final String PASSWORD = "preview-it-password";
+    private static final String CARD = "09120000541";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
@@ -109,7 +115,7 @@ class PreviewDialerIT {
                         .number("3101", agent).number("3102", agent).number("3103", agent)
                         .number(P1, customer).number(P2, customer).number(P3, customer)
                         .number(BUSY_1, PhoneBehaviour.busy()).number(BUSY_2, PhoneBehaviour.busy())
-                        .number(CALL_ME, customer)
+                        .number(CALL_ME, customer).number(CARD, customer)
                         .build())
                 .build());
         String config = String.join("\n",
@@ -147,10 +153,14 @@ class PreviewDialerIT {
         importList("busy", BUSY_1 + ",Busy One\n" + BUSY_2 + ",Busy Two\n");
         importList("callme", CALL_ME + ",Call Me Later\n");
         importList("pv2", X1 + ",Xerxes One\n" + X2 + ",Xenia Two\n");
+        importList("card", CARD + ",Katayoun Card\n");
         user("ali", AGENT_1, Role.AGENT, "PJSIP/3101");
         user("bita", AGENT_2, Role.AGENT, "PJSIP/3102");
         user("sara", "", Role.SUPERVISOR, "");
     }
+
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
 
     @AfterAll
     static void stop() throws Exception {
@@ -430,6 +440,37 @@ class PreviewDialerIT {
         var skip = bita.change("POST", "/api/preview/pv/" + b.getString("contactId") + "/skip",
                 new JsonObject().put("reason", "line was bad"));
         assertEquals(200, skip.statusCode(), skip.body());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("the agent's page: the preview card shows the record in Persian, Dial rings the agent's phone then "
+            + "the customer's")
+    void previewCard() throws Exception {
+        start(campaign("card", "PREVIEW", "card", "preview", Map.of(), 3));
+        WebDriver d = chromium.start();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(50));
+        d.get("http://127.0.0.1:" + server.httpPort() + "/console/");
+        wait.until(x -> x.findElement(By.id("username")).isDisplayed());
+        d.findElement(By.id("username")).sendKeys("ali");
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("signin-button")).click();
+        wait.until(x -> x.findElement(By.id("preview-next")).isDisplayed());
+        d.findElement(By.id("lang")).click();
+        wait.until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+        assertEquals("رکورد بعدی", d.findElement(By.id("preview-next")).getText());
+        d.findElement(By.id("preview-next")).click();
+        wait.until(x -> x.findElement(By.id("preview-card")).isDisplayed());
+        assertEquals("Katayoun Card", d.findElement(By.id("preview-name")).getText());
+        assertEquals("+۹۸۹۱۲۰۰۰۰۵۴۱", d.findElement(By.id("preview-phone")).getText());
+        assertEquals("۰", d.findElement(By.id("preview-attempts")).getText());
+        assertEquals("card/" + contactId("card", "+98" + CARD.substring(1)),
+                d.findElement(By.tagName("body")).getAttribute("data-preview"));
+        d.findElement(By.id("preview-dial")).click();
+        wait.until(x -> !x.findElement(By.id("preview-card")).isDisplayed());
+        Rig.awaitTrue("the card's customer is connected", Duration.ofSeconds(10),
+                () -> "CONNECTED".equals(outcome("card", "+98" + CARD.substring(1))));
+        assertTrue(audit("card", "+98" + CARD.substring(1)).get(0).contains("preview by agent " + AGENT_1));
     }
 
     // ---- reading what the dialer wrote

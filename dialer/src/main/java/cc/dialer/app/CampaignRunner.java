@@ -273,6 +273,10 @@ public final class CampaignRunner extends VerticleBase {
     public Future<Void> pause() {
         context.runOnContext(v -> {
             draining = true;
+            // records held but not dialled go back; their agents are no longer paused for them
+            for (PreviewReservations.Reservation r : reservations.expire(Instant.MAX)) {
+                freeAgent(r.agentId());
+            }
             drainIfIdle();
         });
         return drained.future();
@@ -382,11 +386,13 @@ public final class CampaignRunner extends VerticleBase {
             List<String> callable = picker.pick(campaign, idle, progress, dnc, now, idle.size()).picked().stream()
                     .map(Contact::id).toList();
             Optional<PreviewReservations.Reservation> r = reservations.take(agentId, callable, now);
-            r.ifPresent(x -> {
-                LOG.info("campaign {}: contact {} reserved to agent {} until {}", campaign.id(), x.contactId(),
-                        agentId, x.until());
+            if (r.isPresent()) {
+                LOG.info("campaign {}: contact {} reserved to agent {} until {}", campaign.id(),
+                        r.get().contactId(), agentId, r.get().until());
                 pauseAgent(agentId);
-            });
+            } else {
+                freeAgent(agentId);
+            }
             return r.map(x -> record(contactsById.get(x.contactId()), x));
         });
     }
