@@ -988,14 +988,13 @@ public final class CampaignRunner extends VerticleBase {
         vertx.cancelTimer(a.abandonTimer);
         Instant now = clock.instant();
         if (a.preview) {
-            // an agent was on the line before the customer answered: nothing for the pacer or the abandon ledger
-            live = false;
+            // an agent was on the line before the customer was dialled: nothing for the pacer or the abandon ledger
+            LOG.debug("campaign {}: preview attempt {} {}", campaign.id(), a.id, outcome);
         } else if (live) {
             LiveOutcome lo = outcome == AttemptOutcome.CONNECTED ? LiveOutcome.CONNECTED : LiveOutcome.ABANDONED;
             ledger.record(lo, now);
             estimator.liveOutcome(lo, campaign.rule());
-        }
-        if (!a.preview && !live && !reachedEstimator) {
+        } else if (!reachedEstimator) {
             estimator.endedOtherwise(a.id, now);
         }
         ContactProgress next = progressOf(a.contact.id()).afterAttempt(outcome, now, campaign.retries());
