@@ -27,6 +27,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,8 +71,13 @@ final class DialerDemo {
                 .compose(v -> vertx.eventBus().<CampaignList>request(DialerAddresses.CAMPAIGN_LIST,
                         new ListCampaigns()))
                 .compose(list -> {
-                    boolean exists = list.body().campaigns().stream()
-                            .anyMatch(c -> c.definition().id().equals(CAMPAIGN));
+                    Optional<String> status = list.body().campaigns().stream()
+                            .filter(c -> c.definition().id().equals(CAMPAIGN)).map(c -> c.status()).findFirst();
+                    if (status.isPresent() && !status.get().equals("DRAFT") && !status.get().equals("PAUSED")) {
+                        // an earlier run made it: it resumed by itself, or has called everybody
+                        return Future.succeededFuture();
+                    }
+                    boolean exists = status.isPresent();
                     LocalDate today = LocalDate.now();
                     Future<?> saved = exists ? Future.succeededFuture() : vertx.eventBus().request(
                             DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(new CampaignDefinition(CAMPAIGN,
@@ -84,7 +90,7 @@ final class DialerDemo {
                     return saved.compose(v -> vertx.eventBus().request(DialerAddresses.CAMPAIGN_CONTROL,
                             new ControlCampaign(CAMPAIGN, "START", "demo")));
                 })
-                .onSuccess(v -> log.info("demo campaign '{}' started: {} simulated customers called through queue {}",
+                .onSuccess(v -> log.info("demo campaign '{}' running: {} simulated customers called through queue {}",
                         CAMPAIGN, CUSTOMERS, queue))
                 .onFailure(e -> log.info("demo campaign '{}' not started: {}", CAMPAIGN, e.getMessage()));
     }

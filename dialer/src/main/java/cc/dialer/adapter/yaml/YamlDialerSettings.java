@@ -73,7 +73,7 @@ public final class YamlDialerSettings {
             throw d.error("timeZone", "\"" + zoneText + "\" is not a time zone (e.g. Asia/Tehran, Europe/London)");
         }
         Set<DayOfWeek> daysOff = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : d.strings("daysOff", List.of("friday"))) {
+        for (String day : d.strings("daysOff", List.of())) {
             try {
                 daysOff.add(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
