@@ -44,7 +44,10 @@ window.I18N = {
     STOPPED: 'stopped', FINISHED: 'finished', MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday',
     THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday',
     noLists: 'No call lists yet: build one below.', remove: 'Remove', previewed: 'Preview only: nothing saved',
-    managersOnly: 'Campaigns are for supervisors and admins.', total: 'Total'
+    managersOnly: 'Campaigns are for supervisors and admins.', total: 'Total',
+    previewCalls: 'Preview calls', nextRecord: 'Next record', skip: 'Skip', doNotCall: 'Do not call',
+    attempts: 'Attempts', lastOutcome: 'Last outcome', heldUntil: 'Yours until', noPreview: 'No preview record to call now.',
+    addedToDnc: 'On the do-not-call list', skipped: 'Skipped', none: 'none', campaign: 'Campaign'
   },
   fa: {
     appTitle: 'مرکز تماس', signIn: 'ورود', signOut: 'خروج', username: 'نام کاربری', password: 'گذرواژه',
@@ -89,7 +92,10 @@ window.I18N = {
     STOPPED: 'پایان یافته', FINISHED: 'تمام شده', MONDAY: 'دوشنبه', TUESDAY: 'سه‌شنبه', WEDNESDAY: 'چهارشنبه',
     THURSDAY: 'پنجشنبه', FRIDAY: 'جمعه', SATURDAY: 'شنبه', SUNDAY: 'یکشنبه',
     noLists: 'هنوز فهرست تماسی نیست: پایین‌تر یکی بسازید.', remove: 'حذف', previewed: 'فقط پیش‌نمایش: چیزی ذخیره نشد',
-    managersOnly: 'کارزارها برای سرپرستان و مدیران است.', total: 'جمع'
+    managersOnly: 'کارزارها برای سرپرستان و مدیران است.', total: 'جمع',
+    previewCalls: 'تماس‌های پیش‌نمایشی', nextRecord: 'رکورد بعدی', skip: 'رد کردن', doNotCall: 'تماس نگیرید',
+    attempts: 'تلاش‌ها', lastOutcome: 'آخرین نتیجه', heldUntil: 'در اختیار شما تا', noPreview: 'اکنون رکوردی برای تماس نیست.',
+    addedToDnc: 'به فهرست «تماس نگیرید» افزوده شد', skipped: 'رد شد', none: 'هیچ', campaign: 'کارزار'
   }
 };
 

@@ -234,7 +234,9 @@ public final class Server implements AutoCloseable {
                 queueAgents.computeIfAbsent(q, k -> new java.util.HashSet<>()).add(a.profile().agentId());
             }
         }
-        return s.withQueueAgents(queueAgents);
+        java.util.Map<String, String> phones = new java.util.HashMap<>();
+        acd.agents().forEach(a -> phones.put(a.profile().agentId(), a.dialString()));
+        return s.withQueueAgents(queueAgents).withAgentPhones(phones);
     }
 
     /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */

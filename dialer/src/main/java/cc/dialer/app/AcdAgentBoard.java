@@ -87,6 +87,12 @@ public final class AcdAgentBoard {
         };
     }
 
+    /** The agent's last known ACD state ({@code available}, {@code paused}...), empty when none was heard yet. */
+    public Optional<String> stateOf(String agentId) {
+        State s = states.get(agentId);
+        return s == null ? Optional.empty() : Optional.of(s.state());
+    }
+
     /** Tells {@code listener} the talk and wrap-up times of the queue's agents until the returned action runs. */
     public Runnable listen(String queue, TimesListener listener) {
         Listener l = new Listener(queue, listener);

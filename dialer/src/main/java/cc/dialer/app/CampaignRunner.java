@@ -8,6 +8,9 @@ import cc.core.contract.CallOffered;
 import cc.core.contract.EnqueueCall;
 import cc.core.contract.FindInteractionByChannel;
 import cc.core.contract.InteractionFound;
+import cc.core.contract.ChangeAgentState;
+import cc.core.contract.PreviewDialled;
+import cc.core.contract.PreviewRecord;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.dialing.DialPermissions;
@@ -20,6 +23,7 @@ import cc.dialer.domain.list.ContactProgress;
 import cc.dialer.domain.list.DoNotCallList;
 import cc.dialer.domain.list.Eligibility;
 import cc.dialer.domain.list.NextNumberPicker;
+import cc.dialer.domain.list.PreviewReservations;
 import cc.dialer.domain.list.SkipReason;
 import cc.dialer.domain.pacing.AbandonCounts;
 import cc.dialer.domain.pacing.AbandonLedger;
@@ -28,6 +32,7 @@ import cc.dialer.domain.pacing.AmdFalsePositiveEstimate;
 import cc.dialer.domain.pacing.LiveOutcome;
 import cc.dialer.domain.pacing.Pacer;
 import cc.dialer.domain.pacing.PacingEstimator;
+import cc.dialer.domain.pacing.PacingMode;
 import cc.dialer.domain.pacing.PacingPolicy;
 import cc.dialer.domain.pacing.PacingSnapshot;
 import io.vertx.core.Future;
@@ -48,6 +53,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -71,8 +79,25 @@ public final class CampaignRunner extends VerticleBase {
 
     private static final int AGENT_TIME_FLUSH_TICKS = 15;
 
-    /** WAITING_AGENT: a live person waits for the ACD; MACHINE_TO_AGENT: a machine passed to an agent does. */
-    private enum Stage { RINGING, AMD, WAITING_AGENT, MACHINE_TO_AGENT, DONE }
+    /** A skipped preview record is offered again after this (its retry state otherwise unchanged). */
+    static final Duration SKIPPED_COMES_BACK_AFTER = Duration.ofHours(1);
+    private static final String HOLD_CONTEXT = "cc-hold";
+
+    /**
+     * WAITING_AGENT: a live person waits for the ACD; MACHINE_TO_AGENT: a machine passed to an agent does;
+     * AGENT_PHONE: a preview dial rings the agent's phone before the customer's.
+     */
+    private enum Stage { AGENT_PHONE, RINGING, AMD, WAITING_AGENT, MACHINE_TO_AGENT, DONE }
+
+    /** A request about a campaign contact the runner refuses, with the contract's failure code (404, 409). */
+    public static final class Refusal extends RuntimeException {
+        public final int code;
+
+        Refusal(int code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
 
     private static final class Attempt {
         final long id;
@@ -90,6 +115,9 @@ public final class CampaignRunner extends VerticleBase {
         boolean amdFalsePositive;
         boolean lineOpen = true;
         long abandonTimer = -1;
+        /** Preview dials: the agent who dialled, and their phone's channel once it answered. */
+        boolean preview;
+        String agentChannel;
 
         Attempt(long id, Contact contact, Instant placedAt) {
             this.id = id;
@@ -119,6 +147,11 @@ public final class CampaignRunner extends VerticleBase {
     private final CampaignJournal journal;
     private final OutboundLines lines;
     private final AmdFalsePositiveEstimate amd;
+    private final Preview preview;
+    private final PreviewReservations reservations;
+    private final Map<String, Contact> contactsById = new HashMap<>();
+    /** Agents this runner paused in the ACD while they hold or dial a preview record. */
+    private final Set<String> pausedForPreview = new HashSet<>();
     private final Promise<Void> drained = Promise.promise();
     private boolean draining;
     private long machineVerdicts;
@@ -146,18 +179,37 @@ public final class CampaignRunner extends VerticleBase {
      * @param amd            how AMD false positives are estimated
      */
     public record Options(CampaignJournal journal, Map<String, ContactProgress> progress, long lastAttemptId,
-                          long machineVerdicts, OutboundLines lines, AmdFalsePositiveEstimate amd) {
+                          long machineVerdicts, OutboundLines lines, AmdFalsePositiveEstimate amd, Preview preview) {
         public Options {
             Objects.requireNonNull(journal, "journal");
             progress = Map.copyOf(progress);
             Objects.requireNonNull(lines, "lines");
             Objects.requireNonNull(amd, "amd");
+            Objects.requireNonNull(preview, "preview");
         }
 
         /** A first run in memory: nothing carried over, no shared cap, no false positives estimated. */
         public static Options fresh() {
             return new Options(CampaignJournal.NONE, Map.of(), 0, 0, OutboundLines.unlimited(),
-                    new AmdFalsePositiveEstimate(0));
+                    new AmdFalsePositiveEstimate(0), Preview.NONE);
+        }
+    }
+
+    /**
+     * What preview dialling needs.
+     *
+     * @param hold        how long a record stays reserved to the agent who took it without a dial or skip
+     * @param agentPhones how to ring each agent's phone
+     * @param agentState  an agent's ACD state as last heard ({@code available}, {@code paused}...)
+     */
+    public record Preview(Duration hold, Map<String, String> agentPhones,
+                          Function<String, Optional<String>> agentState) {
+        public static final Preview NONE = new Preview(Duration.ofMinutes(2), Map.of(), a -> Optional.empty());
+
+        public Preview {
+            Objects.requireNonNull(hold, "hold");
+            agentPhones = Map.copyOf(agentPhones);
+            Objects.requireNonNull(agentState, "agentState");
         }
     }
 
@@ -184,6 +236,9 @@ public final class CampaignRunner extends VerticleBase {
         this.journal = options.journal();
         this.lines = options.lines();
         this.amd = options.amd();
+        this.preview = options.preview();
+        this.reservations = new PreviewReservations(preview.hold());
+        settings.contacts().forEach(c -> contactsById.put(c.id(), c));
         this.progress.putAll(options.progress());
         this.nextAttemptId = options.lastAttemptId() + 1;
         this.machineVerdicts = options.machineVerdicts();
@@ -218,6 +273,10 @@ public final class CampaignRunner extends VerticleBase {
     public Future<Void> pause() {
         context.runOnContext(v -> {
             draining = true;
+            // records held but not dialled go back; their agents are no longer paused for them
+            for (PreviewReservations.Reservation r : reservations.expire(Instant.MAX)) {
+                freeAgent(r.agentId());
+            }
             drainIfIdle();
         });
         return drained.future();
@@ -262,6 +321,281 @@ public final class CampaignRunner extends VerticleBase {
         return p.future();
     }
 
+    // ---- preview dialling, callbacks
+
+    /** Runs {@code work} on this runner's context; a {@link Refusal} or other exception fails the future. */
+    private <T> Future<T> onContext(Supplier<T> work) {
+        Promise<T> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                p.complete(work.get());
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    private Contact contact(String contactId) {
+        Contact c = contactsById.get(contactId);
+        if (c == null) {
+            throw new Refusal(404, "contactId: campaign " + campaign.id() + " has no contact '" + contactId + "'");
+        }
+        return c;
+    }
+
+    private PreviewReservations.Reservation held(String contactId, String agentId) {
+        try {
+            return reservations.check(contactId, agentId);
+        } catch (PreviewReservations.NotHeld e) {
+            throw new Refusal(409, "contactId: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The record the agent holds in this preview campaign, else (unless {@code onlyHeld}) the best callable contact
+     * nobody holds, reserved to them; the agent is paused in the ACD meanwhile. Callable from any thread.
+     */
+    public Future<Optional<PreviewRecord>> takePreview(String agentId, boolean onlyHeld) {
+        return onContext(() -> {
+            if (campaign.mode() != PacingMode.PREVIEW || draining || stopped) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            DoNotCallList dnc = doNotCall.get();
+            Optional<PreviewReservations.Reservation> mine = reservations.heldBy(agentId);
+            if (mine.isPresent() && !mine.get().dialling()) {
+                Contact c = contactsById.get(mine.get().contactId());
+                if (Eligibility.check(campaign, c, progressOf(c.id()), dnc, now).isEmpty()) {
+                    return Optional.of(record(c, mine.get()));
+                }
+                // put on the do-not-call list (or out of hours) since it was taken: not offered any more
+                reservations.release(c.id());
+            } else if (mine.isPresent()) {
+                return Optional.empty();
+            }
+            if (onlyHeld) {
+                return Optional.empty();
+            }
+            List<Contact> idle = new ArrayList<>();
+            for (Contact c : settings.contacts()) {
+                if (!inFlight(c.id())) {
+                    idle.add(c);
+                }
+            }
+            List<String> callable = picker.pick(campaign, idle, progress, dnc, now, idle.size()).picked().stream()
+                    .map(Contact::id).toList();
+            Optional<PreviewReservations.Reservation> r = reservations.take(agentId, callable, now);
+            if (r.isPresent()) {
+                LOG.info("campaign {}: contact {} reserved to agent {} until {}", campaign.id(),
+                        r.get().contactId(), agentId, r.get().until());
+                pauseAgent(agentId);
+            } else {
+                freeAgent(agentId);
+            }
+            return r.map(x -> record(contactsById.get(x.contactId()), x));
+        });
+    }
+
+    private PreviewRecord record(Contact c, PreviewReservations.Reservation r) {
+        ContactProgress p = progressOf(c.id());
+        return new PreviewRecord(campaign.id(), c.id(), c.name(), c.phone(), c.customerId().orElse(0L), p.attempts(),
+                p.lastOutcome().map(Enum::name).orElse(""), r.until());
+    }
+
+    /**
+     * Dials the record the agent holds: the same do-not-call, hours, retry and dial-permission checks as every
+     * campaign dial (a refusal is audited and fails with 409 and the reason), then the agent's phone, then (once the
+     * agent answers) the customer through the campaign's trunk, bridged to the agent. Callable from any thread.
+     */
+    public Future<PreviewDialled> dialPreview(String contactId, String agentId) {
+        return onContext(() -> {
+            Contact c = contact(contactId);
+            held(contactId, agentId);
+            String phone = preview.agentPhones().get(agentId);
+            if (phone == null) {
+                throw new Refusal(409, "agentId: agent " + agentId + " has no phone in the ACD's settings");
+            }
+            Instant now = clock.instant();
+            Optional<SkipReason> skip = Eligibility.check(campaign, c, progressOf(c.id()), doNotCall.get(), now);
+            if (skip.isPresent()) {
+                write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "preview dial by agent " + agentId
+                        + " stopped at dial time: " + skip.get(), Optional.empty(), now);
+                reservations.release(contactId);
+                freeAgent(agentId);
+                throw new Refusal(409, "contactId: not dialled: " + skip.get());
+            }
+            int own = linesInUse();
+            if (own >= campaign.maxLines()) {
+                throw new Refusal(409, "contactId: all " + campaign.maxLines() + " lines of the campaign are in use;"
+                        + " try again");
+            }
+            DialDecision decision = permissions.check(new DialRequest(c.phone(), Optional.of(campaign.id()),
+                    "preview:" + agentId, lines.inUse(), own, now));
+            if (!decision.allowed()) {
+                if (decision.reason() == DialDecision.Reason.GLOBAL_LINE_CAP
+                        || decision.reason() == DialDecision.Reason.CAMPAIGN_LINE_CAP) {
+                    throw new Refusal(409, "contactId: no free line: " + decision.detail() + "; try again");
+                }
+                refused++;
+                ContactProgress p = progressOf(c.id());
+                progress.put(c.id(), new ContactProgress(c.id(), p.attempts(), Optional.of(AttemptOutcome.FAILED),
+                        Optional.empty(), Optional.empty(), true));
+                write(c, Optional.empty(), AuditEntry.Event.REFUSED, decision.reason() + ": " + decision.detail()
+                        + " (preview dial by agent " + agentId + ")", Optional.empty(), now);
+                journal.progress(progress.get(c.id()));
+                reservations.release(contactId);
+                freeAgent(agentId);
+                throw new Refusal(409, "contactId: refused: " + decision.reason() + ": " + decision.detail());
+            }
+            if (!lines.tryAcquire()) {
+                throw new Refusal(409, "contactId: all " + lines.cap() + " lines of the server are in use; try again");
+            }
+            reservations.dialling(contactId, agentId);
+            Attempt a = new Attempt(nextAttemptId++, c, now);
+            a.preview = true;
+            a.stage = Stage.AGENT_PHONE;
+            a.agentId = agentId;
+            attempts.put(a.id, a);
+            String dialString = settings.dialString(decision.dialDigits());
+            // the agent's leg carries no CC_NUMBER/CC_CAMPAIGN: the recorder opens the interaction on the customer's
+            OriginateRequest ringAgent = new OriginateRequest(settings.server(), phone,
+                    new OriginateRequest.DialplanTarget(HOLD_CONTEXT, "s", 1), settings.callerId(),
+                    settings.ringTimeout(), Map.of("CC_AGENT", agentId));
+            telephony.originate(ringAgent).onComplete(ar -> {
+                if (ar.succeeded() && ar.result() instanceof OriginateResult.Answered) {
+                    a.agentChannel = ((OriginateResult.Answered) ar.result()).channel();
+                    dialCustomer(a, dialString, decision.numberClass().toString());
+                } else {
+                    String why = ar.succeeded() ? ar.result().toString() : String.valueOf(ar.cause().getMessage());
+                    write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "preview: agent " + agentId + "'s phone "
+                            + phone + " did not answer (" + why + "): customer not dialled", Optional.empty(),
+                            clock.instant());
+                    a.stage = Stage.DONE;
+                    closeLine(a);
+                    forget(a);
+                }
+            });
+            LOG.info("campaign {}: agent {} dials contact {} (attempt {}): ringing {}", campaign.id(), agentId,
+                    contactId, a.id, phone);
+            return new PreviewDialled(campaign.id(), contactId, a.id);
+        });
+    }
+
+    private void dialCustomer(Attempt a, String dialString, String numberClass) {
+        Contact c = a.contact;
+        if (stopped) {
+            telephony.hangup(settings.server(), a.agentChannel, 16);
+            return;
+        }
+        a.stage = Stage.RINGING;
+        dialled++;
+        Instant now = clock.instant();
+        write(c, Optional.of(a.id), AuditEntry.Event.DIALLED, dialString + " as " + numberClass + " (attempt "
+                + (progressOf(c.id()).attempts() + 1) + ", preview by agent " + a.agentId + ")",
+                Optional.ofNullable(a.agentChannel), now);
+        journal.attempt(state(a));
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put(InteractionTracker.NUMBER_VARIABLE, c.phone());
+        c.customerId().ifPresent(id -> vars.put(InteractionTracker.CUSTOMER_VARIABLE, Long.toString(id)));
+        vars.put(InteractionTracker.CAMPAIGN_VARIABLE, campaign.id());
+        vars.put("CC_CONTACT", c.id());
+        vars.put(ATTEMPT_VARIABLE, campaign.id() + ":" + a.id);
+        vars.put("CC_AGENT", a.agentId);
+        OriginateRequest request = new OriginateRequest(settings.server(), dialString,
+                new OriginateRequest.ApplicationTarget("Bridge", a.agentChannel), settings.callerId(),
+                settings.ringTimeout(), vars);
+        telephony.originate(request).onComplete(ar -> {
+            if (ar.failed()) {
+                closeLine(a);
+                finish(a, AttemptOutcome.FAILED, "originate failed: " + ar.cause().getMessage());
+            } else if (ar.result() instanceof OriginateResult.Failed) {
+                onOriginated(a, ar.result());
+            } else {
+                OriginateResult.Answered answered = (OriginateResult.Answered) ar.result();
+                a.channel = answered.channel();
+                a.answeredAt = clock.instant();
+                a.connectedAt = a.answeredAt;
+                bind(a, answered.uniqueId());
+                if (a.stage == Stage.RINGING) {
+                    lookUpInteraction(a);
+                    finish(a, AttemptOutcome.CONNECTED, "answered; bridged to agent " + a.agentId);
+                }
+            }
+        });
+    }
+
+    /** The preview call is over (or never reached the customer): the agent's phone is hung up and the agent freed. */
+    private void endPreview(Attempt a) {
+        reservations.release(a.contact.id());
+        if (a.agentChannel != null) {
+            telephony.hangup(settings.server(), a.agentChannel, 16).onFailure(err -> LOG.debug(
+                    "campaign {}: agent channel {} already gone: {}", campaign.id(), a.agentChannel,
+                    err.getMessage()));
+        }
+        freeAgent(a.agentId);
+    }
+
+    /** The agent passes on the record they hold: it is offered again after an hour. Callable from any thread. */
+    public Future<Void> skipPreview(String contactId, String agentId, String reason) {
+        return onContext(() -> {
+            Contact c = contact(contactId);
+            held(contactId, agentId);
+            Instant now = clock.instant();
+            reservations.release(contactId);
+            ContactProgress p = progressOf(contactId);
+            Instant back = now.plus(SKIPPED_COMES_BACK_AFTER);
+            progress.put(contactId, new ContactProgress(contactId, p.attempts(), p.lastOutcome(), Optional.of(back),
+                    p.callbackAt(), p.finished()));
+            journal.progress(progress.get(contactId));
+            write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "skipped by agent " + agentId
+                    + (reason.isBlank() ? "" : ": " + reason) + "; offered again after " + back, Optional.empty(), now);
+            freeAgent(agentId);
+            return null;
+        });
+    }
+
+    /**
+     * Books a callback on a contact of this campaign: dialled (or, in preview, offered) first once due, not before.
+     * Callable from any thread.
+     */
+    public Future<ContactProgress> callback(String contactId, Instant at, String byUser) {
+        return onContext(() -> {
+            Contact c = contact(contactId);
+            ContactProgress next = progressOf(contactId).withCallback(at);
+            progress.put(contactId, next);
+            journal.progress(next);
+            write(c, Optional.empty(), AuditEntry.Event.CALLBACK, "callback at " + at + " booked by " + byUser,
+                    Optional.empty(), clock.instant());
+            return next;
+        });
+    }
+
+    /** An available agent who takes a preview record is paused in the ACD, so no inbound call is offered meanwhile. */
+    private void pauseAgent(String agentId) {
+        if (!preview.agentState().apply(agentId).map("available"::equals).orElse(false)) {
+            return;
+        }
+        pausedForPreview.add(agentId);
+        vertx.eventBus().request(Addresses.ACD_AGENT_CHANGE_STATE,
+                new ChangeAgentState(agentId, "paused", "preview", "dialer")).onFailure(err -> {
+                    pausedForPreview.remove(agentId);
+                    LOG.warn("campaign {}: agent {} not paused for preview: {}", campaign.id(), agentId,
+                            err.getMessage());
+                });
+    }
+
+    /** The agent no longer holds a record: available again if the preview paused them. */
+    private void freeAgent(String agentId) {
+        if (agentId == null || !pausedForPreview.remove(agentId)) {
+            return;
+        }
+        vertx.eventBus().request(Addresses.ACD_AGENT_CHANGE_STATE,
+                new ChangeAgentState(agentId, "available", "", "dialer")).onFailure(err -> LOG.warn(
+                        "campaign {}: agent {} not made available after preview: {}", campaign.id(), agentId,
+                        err.getMessage()));
+    }
+
     private void tick() {
         Instant now = clock.instant();
         if (draining) {
@@ -276,6 +610,11 @@ public final class CampaignRunner extends VerticleBase {
         }
         if (++ticksSinceAgentFlush >= AGENT_TIME_FLUSH_TICKS) {
             flushAgentTime(now);
+        }
+        for (PreviewReservations.Reservation r : reservations.expire(now)) {
+            LOG.info("campaign {}: agent {} neither dialled nor skipped contact {} in time: it is free again",
+                    campaign.id(), r.agentId(), r.contactId());
+            freeAgent(r.agentId());
         }
         DoNotCallList dnc = doNotCall.get();
         List<Contact> idle = new ArrayList<>();
@@ -608,6 +947,10 @@ public final class CampaignRunner extends VerticleBase {
             a.interactionId = offered.interactionId();
             return;
         }
+        lookUpInteraction(a);
+    }
+
+    private void lookUpInteraction(Attempt a) {
         vertx.eventBus().<InteractionFound>request(Addresses.INTERACTION_FIND_BY_CHANNEL,
                 new FindInteractionByChannel(a.uniqueId)).onComplete(ar -> {
                     if (ar.succeeded()) {
@@ -644,7 +987,10 @@ public final class CampaignRunner extends VerticleBase {
         a.outcome = outcome;
         vertx.cancelTimer(a.abandonTimer);
         Instant now = clock.instant();
-        if (live) {
+        if (a.preview) {
+            // an agent was on the line before the customer was dialled: nothing for the pacer or the abandon ledger
+            LOG.debug("campaign {}: preview attempt {} {}", campaign.id(), a.id, outcome);
+        } else if (live) {
             LiveOutcome lo = outcome == AttemptOutcome.CONNECTED ? LiveOutcome.CONNECTED : LiveOutcome.ABANDONED;
             ledger.record(lo, now);
             estimator.liveOutcome(lo, campaign.rule());
@@ -664,6 +1010,9 @@ public final class CampaignRunner extends VerticleBase {
     /** Drops an attempt once it is decided and its line is free. */
     private void forget(Attempt a) {
         if (a.stage == Stage.DONE && !a.lineOpen) {
+            if (a.preview) {
+                endPreview(a);
+            }
             attempts.remove(a.id);
             if (a.uniqueId != null) {
                 byUniqueId.remove(a.uniqueId);

@@ -30,12 +30,15 @@ import java.util.stream.Collectors;
  * @param amdFalsePositiveRate the share of machine verdicts estimated to be live people (for Ofcom's rule)
  * @param priors              what the pacer believes before a campaign's own calls teach it
  * @param queueAgents         the agents serving each ACD queue (from the ACD's settings)
+ * @param previewHold         how long a preview record stays reserved to the agent who took it without a dial or skip
+ * @param agentPhones         how to ring each agent's phone (from the ACD's settings), for preview dials
  */
 public record DialerSettings(String server, String trunkPattern, String callerId, Duration ringTimeout,
                              Duration agentConnectLimit, String abandonMessage, String machineMessage,
                              Set<String> conversionCodes, ZoneId defaultZone, Set<DayOfWeek> daysOff,
                              DialPlanConfig dialPlan, double amdFalsePositiveRate, PacingEstimates priors,
-                             Map<String, Set<String>> queueAgents) {
+                             Map<String, Set<String>> queueAgents, Duration previewHold,
+                             Map<String, String> agentPhones) {
     public DialerSettings {
         Objects.requireNonNull(server, "server");
         if (!trunkPattern.contains("{number}")) {
@@ -54,20 +57,36 @@ public record DialerSettings(String server, String trunkPattern, String callerId
         Objects.requireNonNull(priors, "priors");
         queueAgents = queueAgents.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+        if (previewHold.isZero() || previewHold.isNegative()) {
+            throw new IllegalArgumentException("previewHold must be positive, was " + previewHold);
+        }
+        agentPhones = Map.copyOf(agentPhones);
     }
 
     /** The same settings on another telephony server (the launcher decides it once the links are known). */
     public DialerSettings withServer(String other) {
         return new DialerSettings(other, trunkPattern, callerId, ringTimeout, agentConnectLimit, abandonMessage,
                 machineMessage, conversionCodes, defaultZone, daysOff, dialPlan, amdFalsePositiveRate, priors,
-                queueAgents);
+                queueAgents, previewHold, agentPhones);
     }
 
     /** The same settings with the ACD's queues and their agents. */
     public DialerSettings withQueueAgents(Map<String, Set<String>> agents) {
         return new DialerSettings(server, trunkPattern, callerId, ringTimeout, agentConnectLimit, abandonMessage,
                 machineMessage, conversionCodes, defaultZone, daysOff, dialPlan, amdFalsePositiveRate, priors,
-                agents);
+                agents, previewHold, agentPhones);
+    }
+
+    /** The same settings with how to ring each agent's phone (the ACD's settings have them). */
+    public DialerSettings withAgentPhones(Map<String, String> phones) {
+        return new DialerSettings(server, trunkPattern, callerId, ringTimeout, agentConnectLimit, abandonMessage,
+                machineMessage, conversionCodes, defaultZone, daysOff, dialPlan, amdFalsePositiveRate, priors,
+                queueAgents, previewHold, phones);
+    }
+
+    /** Whether the agent serves the queue. */
+    public boolean serves(String agentId, String queue) {
+        return queueAgents.getOrDefault(queue, Set.of()).contains(agentId);
     }
 
     /** Numbers put in E.164 form by the dial plan's country code and prefixes (lists, do-not-call). */

@@ -73,6 +73,12 @@ public interface DialerStore {
     /** The campaign's agent time per day in {@code [from, to]}. */
     Future<List<AgentTime>> agentTime(String campaignId, LocalDate from, LocalDate to);
 
+    /**
+     * Puts the number (E.164) on the do-not-call list; a number already on it keeps its first reason and time.
+     * Completes with whether it was new.
+     */
+    Future<Boolean> addDoNotCall(String number, String reason, String byUser, Instant at);
+
     /** The do-not-call numbers (E.164). */
     Future<java.util.Set<String>> doNotCall();
 

@@ -12,7 +12,14 @@ import cc.core.contract.ContactListBuilt;
 import cc.core.contract.ContactListIndex;
 import cc.core.contract.ControlCampaign;
 import cc.core.contract.DialerAddresses;
+import cc.core.contract.AddDoNotCall;
+import cc.core.contract.DialPreviewRecord;
+import cc.core.contract.DoNotCallAdded;
 import cc.core.contract.ImportContactList;
+import cc.core.contract.PreviewRecord;
+import cc.core.contract.ScheduleCampaignCallback;
+import cc.core.contract.SkipPreviewRecord;
+import cc.core.contract.TakePreviewRecord;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.ListCampaigns;
 import cc.core.contract.ListContactLists;
@@ -30,6 +37,7 @@ import cc.dialer.domain.pacing.AbandonCounts;
 import cc.dialer.domain.pacing.AbandonLedger;
 import cc.dialer.domain.pacing.AmdFalsePositiveEstimate;
 import cc.dialer.domain.pacing.LiveOutcome;
+import cc.dialer.domain.pacing.PacingMode;
 import cc.dialer.domain.report.AttemptRecord;
 import cc.dialer.domain.report.CampaignDayReport;
 import cc.dialer.domain.report.CampaignReports;
@@ -149,6 +157,13 @@ public final class DialerVerticle extends VerticleBase {
         on(DialerAddresses.LIST_FROM_SEGMENT, this::fromSegment);
         on(DialerAddresses.LIST_IMPORT, this::importCsv);
         on(DialerAddresses.LIST_INDEX, (ListContactLists q) -> store.lists().map(ContactListIndex::new));
+        on(DialerAddresses.PREVIEW_NEXT, this::nextPreview);
+        on(DialerAddresses.PREVIEW_DIAL, (DialPreviewRecord r) -> here(previewRunner(r.campaignId())
+                .dialPreview(r.contactId(), r.agentId())));
+        on(DialerAddresses.PREVIEW_SKIP, (SkipPreviewRecord r) -> here(previewRunner(r.campaignId())
+                .skipPreview(r.contactId(), r.agentId(), r.reason())));
+        on(DialerAddresses.DNC_ADD, this::addDoNotCall);
+        on(DialerAddresses.CAMPAIGN_CALLBACK, this::callback);
         consumers.add(vertx.eventBus().<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED,
                 m -> onInteraction(m.body().interaction())));
         return board.start(vertx.eventBus())
@@ -238,6 +253,8 @@ public final class DialerVerticle extends VerticleBase {
             m.fail(400, e.getMessage());
         } else if (e instanceof Refused) {
             m.fail(((Refused) e).code, e.getMessage());
+        } else if (e instanceof CampaignRunner.Refusal) {
+            m.fail(((CampaignRunner.Refusal) e).code, e.getMessage());
         } else {
             LOG.error("{} failed: {}", address, e.toString(), e);
             m.fail(500, "the dialer could not do it: " + e.getMessage());
@@ -363,7 +380,9 @@ public final class DialerVerticle extends VerticleBase {
                     board.agentsOf(runSettings.queue()), entry -> tracked(audit.record(entry)), ledger, clock,
                     new CampaignRunner.Options(
                             journal(id), progress.result(), counters.result()[0], counters.result()[1], lines,
-                            new AmdFalsePositiveEstimate(settings.amdFalsePositiveRate())));
+                            new AmdFalsePositiveEstimate(settings.amdFalsePositiveRate()),
+                            new CampaignRunner.Preview(settings.previewHold(), settings.agentPhones(),
+                                    board::stateOf)));
             e.runner = runner;
             return vertx.deployVerticle(runner).<Void>map(deployment -> {
                 e.deployment = deployment;
@@ -496,6 +515,107 @@ public final class DialerVerticle extends VerticleBase {
                 LOG.warn("interaction {} of campaign {} was disposed {} but no attempt carries it", i.id(),
                         i.campaignId().get(), i.disposition().get());
             }
+        });
+    }
+
+    // ---- preview dialling, do-not-call, callbacks
+
+    /** Running preview campaigns whose queue the agent serves, in the order they were created. */
+    private List<CampaignRunner> previewRunners(String agentId) {
+        List<CampaignRunner> out = new ArrayList<>();
+        for (Entry e : campaigns.values()) {
+            if (e.runner != null && !e.draining && e.status == CampaignStatus.RUNNING
+                    && e.campaign.mode() == PacingMode.PREVIEW && settings.serves(agentId, e.stored.definition().queue())) {
+                out.add(e.runner);
+            }
+        }
+        return out;
+    }
+
+    /** The record the agent holds in any campaign first, so an agent never holds two; else a new one. */
+    private Future<PreviewRecord> nextPreview(TakePreviewRecord request) {
+        List<CampaignRunner> runners = previewRunners(request.agentId());
+        return firstPreview(runners, 0, request.agentId(), true).compose(held -> held.isPresent()
+                ? Future.succeededFuture(held)
+                : firstPreview(runners, 0, request.agentId(), false)).map(found -> found.orElseThrow(
+                        () -> new Refused(404, "agentId: no preview campaign on the queues of agent "
+                                + request.agentId() + " has a record to call now")));
+    }
+
+    private Future<Optional<PreviewRecord>> firstPreview(List<CampaignRunner> runners, int i, String agentId,
+                                                         boolean onlyHeld) {
+        if (i >= runners.size()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return here(runners.get(i).takePreview(agentId, onlyHeld)).compose(r -> r.isPresent()
+                ? Future.succeededFuture(r) : firstPreview(runners, i + 1, agentId, onlyHeld));
+    }
+
+    private CampaignRunner previewRunner(String campaignId) {
+        Entry e = campaigns.get(campaignId);
+        if (e == null) {
+            throw new Refused(404, "campaignId: there is no campaign '" + campaignId + "'");
+        }
+        if (e.campaign.mode() != PacingMode.PREVIEW || e.runner == null || e.draining
+                || e.status != CampaignStatus.RUNNING) {
+            throw new Refused(409, "campaignId: campaign " + campaignId + " is not a running preview campaign");
+        }
+        return e.runner;
+    }
+
+    /** On the list at once: the runners read {@link #doNotCall} at every pick and right before every dial. */
+    private Future<DoNotCallAdded> addDoNotCall(AddDoNotCall request) {
+        String number = settings.phoneNumbers().canonical(request.number()).orElseThrow(() -> new InvalidField(
+                "number", "'" + request.number() + "' is not a phone number"));
+        if (request.reason().length() > 200) {
+            throw new InvalidField("reason", "at most 200 characters");
+        }
+        Instant now = clock.instant();
+        return store.addDoNotCall(number, request.reason(), request.byUser(), now).map(added -> {
+            Set<String> numbers = new HashSet<>(doNotCall.numbers());
+            numbers.add(number);
+            doNotCall = new DoNotCallList(numbers);
+            LOG.info("{} put on the do-not-call list by {}{}: {}", number, request.byUser(),
+                    added ? "" : " (already on it)", request.reason());
+            return new DoNotCallAdded(number, now);
+        });
+    }
+
+    private Future<ScheduleCampaignCallback> callback(ScheduleCampaignCallback request) {
+        Entry e = campaigns.get(request.campaignId());
+        if (e == null) {
+            throw new Refused(404, "campaignId: there is no campaign '" + request.campaignId() + "'");
+        }
+        if (e.status == CampaignStatus.STOPPED) {
+            throw new Refused(409, "campaignId: campaign " + request.campaignId() + " is stopped for good");
+        }
+        if (e.campaign.lastDay().isBefore(
+                request.at().atZone(settings.defaultZone()).toLocalDate())) {
+            throw new InvalidField("at", "after the campaign's last day " + e.campaign.lastDay());
+        }
+        if (e.runner != null && !e.draining) {
+            return here(e.runner.callback(request.contactId(), request.at(), request.byUser())).map(p -> {
+                LOG.info("campaign {}: callback of contact {} at {} booked by {}", request.campaignId(),
+                        request.contactId(), request.at(), request.byUser());
+                return request;
+            });
+        }
+        // not running: the retry state is written and the runner loads it when the campaign starts
+        return store.contacts(e.campaign.listIds()).compose(contacts -> {
+            Contact c = contacts.stream().filter(x -> x.id().equals(request.contactId())).findFirst()
+                    .orElseThrow(() -> new Refused(404, "contactId: campaign " + request.campaignId()
+                            + " has no contact '" + request.contactId() + "'"));
+            return store.progress(request.campaignId()).compose(all -> {
+                ContactProgress next = all.getOrDefault(c.id(), ContactProgress.fresh(c.id()))
+                        .withCallback(request.at());
+                return tracked(store.saveProgress(request.campaignId(), next));
+            }).compose(v -> tracked(audit.record(new AuditEntry(request.campaignId(), c.id(), Optional.empty(),
+                    c.phone(), AuditEntry.Event.CALLBACK, "callback at " + request.at() + " booked by "
+                    + request.byUser(), Optional.empty(), clock.instant()))));
+        }).map(v -> {
+            LOG.info("campaign {} ({}): callback of contact {} at {} booked by {}", request.campaignId(), e.status,
+                    request.contactId(), request.at(), request.byUser());
+            return request;
         });
     }
 

@@ -271,4 +271,24 @@ public abstract class DialerStoreContract {
         assertTrue(result(store().doNotCall()).contains(number));
         assertFalse(result(store().doNotCall()).contains("+989999999999"));
     }
+
+    @Test
+    @DisplayName("a number added to the do-not-call list is read back at once; adding it again keeps the first")
+    void addDoNotCall() {
+        String number = "+98912" + (1_000_000 + (long) (Math.random() * 8_999_999));
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        assertTrue(result(store().addDoNotCall(number, "asked on the call", "agent1", at)));
+        assertTrue(result(store().doNotCall()).contains(number));
+        assertFalse(result(store().addDoNotCall(number, "again", "sup1", at.plusSeconds(60))));
+        assertEquals("asked on the call agent1", result(database().withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select reason, added_by from dialer_do_not_call where number = ?")) {
+                ps.setString(1, number);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1) + " " + rs.getString(2);
+                }
+            }
+        })));
+    }
 }

@@ -267,7 +267,7 @@ final class CampaignWeb {
      * The dialer's refusal as the manager should see it. Its 400/404/409/503 pass through with its message; any
      * other code is the dialer breaking, logged here once and shown as 502.
      */
-    private static void dialerError(RoutingContext rc, Throwable e) {
+    static void dialerError(RoutingContext rc, Throwable e) {
         if (!(e instanceof ReplyException r)) {
             ConsoleWeb.error(rc, e);
             return;

@@ -76,11 +76,13 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final Vertx vertx;
     private final ConsoleVerticle console;
     private final CampaignWeb campaigns;
+    private final PreviewWeb preview;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this.vertx = vertx;
         this.console = console;
         this.campaigns = new CampaignWeb(vertx);
+        this.preview = new PreviewWeb(vertx, console);
     }
 
     @Override
@@ -145,6 +147,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.put("/api/admin/skills/:name").handler(this::saveSkill);
         router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
         campaigns.mount(router);
+        preview.mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

@@ -594,6 +594,31 @@ public final class JdbcDialerStore implements DialerStore {
     }
 
     @Override
+    public Future<Boolean> addDoNotCall(String number, String reason, String byUser, Instant at) {
+        // check then insert in one transaction; a concurrent insert of the same number fails on the key, which
+        // only the other writer's (equal) row survives
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from dialer_do_not_call where number = ?")) {
+                ps.setString(1, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into dialer_do_not_call (number, reason, added_at, added_by) values (?, ?, ?, ?)")) {
+                ps.setString(1, number);
+                ps.setString(2, reason.length() > 200 ? reason.substring(0, 200) : reason);
+                ps.setObject(3, timestamp(at));
+                ps.setString(4, byUser.length() > 100 ? byUser.substring(0, 100) : byUser);
+                ps.executeUpdate();
+                return true;
+            }
+        });
+    }
+
+    @Override
     public Future<java.util.Set<String>> doNotCall() {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("select number from dialer_do_not_call");

@@ -86,9 +86,14 @@ public final class YamlDialerSettings {
         int lines = d.integer("lines", 30, 1, 100_000);
         double amd = d.decimal("amdFalsePositiveRate", 0.05, 0, 1);
         boolean demo = d.bool("demo", true);
+        Duration previewHold = d.duration("previewHold", Duration.ofMinutes(2));
+        if (previewHold.compareTo(Duration.ofSeconds(10)) < 0 || previewHold.compareTo(Duration.ofHours(1)) > 0) {
+            throw d.error("previewHold", "must be from 10s to 1h, was " + previewHold);
+        }
         var plan = DialPlanSection.read(d.child("numbers"), lines);
         DialerSettings settings = new DialerSettings(server, trunk, callerId, ring, connect, abandon, machine,
-                Set.copyOf(conversions), zone, daysOff, plan, amd, PRIORS, Map.of());
+                Set.copyOf(conversions), zone, daysOff, plan, amd, PRIORS, Map.of(),
+                previewHold, Map.of());
         return new DialerConfig(settings, enabled, demo);
     }
 }
