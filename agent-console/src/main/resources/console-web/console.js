@@ -12,13 +12,7 @@
   function t(key) { return (I18N[lang] && I18N[lang][key]) || I18N.en[key] || key; }
   function num(n) { return lang === 'fa' ? faDigits(n) : String(n); }
   function when(w) { return w ? (lang === 'fa' ? w.fa : w.en) : ''; }
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = text; }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+  const { el, clear } = Page;
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -27,20 +21,11 @@
     document.querySelectorAll('[data-tp]').forEach(e => { e.placeholder = t(e.dataset.tp); });
     $('lang').textContent = lang === 'fa' ? 'English' : 'فارسی';
     if (pop) { renderPop(); }
+    renderPreview();
     renderBoard();
   }
 
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && me) { headers['X-CSRF-Token'] = me.csrfToken; }
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin' });
-    const text = await r.text();
-    const data = text ? JSON.parse(text) : {};
-    if (!r.ok) { const e = new Error(data.error || r.status); e.status = r.status; throw e; }
-    return data;
-  }
+  function api(method, path, body) { return Page.call(method, path, body, me && me.csrfToken); }
 
   function status(id, ok, text) {
     const s = $(id);
@@ -77,6 +62,7 @@
     $('agent').hidden = !me.agentId;
     $('supervisor').hidden = !(me.role === 'supervisor' || me.role === 'admin');
     $('admin').hidden = me.role !== 'admin';
+    $('campaigns-link').hidden = $('supervisor').hidden;
     applyLanguage();
     connect();
     if (me.role === 'admin') { loadAdmin(); }
@@ -236,6 +222,62 @@
   }
   $('dial-button').addEventListener('click', () => dial($('dial-number').value));
   $('dial-caller').addEventListener('click', () => pop && dial(pop.callerNumber));
+
+  // ---- preview calls: a record reserved to me, dialled (my phone first) or skipped ----
+  let preview = null;
+  function renderPreview() {
+    $('preview-card').hidden = !preview;
+    document.body.dataset.preview = preview ? preview.campaignId + '/' + preview.contactId : '';
+    if (!preview) { return; }
+    $('preview-name').textContent = preview.name || t('unknown');
+    $('preview-phone').textContent = num(preview.phone);
+    $('preview-campaign').textContent = preview.campaignId;
+    $('preview-attempts').textContent = num(preview.attempts);
+    $('preview-outcome').textContent = preview.lastOutcome || t('none');
+    $('preview-until').textContent = num(new Date(preview.reservedUntil).toLocaleTimeString(lang === 'fa' ? 'fa-IR' : 'en-GB'));
+  }
+  function previewPath(action) {
+    return '/api/preview/' + encodeURIComponent(preview.campaignId) + '/' + encodeURIComponent(preview.contactId) + '/' + action;
+  }
+  $('preview-next').addEventListener('click', async () => {
+    try { preview = await api('POST', '/api/preview/next'); $('preview-status').textContent = ''; }
+    catch (e) { preview = null; status('preview-status', false, e.status === 404 ? t('noPreview') : e.message); }
+    renderPreview();
+  });
+  $('preview-dial').addEventListener('click', async () => {
+    if (!preview) { return; }
+    try { await api('POST', previewPath('dial')); status('preview-status', true, t('dialing')); preview = null; }
+    catch (e) { status('preview-status', false, e.message); if (e.status === 409 || e.status === 403) { preview = null; } }
+    renderPreview();
+  });
+  $('preview-skip').addEventListener('click', async () => {
+    if (!preview) { return; }
+    try { await api('POST', previewPath('skip'), { reason: $('preview-skip-reason').value }); status('preview-status', true, t('skipped')); preview = null; }
+    catch (e) { status('preview-status', false, e.message); }
+    renderPreview();
+  });
+  $('preview-dnc').addEventListener('click', async () => {
+    if (!preview) { return; }
+    try {
+      await api('POST', '/api/do-not-call', { campaignId: preview.campaignId, contactId: preview.contactId, reason: $('preview-skip-reason').value });
+      status('preview-status', true, t('addedToDnc'));
+    } catch (e) { status('preview-status', false, e.message); }
+  });
+  $('preview-callback-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    if (!preview) { return; }
+    try {
+      await api('POST', '/api/campaigns/' + encodeURIComponent(preview.campaignId) + '/contacts/' + encodeURIComponent(preview.contactId)
+        + '/callback', { at: new Date($('preview-callback-at').value).toISOString() });
+      status('preview-status', true, t('scheduled'));
+    } catch (e) { status('preview-status', false, e.message); }
+  });
+  // the number of the call I am on goes on the do-not-call list (the server takes it from the call, not from here)
+  $('call-dnc').addEventListener('click', async () => {
+    if (!pop) { return; }
+    try { await api('POST', '/api/do-not-call', { interactionId: pop.interactionId || pop.id }); status('call-dnc-status', true, t('addedToDnc')); }
+    catch (e) { status('call-dnc-status', false, e.message); }
+  });
 
   // ---- wallboard ----
   function indexAgents() { (board.agents || []).forEach(a => agents.set(a.agentId, a)); }

@@ -4,6 +4,7 @@ import cc.core.config.ConfigException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,11 +58,15 @@ public final class Main {
         System.out.println("Contact-center server " + config.nodeId() + " is running.");
         System.out.println("  health   " + base + "/health");
         System.out.println("  metrics  " + base + "/metrics");
-        System.out.println("  console  " + base + "/console/   (first admin from CC_CONSOLE_ADMIN_PASSWORD)");
+        System.out.println("  console  " + base + "/console/   " + server.demoAdmin()
+                .map(a -> "(sign in as " + a.user() + " with the password in " + a.passwordFile() + ")")
+                .orElse("(first admin from CC_CONSOLE_ADMIN_PASSWORD)"));
         System.out.println("  FastAGI  agi://" + config.agi().host() + ":" + server.agiPort() + "/<flow>");
         server.simulator().ifPresent(sim -> System.out.println("  simulator: Asterisk stand-in on AMI 127.0.0.1:"
                 + sim.amiPort() + ", " + config.asterisk().simulator().callsPerSecond() + " calls/s"));
         System.out.println("Stop with Ctrl-C.");
+        server.simulator().ifPresent(sim -> DemoTrafficReport.start(server.vertx(), sim, System.out,
+                Duration.ofSeconds(15)));
         try {
             stopped.await();
         } catch (InterruptedException e) {

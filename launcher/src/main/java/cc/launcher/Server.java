@@ -27,6 +27,10 @@ import cc.console.adapter.jdbc.JdbcConsole;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleMetrics;
 import cc.console.app.ConsoleVerticle;
+import cc.dialer.adapter.jdbc.JdbcDialAudit;
+import cc.dialer.adapter.jdbc.JdbcDialerStore;
+import cc.dialer.app.DialerSettings;
+import cc.dialer.app.DialerVerticle;
 import cc.ivr.IvrModule;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
@@ -66,7 +70,8 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS);
+    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
+            JdbcDialAudit.MIGRATION_MODULE);
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -78,6 +83,7 @@ public final class Server implements AutoCloseable {
     private JdbcCustomerStore customers;
     private LiveStateStore liveState;
     private AsteriskSimulator simulator;
+    private Optional<DemoAdmin.SignIn> demoAdmin = Optional.empty();
     private TrafficGenerator traffic;
     private AmiTelephony telephony;
     private OpsHttpServer http;
@@ -148,12 +154,19 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> startDialer())
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
+                    String firstAdminPassword = env.firstAdminPassword();
+                    if (firstAdminPassword.isEmpty() && demo()) {
+                        firstAdminPassword = DemoAdmin.password(config.database().dataDir());
+                        demoAdmin = Optional.of(new DemoAdmin.SignIn(env.firstAdminUser(),
+                                DemoAdmin.file(config.database().dataDir())));
+                    }
                     // click-to-dial and listening in ring phones on the server that carries the agents' calls
                     ConsoleConfig consoleConfig = new ConsoleConfig(env.secureCookies(), env.zone(),
-                            env.firstAdminUser(), env.firstAdminPassword(), env.sessionIdle(), acdSettings().server(),
+                            env.firstAdminUser(), firstAdminPassword, env.sessionIdle(), acdSettings().server(),
                             "cc-outbound", env.dialRules());
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     return vertx.deployVerticle(console);
@@ -167,6 +180,7 @@ public final class Server implements AutoCloseable {
                 })
                 .map(id -> {
                     startTrafficIfSimulated();
+                    startDialerDemoIfSimulated();
                     return null;
                 });
     }
@@ -189,6 +203,41 @@ public final class Server implements AutoCloseable {
     }
 
     private String acdDeployment;
+    private String dialerDeployment;
+
+    /**
+     * Deployed before the ACD (so it hears every agent state change) and before the AMI links come up (so it sees
+     * every event of the calls it resumes).
+     */
+    private Future<String> startDialer() {
+        if (!config.dialer().enabled()) {
+            return Future.succeededFuture("");
+        }
+        DialerSettings settings = dialerSettings();
+        JdbcDialerStore store = new JdbcDialerStore(database, settings.defaultZone());
+        DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
+                telephony, InstantSource.system());
+        return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
+    }
+
+    /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */
+    DialerSettings dialerSettings() {
+        DialerSettings s = config.dialer().settings();
+        if (s.server().isBlank()) {
+            s = s.withServer(acdSettings().server());
+        }
+        java.util.Map<String, java.util.Set<String>> queueAgents = new java.util.HashMap<>();
+        AcdSettings acd = acdSettings();
+        acd.queues().forEach(q -> queueAgents.put(q.id(), new java.util.HashSet<>()));
+        for (AcdSettings.AgentPhone a : acd.agents()) {
+            for (String q : a.profile().queues()) {
+                queueAgents.computeIfAbsent(q, k -> new java.util.HashSet<>()).add(a.profile().agentId());
+            }
+        }
+        java.util.Map<String, String> phones = new java.util.HashMap<>();
+        acd.agents().forEach(a -> phones.put(a.profile().agentId(), a.dialString()));
+        return s.withQueueAgents(queueAgents).withAgentPhones(phones);
+    }
 
     /** The ACD's settings with its telephony server decided: the one named, else the simulator, else the first. */
     AcdSettings acdSettings() {
@@ -214,6 +263,9 @@ public final class Server implements AutoCloseable {
                         Distribution.fixed(sim.agentRingDelay().toMillis()),
                         Distribution.exponential(sim.agentTalkTime().toMillis())));
             }
+        }
+        if (dialerDemo()) {
+            DialerDemo.phones(phones, config.dialer().settings().trunkPattern());
         }
         return phones.build();
     }
@@ -272,6 +324,17 @@ public final class Server implements AutoCloseable {
         return out;
     }
 
+    /** The demo campaign runs only with the simulator, whose phones answer its calls. */
+    private boolean dialerDemo() {
+        return config.simulatorEnabled() && config.dialer().enabled() && config.dialer().demo();
+    }
+
+    private void startDialerDemoIfSimulated() {
+        if (simulator != null && dialerDemo() && !acdSettings().queues().isEmpty()) {
+            DialerDemo.start(vertx, database, customers, acdSettings().queues().get(0).id());
+        }
+    }
+
     private void startTrafficIfSimulated() {
         ServerConfig.Simulator sim = config.asterisk().simulator();
         if (simulator == null || sim.callsPerSecond() <= 0) {
@@ -319,6 +382,19 @@ public final class Server implements AutoCloseable {
         return agiPort;
     }
 
+    /**
+     * A demo: the simulator in-process and the embedded database, nothing real to protect. Only then does the
+     * console get a generated first admin when none was configured.
+     */
+    private boolean demo() {
+        return config.simulatorEnabled() && config.database().embedded();
+    }
+
+    /** The demo's first admin and where its generated password is, when this run uses one ({@link DemoAdmin}). */
+    public Optional<DemoAdmin.SignIn> demoAdmin() {
+        return demoAdmin;
+    }
+
     public Optional<AsteriskSimulator> simulator() {
         return Optional.ofNullable(simulator);
     }
@@ -352,6 +428,10 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (traffic != null) {
             traffic.stop();
+        }
+        if (dialerDeployment != null) {
+            // before the links: no campaign call is placed while they close
+            awaitQuietly("dialer", vertx.undeploy(dialerDeployment));
         }
         if (acdDeployment != null) {
             // before the links: offers failing as the links close must not move agents or callers

@@ -2,6 +2,7 @@ package cc.launcher;
 
 import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.config.ConfigNode;
+import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.Set;
  * file, from the embedded defaults.
  */
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
-                           LiveState liveState, YamlAcdSettings.AcdConfig acd) {
+                           LiveState liveState, YamlAcdSettings.AcdConfig acd,
+                           YamlDialerSettings.DialerConfig dialer) {
 
     public record Http(String host, int port) {}
 
@@ -133,7 +135,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw acdNode.error("server", "names \"" + acdServer + "\", which is not in asterisk.servers");
         }
 
+        ConfigNode dialerNode = root.child("dialer");
+        YamlDialerSettings.DialerConfig dialer = YamlDialerSettings.read(dialerNode);
+        String dialerServer = dialer.settings().server();
+        if (!dialerServer.isBlank() && !names.contains(dialerServer) && !dialerServer.equals(Server.SIMULATOR_SERVER)) {
+            throw dialerNode.error("server", "names \"" + dialerServer + "\", which is not in asterisk.servers");
+        }
+
         root.finish();
-        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd);
+        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer);
     }
 }

@@ -50,8 +50,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AcdEndToEndIT {
     private static final String SECRET = "acd-e2e-secret";
-    /** The menu prompt (300 ms) has started: the caller keys the queue. */
-    private static final long KEY_AT_MS = 700;
+    /**
+     * The caller keys the queue while the menu waits for a key (3 s after its 300 ms prompt). Not earlier: on a
+     * loaded machine the menu may start a second after the answer, and a key pressed before it is lost, as on a real
+     * Asterisk, sending the caller to the fallback queue.
+     */
+    private static final long KEY_AT_MS = 1_500;
     /**
      * The announcement's last Persian fragment lasts 30 s here, so an agent can be bridged in while it plays. The
      * announcing queue's agent talks 12 s on every call (the first caller is hung up sooner by the test).

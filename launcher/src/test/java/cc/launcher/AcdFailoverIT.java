@@ -66,9 +66,9 @@ class AcdFailoverIT {
                 .phones(Phones.builder().prefix("30", PhoneBehaviour.answersAfter(Distribution.fixed(200))).build())
                 .build());
         String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
-        Server first = startNode("n1", prefix);
+        Server first = startNode("n1", prefix, TWO_AGENTS);
         Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
-        Server second = startNode("n2", prefix);
+        Server second = startNode("n2", prefix, TWO_AGENTS);
         List<CallOffered> offers = new CopyOnWriteArrayList<>();
         for (Server n : nodes) {
             n.vertx().eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
@@ -110,15 +110,109 @@ class AcdFailoverIT {
         }
     }
 
+    @Test
+    @DisplayName("callers waiting through a takeover keep their skills, their data for the pop, a callback they "
+            + "asked for and a callback promised for later")
+    void waitingCallersKeepWhatTheyNeed() throws Exception {
+        pg = PostgresTestDatabase.create();
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
+                .amiUser("cc", SECRET)
+                .agi("127.0.0.1", Rig.freePort(), "unused?lang=en")
+                .phones(Phones.builder()
+                        .prefix("30", PhoneBehaviour.answersAfter(Distribution.fixed(200)))
+                        .prefix("0915", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(200),
+                                Distribution.fixed(1_000)))
+                        .build())
+                .build());
+        String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
+        List<String> agents = List.of(
+                "    - {id: persian, phone: PJSIP/3001, queues: [q], skills: 'fa:1'}",
+                "    - {id: plain, phone: PJSIP/3002, queues: [q]}");
+        Server first = startNode("n1", prefix, agents);
+        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
+        Server second = startNode("n2", prefix, agents);
+        List<CallOffered> offers = new CopyOnWriteArrayList<>();
+        for (Server n : nodes) {
+            n.vertx().eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
+        }
+        Thread.sleep(300);
+
+        // the plain agent frees up first, with the Persian speaker at the head of the line
+        SimulatedCall talksToPersian = simulator.placeInboundCall(holding("09150000001", 7_000));
+        assertEquals(200, enqueueStatus(first, talksToPersian, Map.of("skills", "fa")));
+        SimulatedCall talksToPlain = simulator.placeInboundCall(holding("09150000002", 3_500));
+        assertEquals(200, enqueueStatus(first, talksToPlain, Map.of()));
+        Rig.awaitTrue("both agents are talking", Duration.ofSeconds(5), () -> simulator.channels().stream()
+                .filter(ch -> ch.name().startsWith("PJSIP/300") && !ch.bridgeId().isEmpty()).count() == 2);
+        SimulatedCall persianSpeaker = simulator.placeInboundCall(holding("09150000003", 1_000));
+        assertEquals(200, enqueueStatus(first, persianSpeaker, Map.of("skills", "fa", "customerId", "77")));
+        SimulatedCall plainCaller = simulator.placeInboundCall(holding("09150000004", 1_000));
+        assertEquals(200, enqueueStatus(first, plainCaller, Map.of()));
+        SimulatedCall wantsCallback = simulator.placeInboundCall(holding("09150000005", 1_000));
+        assertEquals(200, enqueueStatus(first, wantsCallback, Map.of()));
+        first.vertx().eventBus().request(cc.core.contract.AcdAddresses.CALL_REQUEST_CALLBACK,
+                        new cc.core.contract.CallbackRequest(wantsCallback.uniqueid(), "09150000055"))
+                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        wantsCallback.hangup();
+        Instant promisedFor = Instant.now().plusSeconds(5);
+        first.vertx().eventBus().request(cc.core.contract.ConsoleAddresses.CALLBACK_SCHEDULE,
+                        new cc.core.contract.ScheduleCallback("09150000066", promisedFor, 0, "q", "plain", "",
+                                "promised before the failover", "plain"))
+                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Thread.sleep(200);
+
+        nodes.remove(first);
+        first.close();
+        Rig.awaitTrue("n2 holds the routing lease", Duration.ofSeconds(10),
+                () -> holder(second).equals(Optional.of("n2")));
+
+        Rig.awaitTrue("the callback asked for and the promised one are placed", Duration.ofSeconds(30),
+                () -> offers.stream().filter(o -> "true".equals(o.data().get("callback"))).count() == 2);
+        Rig.awaitTrue("the Persian speaker is offered", Duration.ofSeconds(15),
+                () -> offers.stream().anyMatch(o -> o.callerUniqueId().equals(persianSpeaker.uniqueid())));
+        CallOffered toPersian = only(offers, persianSpeaker.uniqueid());
+        assertEquals("persian", toPersian.agentId(), "the skill survived the takeover: " + offers);
+        assertEquals("77", toPersian.data().get("customerId"), "the pop still knows the customer");
+        assertEquals("plain", only(offers, plainCaller.uniqueid()).agentId(), "offers: " + offers);
+        CallOffered callback = only(offers, wantsCallback.uniqueid());
+        assertEquals("09150000055", callback.data().get("callbackNumber"), "called back on the number given");
+        CallOffered promised = offers.stream().filter(o -> "true".equals(o.data().get("callback"))
+                && !o.callerUniqueId().equals(wantsCallback.uniqueid())).findFirst().orElseThrow();
+        assertEquals("09150000066", promised.data().get("callbackNumber"));
+        assertTrue(!promised.at().isBefore(promisedFor.minusMillis(200)), "not before its time: " + promised.at());
+        for (SimulatedCall c : List.of(talksToPersian, talksToPlain, persianSpeaker, plainCaller, wantsCallback)) {
+            only(offers, c.uniqueid());
+        }
+    }
+
+    /** The one offer of a caller; fails when there were none or several. */
+    private static CallOffered only(List<CallOffered> offers, String callerUniqueId) {
+        List<CallOffered> of = offers.stream().filter(o -> o.callerUniqueId().equals(callerUniqueId)).toList();
+        assertEquals(1, of.size(), "caller " + callerUniqueId + " offered exactly once: " + offers);
+        return of.get(0);
+    }
+
+    private static final List<String> TWO_AGENTS = List.of(
+            "    - {id: a1, phone: PJSIP/3001, queues: [q]}",
+            "    - {id: a2, phone: PJSIP/3002, queues: [q]}");
+
     private static InboundCall holding(String number) {
+        return holding(number, TALK_MS);
+    }
+
+    private static InboundCall holding(String number, long talkMs) {
         return InboundCall.of(number, "Waiting", "s").withContext("cc-hold").withPatienceMs(0)
-                .withTalkTimeMs(TALK_MS);
+                .withTalkTimeMs(talkMs);
     }
 
     private static int enqueueStatus(Server node, SimulatedCall c) throws Exception {
+        return enqueueStatus(node, c, Map.of());
+    }
+
+    private static int enqueueStatus(Server node, SimulatedCall c, Map<String, String> data) throws Exception {
         try {
             node.vertx().eventBus().request(Addresses.ACD_CALL_ENQUEUE, new EnqueueCall(c.uniqueid(), c.channel(),
-                            "q", 0, "en", Map.of(), Instant.now()))
+                            "q", 0, "en", data, Instant.now()))
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             return 200;
         } catch (java.util.concurrent.ExecutionException e) {
@@ -134,7 +228,7 @@ class AcdFailoverIT {
                 .get(2, TimeUnit.SECONDS);
     }
 
-    private Server startNode(String id, String prefix) {
+    private Server startNode(String id, String prefix, List<String> agents) {
         Server s = Server.start(ServerConfig.read(ConfigNode.parse(id + ".yaml", String.join("\n",
                 "node: {id: " + id + "}",
                 "http: {port: 0}",
@@ -152,8 +246,7 @@ class AcdFailoverIT {
                 "  agentsAvailableAtStart: true",
                 "  queues: [{id: q}]",
                 "  agents:",
-                "    - {id: a1, phone: PJSIP/3001, queues: [q]}",
-                "    - {id: a2, phone: PJSIP/3002, queues: [q]}",
+                String.join("\n", agents),
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         nodes.add(s);
         return s;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -103,17 +104,33 @@ class MainIT {
 
             URI metrics = URI.create("http://127.0.0.1:" + http + "/metrics");
             double opened = 0;
+            double simulated = 0;
             String body = "";
-            while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(40) && opened < 1) {
+            // the demo campaign's outbound calls may open interactions before the first simulated inbound call
+            while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(40) && (opened < 1 || simulated < 1)) {
                 body = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
                         .body();
                 opened = value(body, "cc_interactions_opened_total");
+                simulated = value(body, "cc_simulator_calls_started_total");
                 Thread.sleep(250);
             }
             assertTrue(opened >= 1, "simulated calls show in /metrics as opened interactions");
             assertTrue(value(body, "cc_simulator_calls_started_total") >= 1, "the simulator's own count is there");
             assertEquals(1.0, value(body, "cc_ami_link_up"), "the AMI link to the simulator is up");
             assertTrue(value(body, "cc_ami_intake_received_total") > 0, "AMI events were taken in");
+
+            // a newcomer signs in to the console with the demo admin's password, kept in a file only they can read
+            Path passwordFile = dir.resolve("data").resolve(DemoAdmin.FILE_NAME);
+            log = Files.readString(dir.resolve("server.log"));
+            assertTrue(log.contains("sign in as admin with the password in " + Path.of("data", DemoAdmin.FILE_NAME)),
+                    "the banner says where the demo password is:\n" + log);
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(passwordFile)));
+            String password = Files.readString(passwordFile).strip();
+            assertFalse(log.contains(password), "the password itself is never printed");
+            cc.console.testing.ConsoleClient console = new cc.console.testing.ConsoleClient("http://127.0.0.1:" + http);
+            assertEquals(200, console.signIn("admin", password).statusCode(), "the demo admin signs in");
+            assertEquals(200, console.get("/api/wallboard").statusCode(), "and sees the wallboard");
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

@@ -67,4 +67,28 @@ class ServerConfigTest {
         assertEquals("my.yaml: agi.prot: is not a known key (did you mean \"port\"?)",
                 assertThrows(ConfigException.class, () -> read("agi:\n  prot: 1\n")).getMessage());
     }
+
+    @Test
+    @DisplayName("the dialer section: defaults as documented, and each wrong value named by file and key")
+    void dialerSection() {
+        var d = ServerConfig.load(Optional.empty()).dialer();
+        assertTrue(d.enabled());
+        assertEquals(Duration.ofSeconds(20), d.settings().ringTimeout());
+        assertEquals(Duration.ofSeconds(2), d.settings().agentConnectLimit());
+        assertEquals(30, d.settings().dialPlan().globalLineCap());
+        assertTrue(d.settings().isConversion("Sale"));
+        assertEquals("my.yaml: dialer.ringTimeout: must be at least 15s (unanswered calls ring at least 15 s), "
+                + "was PT10S", assertThrows(ConfigException.class, () -> read("dialer:\n  ringTimeout: 10s\n"))
+                .getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("dialer:\n  agentConnectLimit: 3s\n"))
+                .getMessage().startsWith("my.yaml: dialer.agentConnectLimit: must be more than 0 and at most 2s"));
+        assertEquals("my.yaml: dialer.trunk: must contain {number}, was \"PJSIP/trunk\"",
+                assertThrows(ConfigException.class, () -> read("dialer:\n  trunk: PJSIP/trunk\n")).getMessage());
+        assertEquals("my.yaml: dialer.server: names \"pbx9\", which is not in asterisk.servers",
+                assertThrows(ConfigException.class, () -> read("dialer:\n  server: pbx9\n")).getMessage());
+        assertEquals("my.yaml: dialer.daysOff: \"fri\" is not a day of the week (monday .. sunday)",
+                assertThrows(ConfigException.class, () -> read("dialer:\n  daysOff: [fri]\n")).getMessage());
+        assertEquals("my.yaml: dialer.timeZone: \"Tehran\" is not a time zone (e.g. Asia/Tehran, Europe/London)",
+                assertThrows(ConfigException.class, () -> read("dialer:\n  timeZone: Tehran\n")).getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.queue.OverflowTarget;
+import cc.acd.domain.queue.SkillRequirement;
 import cc.acd.domain.routing.AcdCommand;
 import cc.acd.domain.routing.AcdEvent;
 import cc.acd.domain.routing.AcdState;
@@ -92,9 +93,16 @@ public final class AcdVerticle extends VerticleBase {
     /** Whether this node routes now: always with one node; with several, while it holds the lease. */
     private boolean leader;
     private boolean takingOver;
+    /** Set by {@link #stop()}: replies still in flight find the node stopped and do nothing. */
+    private boolean stopped;
     private long leaseTimer = -1;
-    /** Callers talking to (or being rung for) an agent when this node took over, by leg key: agent to free on hang-up. */
-    private final Map<String, String> busyAtTakeover = new HashMap<>();
+    /**
+     * Calls talking to (or ringing) an agent when this node took over, by the leg keys whose hang-up ends them (the
+     * caller's, and the agent's when the old leader had learnt it): the agent to free then.
+     */
+    private final Map<String, BusyAtTakeover> busyAtTakeover = new HashMap<>();
+
+    private record BusyAtTakeover(String agentId, String callId) {}
     /**
      * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
      * the moments before the takeover, and must then neither be queued again nor hold its agent.
@@ -151,8 +159,19 @@ public final class AcdVerticle extends VerticleBase {
         this.intervals = intervals;
     }
 
-    /** @param language the caller's language for announcements ({@code fa}, {@code en}); empty = the channel's */
-    private record Caller(String server, String channel, String queue, String language, Map<String, String> data) {}
+    /**
+     * @param language the caller's language for announcements ({@code fa}, {@code en}); empty = the channel's (which
+     *                 the IVR set to the caller's choice)
+     * @param data     the caller's data from the IVR, shown in the pop; also what another node needs to route the call
+     *                 after a takeover (skills, callback number, a scheduled callback's due time)
+     */
+    private record Caller(String server, String channel, String queue, String language, Map<String, String> data) {
+        Caller with(String key, String value) {
+            Map<String, String> more = new HashMap<>(data);
+            more.put(key, value);
+            return new Caller(server, channel, queue, language, more);
+        }
+    }
 
     /**
      * The call being handed over by the IVR right now (its caller is still in the IVR's session, not on hold) or
@@ -160,10 +179,17 @@ public final class AcdVerticle extends VerticleBase {
      */
     private String arriving = "";
 
+    /** {@link Caller#data()} key: when a scheduled callback falls due (ISO-8601), so a new leader can schedule it. */
+    static final String CALLBACK_DUE_KEY = "callbackDue";
+    /** Live-state routing key: the agent leg's Uniqueid, whose hang-up frees the agent after a takeover. */
+    static final String AGENT_LEG_KEY = "agentLeg";
+
     private static final class Offer {
         final String agentId;
         final String queue;
         String agentChannel = "";
+        /** The agent leg's Uniqueid once known: its hang-up ends the call for a node that takes over. */
+        String agentLeg = "";
         boolean cancelled;
         boolean answered;
 
@@ -224,6 +250,10 @@ public final class AcdVerticle extends VerticleBase {
     private void renewLease() {
         Cluster c = cluster.orElseThrow();
         c.store().acquireLease(LEASE, c.nodeId(), c.leaseTtl()).onComplete(ar -> {
+            if (stopped) {
+                // a renewal still in flight when the node stopped must not make a stopping node route again
+                return;
+            }
             boolean holds = ar.succeeded() && ar.result();
             if (ar.failed()) {
                 log.warn("renewing the routing lease failed: {}", ar.cause().getMessage());
@@ -257,6 +287,9 @@ public final class AcdVerticle extends VerticleBase {
         long started = System.nanoTime();
         Future.all(c.store().agents(), c.store().calls()).onComplete(ar -> {
             takingOver = false;
+            if (stopped) {
+                return;
+            }
             if (ar.failed()) {
                 log.warn("taking over routing failed, will retry: {}", ar.cause().getMessage());
                 return;
@@ -269,23 +302,26 @@ public final class AcdVerticle extends VerticleBase {
             agents.forEach(a -> presence.put(a.agentId(), a));
             int restoredCalls = 0;
             for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
-                if (hungUpWhileStandby.containsKey(legKey(call.server(), call.interactionId()))) {
+                boolean lineExpected = !STATE_CALLBACK.equals(call.state())
+                        && !STATE_CALLBACK_SCHEDULED.equals(call.state());
+                if (lineExpected && hungUpWhileStandby.containsKey(legKey(call.server(), call.interactionId()))) {
                     c.store().removeCall(call.interactionId());
                     continue;
                 }
                 if (!call.agentId().isEmpty()) {
-                    busyAtTakeover.put(legKey(call.server(), call.interactionId()), call.agentId());
+                    BusyAtTakeover busy = new BusyAtTakeover(call.agentId(), call.interactionId());
+                    busyAtTakeover.put(legKey(call.server(), call.interactionId()), busy);
+                    String agentLeg = call.routing().getOrDefault(AGENT_LEG_KEY, "");
+                    if (!agentLeg.isEmpty()) {
+                        busyAtTakeover.put(legKey(settings.server(), agentLeg), busy);
+                    }
                     continue;
                 }
-                int boost = state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
-                callers.put(call.interactionId(), new Caller(call.server(), call.channel(), call.queue(), "", Map.of()));
-                legs.put(legKey(call.server(), call.interactionId()), call.interactionId());
                 // no announcement now: a burst of redirects at takeover would only delay the offers it makes
                 arriving = call.interactionId();
                 Optional<String> refused;
                 try {
-                    refused = run(new AcdEvent.CallArrived(call.interactionId(), call.queue(), List.of(),
-                            call.priority() - boost, "", call.since()));
+                    refused = restoreWaiting(call);
                 } finally {
                     arriving = "";
                 }
@@ -296,7 +332,8 @@ public final class AcdVerticle extends VerticleBase {
                     restoredCalls++;
                 }
             }
-            Set<String> busyAgents = new HashSet<>(busyAtTakeover.values());
+            Set<String> busyAgents = new HashSet<>();
+            busyAtTakeover.values().forEach(b -> busyAgents.add(b.agentId()));
             for (String agentId : state.agentIds()) {
                 AgentPresence p = presence.get(agentId);
                 if (busyAgents.contains(agentId)) {
@@ -316,6 +353,49 @@ public final class AcdVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * Puts a call the old leader had waiting back in line at its place (its original enqueue time), with the skills,
+     * caller data and callback it had: a caller on hold, a caller who traded the wait for a callback, or a callback
+     * scheduled for later.
+     */
+    private Optional<String> restoreWaiting(LiveCall call) {
+        String id = call.interactionId();
+        Map<String, String> data = call.routing();
+        int priority = call.priority() - state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
+        List<SkillRequirement> skills;
+        try {
+            skills = AcdTranslation.parseSkills(data.getOrDefault(AcdTranslation.SKILLS_KEY, ""));
+        } catch (IllegalArgumentException bad) {
+            return Optional.of("skills: " + bad.getMessage());
+        }
+        String callbackNumber = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY,
+                data.getOrDefault("callerNumber", ""));
+        callers.put(id, new Caller(call.server(), call.channel(), call.queue(), "", data));
+        if (data.containsKey(CALLBACK_DUE_KEY)) {
+            Instant due = Instant.parse(data.get(CALLBACK_DUE_KEY));
+            // one already due keeps its place from its due time; one still to come is scheduled from now
+            return run(new AcdEvent.CallbackScheduled(id, call.queue(), skills, priority, callbackNumber, due,
+                    due.isBefore(now()) ? due : now()));
+        }
+        Optional<String> refused = run(new AcdEvent.CallArrived(id, call.queue(), skills, priority, callbackNumber,
+                call.since()));
+        if (refused.isPresent() || !STATE_CALLBACK.equals(call.state())) {
+            if (refused.isEmpty()) {
+                legs.put(legKey(call.server(), id), id);
+            }
+            return refused;
+        }
+        // the caller has hung up and waits for the call back: no leg to watch
+        return run(new AcdEvent.CallbackRequested(id, callbackNumber, call.since()));
+    }
+
+    /** Live-state call states the ACD writes. */
+    static final String STATE_QUEUED = "queued";
+    static final String STATE_CALLBACK = "callback";
+    static final String STATE_CALLBACK_SCHEDULED = "callback-scheduled";
+    static final String STATE_RINGING_AGENT = "ringing-agent";
+    static final String STATE_TALKING = "talking";
+
     /** The pause reason of an agent who was busy on the old leader when this node took over. */
     public static final String TAKEOVER_BUSY = "busy-at-takeover";
 
@@ -326,16 +406,23 @@ public final class AcdVerticle extends VerticleBase {
         LiveStateStore store = cluster.get().store();
         Optional<CallView> view = state.call(callId);
         Caller caller = callers.get(callId);
-        if (view.isEmpty() || caller == null || view.get().virtual()) {
+        if (view.isEmpty() || caller == null) {
             store.removeCall(callId).onFailure(e -> log.warn("live state: removing call {} failed: {}", callId,
                     e.getMessage()));
             return;
         }
         CallView v = view.get();
-        String phase = v.phase() == CallPhase.WAITING ? "queued"
-                : v.phase() == CallPhase.CONNECTED ? "talking" : "ringing-agent";
+        boolean waiting = v.phase() == CallPhase.WAITING || v.phase() == CallPhase.SCHEDULED;
+        String phase = v.phase() == CallPhase.SCHEDULED ? STATE_CALLBACK_SCHEDULED
+                : v.phase() == CallPhase.WAITING ? (v.virtual() ? STATE_CALLBACK : STATE_QUEUED)
+                : v.phase() == CallPhase.CONNECTED ? STATE_TALKING : STATE_RINGING_AGENT;
+        Map<String, String> routing = caller.data();
+        Offer offer = offers.get(callId);
+        if (!waiting && offer != null && !offer.agentLeg.isEmpty()) {
+            routing = caller.with(AGENT_LEG_KEY, offer.agentLeg).data();
+        }
         store.putCall(new LiveCall(callId, caller.server(), caller.channel(), phase, v.queueId(), v.priority(),
-                        v.enqueuedAt(), v.phase() == CallPhase.WAITING ? "" : v.agentId()))
+                        v.enqueuedAt(), waiting ? "" : v.agentId(), routing))
                 .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
     }
 
@@ -352,6 +439,7 @@ public final class AcdVerticle extends VerticleBase {
     public Future<?> stop() {
         // The lease is not given up here: a stopping node may still have offers in flight; the standby takes over
         // when the lease runs out.
+        stopped = true;
         leader = false;
         vertx.cancelTimer(leaseTimer);
         vertx.cancelTimer(tickTimer);
@@ -412,6 +500,8 @@ public final class AcdVerticle extends VerticleBase {
         if (c != null) {
             // the caller now hangs up on purpose; that hang-up must not count as an abandon
             legs.remove(legKey(c.server(), r.callId()));
+            callers.put(r.callId(), c.with(AcdTranslation.CALLBACK_NUMBER_KEY, r.number()));
+            mirrorCall(r.callId());
         }
         msg.reply(queued(r.callId()));
     }
@@ -429,9 +519,22 @@ public final class AcdVerticle extends VerticleBase {
         ScheduleCallback r = msg.body();
         String queue = r.queue().isBlank() ? settings.queues().get(0).id() : r.queue();
         String callId = "callback-" + java.util.UUID.randomUUID();
+        // a caller with no channel yet: its data pops the customer for the agent, and is what a new leader needs
+        // to keep the promise
+        Map<String, String> data = new HashMap<>();
+        data.put(AcdTranslation.CALLBACK_NUMBER_KEY, r.number());
+        data.put(CALLBACK_DUE_KEY, r.at().toString());
+        if (r.customerId() > 0) {
+            data.put("customerId", Long.toString(r.customerId()));
+        }
+        if (r.note() != null && !r.note().isBlank()) {
+            data.put("topic", r.note());
+        }
+        callers.put(callId, new Caller(settings.server(), "", queue, "", data));
         Optional<String> refused = run(new AcdEvent.CallbackScheduled(callId, queue, List.of(), 0, r.number(), r.at(),
                 now()));
         if (refused.isPresent()) {
+            callers.remove(callId);
             msg.fail(409, refused.get());
         } else {
             msg.reply(queued(callId));
@@ -497,10 +600,11 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         if (e instanceof CallEvent.CallHungUp h && !busyAtTakeover.isEmpty()) {
-            String agentId = busyAtTakeover.remove(legKey(h.leg().server(), h.leg().uniqueId()));
-            if (agentId != null) {
-                cluster.ifPresent(c -> c.store().removeCall(h.leg().uniqueId()));
-                run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
+            BusyAtTakeover busy = busyAtTakeover.remove(legKey(h.leg().server(), h.leg().uniqueId()));
+            if (busy != null) {
+                busyAtTakeover.values().removeIf(busy::equals);
+                cluster.ifPresent(c -> c.store().removeCall(busy.callId()));
+                run(new AcdEvent.AgentStateChanged(busy.agentId(), AgentStatus.AVAILABLE, "", now()));
                 return;
             }
         }
@@ -508,6 +612,8 @@ public final class AcdVerticle extends VerticleBase {
             Offer o = offers.get(v.value());
             if (o != null && o.agentChannel.isEmpty()) {
                 o.agentChannel = v.leg().channelName();
+                o.agentLeg = v.leg().uniqueId();
+                mirrorCall(v.value());
                 if (o.cancelled) {
                     hangup(v.leg().server(), o.agentChannel);
                 }
@@ -551,6 +657,7 @@ public final class AcdVerticle extends VerticleBase {
                 return;
             }
             offer.agentChannel = a.channel();
+            offer.agentLeg = a.uniqueId();
             offer.answered = true;
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
@@ -609,6 +716,8 @@ public final class AcdVerticle extends VerticleBase {
             return a.callId();
         } else if (e instanceof AcdEvent.CallbackRequested r) {
             return r.callId();
+        } else if (e instanceof AcdEvent.CallbackScheduled s) {
+            return s.callId();
         } else if (e instanceof AcdEvent.AgentAnswered a) {
             return a.callId();
         } else if (e instanceof AcdEvent.RingNoAnswer r) {

@@ -32,7 +32,9 @@ public record AuditEntry(String campaignId, String contactId, Optional<Long> att
         BUSY,
         NO_ANSWER,
         MACHINE,
-        FAILED
+        FAILED,
+        /** A callback was booked on the contact (who booked it, for when). */
+        CALLBACK
     }
 
     public AuditEntry {

@@ -24,12 +24,18 @@ package cc.simulator.dialplan;
  *  same => n,GotoIf($["${AGISTATUS}" != ""]?cc-hold,s,1)
  *  same => n,Hangup()
  * </pre>
+ *
+ * <p>and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for priority
+ * ({@code cc-dialer}: answer, AMD, machines hung up, given the message or held for an agent; {@code cc-dialer-abandon}:
+ * the abandon message).
  */
 public final class DefaultDialplan {
     public static final String INBOUND_CONTEXT = "cc-inbound";
     public static final String HOLD_CONTEXT = "cc-hold";
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
     public static final String ANNOUNCE_CONTEXT = "cc-announce";
+    public static final String DIALER_CONTEXT = "cc-dialer";
+    public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
 
     private DefaultDialplan() {
     }
@@ -51,6 +57,22 @@ public final class DefaultDialplan {
                 "Set(AGISTATUS=)",
                 "AGI(agi://" + agiHost + ":" + agiPort + "/queue-position?${CC_ANNOUNCE})",
                 "GotoIf($[\"${AGISTATUS}\" != \"\"]?cc-hold,s,1)",
+                "Hangup()")
+            // config/asterisk/dialer.conf
+            .exten(DIALER_CONTEXT, "s",
+                "Answer()",
+                "AMD()",
+                "GotoIf($[\"${AMDSTATUS}\" = \"MACHINE\"]?5)",
+                "Goto(cc-hold,s,1)",
+                "GotoIf($[\"${CC_MACHINE_ACTION}\" = \"agent\"]?4)",
+                "GotoIf($[\"${CC_MACHINE_ACTION}\" = \"message\"]?8)",
+                "Hangup()",
+                "Set(CC_DIALER_STEP=machine-message)",
+                "Playback(${CC_MACHINE_MESSAGE})",
+                "Hangup()")
+            .exten(DIALER_ABANDON_CONTEXT, "s",
+                "Set(CC_DIALER_STEP=abandon-message)",
+                "Playback(${CC_ABANDON_MESSAGE})",
                 "Hangup()")
             .build();
     }

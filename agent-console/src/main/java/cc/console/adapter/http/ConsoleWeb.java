@@ -70,14 +70,19 @@ public final class ConsoleWeb implements Consumer<Router> {
     private static final Logger log = LoggerFactory.getLogger(ConsoleWeb.class);
     private static final String SESSION = "cc.session";
     private static final long BUS_TIMEOUT_MS = 5_000;
+    private static final int BODY_LIMIT_BYTES = 256 * 1024;
     private static final java.util.Set<String> AGENT_STATES = java.util.Set.of("available", "paused", "logged-out");
 
     private final Vertx vertx;
     private final ConsoleVerticle console;
+    private final CampaignWeb campaigns;
+    private final PreviewWeb preview;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this.vertx = vertx;
         this.console = console;
+        this.campaigns = new CampaignWeb(vertx);
+        this.preview = new PreviewWeb(vertx, console);
     }
 
     @Override
@@ -86,8 +91,10 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     public void mount(Router router) {
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(256 * 1024));
+        router.route("/api/*").failureHandler(this::tooLarge);
         router.route("/api/*").handler(this::headers);
+        campaigns.mountUpload(router, this::authenticate);
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/api/openapi.yaml").handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
         router.post("/api/session").handler(this::signIn);
@@ -139,6 +146,8 @@ public final class ConsoleWeb implements Consumer<Router> {
                         .toList())))).onFailure(e -> error(rc, e))));
         router.put("/api/admin/skills/:name").handler(this::saveSkill);
         router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
+        campaigns.mount(router);
+        preview.mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
@@ -153,6 +162,17 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.route("/console/*").handler(this::headers);
         router.route("/console/*").handler(StaticHandler.create("console-web").setCachingEnabled(false)
                 .setDefaultContentEncoding("UTF-8"));
+    }
+
+    /** A body handler's 413 as the API's JSON error, saying what the limit is. */
+    private void tooLarge(RoutingContext rc) {
+        if (rc.statusCode() != 413) {
+            rc.next();
+            return;
+        }
+        fail(rc, 413, rc.request().path().equals(CampaignWeb.IMPORT)
+                ? "the call list is larger than " + CampaignWeb.CSV_LIMIT_BYTES / (1024 * 1024) + " MiB; split it into several files"
+                : "the request is larger than " + BODY_LIMIT_BYTES / 1024 + " KiB");
     }
 
     // ---- sessions ----
@@ -257,7 +277,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         return rc.get(SESSION);
     }
 
-    private static Principal principal(RoutingContext rc) {
+    static Principal principal(RoutingContext rc) {
         return session(rc).principal();
     }
 
@@ -785,7 +805,7 @@ public final class ConsoleWeb implements Consumer<Router> {
      * The request's JSON object, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
      * {@code application/json} without the browser's CORS preflight, which this server never grants.
      */
-    private static JsonObject body(RoutingContext rc) {
+    static JsonObject body(RoutingContext rc) {
         String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             fail(rc, 415, "send Content-Type: application/json");
@@ -811,7 +831,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         }
     }
 
-    private static void json(RoutingContext rc, int status, JsonObject body) {
+    static void json(RoutingContext rc, int status, JsonObject body) {
         if (rc.response().ended()) {
             return;
         }
@@ -823,7 +843,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         json(rc, status, new JsonObject().put("error", message));
     }
 
-    private static void error(RoutingContext rc, Throwable e) {
+    static void error(RoutingContext rc, Throwable e) {
         if (e instanceof ReplyException r) {
             if (r.failureType() == ReplyFailure.NO_HANDLERS) {
                 fail(rc, 503, "the service behind this request is not running");

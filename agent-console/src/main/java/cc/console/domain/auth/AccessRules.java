@@ -45,6 +45,14 @@ public final class AccessRules {
         return p.role() == Role.ADMIN;
     }
 
+    /**
+     * Campaigns and call lists: building lists from customer data, uploading them, defining, starting and stopping
+     * outbound campaigns and reading what they returned. Supervisors and admins; agents only take the calls.
+     */
+    public static boolean mayManageCampaigns(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
     /** An opportunity is changed by its owner or a supervisor. */
     public static boolean mayChangeOpportunity(Principal p, String owner) {
         return p.role().atLeast(Role.SUPERVISOR) || p.username().equals(owner);
@@ -53,5 +61,31 @@ public final class AccessRules {
     /** Whether agent-state changes of {@code agentId} reach this user's live channel. */
     public static boolean receivesAgentState(Principal p, String agentId) {
         return maySupervise(p) || (p.takesCalls() && p.agentId().equals(agentId));
+    }
+
+    /** Preview records of outbound campaigns are taken by agents (for themselves). */
+    public static boolean mayTakePreview(Principal p) {
+        return p.takesCalls();
+    }
+
+    /** Dialling or skipping a preview record: only the agent it is reserved to. */
+    public static boolean mayActOnPreview(Principal p, Optional<String> holderAgentId) {
+        return p.takesCalls() && holderAgentId.isPresent() && holderAgentId.get().equals(p.agentId());
+    }
+
+    /** Supervisors and admins put any number on the do-not-call list. */
+    public static boolean mayAddAnyDoNotCall(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
+    /** The number of a call goes on the do-not-call list by the agent on that call, or a supervisor. */
+    public static boolean mayAddDoNotCallOf(Principal p, Optional<String> callAgentId) {
+        return mayAddAnyDoNotCall(p) || (p.takesCalls() && callAgentId.isPresent()
+                && callAgentId.get().equals(p.agentId()));
+    }
+
+    /** A callback on a campaign contact: supervisors for any, an agent for the preview record they hold or dialled. */
+    public static boolean mayBookCampaignCallback(Principal p, Optional<String> holderAgentId) {
+        return p.role().atLeast(Role.SUPERVISOR) || mayActOnPreview(p, holderAgentId);
     }
 }

@@ -55,4 +55,32 @@ class AccessRulesTest {
         assertTrue(AccessRules.mayChangeOpportunity(agentA, "ali"));
         assertFalse(AccessRules.mayChangeOpportunity(agentB, "ali"));
     }
+
+    @Test
+    @DisplayName("campaigns and call lists are managed by supervisors and admins, never by agents")
+    void campaigns() {
+        assertFalse(AccessRules.mayManageCampaigns(agentA));
+        assertTrue(AccessRules.mayManageCampaigns(supervisor));
+        assertTrue(AccessRules.mayManageCampaigns(admin));
+    }
+
+    @Test
+    @DisplayName("an agent acts only on the preview record reserved to them; the do-not-call list and campaign "
+            + "callbacks take any number or contact from supervisors, only their own from agents")
+    void preview() {
+        assertTrue(AccessRules.mayTakePreview(agentA));
+        assertFalse(AccessRules.mayTakePreview(supervisor), "supervisors take no calls");
+        assertTrue(AccessRules.mayActOnPreview(agentA, Optional.of("a1")));
+        assertFalse(AccessRules.mayActOnPreview(agentB, Optional.of("a1")));
+        assertFalse(AccessRules.mayActOnPreview(agentA, Optional.empty()));
+        assertFalse(AccessRules.mayActOnPreview(supervisor, Optional.of("")));
+        assertTrue(AccessRules.mayAddAnyDoNotCall(supervisor));
+        assertFalse(AccessRules.mayAddAnyDoNotCall(agentA));
+        assertTrue(AccessRules.mayAddDoNotCallOf(agentA, Optional.of("a1")));
+        assertFalse(AccessRules.mayAddDoNotCallOf(agentB, Optional.of("a1")));
+        assertTrue(AccessRules.mayAddDoNotCallOf(admin, Optional.empty()));
+        assertTrue(AccessRules.mayBookCampaignCallback(supervisor, Optional.empty()));
+        assertTrue(AccessRules.mayBookCampaignCallback(agentA, Optional.of("a1")));
+        assertFalse(AccessRules.mayBookCampaignCallback(agentB, Optional.of("a1")));
+    }
 }

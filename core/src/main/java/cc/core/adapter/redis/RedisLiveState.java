@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,14 +244,24 @@ public final class RedisLiveState implements LiveStateStore {
                 .put("queue", c.queue())
                 .put("priority", c.priority())
                 .put("since", c.since().toString())
-                .put("agentId", c.agentId());
+                .put("agentId", c.agentId())
+                .put("routing", new JsonObject(new HashMap<>(c.routing())));
     }
 
     static LiveCall liveCall(JsonObject j) {
         Integer priority = j.getInteger("priority");
         return new LiveCall(required(j, "interactionId"), required(j, "server"), required(j, "channel"),
                 required(j, "state"), j.getString("queue"), priority == null ? 0 : priority,
-                Instant.parse(required(j, "since")), j.getString("agentId"));
+                Instant.parse(required(j, "since")), j.getString("agentId"), routing(j.getJsonObject("routing")));
+    }
+
+    /** Entries written before routing data existed have none. */
+    private static Map<String, String> routing(JsonObject j) {
+        Map<String, String> out = new HashMap<>();
+        if (j != null) {
+            j.forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return out;
     }
 
     private static String required(JsonObject j, String field) {

@@ -22,14 +22,25 @@ import java.util.function.UnaryOperator;
  * <p>A call that enters one of the inbound contexts opens an inbound interaction; the leg that opened it is the
  * customer's leg, and the interaction ends when that leg hangs up. Other legs (the other half of a Local channel,
  * an agent's phone once bridged) join it through Asterisk's Linkedid, which Asterisk moves to the oldest call's id
- * when legs are bridged. Legs of calls that never touched an inbound context (agent phones ringing, dialer calls
- * that their owner records) open nothing.
+ * when legs are bridged. A campaign call of the dialer opens an outbound interaction when its customer channel gets
+ * {@value #CAMPAIGN_VARIABLE} (set with the originate, so it comes right after the channel's creation), with the
+ * number from {@value #NUMBER_VARIABLE} and the customer from {@value #CUSTOMER_VARIABLE} set before it; so agents can
+ * dispose dialer calls like any other. Legs of other calls (agent phones ringing) open nothing.
  *
  * <p>Pure and single-threaded: events in, changed records out. The caller stores what is returned.
  */
 public final class InteractionTracker {
+    /** The campaign of an outbound dialer call, on its customer channel. */
+    public static final String CAMPAIGN_VARIABLE = "CC_CAMPAIGN";
+    /** The customer's number on a dialer call's channel (set before {@link #CAMPAIGN_VARIABLE}). */
+    public static final String NUMBER_VARIABLE = "CC_NUMBER";
+    /** The CRM customer id on a dialer call's channel, when the contact has one (set before the campaign). */
+    public static final String CUSTOMER_VARIABLE = "CC_CUSTOMER";
+
     private final Set<String> inboundContexts;
     private final Supplier<String> newId;
+    /** Number and customer variables of legs not (yet) in an interaction, until the campaign variable comes. */
+    private final Map<LegKey, Map<String, String>> outboundFacts = new HashMap<>();
 
     /** Open interactions by call (server + Linkedid). */
     private final Map<CallKey, Interaction> byCall = new HashMap<>();
@@ -99,6 +110,7 @@ public final class InteractionTracker {
             CallEvent.CallHungUp hungUp = (CallEvent.CallHungUp) event;
             legs.remove(legKey);
             legsByUniqueId.remove(legKey.uniqueId(), legKey);
+            outboundFacts.remove(legKey);
             if (current != null && legKey.equals(customerLeg.get(callKey))) {
                 Interaction ended = current.ended(hungUp.at(), endCause(hungUp));
                 byCall.remove(callKey);
@@ -108,6 +120,9 @@ public final class InteractionTracker {
             }
             return Optional.empty();
         }
+        if (current == null && event instanceof CallEvent.VariableSet) {
+            return onOutboundVariable(legKey, callKey, (CallEvent.VariableSet) event);
+        }
         if (current == null) {
             return Optional.empty();
         }
@@ -115,6 +130,31 @@ public final class InteractionTracker {
             return replace(callKey, current.answered(event.at()));
         }
         return Optional.empty();
+    }
+
+    private Optional<Interaction> onOutboundVariable(LegKey legKey, CallKey callKey, CallEvent.VariableSet v) {
+        if (NUMBER_VARIABLE.equals(v.name()) || CUSTOMER_VARIABLE.equals(v.name())) {
+            outboundFacts.computeIfAbsent(legKey, k -> new HashMap<>()).put(v.name(), v.value());
+            return Optional.empty();
+        }
+        if (!CAMPAIGN_VARIABLE.equals(v.name()) || v.value().isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> facts = outboundFacts.getOrDefault(legKey, Map.of());
+        outboundFacts.remove(legKey);
+        String number = facts.getOrDefault(NUMBER_VARIABLE, "");
+        Interaction opened = Interaction.newCall(newId.get(), Direction.OUTBOUND, legKey.server(), callKey.callId(),
+                number, number, v.at()).withCampaign(v.value());
+        String customer = facts.getOrDefault(CUSTOMER_VARIABLE, "");
+        if (customer.matches("[0-9]{1,18}")) {
+            opened = opened.withCustomer(Long.parseLong(customer));
+        }
+        customerLeg.put(callKey, legKey);
+        openedCount++;
+        for (UnaryOperator<Interaction> fact : takePending(legKey.uniqueId())) {
+            opened = fact.apply(opened);
+        }
+        return replace(callKey, opened);
     }
 
     /**

@@ -71,10 +71,12 @@ public abstract class SchemaMigrationsContract {
         List<SchemaMigrations.Script> first = result(migrations.apply(db, List.of("core")));
         List<SchemaMigrations.Script> second = result(migrations.apply(db, List.of("core")));
 
-        assertEquals(List.of("db/migration/core/V1__customers_and_interactions.sql"),
+        assertEquals(List.of("db/migration/core/V1__customers_and_interactions.sql",
+                        "db/migration/core/V2__customer_scores_and_time_zone.sql"),
                 first.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of(), second);
-        assertEquals(List.of("core 1 customers and interactions"), versions(db));
+        assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone"),
+                versions(db));
         assertEquals(0L, count(db, "select count(*) from interactions"));
     }
 
@@ -111,7 +113,8 @@ public abstract class SchemaMigrationsContract {
 
         assertEquals(List.of("db/migration/sample/V2__second.sql"),
                 applied.stream().map(SchemaMigrations.Script::path).toList());
-        assertEquals(List.of("core 1 customers and interactions", "sample 1 first", "sample 2 second"), versions(db));
+        assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
+                "sample 1 first", "sample 2 second"), versions(db));
         assertEquals(2L, count(db, "select count(*) from mig_sample"));
     }
 

@@ -105,7 +105,7 @@ class RedisLiveStateIT extends LiveStateContract {
     void keysUnderPrefix() {
         result(store.putAgent(new AgentPresence("agent-1", "available", "", Instant.EPOCH, "node-a", "")));
         result(store.putCall(new cc.core.app.livestate.LiveCall("ix-1", "pbx-1", "PJSIP/a", "ivr", "", 0,
-                Instant.EPOCH, "")));
+                Instant.EPOCH, "", java.util.Map.of())));
         result(store.acquireLease("router", "node-a", Duration.ofSeconds(20)));
 
         assertEquals(new TreeSet<>(Set.of(prefix + "agents", prefix + "calls", prefix + "lease:router")),
@@ -113,6 +113,17 @@ class RedisLiveStateIT extends LiveStateContract {
         long pttl = admin.pttl(prefix + "lease:router");
         assertTrue(pttl > 0 && pttl <= 20_000, "pttl " + pttl);
         assertEquals("node-a", admin.get(prefix + "lease:router"));
+    }
+
+    @Test
+    @DisplayName("a waiting call written by a node of the release before routing data is read with none")
+    void callWithoutRoutingData() {
+        admin.hset(prefix + "calls", "ix-7", "{\"interactionId\":\"ix-7\",\"server\":\"pbx-1\",\"channel\":"
+                + "\"PJSIP/a\",\"state\":\"queued\",\"queue\":\"sales\",\"priority\":2,"
+                + "\"since\":\"1970-01-01T00:00:00Z\",\"agentId\":\"\"}");
+
+        assertEquals(List.of(new cc.core.app.livestate.LiveCall("ix-7", "pbx-1", "PJSIP/a", "queued", "sales", 2,
+                Instant.EPOCH, "", java.util.Map.of())), result(store.calls()));
     }
 
     @Test

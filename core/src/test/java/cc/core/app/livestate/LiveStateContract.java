@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static cc.core.testkit.Await.result;
@@ -84,14 +85,18 @@ public abstract class LiveStateContract {
     @Test
     @DisplayName("a live call is kept, listed, replaced and removed")
     void liveCalls() {
-        LiveCall queued = new LiveCall("ix-1", "pbx-1", "PJSIP/trunk-0000001a", "queued", "sales", 5, T, null);
-        LiveCall ivr = new LiveCall("ix-2", "pbx-2", "PJSIP/trunk-0000001b", "ivr", null, 0, T.plusMillis(1), null);
+        LiveCall queued = new LiveCall("ix-1", "pbx-1", "PJSIP/trunk-0000001a", "queued", "sales", 5, T, null,
+                Map.of("skills", "billing:3, fa", "customerId", "42", "accountName", "حساب طلایی"));
+        LiveCall ivr = new LiveCall("ix-2", "pbx-2", "PJSIP/trunk-0000001b", "ivr", null, 0, T.plusMillis(1), null,
+                null);
         LiveCall talking = new LiveCall("ix-1", "pbx-1", "PJSIP/trunk-0000001a", "talking", "sales", 5,
-                T.plusSeconds(40), "agent-1");
+                T.plusSeconds(40), "agent-1", Map.of());
 
         result(store.putCall(queued));
         result(store.putCall(ivr));
+        // the routing data is what lets another node route the waiting caller as this one would
         assertEquals(Optional.of(queued), result(store.call("ix-1")));
+        assertEquals("billing:3, fa", result(store.call("ix-1")).orElseThrow().routing().get("skills"));
         assertEquals(List.of(queued, ivr), result(store.calls()));
 
         result(store.putCall(talking));

@@ -68,6 +68,28 @@ class InteractionTrackerTest {
     }
 
     @Test
+    @DisplayName("a dialer campaign call opens an outbound interaction with the customer's number, customer and campaign")
+    void dialerCallIsOutbound() {
+        Leg customer = new Leg("pbx1", "1795417734.58", "PJSIP/09120000001-00000003", "1795417734.58");
+        List<Interaction> changes = replay(List.of(
+                new CallEvent.CallStarted(customer, at(0), "02100000000", "Acme", "s", "customers"),
+                new CallEvent.VariableSet(customer, at(0), "CC_NUMBER", "+989120000001"),
+                new CallEvent.VariableSet(customer, at(0), "CC_CUSTOMER", "42"),
+                new CallEvent.VariableSet(customer, at(0), "CC_CAMPAIGN", "autumn"),
+                new CallEvent.CallAnswered(customer, at(4)),
+                new CallEvent.CallHungUp(customer, at(30), 16, "Normal Clearing")));
+
+        Interaction done = changes.get(changes.size() - 1);
+        assertEquals(Direction.OUTBOUND, done.direction());
+        assertEquals("+989120000001", done.dialedNumber());
+        assertEquals(Optional.of(42L), done.customerId());
+        assertEquals(Optional.of("autumn"), done.campaignId());
+        assertEquals(Optional.of(at(4)), done.answeredAt());
+        assertEquals(Optional.of(at(30)), done.endedAt());
+        assertEquals(1, tracker.openedCount());
+    }
+
+    @Test
     @DisplayName("an agent phone ringing on its own opens no interaction")
     void agentLegAloneIsNoInteraction() {
         List<Interaction> changes = replay(List.of(

@@ -1,0 +1,99 @@
+package cc.dialer.adapter.yaml;
+
+import cc.core.config.ConfigNode;
+import cc.core.config.DialPlanSection;
+import cc.dialer.app.DialerSettings;
+import cc.dialer.domain.pacing.Distribution;
+import cc.dialer.domain.pacing.PacingEstimates;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code dialer:} section of the server configuration (documented key by key in {@code config/server.yaml}).
+ * Every error names the file and the key.
+ */
+public final class YamlDialerSettings {
+    private YamlDialerSettings() {}
+
+    /** The US rules: an unanswered call rings at least this long. */
+    public static final Duration MIN_RING = Duration.ofSeconds(15);
+    /** The US rules: an agent on the line within this of the greeting, or the call is abandoned. */
+    public static final Duration MAX_CONNECT = Duration.ofSeconds(2);
+
+    /**
+     * What the pacer believes before a campaign's own calls teach it: a quarter of dials answered live after 3 to
+     * 18 s, two minutes of talk, 5 to 20 s of wrap-up. One instance, so two readings of a file compare equal.
+     */
+    static final PacingEstimates PRIORS = new PacingEstimates(0.25, Distribution.uniform(3, 18),
+            Distribution.uniform(3, 25), Distribution.lognormal(120, 0.6), Distribution.uniform(5, 20), 1.0);
+
+    /**
+     * The dialer's configuration.
+     *
+     * @param settings    what the dialer verticle needs; {@code server} empty when left out, queue agents empty (the
+     *                    launcher adds both)
+     * @param enabled     whether the dialer runs at all
+     * @param demo        whether a demo campaign is set up and started when the simulator runs
+     */
+    public record DialerConfig(DialerSettings settings, boolean enabled, boolean demo) {}
+
+    public static DialerConfig read(ConfigNode d) {
+        boolean enabled = d.bool("enabled", true);
+        String server = d.string("server", "");
+        String trunk = d.string("trunk", "PJSIP/{number}@trunk");
+        if (!trunk.contains("{number}")) {
+            throw d.error("trunk", "must contain {number}, was \"" + trunk + "\"");
+        }
+        String callerId = d.string("callerId", "");
+        Duration ring = d.duration("ringTimeout", Duration.ofSeconds(20));
+        if (ring.compareTo(MIN_RING) < 0) {
+            throw d.error("ringTimeout", "must be at least 15s (unanswered calls ring at least 15 s), was " + ring);
+        }
+        Duration connect = d.duration("agentConnectLimit", MAX_CONNECT);
+        if (connect.isZero() || connect.isNegative() || connect.compareTo(MAX_CONNECT) > 0) {
+            throw d.error("agentConnectLimit", "must be more than 0 and at most 2s (an agent on the line within 2 s"
+                    + " of the greeting), was " + connect);
+        }
+        String abandon = d.string("abandonMessage", "cc/dialer-abandoned");
+        String machine = d.string("machineMessage", "cc/dialer-machine");
+        List<String> conversions = d.strings("conversionCodes", List.of("sale"));
+        String zoneText = d.string("timeZone", "Asia/Tehran");
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (DateTimeException e) {
+            throw d.error("timeZone", "\"" + zoneText + "\" is not a time zone (e.g. Asia/Tehran, Europe/London)");
+        }
+        Set<DayOfWeek> daysOff = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : d.strings("daysOff", List.of())) {
+            try {
+                daysOff.add(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw d.error("daysOff", "\"" + day + "\" is not a day of the week (monday .. sunday)");
+            }
+        }
+        if (daysOff.size() == 7) {
+            throw d.error("daysOff", "every day of the week is a day off");
+        }
+        int lines = d.integer("lines", 30, 1, 100_000);
+        double amd = d.decimal("amdFalsePositiveRate", 0.05, 0, 1);
+        boolean demo = d.bool("demo", true);
+        Duration previewHold = d.duration("previewHold", Duration.ofMinutes(2));
+        if (previewHold.compareTo(Duration.ofSeconds(10)) < 0 || previewHold.compareTo(Duration.ofHours(1)) > 0) {
+            throw d.error("previewHold", "must be from 10s to 1h, was " + previewHold);
+        }
+        var plan = DialPlanSection.read(d.child("numbers"), lines);
+        DialerSettings settings = new DialerSettings(server, trunk, callerId, ring, connect, abandon, machine,
+                Set.copyOf(conversions), zone, daysOff, plan, amd, PRIORS, Map.of(),
+                previewHold, Map.of());
+        return new DialerConfig(settings, enabled, demo);
+    }
+}

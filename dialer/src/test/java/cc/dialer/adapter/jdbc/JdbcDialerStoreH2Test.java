@@ -1,0 +1,50 @@
+package cc.dialer.adapter.jdbc;
+
+import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.SchemaMigrations;
+import cc.dialer.app.DialerStore;
+import cc.dialer.app.DialerStoreContract;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import static cc.core.testkit.Await.result;
+
+/** The dialer store contract on the embedded H2 default, in a file database in a temporary directory. */
+class JdbcDialerStoreH2Test extends DialerStoreContract {
+    @TempDir
+    static Path dataDir;
+
+    private Vertx vertx;
+    private Database db;
+    private JdbcDialerStore store;
+
+    @BeforeAll
+    void open() {
+        vertx = Vertx.vertx();
+        db = result(Database.embedded(vertx, dataDir));
+        result(new SchemaMigrations().apply(db, List.of("core", JdbcDialAudit.MIGRATION_MODULE)));
+        store = new JdbcDialerStore(db, ZoneId.of("Asia/Tehran"));
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+        result(vertx.close());
+    }
+
+    @Override
+    protected DialerStore store() {
+        return store;
+    }
+
+    @Override
+    protected Database database() {
+        return db;
+    }
+}
