@@ -14,6 +14,7 @@ package cc.simulator.dialplan;
  * [cc-hold]
  * exten => s,1,Answer()
  *  same => n,MusicOnHold(default)
+ *  same => n,Hangup()
  *
  * [cc-agent-wait]
  * exten => s,1,Wait(30)
@@ -50,7 +51,8 @@ public final class DefaultDialplan {
                 "Hangup()")
             .exten(HOLD_CONTEXT, "s",
                 "Answer()",
-                "MusicOnHold(default)")
+                "MusicOnHold(default)",
+                "Hangup()")
             .exten(AGENT_WAIT_CONTEXT, "s",
                 "Wait(30)")
             .exten(ANNOUNCE_CONTEXT, "s",
