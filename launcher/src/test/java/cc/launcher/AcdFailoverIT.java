@@ -67,7 +67,8 @@ class AcdFailoverIT {
                 .build());
         String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
         Server first = startNode("n1", prefix, TWO_AGENTS);
-        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
+        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5),
+                () -> holder(first).equals(Optional.of("n1")));
         Server second = startNode("n2", prefix, TWO_AGENTS);
         List<CallOffered> offers = new CopyOnWriteArrayList<>();
         for (Server n : nodes) {
@@ -129,7 +130,8 @@ class AcdFailoverIT {
                 "    - {id: persian, phone: PJSIP/3001, queues: [q], skills: 'fa:1'}",
                 "    - {id: plain, phone: PJSIP/3002, queues: [q]}");
         Server first = startNode("n1", prefix, agents);
-        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5), () -> holder(first).equals(Optional.of("n1")));
+        Rig.awaitTrue("n1 holds the routing lease", Duration.ofSeconds(5),
+                () -> holder(first).equals(Optional.of("n1")));
         Server second = startNode("n2", prefix, agents);
         List<CallOffered> offers = new CopyOnWriteArrayList<>();
         for (Server n : nodes) {

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -45,17 +44,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +73,7 @@ class DialerEndToEndIT {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
+    private static DialerTables tables;
     private static AsteriskSimulator simulator;
     private static Server server;
     private static String config;
@@ -87,6 +83,7 @@ class DialerEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
+        tables = new DialerTables(pg);
         int agiPort = Rig.freePort();
         PhoneBehaviour agent = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(200), Distribution.fixed(2_000));
         PhoneBehaviour customer = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(6_000));
@@ -146,7 +143,7 @@ class DialerEndToEndIT {
 
     /** The CRM's customers with scores, and the do-not-call registry (the dialer only reads them). */
     private static void fixtures() throws Exception {
-        try (Connection c = connect()) {
+        try (Connection c = tables.connect()) {
             customer(c, "Human One", 9, HUMAN_1);
             customer(c, "Human Two", 8, HUMAN_2);
             customer(c, "Machine", 7, MACHINE);
@@ -190,27 +187,9 @@ class DialerEndToEndIT {
         }
     }
 
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(pg.config().url(), "postgres", "");
-    }
-
     @AfterAll
     static void stop() throws Exception {
         Rig.closeAll(server, simulator, pg);
-    }
-
-    private static <T> T ask(String address, Object body) throws Exception {
-        return server.vertx().eventBus().<T>request(address, body).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).body();
-    }
-
-    private static ReplyException refused(String address, Object body) throws Exception {
-        try {
-            ask(address, body);
-        } catch (ExecutionException e) {
-            return assertInstanceOf(ReplyException.class, e.getCause());
-        }
-        throw new AssertionError(address + " was not refused");
     }
 
     private static CampaignDefinition campaign(String id, String listId, String machineAction,
@@ -222,7 +201,8 @@ class DialerEndToEndIT {
     }
 
     private static CampaignView view(String id) throws Exception {
-        cc.core.contract.CampaignList list = ask(DialerAddresses.CAMPAIGN_LIST, new cc.core.contract.ListCampaigns());
+        cc.core.contract.CampaignList list = Rig.ask(server, DialerAddresses.CAMPAIGN_LIST,
+                new cc.core.contract.ListCampaigns());
         return list.campaigns().stream().filter(v -> v.definition().id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -232,7 +212,7 @@ class DialerEndToEndIT {
     void listFromSegment() throws Exception {
         List<BuildSegmentList.Condition> renewals = List.of(new BuildSegmentList.Condition("segment", "=", "renewals"),
                 new BuildSegmentList.Condition("score.value", ">=", "1"));
-        ContactListBuilt preview = ask(DialerAddresses.LIST_FROM_SEGMENT,
+        ContactListBuilt preview = Rig.ask(server, DialerAddresses.LIST_FROM_SEGMENT,
                 new BuildSegmentList("renewals", "Renewals", renewals, 0, true, "mina"));
         assertFalse(preview.saved());
         assertEquals(6, preview.rows(), "the low score customer is outside the segment");
@@ -241,15 +221,15 @@ class DialerEndToEndIT {
                 preview.problems());
         assertEquals("Human One <+989120000301>", preview.sample().get(0));
 
-        ContactListBuilt built = ask(DialerAddresses.LIST_FROM_SEGMENT,
+        ContactListBuilt built = Rig.ask(server, DialerAddresses.LIST_FROM_SEGMENT,
                 new BuildSegmentList("renewals", "Renewals", renewals, 0, false, "mina"));
         assertTrue(built.saved());
         assertEquals(5, built.accepted());
-        ContactListIndex index = ask(DialerAddresses.LIST_INDEX, new ListContactLists());
+        ContactListIndex index = Rig.ask(server, DialerAddresses.LIST_INDEX, new ListContactLists());
         assertEquals(List.of("renewals"), index.lists().stream().map(ContactListIndex.Entry::listId).toList());
-        assertEquals(409, refused(DialerAddresses.LIST_FROM_SEGMENT,
+        assertEquals(409, Rig.refused(server, DialerAddresses.LIST_FROM_SEGMENT,
                 new BuildSegmentList("renewals", "Again", renewals, 0, false, "mina")).failureCode());
-        ReplyException bad = refused(DialerAddresses.LIST_FROM_SEGMENT, new BuildSegmentList("x", "X",
+        ReplyException bad = Rig.refused(server, DialerAddresses.LIST_FROM_SEGMENT, new BuildSegmentList("x", "X",
                 List.of(new BuildSegmentList.Condition("score.value", "like", "1")), 0, true, "mina"));
         assertEquals(400, bad.failureCode());
         assertEquals("conditions[0].operator: 'like' is not one of =, !=, <, <=, >, >=, in", bad.getMessage());
@@ -260,21 +240,23 @@ class DialerEndToEndIT {
     @DisplayName("the campaign dials the list: live answers reach the ACD's agents, the machine hears the message, "
             + "the do-not-call number is never dialled, the premium number is refused and audited")
     void campaignRuns() throws Exception {
-        ReplyException badHours = refused(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(new CampaignDefinition(
+        ReplyException badHours = Rig.refused(server, DialerAddresses.CAMPAIGN_SAVE,
+                new SaveCampaign(new CampaignDefinition(
                 "bad", "Bad", List.of("renewals"), "PROGRESSIVE", TODAY, TODAY, LocalTime.NOON, LocalTime.MIDNIGHT,
                 Set.of(), Set.of(), Map.of(), 1, "USD", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, "US-TSR", 1,
                 "outbound", "HANGUP"), "mina"));
         assertEquals(400, badHours.failureCode());
         assertTrue(badHours.getMessage().startsWith("closes: must be after opens"), badHours.getMessage());
 
-        CampaignView saved = ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("renew", "renewals",
-                "MESSAGE", Map.of(), 1), "mina"));
+        CampaignView saved = Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("renew",
+                "renewals", "MESSAGE", Map.of(), 1), "mina"));
         assertEquals("DRAFT", saved.status());
         assertEquals(5, saved.contacts());
-        CampaignView started = ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("renew", "START", "mina"));
+        CampaignView started = Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("renew", "START",
+                "mina"));
         assertEquals("RUNNING", started.status());
-        assertEquals(409, refused(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("renew", "renewals",
-                "HANGUP", Map.of(), 1), "mina")).failureCode(), "a running campaign cannot be changed");
+        assertEquals(409, Rig.refused(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("renew",
+                "renewals", "HANGUP", Map.of(), 1), "mina")).failureCode(), "a running campaign cannot be changed");
 
         Rig.awaitTrue("the campaign finishes its list", Duration.ofSeconds(25),
                 () -> view("renew").status().equals("FINISHED"));
@@ -287,12 +269,12 @@ class DialerEndToEndIT {
         Map<String, String> outcomes = attemptOutcomes("renew");
         assertEquals(Map.of("+989120000301", "CONNECTED", "+989120000302", "CONNECTED", "+989120000303", "MACHINE"),
                 outcomes, "the do-not-call and the premium numbers have no attempt");
-        List<String> premium = audit("renew", "+989090000305");
+        List<String> premium = tables.audit("renew", "+989090000305");
         assertEquals(1, premium.size());
         assertTrue(premium.get(0).startsWith("REFUSED PREMIUM_REFUSED"), premium.toString());
-        assertEquals(List.of(), audit("renew", "+989120000304"), "the do-not-call number was never dialled");
-        assertTrue(audit("renew", "+989120000303").get(1).startsWith("MACHINE AMD MACHINE: message"),
-                audit("renew", "+989120000303").toString());
+        assertEquals(List.of(), tables.audit("renew", "+989120000304"), "the do-not-call number was never dialled");
+        assertTrue(tables.audit("renew", "+989120000303").get(1).startsWith("MACHINE AMD MACHINE: message"),
+                tables.audit("renew", "+989120000303").toString());
     }
 
     @Test
@@ -304,7 +286,8 @@ class DialerEndToEndIT {
                         && i.agentId().isPresent() && i.isEnded()));
         Interaction call = interactions.stream().filter(i -> i.campaignId().orElse("").equals("renew")
                 && i.agentId().isPresent()).findFirst().orElseThrow();
-        ask(Addresses.INTERACTION_DISPOSE, new DisposeInteraction(call.id(), call.agentId().get(), "sale", "renewed"));
+        Rig.ask(server, Addresses.INTERACTION_DISPOSE, new DisposeInteraction(call.id(), call.agentId().get(), "sale",
+                "renewed"));
 
         Rig.awaitTrue("the conversion is in the report", Duration.ofSeconds(10),
                 () -> report("renew").conversions() == 1);
@@ -326,7 +309,7 @@ class DialerEndToEndIT {
         assertEquals(0, new BigDecimal("25").compareTo(d.revenue()));
         assertEquals(0, new BigDecimal("25").subtract(cost).divide(cost, MathContext.DECIMAL64)
                 .compareTo(d.roi().orElseThrow()), "roi " + d.roi());
-        assertEquals(404, refused(DialerAddresses.CAMPAIGN_REPORT,
+        assertEquals(404, Rig.refused(server, DialerAddresses.CAMPAIGN_REPORT,
                 new CampaignReportQuery("nobody", TODAY, TODAY)).failureCode());
     }
 
@@ -334,7 +317,7 @@ class DialerEndToEndIT {
     @Order(4)
     @DisplayName("PAUSE stops new dials (the call in progress finishes); a CSV list counts its duplicates")
     void pauseStopsDialling() throws Exception {
-        ContactListBuilt csv = ask(DialerAddresses.LIST_IMPORT, new ImportContactList("busy", "Busy lines",
+        ContactListBuilt csv = Rig.ask(server, DialerAddresses.LIST_IMPORT, new ImportContactList("busy", "Busy lines",
                 "phone,name\n" + BUSY_1 + ",Busy One\n" + BUSY_2 + ",Busy Two\n+98 912 000 0401,Again\nnope,Bad\n",
                 "mina"));
         assertEquals(4, csv.rows());
@@ -343,19 +326,21 @@ class DialerEndToEndIT {
         assertEquals(1, csv.problems().size());
         assertEquals(5, csv.problems().get(0).line());
 
-        ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("redial", "busy", "HANGUP",
+        Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("redial", "busy", "HANGUP",
                 Map.of("BUSY", Duration.ofMillis(500)), 100), "mina"));
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "START", "mina"));
-        Rig.awaitTrue("busy numbers are redialled", Duration.ofSeconds(15), () -> attempts("redial") >= 4);
-        CampaignView paused = ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "PAUSE", "mina"));
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "START", "mina"));
+        Rig.awaitTrue("busy numbers are redialled", Duration.ofSeconds(15), () -> tables.attempts("redial") >= 4);
+        CampaignView paused = Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "PAUSE",
+                "mina"));
         assertEquals("PAUSED", paused.status());
         Rig.awaitTrue("calls in progress end", Duration.ofSeconds(10), () -> view("redial").inFlight() == 0);
-        long afterPause = attempts("redial");
+        long afterPause = tables.attempts("redial");
         Thread.sleep(2_500);
-        assertEquals(afterPause, attempts("redial"), "no dial after the pause");
-        assertEquals(409, refused(DialerAddresses.CAMPAIGN_CONTROL,
+        assertEquals(afterPause, tables.attempts("redial"), "no dial after the pause");
+        assertEquals(409, Rig.refused(server, DialerAddresses.CAMPAIGN_CONTROL,
                 new ControlCampaign("redial", "PAUSE", "mina")).failureCode());
-        CampaignView stopped = ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "STOP", "mina"));
+        CampaignView stopped = Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("redial", "STOP",
+                "mina"));
         assertEquals("STOPPED", stopped.status());
     }
 
@@ -363,74 +348,37 @@ class DialerEndToEndIT {
     @Order(5)
     @DisplayName("a running campaign resumes after a server restart, counting its attempts on")
     void resumesAfterRestart() throws Exception {
-        ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("resume", "busy", "HANGUP",
+        Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("resume", "busy", "HANGUP",
                 Map.of("BUSY", Duration.ofMillis(500)), 100), "mina"));
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "START", "mina"));
-        Rig.awaitTrue("the campaign dials", Duration.ofSeconds(10), () -> attempts("resume") >= 2);
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "START", "mina"));
+        Rig.awaitTrue("the campaign dials", Duration.ofSeconds(10), () -> tables.attempts("resume") >= 2);
         server.close();
-        long beforeRestart = attempts("resume");
+        long beforeRestart = tables.attempts("resume");
         server = startServer();
 
         assertEquals("RUNNING", view("resume").status());
         Rig.awaitTrue("the campaign dials again after the restart", Duration.ofSeconds(15),
-                () -> attempts("resume") >= beforeRestart + 2);
-        assertEquals(attempts("resume"), maxAttemptId("resume"), "attempt ids go on from the last one, none reused");
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "PAUSE", "mina"));
+                () -> tables.attempts("resume") >= beforeRestart + 2);
+        assertEquals(tables.attempts("resume"), maxAttemptId("resume"),
+                "attempt ids go on from the last one, none reused");
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("resume", "PAUSE", "mina"));
     }
 
     private static long maxAttemptId(String campaign) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select max(attempt_id) from dialer_attempts where campaign_id = ?")) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return tables.one(Long.class, "select max(attempt_id) from dialer_attempts where campaign_id = ?", campaign);
     }
 
     private static CampaignReport.Day report(String campaign) throws Exception {
-        CampaignReport r = ask(DialerAddresses.CAMPAIGN_REPORT, new CampaignReportQuery(campaign, TODAY, TODAY));
+        CampaignReport r = Rig.ask(server, DialerAddresses.CAMPAIGN_REPORT, new CampaignReportQuery(campaign, TODAY,
+                TODAY));
         return r.days().isEmpty() ? new CampaignReport.Day(TODAY, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, "USD",
                 BigDecimal.ZERO, BigDecimal.ZERO, java.util.Optional.empty()) : r.days().get(0);
     }
 
     private static Map<String, String> attemptOutcomes(String campaign) throws Exception {
         Map<String, String> out = new java.util.HashMap<>();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select number, outcome from dialer_attempts where campaign_id = ?")) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static long attempts(String campaign) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from dialer_attempts where campaign_id = ?")) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static List<String> audit(String campaign, String number) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select event, detail from dialer_audit where campaign_id = ? and number = ? order by id")) {
-            ps.setString(1, campaign);
-            ps.setString(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1) + " " + rs.getString(2));
-                }
-            }
+        for (String row : tables.rows("select number, outcome from dialer_attempts where campaign_id = ?", campaign)) {
+            out.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1));
         }
         return out;
     }

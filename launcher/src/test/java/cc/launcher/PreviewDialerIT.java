@@ -48,25 +48,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +88,7 @@ class PreviewDialerIT {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
+    private static DialerTables tables;
     private static AsteriskSimulator simulator;
     private static Server server;
     private static final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
@@ -104,6 +98,7 @@ class PreviewDialerIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
+        tables = new DialerTables(pg);
         int agiPort = Rig.freePort();
         PhoneBehaviour agent = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(20_000));
         PhoneBehaviour customer = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(600), Distribution.fixed(2_500));
@@ -179,23 +174,9 @@ class PreviewDialerIT {
     }
 
     private static void importList(String id, String rows) throws Exception {
-        ContactListBuilt built = ask(DialerAddresses.LIST_IMPORT, new ImportContactList(id, id, "phone,name\n" + rows,
-                "mina"));
+        ContactListBuilt built = Rig.ask(server, DialerAddresses.LIST_IMPORT, new ImportContactList(id, id,
+                "phone,name\n" + rows, "mina"));
         assertEquals(built.rows(), built.accepted(), built.problems().toString());
-    }
-
-    private static <T> T ask(String address, Object body) throws Exception {
-        return server.vertx().eventBus().<T>request(address, body).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).body();
-    }
-
-    private static ReplyException refused(String address, Object body) throws Exception {
-        try {
-            ask(address, body);
-        } catch (ExecutionException e) {
-            return assertInstanceOf(ReplyException.class, e.getCause());
-        }
-        throw new AssertionError(address + " was not refused");
     }
 
     private static CampaignDefinition campaign(String id, String mode, String listId, String queue,
@@ -207,8 +188,8 @@ class PreviewDialerIT {
     }
 
     private static void start(CampaignDefinition d) throws Exception {
-        ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(d, "mina"));
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign(d.id(), "START", "mina"));
+        Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(d, "mina"));
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign(d.id(), "START", "mina"));
     }
 
     private static String lastState(String agentId) {
@@ -228,32 +209,34 @@ class PreviewDialerIT {
     void reservations() throws Exception {
         start(campaign("pv", "PREVIEW", "pv", "preview", Map.of("NO_ANSWER", Duration.ofHours(1)), 3));
         Thread.sleep(1_500);
-        assertEquals(0, attempts("pv"), "the pacer never dials a preview campaign");
+        assertEquals(0, tables.attempts("pv"), "the pacer never dials a preview campaign");
 
-        held1 = ask(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_1));
-        PreviewRecord held2 = ask(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2));
+        held1 = Rig.ask(server, DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_1));
+        PreviewRecord held2 = Rig.ask(server, DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2));
         assertNotEquals(held1.contactId(), held2.contactId(), "a second agent cannot take the same record");
-        assertEquals(held1, ask(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_1)),
+        assertEquals(held1, Rig.ask(server, DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_1)),
                 "asking again gives the record the agent holds");
         assertEquals(0, held1.attempts());
         assertEquals("", held1.lastOutcome());
         assertTrue(held1.reservedUntil().isAfter(Instant.now().plusSeconds(100)), held1.toString());
 
-        ReplyException notYours = refused(DialerAddresses.PREVIEW_DIAL,
+        ReplyException notYours = Rig.refused(server, DialerAddresses.PREVIEW_DIAL,
                 new DialPreviewRecord("pv", held1.contactId(), AGENT_2));
         assertEquals(409, notYours.failureCode());
         assertEquals("contactId: contact " + held1.contactId() + " is reserved to another agent",
                 notYours.getMessage());
-        assertEquals(409, refused(DialerAddresses.PREVIEW_SKIP,
+        assertEquals(409, Rig.refused(server, DialerAddresses.PREVIEW_SKIP,
                 new SkipPreviewRecord("pv", held1.contactId(), AGENT_2, "")).failureCode());
-        assertEquals(404, refused(DialerAddresses.PREVIEW_DIAL,
+        assertEquals(404, Rig.refused(server, DialerAddresses.PREVIEW_DIAL,
                 new DialPreviewRecord("nope", held1.contactId(), AGENT_1)).failureCode());
-        assertEquals(404, refused(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord("sales-agent")).failureCode(),
+        assertEquals(404, Rig.refused(server, DialerAddresses.PREVIEW_NEXT,
+                new TakePreviewRecord("sales-agent")).failureCode(),
                 "no preview campaign on that agent's queues");
         Rig.awaitTrue("the agents holding records are paused for preview", Duration.ofSeconds(5),
                 () -> lastState(AGENT_1).equals("paused:preview") && lastState(AGENT_2).equals("paused:preview"));
 
-        ask(DialerAddresses.PREVIEW_SKIP, new SkipPreviewRecord("pv", held2.contactId(), AGENT_2, "customer abroad"));
+        Rig.ask(server, DialerAddresses.PREVIEW_SKIP, new SkipPreviewRecord("pv", held2.contactId(), AGENT_2,
+                "customer abroad"));
         skipped = held2;
         Rig.awaitTrue("the agent who skipped is available again", Duration.ofSeconds(5),
                 () -> lastState(AGENT_2).equals("available"));
@@ -263,13 +246,16 @@ class PreviewDialerIT {
     @Order(2)
     @DisplayName("a number put on the do-not-call list is never offered or dialled; the skipped record is not dialled")
     void doNotCallInPreview() throws Exception {
-        DoNotCallAdded added = ask(DialerAddresses.DNC_ADD, new AddDoNotCall(P3, "asked on another call", "sara"));
+        DoNotCallAdded added = Rig.ask(server, DialerAddresses.DNC_ADD, new AddDoNotCall(P3, "asked on another call",
+                "sara"));
         assertEquals("+989120000503", added.number(), "normalised like the lists");
-        assertEquals(400, refused(DialerAddresses.DNC_ADD, new AddDoNotCall("call me", "", "sara")).failureCode());
-        assertEquals(404, refused(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2)).failureCode(),
+        assertEquals(400, Rig.refused(server, DialerAddresses.DNC_ADD, new AddDoNotCall("call me", "",
+                "sara")).failureCode());
+        assertEquals(404, Rig.refused(server, DialerAddresses.PREVIEW_NEXT,
+                new TakePreviewRecord(AGENT_2)).failureCode(),
                 "agent 1 holds one record, the other was skipped, the third is on the do-not-call list");
-        assertEquals(List.of(), audit("pv", "+989120000503"));
-        List<String> skip = audit("pv", skipped.phone());
+        assertEquals(List.of(), tables.audit("pv", "+989120000503"));
+        List<String> skip = tables.audit("pv", skipped.phone());
         assertEquals(1, skip.size(), skip.toString());
         assertTrue(skip.get(0).startsWith("SKIPPED skipped by agent " + AGENT_2 + ": customer abroad"), skip.get(0));
     }
@@ -303,28 +289,29 @@ class PreviewDialerIT {
         watcher.start();
         try {
             assertEquals("+98" + P1.substring(1), held1.phone(), "the best record first (ids in list order)");
-            PreviewDialled dialled = ask(DialerAddresses.PREVIEW_DIAL,
+            PreviewDialled dialled = Rig.ask(server, DialerAddresses.PREVIEW_DIAL,
                     new DialPreviewRecord("pv", held1.contactId(), AGENT_1));
             assertEquals(1, dialled.attemptId());
             Rig.awaitTrue("the call is connected", Duration.ofSeconds(10),
-                    () -> "CONNECTED".equals(outcome("pv", held1.phone())));
+                    () -> "CONNECTED".equals(tables.outcome("pv", held1.phone())));
             Rig.awaitTrue("both phones are bridged", Duration.ofSeconds(5), () -> bridged.size() == 2);
         } finally {
             watcher.interrupt();
             watcher.join();
         }
         assertEquals(List.of("agent", "customer"), order, "the agent's phone rings first");
-        List<String> trail = audit("pv", held1.phone());
+        List<String> trail = tables.audit("pv", held1.phone());
         assertTrue(trail.get(0).startsWith("DIALLED PJSIP/" + P1 + " as MOBILE (attempt 1, preview by agent "
                 + AGENT_1 + ")"), trail.toString());
         assertTrue(trail.get(1).startsWith("CONNECTED answered; bridged to agent " + AGENT_1), trail.toString());
         Rig.awaitTrue("the agent is available again after the call", Duration.ofSeconds(10),
                 () -> lastState(AGENT_1).equals("available"));
-        CampaignReport report = ask(DialerAddresses.CAMPAIGN_REPORT, new CampaignReportQuery("pv", TODAY, TODAY));
+        CampaignReport report = Rig.ask(server, DialerAddresses.CAMPAIGN_REPORT, new CampaignReportQuery("pv", TODAY,
+                TODAY));
         assertEquals(1, report.days().get(0).dials());
         assertEquals(1, report.days().get(0).connected());
         assertEquals(0, report.days().get(0).abandoned());
-        assertEquals(409, refused(DialerAddresses.PREVIEW_DIAL,
+        assertEquals(409, Rig.refused(server, DialerAddresses.PREVIEW_DIAL,
                 new DialPreviewRecord("pv", held1.contactId(), AGENT_1)).failureCode(), "not held any more");
     }
 
@@ -333,19 +320,21 @@ class PreviewDialerIT {
     @DisplayName("a callback booked on a running preview campaign's record is offered at its time, not before")
     void callbackInPreview() throws Exception {
         Instant at = Instant.now().plusSeconds(3);
-        ask(DialerAddresses.CAMPAIGN_CALLBACK, new ScheduleCampaignCallback("pv", skipped.contactId(), at, AGENT_2));
-        assertEquals(404, refused(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2)).failureCode(),
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CALLBACK, new ScheduleCampaignCallback("pv", skipped.contactId(), at,
+                AGENT_2));
+        assertEquals(404, Rig.refused(server, DialerAddresses.PREVIEW_NEXT,
+                new TakePreviewRecord(AGENT_2)).failureCode(),
                 "not before its time");
         Rig.awaitTrue("the callback is offered once due", Duration.ofSeconds(8), () -> {
             try {
-                PreviewRecord r = ask(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2));
+                PreviewRecord r = Rig.ask(server, DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(AGENT_2));
                 assertTrue(!Instant.now().isBefore(at), "offered before its time");
                 return r.contactId().equals(skipped.contactId());
             } catch (ExecutionException e) {
                 return false;
             }
         });
-        assertEquals(404, refused(DialerAddresses.CAMPAIGN_CALLBACK,
+        assertEquals(404, Rig.refused(server, DialerAddresses.CAMPAIGN_CALLBACK,
                 new ScheduleCampaignCallback("pv", "no-such-contact", at, AGENT_2)).failureCode());
     }
 
@@ -357,31 +346,31 @@ class PreviewDialerIT {
         Rig.awaitTrue("both busy numbers are dialled", Duration.ofSeconds(15),
                 () -> dials("pd", "+98" + BUSY_1.substring(1), Instant.EPOCH) >= 1
                         && dials("pd", "+98" + BUSY_2.substring(1), Instant.EPOCH) >= 1);
-        ask(DialerAddresses.DNC_ADD, new AddDoNotCall(BUSY_1, "asked not to be called", "sara"));
+        Rig.ask(server, DialerAddresses.DNC_ADD, new AddDoNotCall(BUSY_1, "asked not to be called", "sara"));
         Instant added = Instant.now();
         long otherBefore = dials("pd", "+98" + BUSY_2.substring(1), Instant.EPOCH);
         Rig.awaitTrue("the campaign goes on dialling the other number", Duration.ofSeconds(10),
                 () -> dials("pd", "+98" + BUSY_2.substring(1), Instant.EPOCH) >= otherBefore + 2);
         assertEquals(0, dials("pd", "+98" + BUSY_1.substring(1), added), "never dialled after it was added");
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("pd", "STOP", "mina"));
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("pd", "STOP", "mina"));
     }
 
     @Test
     @Order(6)
     @DisplayName("a callback booked before a progressive campaign starts is dialled at its time, not before")
     void callbackDialled() throws Exception {
-        ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("cb", "PROGRESSIVE", "callme", "sales",
+        Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("cb", "PROGRESSIVE", "callme", "sales",
                 Map.of(), 1), "mina"));
         String contactId = contactId("callme", "+98" + CALL_ME.substring(1));
         Instant at = Instant.now().plusSeconds(4);
-        ScheduleCampaignCallback booked = ask(DialerAddresses.CAMPAIGN_CALLBACK,
+        ScheduleCampaignCallback booked = Rig.ask(server, DialerAddresses.CAMPAIGN_CALLBACK,
                 new ScheduleCampaignCallback("cb", contactId, at, "sara"));
         assertEquals(at, booked.at());
-        ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("cb", "START", "mina"));
-        Rig.awaitTrue("the callback is dialled", Duration.ofSeconds(12), () -> attempts("cb") == 1);
+        Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("cb", "START", "mina"));
+        Rig.awaitTrue("the callback is dialled", Duration.ofSeconds(12), () -> tables.attempts("cb") == 1);
         Instant placed = firstPlaced("cb");
         assertTrue(!placed.isBefore(at), "dialled at " + placed + ", booked for " + at);
-        assertTrue(audit("cb", "+98" + CALL_ME.substring(1)).get(0).startsWith("CALLBACK callback at " + at
+        assertTrue(tables.audit("cb", "+98" + CALL_ME.substring(1)).get(0).startsWith("CALLBACK callback at " + at
                 + " booked by sara"));
     }
 
@@ -424,7 +413,7 @@ class PreviewDialerIT {
         var refusedDial = ali.change("POST", base + "/dial", new JsonObject());
         assertEquals(409, refusedDial.statusCode(), refusedDial.body());
         assertEquals("contactId: not dialled: DO_NOT_CALL", new JsonObject(refusedDial.body()).getString("error"));
-        assertEquals(List.of(), audit("pv2", "+98" + X1.substring(1)).stream()
+        assertEquals(List.of(), tables.audit("pv2", "+98" + X1.substring(1)).stream()
                 .filter(a -> a.startsWith("DIALLED")).toList());
 
         var supervisorDnc = sara.change("POST", "/api/do-not-call", new JsonObject().put("number", X2)
@@ -469,86 +458,24 @@ class PreviewDialerIT {
         d.findElement(By.id("preview-dial")).click();
         wait.until(x -> !x.findElement(By.id("preview-card")).isDisplayed());
         Rig.awaitTrue("the card's customer is connected", Duration.ofSeconds(10),
-                () -> "CONNECTED".equals(outcome("card", "+98" + CARD.substring(1))));
-        assertTrue(audit("card", "+98" + CARD.substring(1)).get(0).contains("preview by agent " + AGENT_1));
+                () -> "CONNECTED".equals(tables.outcome("card", "+98" + CARD.substring(1))));
+        assertTrue(tables.audit("card", "+98" + CARD.substring(1)).get(0).contains("preview by agent " + AGENT_1));
     }
 
     // ---- reading what the dialer wrote
 
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(pg.config().url(), "postgres", "");
-    }
-
-    private static long attempts(String campaign) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from dialer_attempts where campaign_id = ?")) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     private static Instant firstPlaced(String campaign) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select min(at) from dialer_audit where campaign_id = ? and event = 'DIALLED'")) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
-            }
-        }
-    }
-
-    private static String outcome(String campaign, String number) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select outcome from dialer_attempts where campaign_id = ? and number = ?")) {
-            ps.setString(1, campaign);
-            ps.setString(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return tables.one(java.time.OffsetDateTime.class,
+                "select min(at) from dialer_audit where campaign_id = ? and event = 'DIALLED'", campaign).toInstant();
     }
 
     private static long dials(String campaign, String number, Instant since) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("select count(*) from dialer_audit "
-                + "where campaign_id = ? and number = ? and event = 'DIALLED' and at >= ?")) {
-            ps.setString(1, campaign);
-            ps.setString(2, number);
-            ps.setObject(3, since.atOffset(ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return tables.one(Long.class, "select count(*) from dialer_audit where campaign_id = ? and number = ?"
+                + " and event = 'DIALLED' and at >= ?", campaign, number, since);
     }
 
     private static String contactId(String list, String number) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select contact_id from dialer_list_contacts where list_id = ? and phone = ?")) {
-            ps.setString(1, list);
-            ps.setString(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static List<String> audit(String campaign, String number) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "select event, detail from dialer_audit where campaign_id = ? and number = ? order by id")) {
-            ps.setString(1, campaign);
-            ps.setString(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1) + " " + rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return tables.one(String.class, "select contact_id from dialer_list_contacts where list_id = ? and phone = ?",
+                list, number);
     }
 }

@@ -1,13 +1,21 @@
 package cc.launcher;
 
+import io.vertx.core.eventbus.ReplyException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What the whole-server tests share: free ports, polling for what the server does, closing what a test started. */
+/**
+ * What the whole-server tests share: free ports, polling for what the server does, asking it over its event bus as
+ * the console does, closing what a test started.
+ */
 final class Rig {
     private Rig() {}
 
@@ -42,5 +50,21 @@ final class Rig {
                 p.close();
             }
         }
+    }
+
+    /** The reply to a request on the server's event bus (what the console's REST layer would get), within 10 s. */
+    static <T> T ask(Server server, String address, Object body) throws Exception {
+        return server.vertx().eventBus().<T>request(address, body).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).body();
+    }
+
+    /** The refusal of a request that must be refused; fails when it was answered. */
+    static ReplyException refused(Server server, String address, Object body) throws Exception {
+        try {
+            ask(server, address, body);
+        } catch (ExecutionException e) {
+            return assertInstanceOf(ReplyException.class, e.getCause());
+        }
+        throw new AssertionError(address + " was not refused");
     }
 }
