@@ -27,6 +27,7 @@ import cc.console.adapter.jdbc.JdbcConsole;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleMetrics;
 import cc.console.app.ConsoleVerticle;
+import cc.console.domain.dialing.DialRules;
 import cc.dialer.adapter.jdbc.JdbcDialAudit;
 import cc.dialer.adapter.jdbc.JdbcDialerStore;
 import cc.dialer.app.DialerSettings;
@@ -164,10 +165,11 @@ public final class Server implements AutoCloseable {
                         demoAdmin = Optional.of(new DemoAdmin.SignIn(env.firstAdminUser(),
                                 DemoAdmin.file(config.database().dataDir())));
                     }
-                    // click-to-dial and listening in ring phones on the server that carries the agents' calls
+                    // click-to-dial and listening in ring phones on the server that carries the agents' calls, and
+                    // agents may dial only the numbers campaigns may (one configured list against toll fraud)
                     ConsoleConfig consoleConfig = new ConsoleConfig(env.secureCookies(), env.zone(),
                             env.firstAdminUser(), firstAdminPassword, env.sessionIdle(), acdSettings().server(),
-                            "cc-outbound", env.dialRules());
+                            "cc-outbound", new DialRules(config.dialer().settings().dialPlan()));
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     return vertx.deployVerticle(console);
                 })

@@ -139,6 +139,7 @@ class PreviewDialerIT {
                 "  daysOff: []",
                 "  previewHold: 2m",
                 "  demo: false",
+                "  numbers: {allow: [mobile]}",
                 "");
         server = Server.start(ServerConfig.read(ConfigNode.parse("preview-it.yaml", config,
                 Map.of("AMI_SECRET", SECRET)::get))).await();
@@ -392,6 +393,8 @@ class PreviewDialerIT {
         String base = "/api/preview/pv2/" + rec.getString("contactId");
 
         assertEquals(403, ali.changeWithoutToken("POST", "/api/preview/next", new JsonObject()).statusCode());
+        assertEquals(422, ali.change("POST", "/api/dial", new JsonObject().put("number", "021 8877 6655")).statusCode(),
+                "click-to-dial follows the server's configured numbers: landlines are not allowed here");
         assertEquals(403, sara.change("POST", "/api/preview/next", new JsonObject()).statusCode(),
                 "supervisors take no preview records");
         assertEquals(403, bita.change("POST", base + "/dial", new JsonObject()).statusCode());

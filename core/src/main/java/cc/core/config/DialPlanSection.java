@@ -29,21 +29,6 @@ import java.util.Set;
 public final class DialPlanSection {
     private DialPlanSection() {}
 
-    /** Iran's number classes: mobiles 09, premium 0909, the landline area codes, and the emergency short codes. */
-    public static List<NumberPattern> iranPatterns() {
-        List<NumberPattern> patterns = new ArrayList<>();
-        patterns.add(new NumberPattern("ir-mobile", NumberClass.MOBILE, "09", 11, 11));
-        patterns.add(new NumberPattern("ir-premium", NumberClass.PREMIUM, "0909", 11, 11));
-        for (String area : List.of("11", "13", "17", "21", "23", "24", "25", "26", "28", "31", "34", "35", "38", "41",
-                "44", "45", "51", "54", "56", "58", "61", "66", "71", "74", "76", "77", "81", "83", "84", "86", "87")) {
-            patterns.add(new NumberPattern("ir-landline-" + area, NumberClass.LANDLINE, "0" + area, 11, 11));
-        }
-        for (String code : List.of("110", "115", "125", "112")) {
-            patterns.add(new NumberPattern("ir-emergency-" + code, NumberClass.EMERGENCY, code, 3, 3));
-        }
-        return patterns;
-    }
-
     /**
      * The section's dial plan, with the global line cap given; per-campaign caps are the campaigns' own business
      * (no cap here). Errors name the file and key.
@@ -68,7 +53,7 @@ public final class DialPlanSection {
             patterns.add(new NumberPattern(name, cls, prefix, min, max));
         }
         if (patterns.isEmpty()) {
-            patterns = iranPatterns();
+            patterns = NumberPattern.iran();
         }
         Set<NumberClass> allowed = EnumSet.noneOf(NumberClass.class);
         for (String c : node.strings("allow", List.of("mobile", "landline"))) {

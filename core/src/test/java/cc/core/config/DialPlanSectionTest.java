@@ -28,7 +28,7 @@ class DialPlanSectionTest {
     void defaults() {
         DialPlanConfig c = read("{}");
         assertEquals("98", c.countryCode());
-        assertEquals(Set.copyOf(DialPlanSection.iranPatterns()), Set.copyOf(c.patterns()));
+        assertEquals(Set.copyOf(cc.core.domain.dialing.NumberPattern.iran()), Set.copyOf(c.patterns()));
         assertEquals(Set.of(NumberClass.MOBILE, NumberClass.LANDLINE), c.allowedClasses());
         assertFalse(c.allowInternational());
         assertEquals(25, c.globalLineCap());

@@ -9,7 +9,6 @@ import cc.core.domain.dialing.NumberClass;
 import cc.core.domain.dialing.NumberPattern;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +28,7 @@ public final class DialRules {
 
     /** Iranian mobiles and landlines; premium (0909), emergency and international numbers refused. */
     public static DialRules iran() {
-        List<NumberPattern> patterns = new ArrayList<>();
-        patterns.add(new NumberPattern("ir-mobile", NumberClass.MOBILE, "09", 11, 11));
-        patterns.add(new NumberPattern("ir-premium", NumberClass.PREMIUM, "0909", 11, 11));
-        for (String area : List.of("11", "13", "17", "21", "23", "24", "25", "26", "28", "31", "34", "35", "38", "41",
-                "44", "45", "51", "54", "56", "58", "61", "66", "71", "74", "76", "77", "81", "83", "84", "86", "87")) {
-            patterns.add(new NumberPattern("ir-landline-" + area, NumberClass.LANDLINE, "0" + area, 11, 11));
-        }
-        for (String code : List.of("110", "115", "125", "112")) {
-            patterns.add(new NumberPattern("ir-emergency-" + code, NumberClass.EMERGENCY, code, 3, 3));
-        }
-        return new DialRules(new DialPlanConfig("98", "0", "00", patterns,
+        return new DialRules(new DialPlanConfig("98", "0", "00", NumberPattern.iran(),
                 Set.of(NumberClass.MOBILE, NumberClass.LANDLINE), false, Set.of(), Integer.MAX_VALUE, Map.of(),
                 Integer.MAX_VALUE));
     }

@@ -1,5 +1,7 @@
 package cc.core.domain.dialing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,5 +33,20 @@ public record NumberPattern(String name, NumberClass numberClass, String prefix,
     public boolean matches(String nationalDigits) {
         return nationalDigits.startsWith(prefix) && nationalDigits.length() >= minDigits
                 && nationalDigits.length() <= maxDigits;
+    }
+
+    /** Iran's number classes: mobiles 09, premium 0909, the landline area codes, and the emergency short codes. */
+    public static List<NumberPattern> iran() {
+        List<NumberPattern> patterns = new ArrayList<>();
+        patterns.add(new NumberPattern("ir-mobile", NumberClass.MOBILE, "09", 11, 11));
+        patterns.add(new NumberPattern("ir-premium", NumberClass.PREMIUM, "0909", 11, 11));
+        for (String area : List.of("11", "13", "17", "21", "23", "24", "25", "26", "28", "31", "34", "35", "38", "41",
+                "44", "45", "51", "54", "56", "58", "61", "66", "71", "74", "76", "77", "81", "83", "84", "86", "87")) {
+            patterns.add(new NumberPattern("ir-landline-" + area, NumberClass.LANDLINE, "0" + area, 11, 11));
+        }
+        for (String code : List.of("110", "115", "125", "112")) {
+            patterns.add(new NumberPattern("ir-emergency-" + code, NumberClass.EMERGENCY, code, 3, 3));
+        }
+        return List.copyOf(patterns);
     }
 }
