@@ -10,7 +10,7 @@ import cc.core.contract.SurveyAnswered;
 import cc.core.domain.customer.Customer;
 import cc.ivr.adapter.agi.FakeAsterisk;
 import cc.ivr.adapter.agi.Trace;
-import cc.ivr.adapter.jdbc.TestDatabase;
+import cc.core.testkit.MigratedDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +48,7 @@ class MainFlowIT {
     static final String ALL = "\"0123456789*#\"";
     static Vertx vertx;
     static IvrModule module;
-    static TestDatabase db;
+    static MigratedDatabase db;
     static final List<EnqueueCall> enqueued = new CopyOnWriteArrayList<>();
     static final BlockingQueue<IvrSessionEnded> ended = new LinkedBlockingQueue<>();
     static final BlockingQueue<SurveyAnswered> surveys = new LinkedBlockingQueue<>();
@@ -57,7 +57,7 @@ class MainFlowIT {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        db = new TestDatabase(vertx);
+        db = MigratedDatabase.postgres(vertx, "core", "ivr");
         db.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
         LocalRecordCodec.registerContracts(vertx.eventBus());
         vertx.eventBus().<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, m -> {

@@ -7,7 +7,7 @@ import cc.core.contract.IvrSessionEnded;
 import cc.core.contract.IvrStepEntered;
 import cc.core.contract.LocalRecordCodec;
 import cc.core.domain.customer.Customer;
-import cc.ivr.adapter.jdbc.TestDatabase;
+import cc.core.testkit.MigratedDatabase;
 import cc.simulator.AsteriskSimulator;
 import cc.simulator.CallOutcome;
 import cc.simulator.ChannelSnapshot;
@@ -48,7 +48,7 @@ class SimulatedMainFlowIT {
     static final String FA_ACCOUNT = "12345674";
     static final String EN_ACCOUNT = "49927395";
     static Vertx vertx;
-    static TestDatabase db;
+    static MigratedDatabase db;
     static IvrModule module;
     static final BlockingQueue<EnqueueCall> enqueued = new LinkedBlockingQueue<>();
     static final BlockingQueue<IvrSessionEnded> ended = new LinkedBlockingQueue<>();
@@ -58,7 +58,7 @@ class SimulatedMainFlowIT {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        db = new TestDatabase(vertx);
+        db = MigratedDatabase.postgres(vertx, "core", "ivr");
         db.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('" + FA_ACCOUNT
                 + "', 1250000, 'rial'), ('" + EN_ACCOUNT + "', 1234.56, 'dollar')");
         JdbcCustomerStore customers = new JdbcCustomerStore(db.database());

@@ -5,9 +5,7 @@ import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.metrics.AgentMetrics;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.metrics.QueueMetrics;
-import cc.core.adapter.jdbc.Database;
-import cc.core.adapter.jdbc.SchemaMigrations;
-import cc.core.testkit.PostgresTestDatabase;
+import cc.core.testkit.MigratedDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -28,33 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcIntervalStoreIT {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
-    private PostgresTestDatabase pg;
     private Vertx vertx;
-    private Database db;
+    private MigratedDatabase db;
 
     @BeforeEach
     void open() throws Exception {
-        pg = PostgresTestDatabase.create();
         vertx = Vertx.vertx();
-        db = await(Database.open(vertx, pg.config()));
-        await(new SchemaMigrations().apply(db, List.of("acd")));
+        db = MigratedDatabase.postgres(vertx, "acd");
     }
 
     @AfterEach
     void close() throws Exception {
         db.close();
         await(vertx.close());
-        pg.close();
     }
 
     @Test
     @DisplayName("a closed 15-minute interval is stored per queue and per agent, and storing it again replaces it")
     void storesInterval() throws Exception {
-        JdbcIntervalStore store = new JdbcIntervalStore(db);
+        JdbcIntervalStore store = new JdbcIntervalStore(db.database());
         await(store.store(snapshot(3)));
         await(store.store(snapshot(5)));
 
-        List<Long> queueRow = await(db.withConnection(c -> {
+        List<Long> queueRow = await(db.database().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("select offered, answered, abandoned, "
                     + "total_answer_wait_ms from acd_queue_interval where queue_id = ? and interval_start = ?")) {
                 ps.setString(1, "support");
@@ -68,7 +62,7 @@ class JdbcIntervalStoreIT {
             }
         }));
         assertEquals(List.of(5L, 4L, 1L, 40_000L), queueRow);
-        String agentRow = await(db.withConnection(c -> {
+        String agentRow = await(db.database().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("select calls_handled, on_call_ms, state_at_end "
                     + "from acd_agent_interval where agent_id = ?")) {
                 ps.setString(1, "sara");

@@ -2,13 +2,13 @@ package cc.core.adapter.jdbc;
 
 import cc.core.app.customer.CustomerStore;
 import cc.core.app.customer.CustomerStoreContract;
+import cc.core.testkit.MigratedDatabase;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static cc.core.testkit.Await.result;
 
@@ -19,20 +19,21 @@ class JdbcCustomerStoreH2Test extends CustomerStoreContract {
     static Path dataDir;
 
     private Vertx vertx;
-    private Database db;
+    private MigratedDatabase db;
     private JdbcCustomerStore store;
 
     @BeforeAll
     void open() {
         vertx = Vertx.vertx();
-        db = result(Database.embedded(vertx, dataDir));
-        result(new SchemaMigrations().apply(db, List.of("core")));
-        store = new JdbcCustomerStore(db);
+        db = MigratedDatabase.embedded(vertx, dataDir, "core");
+        store = new JdbcCustomerStore(db.database());
     }
 
     @AfterAll
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
         result(vertx.close());
     }
 

@@ -1,7 +1,7 @@
 package cc.dialer.adapter.jdbc;
 
 import cc.core.adapter.jdbc.Database;
-import cc.core.adapter.jdbc.SchemaMigrations;
+import cc.core.testkit.MigratedDatabase;
 import cc.dialer.app.DialerStore;
 import cc.dialer.app.DialerStoreContract;
 import io.vertx.core.Vertx;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 
 import static cc.core.testkit.Await.result;
 
@@ -21,20 +20,21 @@ class JdbcDialerStoreH2Test extends DialerStoreContract {
     static Path dataDir;
 
     private Vertx vertx;
-    private Database db;
+    private MigratedDatabase db;
     private JdbcDialerStore store;
 
     @BeforeAll
     void open() {
         vertx = Vertx.vertx();
-        db = result(Database.embedded(vertx, dataDir));
-        result(new SchemaMigrations().apply(db, List.of("core", JdbcDialAudit.MIGRATION_MODULE)));
-        store = new JdbcDialerStore(db, ZoneId.of("Asia/Tehran"));
+        db = MigratedDatabase.embedded(vertx, dataDir, "core", JdbcDialAudit.MIGRATION_MODULE);
+        store = new JdbcDialerStore(db.database(), ZoneId.of("Asia/Tehran"));
     }
 
     @AfterAll
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
         result(vertx.close());
     }
 
@@ -45,6 +45,6 @@ class JdbcDialerStoreH2Test extends DialerStoreContract {
 
     @Override
     protected Database database() {
-        return db;
+        return db.database();
     }
 }

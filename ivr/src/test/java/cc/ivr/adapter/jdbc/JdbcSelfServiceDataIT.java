@@ -6,16 +6,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import cc.core.adapter.jdbc.Database;
-import cc.core.adapter.jdbc.SchemaMigrations;
-import cc.core.testkit.PostgresTestDatabase;
+import cc.core.testkit.MigratedDatabase;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,33 +22,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Self-service data in a real PostgreSQL database of its own, created by the schema migrations of core and ivr. */
 class JdbcSelfServiceDataIT {
     static Vertx vertx;
-    static PostgresTestDatabase pg;
-    static Database db;
+    static MigratedDatabase db;
     static JdbcSelfServiceData data;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        pg = PostgresTestDatabase.create();
         vertx = Vertx.vertx();
-        db = Database.open(vertx, pg.config()).await();
-        new SchemaMigrations().apply(db, List.of("core", "ivr")).await();
-        db.withConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
-                s.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
-                        + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
-                        + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
-            }
-            return null;
-        }).await();
-        data = new JdbcSelfServiceData(db);
+        db = MigratedDatabase.postgres(vertx, "core", "ivr");
+        db.execute("INSERT INTO ivr_account_balance (account, amount, currency) VALUES ('49927395', 1234.56, 'dollar')");
+        db.execute("INSERT INTO ivr_order_status (order_id, account, status, expected, updated_at) VALUES "
+                + "('7001', '49927395', 'delivered', NULL, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
+                + "('7002', '49927395', 'shipped', DATE '2026-11-25', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
+        data = new JdbcSelfServiceData(db.database());
     }
 
     @AfterAll
     static void dropDatabase() {
         db.close();
         vertx.close().await();
-        pg.close();
     }
 
     @Test
@@ -81,7 +69,7 @@ class JdbcSelfServiceDataIT {
         Instant at = Instant.parse("2026-11-23T09:00:00Z");
         data.requestCallback(new SelfServiceData.CallbackRequest("1795417535.3", "5551234", "support", "fa",
                 Map.of("account", "49927395"), at)).await();
-        db.withConnection(c -> {
+        db.database().withConnection(c -> {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT number, queue, language, data, requested_at, status "
                          + "FROM ivr_callback_request WHERE unique_id = '1795417535.3'")) {
