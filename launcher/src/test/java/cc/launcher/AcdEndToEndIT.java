@@ -91,15 +91,7 @@ class AcdEndToEndIT {
                                 Distribution.fixed(12_000)))
                         .build())
                 .build());
-        server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
-                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: src/test/resources/acd-flows, defaultFlow: acd}",
-                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+        server = Server.start(ServerConfig.read(ConfigNode.parse("acd-e2e.yaml", Rig.serverYaml(simulator, agiPort, "acd-flows", "acd", pg,
                 "acd:",
                 "  ringTimeout: 1500ms",
                 "  tickEvery: 100ms",

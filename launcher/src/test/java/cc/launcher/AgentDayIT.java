@@ -66,15 +66,7 @@ class AgentDayIT {
                 .phones(Phones.builder().prefix("1001",
                         PhoneBehaviour.answersAfter(Distribution.fixed(1_000))).build())
                 .build());
-        server = Server.start(ServerConfig.read(ConfigNode.parse("day.yaml", String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
-                        + " secret: '${AMI_SECRET}'}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: src/test/resources/day-flows, defaultFlow: day}",
-                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+        server = Server.start(ServerConfig.read(ConfigNode.parse("day.yaml", Rig.serverYaml(simulator, agiPort, "day-flows", "day", pg,
                 "acd:",
                 "  server: pbx1",
                 "  agentsAvailableAtStart: false",

@@ -103,15 +103,7 @@ class DialerEndToEndIT {
                         .number(BUSY_2, PhoneBehaviour.busy())
                         .build())
                 .build());
-        config = String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
-                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: src/test/resources/acd-flows, defaultFlow: acd}",
-                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+        config = Rig.serverYaml(simulator, agiPort, "acd-flows", "acd", pg,
                 "acd:",
                 "  tickEvery: 100ms",
                 "  agentsAvailableAtStart: true",

@@ -113,15 +113,7 @@ class PreviewDialerIT {
                         .number(CALL_ME, customer).number(CARD, customer)
                         .build())
                 .build());
-        String config = String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
-                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: src/test/resources/acd-flows, defaultFlow: acd}",
-                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+        String config = Rig.serverYaml(simulator, agiPort, "acd-flows", "acd", pg,
                 "acd:",
                 "  tickEvery: 100ms",
                 "  agentsAvailableAtStart: true",

@@ -1,11 +1,15 @@
 package cc.launcher;
 
+import cc.core.testkit.PostgresTestDatabase;
+import cc.simulator.AsteriskSimulator;
 import io.vertx.core.eventbus.ReplyException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -66,5 +70,25 @@ final class Rig {
             return assertInstanceOf(ReplyException.class, e.getCause());
         }
         throw new AssertionError(address + " was not refused");
+    }
+
+    /**
+     * A server configuration as the whole-server tests start from, then {@code more} lines: HTTP on a free port, the
+     * simulator as the one Asterisk (secret from {@code AMI_SECRET}, quick reconnects), FastAGI on {@code agiPort}, the
+     * IVR flows of {@code src/test/resources/<flows>}, the test's PostgreSQL database.
+     */
+    static String serverYaml(AsteriskSimulator simulator, int agiPort, String flows, String defaultFlow,
+                             PostgresTestDatabase pg, String... more) {
+        List<String> lines = new ArrayList<>(List.of(
+                "http: {port: 0}",
+                "asterisk:",
+                "  servers:",
+                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
+                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
+                "agi: {port: " + agiPort + "}",
+                "ivr: {flows: src/test/resources/" + flows + ", defaultFlow: " + defaultFlow + "}",
+                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}"));
+        lines.addAll(List.of(more));
+        return String.join("\n", lines);
     }
 }

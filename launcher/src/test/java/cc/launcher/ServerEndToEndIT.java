@@ -61,15 +61,7 @@ class ServerEndToEndIT {
                 .agi("127.0.0.1", agiPort, "e2e?lang=en")
                 .timings(Timings.defaults().withUnknownPromptMs(1_000))
                 .build());
-        server = Server.start(ServerConfig.read(ConfigNode.parse("e2e.yaml", String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
-                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: src/test/resources/e2e-flows, defaultFlow: e2e}",
-                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+        server = Server.start(ServerConfig.read(ConfigNode.parse("e2e.yaml", Rig.serverYaml(simulator, agiPort, "e2e-flows", "e2e", pg,
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         Vertx vertx = Vertx.vertx();
         try (Database db = Database.open(vertx, pg.config()).await()) {
