@@ -62,6 +62,22 @@ final class AgiSession implements Activity {
         void cancel();
 
         void onHangup();
+
+        /** A command that stops by {@code stop}; on hang-up it stops and then answers with {@code hangupReply}. */
+        static Running stoppedBy(Runnable stop, Runnable hangupReply) {
+            return new Running() {
+                @Override
+                public void cancel() {
+                    stop.run();
+                }
+
+                @Override
+                public void onHangup() {
+                    stop.run();
+                    hangupReply.run();
+                }
+            };
+        }
     }
 
     AgiSession(AgiLauncher env, Channel ch, String url, List<String> args, Runnable done) {
@@ -436,18 +452,7 @@ final class AgiSession implements Activity {
         }
         pbx.answer(ch);
         long id = pbx.after(env.timings.answerMs(), () -> r.ok("200 result=0"));
-        running = new Running() {
-            @Override
-            public void cancel() {
-                pbx.cancel(id);
-            }
-
-            @Override
-            public void onHangup() {
-                pbx.cancel(id);
-                r.ok("200 result=-1");
-            }
-        };
+        running = Running.stoppedBy(() -> pbx.cancel(id), () -> r.ok("200 result=-1"));
     }
 
     private void hangup(Reply r) {
@@ -669,19 +674,10 @@ final class AgiSession implements Activity {
                 r.ok("200 result=" + (int) d + " endpos=" + pbx.simulatedSince(start) * 8);
             }
         });
-        running = new Running() {
-            @Override
-            public void cancel() {
-                stop.run();
-            }
-
-            @Override
-            public void onHangup() {
-                stop.run();
-                pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
-                r.send(-1, "200 result=-1 endpos=" + pbx.simulatedSince(start) * 8, "Failure");
-            }
-        };
+        running = Running.stoppedBy(stop, () -> {
+            pbx.setVar(ch, "PLAYBACKSTATUS", "FAILED");
+            r.send(-1, "200 result=-1 endpos=" + pbx.simulatedSince(start) * 8, "Failure");
+        });
     }
 
     private void getData(Reply r, List<String> t) {
@@ -726,18 +722,7 @@ final class AgiSession implements Activity {
             }
             timer[0] = pbx.after(interDigit, onTimeout);
         });
-        running = new Running() {
-            @Override
-            public void cancel() {
-                stop.run();
-            }
-
-            @Override
-            public void onHangup() {
-                stop.run();
-                r.send(-1, "200 result=-1", "Failure");
-            }
-        };
+        running = Running.stoppedBy(stop, () -> r.send(-1, "200 result=-1", "Failure"));
     }
 
     private void waitForDigit(Reply r, List<String> t) {
@@ -797,18 +782,7 @@ final class AgiSession implements Activity {
                 onDigit.accept(d);
             }
         });
-        running = new Running() {
-            @Override
-            public void cancel() {
-                stop.run();
-            }
-
-            @Override
-            public void onHangup() {
-                stop.run();
-                r.send(-1, "200 result=-1", "Failure");
-            }
-        };
+        running = Running.stoppedBy(stop, () -> r.send(-1, "200 result=-1", "Failure"));
     }
 
     static long numberWords(long n) {

@@ -487,13 +487,8 @@ public final class ConsoleWeb implements Consumer<Router> {
         if (number.isEmpty()) {
             return;
         }
-        if (p.phone().isEmpty()) {
-            fail(rc, 409, "you have no phone configured");
-            return;
-        }
-        Optional<Telephony> telephony = console.telephony();
+        Optional<Telephony> telephony = telephonyForOwnPhone(rc, p);
         if (telephony.isEmpty()) {
-            fail(rc, 503, "no telephony server is connected");
             return;
         }
         OriginateRequest req = new OriginateRequest(console.settings().telephonyServer(), p.phone(),
@@ -504,6 +499,19 @@ public final class ConsoleWeb implements Consumer<Router> {
                 .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
                 .put("detail", r.succeeded() ? r.result().toString() : String.valueOf(r.cause().getMessage())).encode()));
         json(rc, 202, new JsonObject().put("number", number.get()));
+    }
+
+    /** The telephony port to ring the user's own phone, or empty after answering 409 (no phone) or 503 (no link). */
+    private Optional<Telephony> telephonyForOwnPhone(RoutingContext rc, Principal p) {
+        if (p.phone().isEmpty()) {
+            fail(rc, 409, "you have no phone configured");
+            return Optional.empty();
+        }
+        Optional<Telephony> telephony = console.telephony();
+        if (telephony.isEmpty()) {
+            fail(rc, 503, "no telephony server is connected");
+        }
+        return telephony;
     }
 
     /** The digits to dial, or empty after answering 422 with the dial rules' reason (logged for the audit trail). */
@@ -547,13 +555,8 @@ public final class ConsoleWeb implements Consumer<Router> {
                 fail(rc, 400, e.getMessage());
                 return;
             }
-            if (p.phone().isEmpty()) {
-                fail(rc, 409, "you have no phone configured");
-                return;
-            }
-            Optional<Telephony> telephony = console.telephony();
+            Optional<Telephony> telephony = telephonyForOwnPhone(rc, p);
             if (telephony.isEmpty()) {
-                fail(rc, 503, "no telephony server is connected");
                 return;
             }
             console.users().findByAgent(b.getString("agentId", "")).onSuccess(agent -> {
