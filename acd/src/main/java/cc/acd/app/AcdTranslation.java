@@ -104,7 +104,8 @@ public final class AcdTranslation {
     }
 
     public static AgentStateChanged statusChanged(String agentId, AgentState state) {
-        return new AgentStateChanged(agentId, state.status().wireName(), state.reason(), state.since());
+        return new AgentStateChanged(agentId, state.status().wireName(), state.reason(), state.since(),
+                state.callId());
     }
 
     /**
