@@ -10,6 +10,12 @@ public final class Addresses {
     /** {@link IvrStepEntered}: a caller entered an IVR node (published by ivr, kept on the interaction by core). */
     public static final String IVR_STEP_ENTERED = "cc.ivr.step.entered";
 
+    /** {@link IvrSessionStarted}: an IVR session began on a caller's channel (kept on the interaction by core). */
+    public static final String IVR_SESSION_STARTED = "cc.ivr.session.started";
+
+    /** {@link IvrInputGiven}: a caller pressed keys at an IVR node (kept on the interaction by core). */
+    public static final String IVR_INPUT_GIVEN = "cc.ivr.input.given";
+
     /** {@link IvrSessionEnded}: an IVR session ended (flow finished, caller hung up, or handed on). */
     public static final String IVR_SESSION_ENDED = "cc.ivr.session.ended";
 
@@ -30,6 +36,15 @@ public final class Addresses {
 
     /** {@link CallOffered}: a call is ringing an agent's phone (published by acd; the screen-pop starts here). */
     public static final String ACD_CALL_OFFERED = "cc.acd.call.offered";
+
+    /** {@link CallQueueEntered}: a caller joined a queue (published by acd; kept on the interaction by core). */
+    public static final String ACD_CALL_QUEUE_ENTERED = "cc.acd.call.queue-entered";
+
+    /** {@link CallQueueLeft}: a caller left a queue, and why (published by acd; kept on the interaction by core). */
+    public static final String ACD_CALL_QUEUE_LEFT = "cc.acd.call.queue-left";
+
+    /** {@link OfferEnded}: an agent's phone stopped ringing with a call, and why (published by acd). */
+    public static final String ACD_OFFER_ENDED = "cc.acd.offer.ended";
 
     /** {@link QueueStatsUpdated}: live queue and agent figures (published by acd at least once a second). */
     public static final String ACD_QUEUE_STATS_UPDATED = "cc.acd.queue.stats-updated";

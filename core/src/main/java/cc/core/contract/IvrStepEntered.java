@@ -9,7 +9,6 @@ import java.time.Instant;
  * @param channel  the caller's channel name
  * @param flow     the flow's name
  * @param node     the node's id in the flow
- * @param input    what the caller keyed at the previous node, empty if nothing
  * @param at       when
  */
-public record IvrStepEntered(String uniqueId, String channel, String flow, String node, String input, Instant at) {}
+public record IvrStepEntered(String uniqueId, String channel, String flow, String node, Instant at) {}

@@ -28,7 +28,8 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
         register(bus, IvrStepEntered.class, CustomerIdentified.class, IvrSessionEnded.class, SurveyAnswered.class,
                 EnqueueCall.class, InteractionUpdated.class, AgentStateChanged.class, ChangeAgentState.class,
                 CallOffered.class, QueueStatsUpdated.class, DisposeInteraction.class, FindInteractionByChannel.class,
-                InteractionFound.class, ScheduleCallback.class);
+                InteractionFound.class, ScheduleCallback.class, IvrSessionStarted.class, IvrInputGiven.class,
+                CallQueueEntered.class, CallQueueLeft.class, OfferEnded.class);
         AcdAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         DialerAddresses.RECORDS.forEach(t -> registerOne(bus, t));
     }

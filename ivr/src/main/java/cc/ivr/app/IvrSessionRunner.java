@@ -4,7 +4,9 @@ import cc.core.app.customer.CustomerStore;
 import cc.core.contract.Addresses;
 import cc.core.contract.CustomerIdentified;
 import cc.core.contract.EnqueueCall;
+import cc.core.contract.IvrInputGiven;
 import cc.core.contract.IvrSessionEnded;
+import cc.core.contract.IvrSessionStarted;
 import cc.core.contract.IvrStepEntered;
 import cc.core.contract.SurveyAnswered;
 import cc.core.domain.interaction.IvrStep;
@@ -62,6 +64,9 @@ public final class IvrSessionRunner {
 
     void start() {
         channel.onGone(this::end);
+        services.vertx().eventBus().publish(Addresses.IVR_SESSION_STARTED, new IvrSessionStarted(session.uniqueId(),
+                session.channel(), flowName, knownCallerId(session.variable("caller.id")),
+                knownCallerId(session.variable("caller.name")), now()));
         decide(new AgiOutcome.Started(now()));
     }
 
@@ -78,9 +83,13 @@ public final class IvrSessionRunner {
             return;
         }
         session = d.session();
+        for (IvrStep keys : d.keyed()) {
+            services.vertx().eventBus().publish(Addresses.IVR_INPUT_GIVEN, new IvrInputGiven(session.uniqueId(),
+                    flowName, keys.node(), keys.input(), keys.at()));
+        }
         for (IvrStep step : d.entered()) {
             services.vertx().eventBus().publish(Addresses.IVR_STEP_ENTERED, new IvrStepEntered(session.uniqueId(),
-                    session.channel(), flowName, step.node(), step.input(), step.at()));
+                    session.channel(), flowName, step.node(), step.at()));
         }
         if (d.isFinal() && FlowInterpreter.FAILED.equals(d.ended().get())) {
             log.error("IVR session {} in flow '{}' failed: {}", session.uniqueId(), flowName, session.variable("failure"));
@@ -103,6 +112,14 @@ public final class IvrSessionRunner {
                 decide(ar.result());
             }
         });
+    }
+
+    /**
+     * Asterisk fills {@code agi_callerid} and {@code agi_calleridname} with {@code unknown} when the channel has no
+     * caller ID (res_agi.c; no recorded trace has such a call): that is no number.
+     */
+    private static String knownCallerId(String value) {
+        return value == null || value.equalsIgnoreCase("unknown") || value.equals("<unknown>") ? "" : value;
     }
 
     private Future<AgiOutcome> run(List<IvrAction> actions, int i, AgiOutcome last) {

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.LocalBridgeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -73,6 +74,14 @@ final class AmiEventMapper {
             return new AmiSignal.ChannelCreated(e.getUniqueId(), linked(e.getLinkedid(), e.getUniqueId()),
                     text(e.getChannel()), text(e.getCallerIdNum()), text(e.getCallerIdName()), text(e.getExten()),
                     text(e.getContext()), at);
+        }
+        if (event instanceof NewCallerIdEvent) {
+            NewCallerIdEvent e = (NewCallerIdEvent) event;
+            if (!hasChannel(event, e.getUniqueId())) {
+                return null;
+            }
+            return new AmiSignal.CallerIdSet(e.getUniqueId(), linked(e.getLinkedId(), e.getUniqueId()),
+                    text(e.getChannel()), text(e.getCallerIdNum()), text(e.getCallerIdName()), at);
         }
         if (event instanceof NewStateEvent) {
             NewStateEvent e = (NewStateEvent) event;

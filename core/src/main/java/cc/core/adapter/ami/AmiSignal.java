@@ -14,6 +14,10 @@ sealed interface AmiSignal {
     record ChannelCreated(String uniqueId, String linkedId, String channel, String callerNumber, String callerName,
                           String exten, String context, Instant at) implements AmiSignal {}
 
+    /** NewCallerid: the channel's caller ID was set or changed after the channel was created. */
+    record CallerIdSet(String uniqueId, String linkedId, String channel, String callerNumber, String callerName,
+                       Instant at) implements AmiSignal {}
+
     /** Newstate to Ringing (5) or Up (6); other states are not handed on. */
     record StateChanged(String uniqueId, String linkedId, String channel, boolean answered, Instant at)
             implements AmiSignal {}

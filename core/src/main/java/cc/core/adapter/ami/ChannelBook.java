@@ -53,6 +53,10 @@ final class ChannelBook {
             byUniqueId.put(s.uniqueId(), t);
             out.accept(new CallEvent.CallStarted(t.leg, s.at(), s.callerNumber(), s.callerName(), s.exten(),
                     s.context()));
+        } else if (signal instanceof AmiSignal.CallerIdSet) {
+            AmiSignal.CallerIdSet s = (AmiSignal.CallerIdSet) signal;
+            out.accept(new CallEvent.CallerIdChanged(track(s.uniqueId(), s.channel(), s.linkedId()).leg, s.at(),
+                    s.callerNumber(), s.callerName()));
         } else if (signal instanceof AmiSignal.StateChanged) {
             AmiSignal.StateChanged s = (AmiSignal.StateChanged) signal;
             Leg leg = track(s.uniqueId(), s.channel(), s.linkedId()).leg;

@@ -5,6 +5,8 @@ import cc.core.domain.interaction.Direction;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.InteractionChannel;
 import cc.core.domain.interaction.IvrStep;
+import cc.core.domain.interaction.Segment;
+import cc.core.domain.interaction.SegmentKind;
 import io.vertx.core.Future;
 
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Interaction records in tables {@code interactions} and {@code interaction_ivr_steps}.
+ * Interaction records in tables {@code interactions}, {@code interaction_ivr_steps} and {@code interaction_segments}.
  *
  * <p>Threading: as {@link Database}: blocking JDBC on the {@value Database#WORKER_POOL} pool, futures completing on
  * the caller's context, one caller's calls applied in the order made. Instants are kept to the microsecond (what
@@ -32,18 +35,22 @@ import java.util.Optional;
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
-    private static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, dialed_number,"
-            + " offered_at, answered_at, ended_at, queue, agent_id, disposition, notes, end_cause, customer_id,"
-            + " campaign_id, satisfaction";
+    private static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, caller_name,"
+            + " dialed_number, offered_at, answered_at, ended_at, queue, agent_id, disposition, notes, end_cause,"
+            + " customer_id, campaign_id, satisfaction, agent_answered_at, handled_by, abandoned_where, segments_kept";
     private static final String UPDATE = "update interactions set channel = ?, direction = ?, server = ?,"
-            + " call_id = ?, caller_number = ?, dialed_number = ?, offered_at = ?, answered_at = ?, ended_at = ?,"
-            + " queue = ?, agent_id = ?, disposition = ?, notes = ?, end_cause = ?, customer_id = ?, campaign_id = ?,"
-            + " satisfaction = ? where id = ?";
+            + " call_id = ?, caller_number = ?, caller_name = ?, dialed_number = ?, offered_at = ?, answered_at = ?,"
+            + " ended_at = ?, queue = ?, agent_id = ?, disposition = ?, notes = ?, end_cause = ?, customer_id = ?,"
+            + " campaign_id = ?, satisfaction = ?, agent_answered_at = ?, handled_by = ?, abandoned_where = ?,"
+            + " segments_kept = ? where id = ?";
     private static final String INSERT = "insert into interactions (channel, direction, server, call_id,"
-            + " caller_number, dialed_number, offered_at, answered_at, ended_at, queue, agent_id, disposition, notes,"
-            + " end_cause, customer_id, campaign_id, satisfaction, id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " caller_number, caller_name, dialed_number, offered_at, answered_at, ended_at, queue, agent_id,"
+            + " disposition, notes, end_cause, customer_id, campaign_id, satisfaction, agent_answered_at, handled_by,"
+            + " abandoned_where, segments_kept, id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Interactions whose steps and segments are read with one statement. */
+    private static final int CHILD_SLICE = 500;
 
     private final Database db;
 
@@ -79,9 +86,9 @@ public final class JdbcInteractionStore implements InteractionStore {
                 ins.executeUpdate();
             }
         }
-        try (PreparedStatement del = c.prepareStatement("delete from interaction_ivr_steps where interaction_id = ?")) {
-            del.setString(1, i.id());
-            del.executeUpdate();
+        if (updated > 0) {
+            deleteChildren(c, "interaction_ivr_steps", i.id());
+            deleteChildren(c, "interaction_segments", i.id());
         }
         if (!i.ivrPath().isEmpty()) {
             try (PreparedStatement ins = c.prepareStatement(
@@ -98,37 +105,83 @@ public final class JdbcInteractionStore implements InteractionStore {
                 ins.executeBatch();
             }
         }
+        if (!i.segments().isEmpty()) {
+            try (PreparedStatement ins = c.prepareStatement("insert into interaction_segments (interaction_id, seq,"
+                    + " kind, started_at, ended_at, agent_id, queue, flow, outcome, detail)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (Segment segment : i.segments()) {
+                    ins.setString(1, i.id());
+                    ins.setInt(2, seq++);
+                    ins.setString(3, segment.kind().wireName());
+                    ins.setObject(4, timestamp(segment.startedAt()));
+                    setTimestamp(ins, 5, segment.endedAt());
+                    ins.setString(6, segment.agentId());
+                    ins.setString(7, segment.queue());
+                    ins.setString(8, segment.flow());
+                    ins.setString(9, segment.outcome());
+                    ins.setString(10, clip(segment.detail(), 400));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+        }
         return null;
+    }
+
+    private static void deleteChildren(Connection c, String table, String id) throws SQLException {
+        // the table name is one of two constants, never input
+        try (PreparedStatement del = c.prepareStatement("delete from " + table + " where interaction_id = ?")) {
+            del.setString(1, id);
+            del.executeUpdate();
+        }
     }
 
     /** Binds every column of UPDATE and INSERT, which list them in the same order with the id last. */
     private static void bind(PreparedStatement st, Interaction i) throws SQLException {
-        st.setString(1, i.channel().name().toLowerCase(Locale.ROOT));
-        st.setString(2, i.direction().name().toLowerCase(Locale.ROOT));
-        st.setString(3, i.server());
-        st.setString(4, i.callId());
-        st.setString(5, i.callerNumber());
-        st.setString(6, i.dialedNumber());
-        st.setObject(7, timestamp(i.offeredAt()));
-        setTimestamp(st, 8, i.answeredAt());
-        setTimestamp(st, 9, i.endedAt());
-        setString(st, 10, i.queue());
-        setString(st, 11, i.agentId());
-        setString(st, 12, i.disposition());
-        st.setString(13, i.notes());
-        st.setString(14, i.endCause());
+        int n = 1;
+        st.setString(n++, i.channel().name().toLowerCase(Locale.ROOT));
+        st.setString(n++, i.direction().name().toLowerCase(Locale.ROOT));
+        st.setString(n++, i.server());
+        st.setString(n++, i.callId());
+        st.setString(n++, clip(i.callerNumber(), 64));
+        st.setString(n++, clip(i.callerName(), 200));
+        st.setString(n++, clip(i.dialedNumber(), 64));
+        st.setObject(n++, timestamp(i.offeredAt()));
+        setTimestamp(st, n++, i.answeredAt());
+        setTimestamp(st, n++, i.endedAt());
+        setString(st, n++, i.queue());
+        setString(st, n++, i.agentId());
+        setString(st, n++, i.disposition());
+        st.setString(n++, i.notes());
+        st.setString(n++, clip(i.endCause(), 200));
         if (i.customerId().isPresent()) {
-            st.setLong(15, i.customerId().get());
+            st.setLong(n++, i.customerId().get());
         } else {
-            st.setNull(15, Types.BIGINT);
+            st.setNull(n++, Types.BIGINT);
         }
-        setString(st, 16, i.campaignId());
+        setString(st, n++, i.campaignId());
         if (i.satisfaction().isPresent()) {
-            st.setInt(17, i.satisfaction().get());
+            st.setInt(n++, i.satisfaction().get());
         } else {
-            st.setNull(17, Types.SMALLINT);
+            st.setNull(n++, Types.SMALLINT);
         }
-        st.setString(18, i.id());
+        if (i.segmentsKept()) {
+            setTimestamp(st, n++, i.agentAnsweredAt());
+            st.setString(n++, clip(String.join(",", i.handledBy()), 1000));
+            setString(st, n++, i.abandonedWhere());
+        } else {
+            setTimestamp(st, n++, Optional.empty());
+            st.setNull(n++, Types.VARCHAR);
+            st.setNull(n++, Types.VARCHAR);
+        }
+        st.setBoolean(n++, i.segmentsKept());
+        st.setString(n, i.id());
+    }
+
+    /** Caller IDs and causes come from the telephony; a longer one is cut rather than refused. */
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     @Override
@@ -185,44 +238,75 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     /**
-     * Runs {@code select} (which picks and limits interactions) joined with their IVR steps in one round trip;
-     * {@code order} is the ordering of the picked rows in terms of alias {@code i}, ending with a comma.
+     * Runs {@code select} (which picks and limits interactions; {@code order} is its ordering in terms of alias
+     * {@code i}, ending with a comma), then reads the IVR steps and segments of the rows picked.
      */
     private static List<Interaction> query(Connection c, String select, String order, Binder binder)
             throws SQLException {
-        String sql = "select i.*, s.seq as step_seq, s.node as step_node, s.input as step_input, s.at as step_at"
-                + " from (" + select + ") i left join interaction_ivr_steps s on s.interaction_id = i.id"
-                + " order by " + order + " i.id, s.seq";
-        Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
+        Map<String, Interaction> rows = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("select i.* from (" + select + ") i order by " + order
+                + " i.id")) {
             binder.bind(st);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Row row = rows.computeIfAbsent(rs.getString("id"), id -> new Row());
-                    if (row.interaction == null) {
-                        row.interaction = read(rs);
+                    Interaction i = read(rs);
+                    rows.put(i.id(), i);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<IvrStep>> steps = new HashMap<>();
+        Map<String, List<Segment>> segments = new HashMap<>();
+        List<String> all = new ArrayList<>(rows.keySet());
+        // in slices, so a long list (the open interactions after a restart) stays within the drivers' parameter limits
+        for (int from = 0; from < all.size(); from += CHILD_SLICE) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + CHILD_SLICE));
+            String ids = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            try (PreparedStatement st = c.prepareStatement("select interaction_id, node, input, at"
+                    + " from interaction_ivr_steps where interaction_id in (" + ids + ")"
+                    + " order by interaction_id, seq")) {
+                bindIds(st, slice);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new IvrStep(rs.getString(2), rs.getString(3), instant(rs, "at")));
                     }
-                    if (rs.getObject("step_seq") != null) {
-                        row.steps.add(new IvrStep(rs.getString("step_node"), rs.getString("step_input"),
-                                instant(rs, "step_at")));
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("select interaction_id, kind, started_at, ended_at,"
+                    + " agent_id, queue, flow, outcome, detail from interaction_segments"
+                    + " where interaction_id in (" + ids + ") order by interaction_id, seq")) {
+                bindIds(st, slice);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Segment(
+                                SegmentKind.fromWireName(rs.getString(2)), instant(rs, "started_at"),
+                                Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class))
+                                        .map(OffsetDateTime::toInstant),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9)));
                     }
                 }
             }
         }
         List<Interaction> out = new ArrayList<>(rows.size());
-        for (Row row : rows.values()) {
-            Interaction i = row.interaction;
-            out.add(row.steps.isEmpty() ? i : new Interaction(i.id(), i.channel(), i.direction(), i.server(),
-                    i.callId(), i.callerNumber(), i.dialedNumber(), i.offeredAt(), i.answeredAt(), i.endedAt(),
-                    row.steps, i.queue(), i.agentId(), i.disposition(), i.notes(), i.endCause(), i.customerId(),
-                    i.campaignId(), i.satisfaction()));
+        for (Interaction i : rows.values()) {
+            out.add(new Interaction(i.id(), i.channel(), i.direction(), i.server(), i.callId(), i.callerNumber(),
+                    i.callerName(), i.dialedNumber(), i.offeredAt(), i.answeredAt(), i.endedAt(),
+                    steps.getOrDefault(i.id(), List.of()), segments.getOrDefault(i.id(), List.of()), i.queue(),
+                    i.agentId(), i.disposition(), i.notes(), i.endCause(), i.customerId(), i.campaignId(),
+                    i.satisfaction(), i.segmentsKept()));
         }
         return out;
     }
 
-    private static final class Row {
-        Interaction interaction;
-        final List<IvrStep> steps = new ArrayList<>();
+    private static void bindIds(PreparedStatement st, java.util.Collection<String> ids) throws SQLException {
+        int n = 1;
+        for (String id : ids) {
+            st.setString(n++, id);
+        }
     }
 
     private static Interaction read(ResultSet rs) throws SQLException {
@@ -234,12 +318,13 @@ public final class JdbcInteractionStore implements InteractionStore {
                 InteractionChannel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
                 Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)),
                 rs.getString("server"), rs.getString("call_id"), rs.getString("caller_number"),
-                rs.getString("dialed_number"), instant(rs, "offered_at"),
+                rs.getString("caller_name"), rs.getString("dialed_number"), instant(rs, "offered_at"),
                 Optional.ofNullable(rs.getObject("answered_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                List.of(), Optional.ofNullable(rs.getString("queue")), Optional.ofNullable(rs.getString("agent_id")),
-                Optional.ofNullable(rs.getString("disposition")), rs.getString("notes"), rs.getString("end_cause"),
-                customerId, Optional.ofNullable(rs.getString("campaign_id")), satisfaction);
+                List.of(), List.of(), Optional.ofNullable(rs.getString("queue")),
+                Optional.ofNullable(rs.getString("agent_id")), Optional.ofNullable(rs.getString("disposition")),
+                rs.getString("notes"), rs.getString("end_cause"), customerId,
+                Optional.ofNullable(rs.getString("campaign_id")), satisfaction, rs.getBoolean("segments_kept"));
     }
 
     private static Optional<Interaction> first(List<Interaction> list) {

@@ -3,6 +3,13 @@ package cc.core.app.interaction;
 import cc.core.app.customer.CustomerStore;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
+import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallQueueEntered;
+import cc.core.contract.CallQueueLeft;
+import cc.core.contract.IvrInputGiven;
+import cc.core.contract.IvrSessionEnded;
+import cc.core.contract.IvrSessionStarted;
+import cc.core.contract.OfferEnded;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CustomerIdentified;
 import cc.core.contract.DisposeInteraction;
@@ -12,6 +19,7 @@ import cc.core.contract.InteractionUpdated;
 import cc.core.contract.IvrStepEntered;
 import cc.core.contract.SurveyAnswered;
 import cc.core.domain.call.CallEvent;
+import cc.core.domain.interaction.Direction;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.InteractionTracker;
 import cc.core.domain.interaction.IvrStep;
@@ -21,6 +29,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +59,8 @@ public final class InteractionRecorder extends VerticleBase {
 
     private final Map<String, Interaction> writing = new HashMap<>();
     private final Map<String, Interaction> waiting = new HashMap<>();
+    /** The number each open interaction's caller was last looked up by. */
+    private final Map<String, String> lookedUp = new HashMap<>();
     private boolean storeFailing;
     private Counter writeFailures;
 
@@ -81,24 +92,57 @@ public final class InteractionRecorder extends VerticleBase {
                 .description("Interactions with changes not yet stored").register(metrics);
 
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
-        vertx.eventBus().<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> {
-            IvrStepEntered s = m.body();
-            tracker.onIvrStep(s.uniqueId(), new IvrStep(s.node(), s.input(), s.at())).ifPresent(this::changed);
+        Gauge.builder("cc.interactions.after-call", tracker, InteractionTracker::keptAfterCall)
+                .description("Ended interactions kept for late facts, wrap-up and disposition").register(metrics);
+        EventBus bus = vertx.eventBus();
+        bus.<IvrSessionStarted>consumer(Addresses.IVR_SESSION_STARTED, m -> {
+            IvrSessionStarted s = m.body();
+            tracker.onIvrStarted(s.uniqueId(), s.flow(), s.callerNumber(), s.callerName(), s.at())
+                    .ifPresent(this::changed);
         });
-        vertx.eventBus().<CustomerIdentified>consumer(Addresses.IVR_CUSTOMER_IDENTIFIED, m -> {
+        bus.<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> {
+            IvrStepEntered s = m.body();
+            tracker.onIvrStep(s.uniqueId(), new IvrStep(s.node(), "", s.at())).ifPresent(this::changed);
+        });
+        bus.<IvrInputGiven>consumer(Addresses.IVR_INPUT_GIVEN, m -> {
+            IvrInputGiven g = m.body();
+            tracker.onIvrInput(g.uniqueId(), g.node(), g.input(), g.at()).ifPresent(this::changed);
+        });
+        bus.<IvrSessionEnded>consumer(Addresses.IVR_SESSION_ENDED, m -> {
+            IvrSessionEnded e = m.body();
+            tracker.onIvrEnded(e.uniqueId(), e.flow(), e.outcome(), e.at()).ifPresent(this::changed);
+        });
+        bus.<CallQueueEntered>consumer(Addresses.ACD_CALL_QUEUE_ENTERED, m -> {
+            CallQueueEntered q = m.body();
+            tracker.onQueueEntered(q.callId(), q.queue(), q.at()).ifPresent(this::changed);
+        });
+        bus.<CallQueueLeft>consumer(Addresses.ACD_CALL_QUEUE_LEFT, m -> {
+            CallQueueLeft q = m.body();
+            tracker.onQueueLeft(q.callId(), q.queue(), q.outcome(), q.detail(), q.at()).ifPresent(this::changed);
+        });
+        bus.<OfferEnded>consumer(Addresses.ACD_OFFER_ENDED, m -> {
+            OfferEnded o = m.body();
+            tracker.onOfferEnded(o.callId(), o.agentId(), o.outcome(), o.detail(), o.agentLeg(), o.at())
+                    .forEach(this::changed);
+        });
+        bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> {
+            AgentStateChanged a = m.body();
+            tracker.onAgentState(a.agentId(), a.state(), a.callId(), a.since()).forEach(this::changed);
+        });
+        bus.<CustomerIdentified>consumer(Addresses.IVR_CUSTOMER_IDENTIFIED, m -> {
             CustomerIdentified c = m.body();
             tracker.onCustomerIdentified(c.uniqueId(), c.customerId(), c.at()).ifPresent(this::changed);
         });
-        vertx.eventBus().<SurveyAnswered>consumer(Addresses.IVR_SURVEY_ANSWERED, m -> {
+        bus.<SurveyAnswered>consumer(Addresses.IVR_SURVEY_ANSWERED, m -> {
             SurveyAnswered s = m.body();
             tracker.onSurvey(s.uniqueId(), s.score(), s.at()).ifPresent(this::changed);
         });
-        vertx.eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> {
+        bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> {
             CallOffered o = m.body();
             tracker.onOfferedToAgent(o.callerUniqueId(), o.agentId(), o.queue(), o.at()).ifPresent(this::changed);
         });
-        vertx.eventBus().<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
-        vertx.eventBus().<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m ->
+        bus.<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
+        bus.<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m ->
                 tracker.interactionOf(m.body().uniqueId()).ifPresentOrElse(
                         i -> m.reply(new InteractionFound(i)),
                         () -> m.fail(404, "no open interaction carries channel " + m.body().uniqueId())));
@@ -106,13 +150,14 @@ public final class InteractionRecorder extends VerticleBase {
     }
 
     /**
-     * Saves an agent's disposition: on the open call, or on the stored record once the call has ended (taking the
-     * newest version still waiting to be written, if any). Only the agent who took the call may dispose it.
+     * Saves an agent's disposition: on the call still followed here (in progress or in wrap-up), or on the stored
+     * record later (taking the newest version still waiting to be written, if any). Only an agent who talked to the
+     * customer may dispose it (for records from before segments were kept: the agent on the record).
      */
     private void dispose(Message<DisposeInteraction> message) {
         DisposeInteraction d = message.body();
         Interaction pending = waiting.getOrDefault(d.interactionId(), writing.get(d.interactionId()));
-        Optional<Interaction> open = tracker.open().stream().filter(i -> i.id().equals(d.interactionId())).findFirst();
+        Optional<Interaction> open = tracker.find(d.interactionId());
         Future<Optional<Interaction>> current = open.isPresent() ? Future.succeededFuture(open)
                 : pending != null ? Future.succeededFuture(Optional.of(pending)) : store.find(d.interactionId());
         current.onComplete(r -> {
@@ -125,8 +170,10 @@ public final class InteractionRecorder extends VerticleBase {
                 return;
             }
             Interaction i = r.result().get();
-            if (i.agentId().isPresent() && !i.agentId().get().equals(d.agentId())) {
-                message.fail(403, "interaction " + d.interactionId() + " belongs to another agent");
+            boolean theirs = i.segmentsKept() ? i.handledBy().contains(d.agentId())
+                    : i.agentId().isEmpty() || i.agentId().get().equals(d.agentId());
+            if (!theirs) {
+                message.fail(403, "agent " + d.agentId() + " did not talk on interaction " + d.interactionId());
                 return;
             }
             Interaction disposed = tracker.onDisposition(d.interactionId(), d.disposition(), d.notes())
@@ -137,28 +184,35 @@ public final class InteractionRecorder extends VerticleBase {
     }
 
     private void onCallEvent(CallEvent event) {
-        long openedBefore = tracker.openedCount();
-        tracker.on(event).ifPresent(i -> {
-            changed(i);
-            if (tracker.openedCount() > openedBefore && !i.callerNumber().isBlank()) {
-                identify(i);
-            }
-        });
+        tracker.on(event).forEach(this::changed);
     }
 
-    /** Looks the caller up by caller ID; a failed lookup leaves the call unidentified, it does not hold it up. */
-    private void identify(Interaction opened) {
-        customers.findByPhone(opened.callerNumber()).onComplete(r -> {
+    /**
+     * Looks the caller up by caller ID once the number is known (it may come after the call's start, by
+     * NewCallerid or from the IVR), again if Asterisk changes it before a customer is found. A failed lookup leaves
+     * the call unidentified; it does not hold it up.
+     */
+    private void identifyIfNew(Interaction i) {
+        if (i.customerId().isPresent() || i.callerNumber().isBlank() || i.isEnded()
+                || i.direction() != Direction.INBOUND || i.callerNumber().equals(lookedUp.get(i.id()))) {
+            if (i.isEnded()) {
+                lookedUp.remove(i.id());
+            }
+            return;
+        }
+        String number = i.callerNumber();
+        lookedUp.put(i.id(), number);
+        customers.findByPhone(number).onComplete(r -> {
             if (r.succeeded()) {
-                r.result().flatMap(c -> tracker.onCustomerFound(opened.id(), c.id())).ifPresent(this::changed);
+                r.result().flatMap(c -> tracker.onCustomerFound(i.id(), c.id())).ifPresent(this::changed);
             } else {
-                log.warn("Caller {} of interaction {} not looked up: {}", opened.callerNumber(), opened.id(),
-                        r.cause().getMessage());
+                log.warn("Caller {} of interaction {} not looked up: {}", number, i.id(), r.cause().getMessage());
             }
         });
     }
 
     private void changed(Interaction interaction) {
+        identifyIfNew(interaction);
         if (writing.containsKey(interaction.id())) {
             waiting.put(interaction.id(), interaction);
         } else {

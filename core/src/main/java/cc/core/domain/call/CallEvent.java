@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 public sealed interface CallEvent
         permits CallEvent.CallStarted, CallEvent.CallRinging, CallEvent.CallAnswered, CallEvent.LegsBridged,
-        CallEvent.LegUnbridged, CallEvent.DtmfReceived, CallEvent.VariableSet, CallEvent.CallHungUp {
+        CallEvent.LegUnbridged, CallEvent.DtmfReceived, CallEvent.VariableSet, CallEvent.CallerIdChanged,
+        CallEvent.CallHungUp {
 
     /** The leg the event is about. */
     Leg leg();
@@ -44,6 +45,15 @@ public sealed interface CallEvent
 
     /** A channel variable was set, by the dialplan or by an application such as AMD. */
     record VariableSet(Leg leg, Instant at, String name, String value) implements CallEvent {}
+
+    /**
+     * The leg's caller ID changed: Asterisk sets an originated channel's caller ID only after the channel exists, and
+     * the dialplan may rewrite it ({@code Set(CALLERID(num)=...)}) at any time (trace ami-20).
+     *
+     * @param callerNumber the new caller ID number, empty when unknown
+     * @param callerName   the new caller ID name, empty when unknown
+     */
+    record CallerIdChanged(Leg leg, Instant at, String callerNumber, String callerName) implements CallEvent {}
 
     /** The leg hung up, with the Q.850 cause (16 normal clearing, 17 busy, 19 no answer, 26 answered elsewhere...). */
     record CallHungUp(Leg leg, Instant at, int cause, String causeText) implements CallEvent {}

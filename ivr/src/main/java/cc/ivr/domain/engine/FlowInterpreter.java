@@ -42,7 +42,7 @@ public final class FlowInterpreter {
             throw new IllegalStateException("session " + session.uniqueId() + " has ended");
         }
         if (outcome instanceof AgiOutcome.HungUp) {
-            return new IvrDecision(session.finished(), List.of(), List.of(), Optional.of(CALLER_HUNG_UP));
+            return new IvrDecision(session.finished(), List.of(), List.of(), List.of(), Optional.of(CALLER_HUNG_UP));
         }
         Transition t;
         if (outcome instanceof AgiOutcome.Started) {
@@ -58,10 +58,15 @@ public final class FlowInterpreter {
     private IvrDecision follow(IvrSession s, Transition t, Instant at) {
         List<IvrAction> actions = new ArrayList<>();
         List<IvrStep> entered = new ArrayList<>();
+        List<IvrStep> keyed = new ArrayList<>();
         int hops = 0;
         while (true) {
             if (t instanceof Goto) {
                 Goto g = (Goto) t;
+                if (!g.input.isEmpty()) {
+                    // the keys were pressed at the node being left, not at the one they lead to
+                    keyed.add(new IvrStep(s.node(), g.input, at));
+                }
                 s = s.with(g.vars);
                 actions.addAll(g.effects);
                 Optional<Node> n = s.flow().node(g.node);
@@ -70,7 +75,7 @@ public final class FlowInterpreter {
                 } else if (n.isEmpty()) {
                     t = failed("no node '" + g.node + "'");
                 } else {
-                    entered.add(new IvrStep(g.node, g.input, at));
+                    entered.add(new IvrStep(g.node, "", at));
                     s = s.at(g.node, 0);
                     t = enter(s, n.get(), at);
                 }
@@ -78,12 +83,12 @@ public final class FlowInterpreter {
                 Await a = (Await) t;
                 s = s.with(a.vars).at(s.node(), a.attempts);
                 actions.addAll(a.actions);
-                return new IvrDecision(s, actions, entered, Optional.empty());
+                return new IvrDecision(s, actions, entered, keyed, Optional.empty());
             } else {
                 Finish f = (Finish) t;
                 s = s.with(f.vars).finished();
                 actions.addAll(f.actions);
-                return new IvrDecision(s, actions, entered, Optional.of(f.outcome));
+                return new IvrDecision(s, actions, entered, keyed, Optional.of(f.outcome));
             }
         }
     }
