@@ -12,6 +12,7 @@ import cc.core.contract.CallOffered;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.EnqueueCall;
 import cc.core.contract.QueueStatsUpdated;
+import cc.core.domain.interaction.InteractionTracker;
 import cc.acd.domain.metrics.AgentMetrics;
 import cc.acd.domain.metrics.QueueMetrics;
 
@@ -127,7 +128,8 @@ public final class AcdTranslation {
                                          AcdCommand.OfferCall o) {
         return new OriginateRequest(settings.server(), agentDialString,
                 new OriginateRequest.ApplicationTarget("Bridge", callerChannel), settings.callerId(),
-                settings.ringTimeout(), Map.of(OFFER_VARIABLE, o.callId(), "CC_QUEUE", o.queueId()));
+                settings.ringTimeout(), Map.of(OFFER_VARIABLE, o.callId(), "CC_QUEUE", o.queueId(),
+                InteractionTracker.AGENT_VARIABLE, o.agentId()));
     }
 
     /** Rings the agent; on answer the agent's leg dials the customer. */
@@ -136,7 +138,8 @@ public final class AcdTranslation {
                 new OriginateRequest.ApplicationTarget("Dial",
                         settings.callbackDial().replace("{number}", p.number())),
                 settings.callerId(), settings.ringTimeout(),
-                Map.of(OFFER_VARIABLE, p.callId(), "CC_QUEUE", p.queueId()));
+                Map.of(OFFER_VARIABLE, p.callId(), "CC_QUEUE", p.queueId(), InteractionTracker.AGENT_VARIABLE,
+                        p.agentId()));
     }
 
     public static CallOverflowed overflowed(AcdCommand.Overflow o, String channel, Instant at) {

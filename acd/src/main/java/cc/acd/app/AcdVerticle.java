@@ -28,6 +28,7 @@ import cc.core.contract.EndWrapUp;
 import cc.core.contract.EnqueueCall;
 import cc.core.contract.QueuePositionAnnounced;
 import cc.core.domain.call.CallEvent;
+import cc.core.domain.interaction.Segment;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -117,6 +118,7 @@ public final class AcdVerticle extends VerticleBase {
     private final long statsEveryMs;
     private AcdState state;
     private EventBus bus;
+    private CallProgress progress;
     /** Whether the router handled an event since the last wallboard figures. */
     private boolean changed = true;
     private long lastStatsAt;
@@ -205,6 +207,7 @@ public final class AcdVerticle extends VerticleBase {
         settings.agents().forEach(a -> dialStrings.put(a.profile().agentId(), a.dialString()));
         state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
         bus = vertx.eventBus();
+        progress = new CallProgress(bus);
         AcdAddresses.registerCodecs(bus);
         bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue);
         bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
@@ -645,6 +648,7 @@ public final class AcdVerticle extends VerticleBase {
             log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
             if (current) {
                 offers.remove(callId);
+                progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
                 meters.ringNoAnswer(offer.queue);
                 run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
             }
@@ -660,10 +664,12 @@ public final class AcdVerticle extends VerticleBase {
             offer.agentLeg = a.uniqueId();
             offer.answered = true;
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
+            progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
             offers.remove(callId);
             meters.ringNoAnswer(offer.queue);
+            progress.notAnswered(callId, offer.agentId, f, now());
             log.debug("agent {} did not take call {}: {} {}", offer.agentId, callId, f.reason(), f.detail());
             run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
         }
@@ -674,12 +680,18 @@ public final class AcdVerticle extends VerticleBase {
     /** Applies the event and carries out its commands; the refusal reason when the router refused it. */
     private Optional<String> run(AcdEvent event) {
         changed = true;
+        String eventCall = callIdOf(event);
+        Optional<CallView> before = eventCall.isEmpty() ? Optional.empty() : state.call(eventCall);
         List<AcdCommand> commands;
         try {
             commands = state.apply(event);
         } catch (RuntimeException defect) {
             log.error("router failed on {}", event, defect);
             return Optional.of("internal error");
+        }
+        if (commands.stream().noneMatch(c -> c instanceof AcdCommand.EventRefused)) {
+            // before the commands: a queue is entered before an overflow leaves it
+            progress.accepted(event, before, event.at());
         }
         Optional<String> refused = Optional.empty();
         for (AcdCommand c : commands) {
@@ -763,6 +775,7 @@ public final class AcdVerticle extends VerticleBase {
             Offer o = offers.remove(x.callId());
             if (o != null) {
                 o.cancelled = true;
+                progress.cancelled(x.callId(), x.agentId(), now());
                 if (!o.agentChannel.isEmpty()) {
                     hangup(settings.server(), o.agentChannel);
                 }
@@ -820,6 +833,7 @@ public final class AcdVerticle extends VerticleBase {
                 hangup(settings.server(), offer.agentChannel);
             }
             meters.ringNoAnswer(offer.queue);
+            progress.notRung(callId, offer.agentId, Segment.NO_ANSWER, "unresolved after the ring timeout", now());
             run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
         });
     }
@@ -830,6 +844,7 @@ public final class AcdVerticle extends VerticleBase {
         CallOverflowed published = AcdTranslation.overflowed(o, channel, now());
         meters.overflowed(o.fromQueue(), published.reason());
         bus.publish(AcdAddresses.CALL_OVERFLOWED, published);
+        progress.overflowed(o, published.reason(), now());
         if (caller == null) {
             return;
         }

@@ -72,11 +72,12 @@ public abstract class SchemaMigrationsContract {
         List<SchemaMigrations.Script> second = result(migrations.apply(db, List.of("core")));
 
         assertEquals(List.of("db/migration/core/V1__customers_and_interactions.sql",
-                        "db/migration/core/V2__customer_scores_and_time_zone.sql"),
+                        "db/migration/core/V2__customer_scores_and_time_zone.sql",
+                        "db/migration/core/V3__interaction_segments.sql"),
                 first.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of(), second);
-        assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone"),
-                versions(db));
+        assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
+                "core 3 interaction segments"), versions(db));
         assertEquals(0L, count(db, "select count(*) from interactions"));
     }
 
@@ -114,7 +115,7 @@ public abstract class SchemaMigrationsContract {
         assertEquals(List.of("db/migration/sample/V2__second.sql"),
                 applied.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
-                "sample 1 first", "sample 2 second"), versions(db));
+                "core 3 interaction segments", "sample 1 first", "sample 2 second"), versions(db));
         assertEquals(2L, count(db, "select count(*) from mig_sample"));
     }
 
@@ -150,6 +151,62 @@ public abstract class SchemaMigrationsContract {
 
         assertTrue(refused.getMessage().contains("sample V2 (second)"), refused.getMessage());
         assertTrue(refused.getMessage().contains("newer than this build"), refused.getMessage());
+    }
+
+    @Test
+    @DisplayName("records written before segments keep every value and their meaning through the segments migration")
+    void segmentsMigrationKeepsEarlierRecords() throws Exception {
+        Database db = database();
+        result(new SchemaMigrations(coreUpTo(2)).apply(db, List.of("core")));
+        result(db.withConnection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("insert into interactions (id, channel, direction, server, call_id, caller_number,"
+                        + " dialed_number, offered_at, answered_at, ended_at, queue, agent_id, disposition, notes,"
+                        + " end_cause) values ('old-1', 'voice', 'inbound', 'pbx1', '1795417535.2', '5551234',"
+                        + " '02188', timestamp with time zone '2026-11-20 08:00:00+00',"
+                        + " timestamp with time zone '2026-11-20 08:00:01+00',"
+                        + " timestamp with time zone '2026-11-20 08:03:00+00', 'support', 'agent-2', 'sold',"
+                        + " 'kept', 'Normal Clearing')");
+                st.executeUpdate("insert into interaction_ivr_steps (interaction_id, seq, node, input, at) values"
+                        + " ('old-1', 0, 'main-menu', '2', timestamp with time zone '2026-11-20 08:00:02+00')");
+            }
+            return null;
+        }));
+
+        List<SchemaMigrations.Script> applied = result(new SchemaMigrations().apply(db, List.of("core")));
+        var old = result(new JdbcInteractionStore(db).find("old-1")).orElseThrow();
+
+        assertEquals(List.of("db/migration/core/V3__interaction_segments.sql"),
+                applied.stream().map(SchemaMigrations.Script::path).toList());
+        assertEquals(java.util.Optional.of("agent-2"), old.agentId(), "the agent on the record stays");
+        assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-11-20T08:00:01Z")), old.answeredAt());
+        assertEquals(java.util.Optional.of("sold"), old.disposition());
+        assertEquals("5551234", old.callerNumber());
+        assertEquals("2", old.ivrPath().get(0).input());
+        assertEquals(false, old.segmentsKept(), "marked as made before segments");
+        assertEquals(List.of(), old.segments());
+        assertEquals(List.of(), old.handledBy(), "no handler is made up for it");
+        assertEquals(java.util.Optional.empty(), old.abandonedWhere());
+        assertEquals(0L, count(db, "select count(*) from interactions where handled_by is not null"
+                + " or abandoned_where is not null or agent_answered_at is not null"));
+    }
+
+    /** A class loader that sees only the first {@code versions} scripts of core, as a server of that time had them. */
+    private ClassLoader coreUpTo(int versions) throws IOException {
+        Path module = scriptsDir.resolve("core-" + versions).resolve("db/migration/core");
+        Files.createDirectories(module);
+        StringBuilder index = new StringBuilder();
+        ClassLoader real = SchemaMigrations.class.getClassLoader();
+        for (String script : List.of("V1__customers_and_interactions.sql", "V2__customer_scores_and_time_zone.sql",
+                "V3__interaction_segments.sql").subList(0, versions)) {
+            try (var in = real.getResourceAsStream("db/migration/core/" + script)) {
+                Files.write(module.resolve(script), in.readAllBytes());
+            }
+            index.append(script).append('\n');
+        }
+        Files.writeString(module.resolve("index"), index.toString());
+        // no parent: the build's own (newer) core scripts must not be seen
+        return new URLClassLoader(new URL[] {scriptsDir.resolve("core-" + versions).toUri().toURL()}, null);
     }
 
     /** A class loader that sees {@code db/migration/sample/<file>} for each entry. */

@@ -4,6 +4,8 @@ import cc.core.domain.interaction.Direction;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.InteractionChannel;
 import cc.core.domain.interaction.IvrStep;
+import cc.core.domain.interaction.Segment;
+import cc.core.domain.interaction.SegmentKind;
 import cc.core.testkit.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -57,15 +59,25 @@ public abstract class InteractionStoreContract {
         return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
     }
 
-    /** A call with every field set, and a three-step IVR path. */
+    /** A call with every field set, a three-step IVR path and its segments: IVR, queue, an unanswered ring, talk. */
     private Interaction fullCall(Instant offered) {
         return Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "1700000000." + seq, "+989120001111",
-                        "02100000000", offered)
+                        "سارا احمدی", "02100000000", offered)
+                .answered(offered.plusMillis(5))
                 .withIvrStep(new IvrStep("welcome", "", offered.plusMillis(10)))
                 .withIvrStep(new IvrStep("main-menu", "2", offered.plusSeconds(4)))
                 .withIvrStep(new IvrStep("to-sales", null, offered.plusSeconds(9)))
+                .withSegment(new Segment(SegmentKind.IVR, offered.plusMillis(5), Optional.of(offered.plusSeconds(9)),
+                        "", "", "main-menu", Segment.ENQUEUED, ""))
+                .withSegment(new Segment(SegmentKind.QUEUE, offered.plusSeconds(9),
+                        Optional.of(offered.plusSeconds(30)), "", "sales", "", Segment.ANSWERED, "agent-7"))
+                .withSegment(new Segment(SegmentKind.OFFER, offered.plusSeconds(12),
+                        Optional.of(offered.plusSeconds(27)), "agent-2", "sales", "", Segment.NO_ANSWER, "no-answer"))
+                .withSegment(new Segment(SegmentKind.OFFER, offered.plusSeconds(27),
+                        Optional.of(offered.plusSeconds(30)), "agent-7", "sales", "", Segment.ANSWERED, ""))
+                .withSegment(new Segment(SegmentKind.TALK, offered.plusSeconds(30),
+                        Optional.of(offered.plusSeconds(300)), "agent-7", "sales", "", Segment.CALLER_HUNG_UP, ""))
                 .withQueue("sales")
-                .answered(offered.plusSeconds(30))
                 .withAgent("agent-7")
                 .withCustomer(newCustomer())
                 .withCampaign("spring-offer")
@@ -88,8 +100,9 @@ public abstract class InteractionStoreContract {
     @DisplayName("an interaction with nothing but its start reads back with empty fields")
     void minimalInteractionReadsBack() {
         Interaction web = new Interaction(newId(), InteractionChannel.WEB, Direction.OUTBOUND, null, null, null, null,
-                someTime(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), null, null, Optional.empty(), Optional.empty(), Optional.empty());
+                null, someTime(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), null, null, Optional.empty(), Optional.empty(), Optional.empty(),
+                true);
 
         result(store().save(web));
 
@@ -103,14 +116,48 @@ public abstract class InteractionStoreContract {
         Interaction first = fullCall(t);
         result(store().save(first));
         Interaction shorter = new Interaction(first.id(), first.channel(), first.direction(), first.server(),
-                first.callId(), first.callerNumber(), first.dialedNumber(), first.offeredAt(), first.answeredAt(),
-                first.endedAt(), List.of(new IvrStep("callback", "1", t.plusSeconds(2))), Optional.of("support"),
-                Optional.empty(), Optional.of("callback"), "", "", first.customerId(), Optional.empty(),
-                Optional.empty());
+                first.callId(), first.callerNumber(), "", first.dialedNumber(), first.offeredAt(), first.answeredAt(),
+                first.endedAt(), List.of(new IvrStep("callback", "1", t.plusSeconds(2))),
+                List.of(first.segments().get(1)), Optional.of("support"), Optional.empty(), Optional.of("callback"),
+                "", "", first.customerId(), Optional.empty(), Optional.empty(), true);
 
         result(store().save(shorter));
 
         assertEquals(Optional.of(ms(shorter)), result(store().find(first.id())).map(InteractionStoreContract::ms));
+    }
+
+    @Test
+    @DisplayName("a record from before segments keeps its agent and answer, and claims no handler or abandon")
+    void recordBeforeSegmentsKeepsItsMeaning() {
+        Instant t = someTime();
+        Interaction legacy = new Interaction(newId(), InteractionChannel.VOICE, Direction.INBOUND, "pbx-1", "l1",
+                "5551234", "", "02188", t, Optional.of(t.plusSeconds(1)), Optional.of(t.plusSeconds(40)), List.of(),
+                List.of(), Optional.of("support"), Optional.of("agent-2"), Optional.empty(), "", "Normal Clearing",
+                Optional.empty(), Optional.empty(), Optional.empty(), false);
+
+        result(store().save(legacy));
+        Interaction read = result(store().find(legacy.id())).orElseThrow();
+
+        assertEquals(ms(legacy), ms(read));
+        assertEquals(Optional.of("agent-2"), read.agentId());
+        assertEquals(List.of(), read.handledBy());
+        assertEquals(Optional.empty(), read.abandonedWhere());
+        assertEquals(Optional.empty(), read.agentAnsweredAt());
+    }
+
+    @Test
+    @DisplayName("the summary of a record with segments is derived from them: agents who talked, first agent answer")
+    void summaryFromSegments() {
+        Interaction call = fullCall(someTime());
+        result(store().save(call));
+        Interaction read = result(store().find(call.id())).orElseThrow();
+
+        assertEquals(List.of("agent-7"), read.handledBy());
+        assertEquals(Optional.of(ms(call.offeredAt().plusSeconds(30))), read.agentAnsweredAt().map(
+                InteractionStoreContract::ms));
+        assertEquals(5, read.segments().size());
+        assertEquals(Segment.NO_ANSWER, read.segments().get(2).outcome());
+        assertEquals("سارا احمدی", read.callerName());
     }
 
     @Test
@@ -133,11 +180,11 @@ public abstract class InteractionStoreContract {
     @DisplayName("interactions offered in a window come oldest first, the window's end excluded, up to the limit")
     void offeredBetween() {
         Instant t = someTime();
-        Interaction before = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "b", "1", "2", t.minusMillis(1));
+        Interaction before = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "b", "1", "", "2", t.minusMillis(1));
         Interaction a = fullCall(t);
-        Interaction b = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "c", "1", "2", t.plusSeconds(10));
-        Interaction c = Interaction.newCall(newId(), Direction.OUTBOUND, "pbx-1", "d", "1", "2", t.plusSeconds(20));
-        Interaction atEnd = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "e", "1", "2", t.plusSeconds(60));
+        Interaction b = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "c", "1", "", "2", t.plusSeconds(10));
+        Interaction c = Interaction.newCall(newId(), Direction.OUTBOUND, "pbx-1", "d", "1", "", "2", t.plusSeconds(20));
+        Interaction atEnd = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "e", "1", "", "2", t.plusSeconds(60));
         for (Interaction i : List.of(c, atEnd, a, before, b)) {
             result(store().save(i));
         }
@@ -157,7 +204,7 @@ public abstract class InteractionStoreContract {
         Instant t = someTime();
         Interaction old = fullCall(t.minus(Duration.ofDays(30))).withCustomer(customer);
         Interaction recent = fullCall(t).withCustomer(customer);
-        Interaction middle = Interaction.newCall(newId(), Direction.OUTBOUND, "pbx-1", "x", "1", "2",
+        Interaction middle = Interaction.newCall(newId(), Direction.OUTBOUND, "pbx-1", "x", "1", "", "2",
                 t.minus(Duration.ofDays(2))).withCustomer(customer);
         Interaction someoneElse = fullCall(t.plusSeconds(1));
         for (Interaction i : List.of(old, someoneElse, recent, middle)) {
@@ -174,9 +221,9 @@ public abstract class InteractionStoreContract {
     @DisplayName("interactions not yet ended are listed as open; ended ones are not")
     void openInteractions() {
         Instant t = someTime();
-        Interaction ringing = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "o1", "1", "2", t);
+        Interaction ringing = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "o1", "1", "", "2", t);
         Interaction talking = ringing.withQueue("sales").answered(t.plusSeconds(5));
-        Interaction talkingOther = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "o2", "1", "2", t)
+        Interaction talkingOther = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "o2", "1", "", "2", t)
                 .answered(t.plusSeconds(1));
         Interaction ended = fullCall(t);
         for (Interaction i : List.of(ringing, talking, talkingOther, ended)) {
@@ -210,7 +257,7 @@ public abstract class InteractionStoreContract {
     @DisplayName("saves made one after another from one context all land, the last one winning")
     void savesFromOneContextApplyInOrder() {
         Context context = Contexts.newVerticleContext(vertx());
-        Interaction call = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "seq", "1", "2", someTime());
+        Interaction call = Interaction.newCall(newId(), Direction.INBOUND, "pbx-1", "seq", "1", "", "2", someTime());
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
             Interaction current = call;
@@ -252,11 +299,14 @@ public abstract class InteractionStoreContract {
     /** The interaction with every instant truncated to milliseconds. */
     protected static Interaction ms(Interaction i) {
         return new Interaction(i.id(), i.channel(), i.direction(), i.server(), i.callId(), i.callerNumber(),
-                i.dialedNumber(), ms(i.offeredAt()), i.answeredAt().map(InteractionStoreContract::ms),
+                i.callerName(), i.dialedNumber(), ms(i.offeredAt()), i.answeredAt().map(InteractionStoreContract::ms),
                 i.endedAt().map(InteractionStoreContract::ms),
-                i.ivrPath().stream().map(s -> new IvrStep(s.node(), s.input(), ms(s.at()))).toList(), i.queue(),
-                i.agentId(), i.disposition(), i.notes(), i.endCause(), i.customerId(), i.campaignId(),
-                i.satisfaction());
+                i.ivrPath().stream().map(s -> new IvrStep(s.node(), s.input(), ms(s.at()))).toList(),
+                i.segments().stream().map(s -> new Segment(s.kind(), ms(s.startedAt()),
+                        s.endedAt().map(InteractionStoreContract::ms), s.agentId(), s.queue(), s.flow(), s.outcome(),
+                        s.detail())).toList(),
+                i.queue(), i.agentId(), i.disposition(), i.notes(), i.endCause(), i.customerId(), i.campaignId(),
+                i.satisfaction(), i.segmentsKept());
     }
 
     private static Instant ms(Instant t) {
