@@ -157,11 +157,15 @@ public final class AgentStateRecorder extends VerticleBase {
             scheduleRetry();
         } else {
             // the store took another write since this one began: not an outage (yet); this agent tries again later
-            vertx.setTimer(RETRY_MS, t -> writeNext(change.agentId()));
+            vertx.setTimer(RETRY_MS, t -> {
+                if (!storeFailing) {
+                    writeNext(change.agentId());
+                }
+            });
         }
     }
 
-    /** One probe at a time: the oldest waiting agent's next change. */
+    /** One probe at a time, the first waiting agent's oldest change; the rest wait for it to succeed. */
     private void scheduleRetry() {
         if (retryTimer >= 0) {
             return;
