@@ -1,6 +1,8 @@
 package cc.launcher;
 
+import cc.acd.adapter.jdbc.JdbcAgentStateHistory;
 import cc.acd.adapter.jdbc.JdbcIntervalStore;
+import cc.acd.app.AgentStateRecorder;
 import cc.acd.app.AcdMeters;
 import cc.acd.app.AcdSettings;
 import cc.acd.app.AcdVerticle;
@@ -155,6 +157,9 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                // before the ACD, so it hears the first agent state changes
+                .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
+                        metrics)))
                 .compose(id -> startDialer())
                 .compose(id -> startAcd())
                 .compose(id -> {
