@@ -36,15 +36,15 @@ public final class Scenario {
                 "ACC-1001", "fa", "gold")));
         Instant lastWeek = Instant.parse("2026-11-16T07:00:00Z");
         Await.result(fx.interactions.save(Interaction.newCall("old-" + UUID.randomUUID(), Direction.INBOUND, "pbx1",
-                        "c0", "09121112233", "1500", lastWeek).withCustomer(customer.id()).withQueue("cards")
+                        "c0", "09121112233", "", "1500", lastWeek).withCustomer(customer.id()).withQueue("cards")
                 .withAgent("a7").withDisposition("resolved", "Card blocked after wrong PIN; unblocked it after identity check")
                 .ended(lastWeek.plusSeconds(300), "normal")));
         Await.result(fx.interactions.save(new Interaction("mail-" + UUID.randomUUID(),
-                cc.core.domain.interaction.InteractionChannel.EMAIL, Direction.INBOUND, "", "", "", "",
+                cc.core.domain.interaction.InteractionChannel.EMAIL, Direction.INBOUND, "", "", "", "", "",
                 lastWeek.minus(Duration.ofDays(3)), java.util.Optional.empty(), java.util.Optional.empty(), List.of(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("information-given"),
-                "Sent the October statement by email", "", java.util.Optional.of(customer.id()),
-                java.util.Optional.empty(), java.util.Optional.empty())));
+                List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of("information-given"), "Sent the October statement by email", "",
+                java.util.Optional.of(customer.id()), java.util.Optional.empty(), java.util.Optional.empty(), true)));
         ConsoleClient root = fx.signIn(admin);
         check(root.change("POST", "/api/admin/articles", new JsonObject().put("title", "Unblocking a card")
                 .put("body", "Check identity with the account number, then unblock the card under Cards > Blocked.")
@@ -73,7 +73,7 @@ public final class Scenario {
     public String offer(String agentId) {
         callId = "call-" + UUID.randomUUID();
         Instant now = Instant.now();
-        Interaction call = Interaction.newCall(callId, Direction.INBOUND, "pbx1", callId, "09121112233", "1500",
+        Interaction call = Interaction.newCall(callId, Direction.INBOUND, "pbx1", callId, "09121112233", "", "1500",
                         now.minusSeconds(40))
                 .withIvrStep(new IvrStep("welcome", "", now.minusSeconds(40)))
                 .withIvrStep(new IvrStep("account", "1001", now.minusSeconds(30)))

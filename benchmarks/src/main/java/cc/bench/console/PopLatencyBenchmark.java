@@ -104,7 +104,7 @@ public final class PopLatencyBenchmark {
                         for (int k = 0; k < 3; k++) {
                             Instant at = Instant.parse("2026-10-01T08:00:00Z").plus(Duration.ofHours(n % 500 + k * 24L));
                             saves.add(interactions.save(Interaction.newCall("seed-" + n + "-" + k, Direction.INBOUND,
-                                    "pbx1", "s" + n + k, phone(n), "1500", at).withCustomer(c.id()).withQueue("q" + k)
+                                    "pbx1", "s" + n + k, phone(n), "", "1500", at).withCustomer(c.id()).withQueue("q" + k)
                                     .withDisposition("resolved", "Asked about " + topics[(n + k) % topics.length]
                                             + "; explained and solved").ended(at.plusSeconds(200), "normal")));
                         }

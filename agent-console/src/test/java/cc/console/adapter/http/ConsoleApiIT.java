@@ -109,7 +109,7 @@ class ConsoleApiIT {
         ConsoleClient.Live live = ali.live();
         Instant now = Instant.now();
         Interaction open = Interaction.newCall("open-" + java.util.UUID.randomUUID(), Direction.INBOUND, "pbx1",
-                        "1700000000.42", "09121112233", "1500", now.minusSeconds(30))
+                        "1700000000.42", "09121112233", "", "1500", now.minusSeconds(30))
                 .withIvrStep(new IvrStep("welcome", "", now.minusSeconds(30)))
                 .withIvrStep(new IvrStep("card-menu", "2", now.minusSeconds(10)))
                 .withCustomer(scenario.customer.id());

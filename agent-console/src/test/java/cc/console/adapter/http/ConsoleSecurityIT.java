@@ -56,7 +56,7 @@ class ConsoleSecurityIT {
 
     private static String offerCall(String agentId) {
         String id = "it-" + UUID.randomUUID();
-        Await.result(fx.interactions.save(Interaction.newCall(id, Direction.INBOUND, "pbx1", id, "09120000000",
+        Await.result(fx.interactions.save(Interaction.newCall(id, Direction.INBOUND, "pbx1", id, "09120000000", "",
                 "1500", Instant.now()).withAgent(agentId).withQueue("support")));
         fx.vertx.eventBus().publish(Addresses.ACD_CALL_OFFERED, new CallOffered(agentId, id, "u-" + id,
                 "09120000000", "support", Map.of("topic", "card"), Instant.now()));

@@ -45,6 +45,7 @@ class AgiServerIT {
     static final List<EnqueueCall> enqueued = new CopyOnWriteArrayList<>();
     static final BlockingQueue<IvrSessionEnded> ended = new LinkedBlockingQueue<>();
     static final List<IvrStepEntered> steps = new CopyOnWriteArrayList<>();
+    static final List<cc.core.contract.IvrInputGiven> inputs = new CopyOnWriteArrayList<>();
     static volatile boolean acdTakesCalls = true;
 
     static final String MAIN = String.join("\n",
@@ -116,6 +117,7 @@ class AgiServerIT {
         });
         vertx.eventBus().<IvrSessionEnded>consumer(Addresses.IVR_SESSION_ENDED, m -> ended.add(m.body()));
         vertx.eventBus().<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> steps.add(m.body()));
+        vertx.eventBus().<cc.core.contract.IvrInputGiven>consumer(Addresses.IVR_INPUT_GIVEN, m -> inputs.add(m.body()));
         http = vertx.createHttpServer().requestHandler(req -> {
             if (req.path().equals("/ok")) {
                 req.response().putHeader("content-type", "application/json").end("{\"code\":\"42\",\"tier\":\"gold\"}");
@@ -139,6 +141,7 @@ class AgiServerIT {
         enqueued.clear();
         ended.clear();
         steps.clear();
+        inputs.clear();
         acdTakesCalls = true;
     }
 
@@ -168,7 +171,7 @@ class AgiServerIT {
         assertEquals("1234", call.data().get("account"));
         assertEquals("5551234", call.data().get("caller.id"));
         assertEquals("Local/100@ivr-in-00000001;2", call.channel());
-        assertEquals(List.of("answer:", "greet:", "menu:", "account:2", "queue:1234"), path());
+        assertEquals(List.of("answer:", "greet:", "menu:2", "account:1234", "queue:"), path());
     }
 
     @Test
@@ -343,7 +346,9 @@ class AgiServerIT {
 
     private static List<String> path() {
         List<String> out = new ArrayList<>();
-        steps.forEach(s -> out.add(s.node() + ":" + s.input()));
+        // each node with the keys pressed at it (inputs come before the node they lead to)
+        steps.forEach(s -> out.add(s.node() + ":" + inputs.stream().filter(i -> i.node().equals(s.node()))
+                .map(cc.core.contract.IvrInputGiven::input).findFirst().orElse("")));
         return out;
     }
 

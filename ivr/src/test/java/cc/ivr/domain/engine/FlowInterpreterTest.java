@@ -102,7 +102,9 @@ class FlowInterpreterTest {
             assertEquals(List.of(new IvrAction.CollectDigits(List.of("en/menu"), T, 1, "")), d.actions());
             d = digits(d, "2");
             assertEquals(List.of("other"), nodes(d));
-            assertEquals("2", d.entered().get(0).input());
+            assertEquals("", d.entered().get(0).input(), "the node the key leads to has no key of its own");
+            assertEquals(List.of(new IvrStep("m", "2", d.keyed().get(0).at())), d.keyed(),
+                    "the key is on the menu where it was pressed");
             assertEquals("2", d.session().variable("choice"));
         }
 
