@@ -149,6 +149,7 @@ public final class CampaignRunner extends VerticleBase {
     private final AmdFalsePositiveEstimate amd;
     private final Preview preview;
     private final PreviewReservations reservations;
+    private final SkipAudit skips;
     private final Map<String, Contact> contactsById = new HashMap<>();
     /** Agents this runner paused in the ACD while they hold or dial a preview record. */
     private final Set<String> pausedForPreview = new HashSet<>();
@@ -177,12 +178,15 @@ public final class CampaignRunner extends VerticleBase {
      * @param machineVerdicts machine verdicts so far (the AMD false-positive estimate counts on from it)
      * @param lines          the lines all campaigns share (the global cap)
      * @param amd            how AMD false positives are estimated
+     * @param lastAudits     each contact's latest audit row so far (skips already audited are not written again)
      */
     public record Options(CampaignJournal journal, Map<String, ContactProgress> progress, long lastAttemptId,
-                          long machineVerdicts, OutboundLines lines, AmdFalsePositiveEstimate amd, Preview preview) {
+                          long machineVerdicts, OutboundLines lines, AmdFalsePositiveEstimate amd, Preview preview,
+                          List<DialerStore.LastAudit> lastAudits) {
         public Options {
             Objects.requireNonNull(journal, "journal");
             progress = Map.copyOf(progress);
+            lastAudits = List.copyOf(lastAudits);
             Objects.requireNonNull(lines, "lines");
             Objects.requireNonNull(amd, "amd");
             Objects.requireNonNull(preview, "preview");
@@ -191,7 +195,7 @@ public final class CampaignRunner extends VerticleBase {
         /** A first run in memory: nothing carried over, no shared cap, no false positives estimated. */
         public static Options fresh() {
             return new Options(CampaignJournal.NONE, Map.of(), 0, 0, OutboundLines.unlimited(),
-                    new AmdFalsePositiveEstimate(0), Preview.NONE);
+                    new AmdFalsePositiveEstimate(0), Preview.NONE, List.of());
         }
     }
 
@@ -238,6 +242,7 @@ public final class CampaignRunner extends VerticleBase {
         this.amd = options.amd();
         this.preview = options.preview();
         this.reservations = new PreviewReservations(preview.hold());
+        this.skips = SkipAudit.resumed(campaign, audit, options.lastAudits(), settings.contacts(), clock.instant());
         settings.contacts().forEach(c -> contactsById.put(c.id(), c));
         this.progress.putAll(options.progress());
         this.nextAttemptId = options.lastAttemptId() + 1;
@@ -419,8 +424,9 @@ public final class CampaignRunner extends VerticleBase {
             Instant now = clock.instant();
             Optional<SkipReason> skip = Eligibility.check(campaign, c, progressOf(c.id()), doNotCall.get(), now);
             if (skip.isPresent()) {
-                write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "preview dial by agent " + agentId
-                        + " stopped at dial time: " + skip.get(), Optional.empty(), now);
+                // an agent's request refused: written each time, whatever was audited before
+                write(c, Optional.empty(), AuditEntry.Event.SKIPPED, skip.get().code() + ": preview dial by agent "
+                        + agentId + " stopped at dial time", Optional.empty(), now);
                 reservations.release(contactId);
                 freeAgent(agentId);
                 throw new Refusal(409, "contactId: not dialled: " + skip.get());
@@ -630,6 +636,11 @@ public final class CampaignRunner extends VerticleBase {
                 anyOpen = true;
             }
         }
+        // before the check below: the tick that finishes the campaign still audits its last skips. Preview campaigns
+        // offer records to agents instead; what they do not offer is not audited here (see the README)
+        if (campaign.mode() != PacingMode.PREVIEW) {
+            skips.tick(idle, this::progressOf, dnc, now);
+        }
         if (!anyOpen && attempts.isEmpty()) {
             flushAgentTime(now);
             if (finished.tryComplete()) {
@@ -684,8 +695,7 @@ public final class CampaignRunner extends VerticleBase {
     private void dial(Contact c, DoNotCallList dnc, Instant now) {
         Optional<SkipReason> skip = Eligibility.check(campaign, c, progressOf(c.id()), dnc, now);
         if (skip.isPresent()) {
-            write(c, Optional.empty(), AuditEntry.Event.SKIPPED, "stopped at dial time: " + skip.get(),
-                    Optional.empty(), now);
+            skips.atDialTime(c, progressOf(c.id()), skip.get(), "; stopped at dial time", now);
             return;
         }
         int own = linesInUse();

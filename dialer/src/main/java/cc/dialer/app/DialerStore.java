@@ -26,6 +26,14 @@ public interface DialerStore {
     /** A campaign as stored. */
     record StoredCampaign(CampaignDefinition definition, String status, Instant changedAt, String changedBy) {}
 
+    /**
+     * The latest row a campaign's dial audit ({@code dialer_audit}) holds for a contact.
+     *
+     * @param event  the row's event ({@code SKIPPED}, {@code DIALLED}...)
+     * @param detail the row's detail
+     */
+    record LastAudit(String contactId, String event, String detail, Instant at) {}
+
     /** A call list's header. */
     record ListHeader(String listId, String name, String source, int contacts, Instant createdAt, String createdBy) {}
 
@@ -87,6 +95,12 @@ public interface DialerStore {
      * counted as AMD false positives (what a regulator's window holds).
      */
     Future<long[]> liveOutcomes(String campaignId, Instant from);
+
+    /**
+     * The latest dial-audit row of each contact of the campaign (by the order rows were written), for a resumed
+     * campaign to know which skips it has audited already.
+     */
+    Future<List<LastAudit>> lastAudits(String campaignId);
 
     /** Dial attempts so far and contacts finished, for the campaign views. */
     Future<long[]> dialledAndFinished(String campaignId);

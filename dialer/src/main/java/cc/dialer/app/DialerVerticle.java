@@ -366,7 +366,8 @@ public final class DialerVerticle extends VerticleBase {
         Future<Map<String, ContactProgress>> progress = store.progress(id);
         Future<long[]> counters = store.attemptCounters(id);
         Future<List<AttemptRecord>> window = store.attempts(id, now.minus(campaign.rule().window()), now);
-        return Future.all(contacts, progress, counters, window).compose(all -> {
+        Future<List<DialerStore.LastAudit>> lastAudits = store.lastAudits(id);
+        return Future.all(List.of(contacts, progress, counters, window, lastAudits)).compose(all -> {
             AbandonLedger ledger = new AbandonLedger(campaign.rule());
             for (AttemptRecord a : window.result()) {
                 liveOutcome(a).ifPresent(o -> ledger.record(o, a.dialedAt()));
@@ -382,7 +383,7 @@ public final class DialerVerticle extends VerticleBase {
                             journal(id), progress.result(), counters.result()[0], counters.result()[1], lines,
                             new AmdFalsePositiveEstimate(settings.amdFalsePositiveRate()),
                             new CampaignRunner.Preview(settings.previewHold(), settings.agentPhones(),
-                                    board::stateOf)));
+                                    board::stateOf), lastAudits.result()));
             e.runner = runner;
             return vertx.deployVerticle(runner).<Void>map(deployment -> {
                 e.deployment = deployment;

@@ -129,8 +129,8 @@ class CampaignThroughAsteriskIT {
         Await.result(vertx.deployVerticle(runner));
         runner.finished().toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
         // the last outcomes' audit rows are written on the JDBC pool after the campaign decided them
-        Await.until(() -> Future.succeededFuture(rows(NO_ANSWER).size() >= 2 && rows(BUSY).size() >= 4
-                && rows(SERVED).size() >= 2), Duration.ofSeconds(10), "audit rows of the last outcomes");
+        Await.until(() -> Future.succeededFuture(rows(NO_ANSWER).size() >= 2 && rows(BUSY).size() >= 5
+                && rows(SERVED).size() >= 2), Duration.ofSeconds(10), "audit rows of the last outcomes and skips");
     }
 
     /** The registry as the runner reads it each tick: one customer opts out once the first call to them was placed. */
@@ -289,13 +289,15 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
-    @DisplayName("a busy number is dialled again after its retry delay, and no more than the campaign's two attempts")
+    @DisplayName("a busy number is dialled again after its retry delay, and no more than the campaign's two attempts;"
+            + " the attempts used up are audited once")
     void busyRetriedWithinMaxAttempts() {
         List<Row> rows = rows(BUSY);
-        assertEquals(List.of("DIALLED", "BUSY", "DIALLED", "BUSY"), rows.stream().map(Row::event).toList());
+        assertEquals(List.of("DIALLED", "BUSY", "DIALLED", "BUSY", "SKIPPED"), rows.stream().map(Row::event).toList());
         Duration gap = Duration.between(rows.get(1).at(), rows.get(2).at());
         assertTrue(gap.compareTo(BUSY_RETRY) >= 0, "redialled after " + gap + ", before the retry delay");
         assertTrue(rows.get(3).detail().endsWith("contact finished"), rows.get(3).detail());
+        assertEquals("max-attempts: 2 of 2 attempts used, the last BUSY", rows.get(4).detail());
     }
 
     @Test
@@ -305,16 +307,21 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
-    @DisplayName("a number on the do-not-call list is never dialled")
+    @DisplayName("a number on the do-not-call list is never dialled; the skip is audited once, not every tick")
     void doNotCallNeverDialled() {
-        assertEquals(List.of(), eventsOf(DNC));
+        List<Row> rows = rows(DNC);
+        assertEquals(List.of("SKIPPED"), eventsOf(DNC));
+        assertTrue(rows.get(0).detail().startsWith("do-not-call: "), rows.get(0).detail());
+        assertEquals(null, rows.get(0).attemptId());
         assertTrue(!anyChannelFor(DNC.substring(1)), "a channel was opened to the do-not-call number");
     }
 
     @Test
     @DisplayName("a customer put on the do-not-call list after a busy first call is not dialled again when the retry falls due")
     void doNotCallCheckedAtDialTime() {
-        assertEquals(List.of("DIALLED", "BUSY"), eventsOf(OPTS_OUT));
+        List<Row> rows = rows(OPTS_OUT);
+        assertEquals(List.of("DIALLED", "BUSY", "SKIPPED"), eventsOf(OPTS_OUT));
+        assertTrue(rows.get(2).detail().startsWith("do-not-call: "), rows.get(2).detail());
         assertEquals(1, events.stream().filter(e -> e instanceof CallEvent.CallStarted
                 && e.leg().channelName().startsWith("PJSIP/" + OPTS_OUT + "-")).count());
     }

@@ -291,4 +291,33 @@ public abstract class DialerStoreContract {
             }
         })));
     }
+
+    @Test
+    @DisplayName("the latest audit row of each contact of a campaign is read back, other campaigns' rows aside")
+    void lastAudits() {
+        String campaign = id("audit");
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        cc.dialer.adapter.jdbc.JdbcDialAudit audit = new cc.dialer.adapter.jdbc.JdbcDialAudit(database());
+        // written one after the other: the order of the rows is the order of the writes
+        for (AuditEntry e : List.of(
+                entry(campaign, "c1", AuditEntry.Event.SKIPPED, "outside-hours: night", at),
+                entry(campaign, "c1", AuditEntry.Event.SKIPPED, "do-not-call: opted out", at.plusSeconds(60)),
+                entry(campaign, "c2", AuditEntry.Event.SKIPPED, "outside-hours: night", at),
+                entry(campaign, "c2", AuditEntry.Event.DIALLED, "PJSIP/0912 as MOBILE (attempt 1)", at.plusSeconds(9)),
+                entry("other-" + campaign, "c3", AuditEntry.Event.SKIPPED, "do-not-call: x", at))) {
+            result(audit.record(e));
+        }
+        List<DialerStore.LastAudit> latest = new java.util.ArrayList<>(result(store().lastAudits(campaign)));
+        latest.sort(java.util.Comparator.comparing(DialerStore.LastAudit::contactId));
+        assertEquals(List.of(new DialerStore.LastAudit("c1", "SKIPPED", "do-not-call: opted out", at.plusSeconds(60)),
+                new DialerStore.LastAudit("c2", "DIALLED", "PJSIP/0912 as MOBILE (attempt 1)", at.plusSeconds(9))),
+                latest);
+        assertEquals(List.of(), result(store().lastAudits("no-such-" + campaign)));
+    }
+
+    private static AuditEntry entry(String campaign, String contact, AuditEntry.Event event, String detail,
+                                    Instant at) {
+        return new AuditEntry(campaign, contact, Optional.empty(), "+989120000001", event, detail, Optional.empty(),
+                at);
+    }
 }

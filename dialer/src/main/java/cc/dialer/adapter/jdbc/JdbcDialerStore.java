@@ -385,6 +385,25 @@ public final class JdbcDialerStore implements DialerStore {
     }
 
     @Override
+    public Future<List<LastAudit>> lastAudits(String campaignId) {
+        return db.withConnection(c -> {
+            // ids grow in the order rows were written (identity column), so the highest is the latest
+            try (PreparedStatement ps = c.prepareStatement("select contact_id, event, detail, at from dialer_audit"
+                    + " where id in (select max(id) from dialer_audit where campaign_id = ? group by contact_id)")) {
+                ps.setString(1, campaignId);
+                List<LastAudit> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LastAudit(rs.getString("contact_id"), rs.getString("event"),
+                                rs.getString("detail"), instant(rs, "at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public Future<Void> saveProgress(String campaignId, ContactProgress p) {
         return db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement(

@@ -23,7 +23,7 @@ public final class Eligibility {
             return Optional.of(SkipReason.DO_NOT_CALL);
         }
         if (progress.finished()) {
-            return Optional.of(SkipReason.FINISHED);
+            return Optional.of(attemptsUsedUp(campaign, progress) ? SkipReason.MAX_ATTEMPTS : SkipReason.FINISHED);
         }
         if (progress.attempts() >= campaign.retries().maxAttempts() && progress.callbackAt().isEmpty()) {
             return Optional.of(SkipReason.MAX_ATTEMPTS);
@@ -48,5 +48,14 @@ public final class Eligibility {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * Finished only because the attempts ran out: the last outcome would have been tried again. Told apart from other
+     * finished contacts because "attempts used up" is a decision not to dial that the audit must name.
+     */
+    private static boolean attemptsUsedUp(Campaign campaign, ContactProgress progress) {
+        return progress.attempts() >= campaign.retries().maxAttempts()
+                && progress.lastOutcome().flatMap(campaign.retries()::delayAfter).isPresent();
     }
 }
