@@ -5,7 +5,6 @@ import cc.simulator.ami.AmiActions;
 import cc.simulator.ami.AmiServer;
 import cc.simulator.calls.InboundCalls;
 import cc.simulator.calls.Originator;
-import cc.simulator.channel.Causes;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Counters;
 import cc.simulator.channel.Pbx;
@@ -75,7 +74,7 @@ public final class AsteriskSimulator implements AutoCloseable {
         agi = new AgiLauncher(pbx, executor, timings, context);
         executor.setAgiRunner(agi);
         Originator originator = new Originator(pbx, executor, config.phones(), timings);
-        inbound = new InboundCalls(pbx, executor, timings);
+        inbound = new InboundCalls(pbx, originator, timings);
         ami = new AmiServer(vertx, config.amiHost(), config.amiPort(), config.amiUsers(), scaled(timings.authFailureMs()),
             counters, new AmiActions(pbx, executor, originator));
         return ami.start().toCompletionStage().toCompletableFuture();
@@ -107,7 +106,7 @@ public final class AsteriskSimulator implements AutoCloseable {
         run(() -> {
             Channel ch = pbx.find(channel);
             if (ch != null) {
-                pbx.remoteHangup(ch, Causes.NORMAL_CLEARING);
+                inbound.hangUp(ch);
             }
         });
     }

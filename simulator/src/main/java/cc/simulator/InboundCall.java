@@ -4,8 +4,13 @@ import cc.simulator.dialplan.DefaultDialplan;
 import java.util.List;
 
 /**
- * A caller dialling in on the trunk.
+ * A caller dialling in. The simulator places it as the recording lab does, as an originated Local pair
+ * {@code Local/<did>@<context>}: the caller's number and name reach AMI clients only by NewCallerid (ami-20), not in
+ * Newchannel.
  *
+ * @param callerNumber the caller's number; empty for none
+ * @param callerName the caller's name; empty for none (AMI then shows {@code <unknown>})
+ * @param did the dialled number: the extension the call runs in {@code context}
  * @param context where the call arrives (default {@code cc-inbound})
  * @param dtmfScript the keys the caller presses once answered
  * @param patienceMs the caller hangs up after this long unless talking to an agent by then; 0 = infinite
@@ -30,6 +35,16 @@ public record InboundCall(String callerNumber, String callerName, String did, St
 
     public InboundCall withContext(String ctx) {
         return new InboundCall(callerNumber, callerName, did, ctx, dtmfScript, patienceMs, talkTimeMs);
+    }
+
+    /**
+     * The call arrives through the simulator's normalising trunk ({@link DefaultDialplan#NORMALISING_TRUNK_CONTEXT}):
+     * its dialplan runs {@code Set(CALLERID(num)=+98${CALLERID(num):1})} on the {@code ;2} half (one more
+     * NewCallerid, on that half only), then goes on in {@code cc-inbound} at the same DID. For national numbers
+     * ({@code 09121234567} becomes {@code +989121234567}).
+     */
+    public InboundCall viaNormalisingTrunk() {
+        return withContext(DefaultDialplan.NORMALISING_TRUNK_CONTEXT);
     }
 
     public InboundCall withDtmf(DtmfStep... steps) {

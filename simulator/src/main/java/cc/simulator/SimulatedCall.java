@@ -20,11 +20,15 @@ public final class SimulatedCall {
         this.ended = ended;
     }
 
-    /** The trunk channel name, e.g. {@code PJSIP/trunk-00000003}. */
+    /**
+     * The caller's channel as the dialplan, the IVR and the agents see it: the {@code ;2} half of the caller's Local
+     * pair, e.g. {@code Local/5550100@cc-inbound-00000003;2}. The {@code ;1} half is the person.
+     */
     public String channel() {
         return channel;
     }
 
+    /** The uniqueid of {@link #channel()}; its Linkedid is the {@code ;1} half's uniqueid. */
     public String uniqueid() {
         return uniqueid;
     }
@@ -46,7 +50,7 @@ public final class SimulatedCall {
         }
     }
 
-    /** The caller hangs up now (cause 16), wherever the call is. */
+    /** The caller hangs up now (their {@code ;1} half, cause 16), wherever the call is. */
     public void hangup() {
         simulator.callerHangup(channel);
     }

@@ -53,6 +53,7 @@ class AmiConformanceIT {
             List<Trace.Message> recorded = r.recorded().amiMessages();
             c.compareResponses(recorded, r.client().received, skipActionIds);
             c.compareChannelEvents(recorded, r.client().received);
+            c.compareCdrs(recorded, r.client().received);
             compareSessionEvents(c, recorded, r.client().received);
             for (String d : c.differences()) {
                 diffs.add("[" + r.recorded().title() + "] " + d);
@@ -173,5 +174,13 @@ class AmiConformanceIT {
             new AmiReplay(sim.amiPort(), scale).delay("3", 0.3));
         diffs.removeIf(d -> d.contains("originate:3"));
         assertNoDifferences(diffs);
+    }
+
+    @Test
+    @DisplayName("ami-20: an originated pair is born <unknown>; the CallerID comes by NewCallerid/NewConnectedLine, "
+        + "and a dialplan Set(CALLERID(...)) changes only its own half")
+    void callerIdAfterNewchannel() throws Exception {
+        start(4573);
+        assertNoDifferences(replayAndCompare("ami-20-caller-id-after-newchannel.txt", Set.of()));
     }
 }

@@ -50,6 +50,10 @@ final class LabDialplan {
                 "Wait(1)", "Answer()", "Wait(4)", "Hangup()")
             .exten("agents", "agent2", "NoOp(Agent Two phone: rings, never answers)", "Ringing()", "Wait(60)")
             .exten("agents", "agent3", "NoOp(Agent Three phone: answers at once, talks 3 s)", "Answer()", "Wait(3)", "Hangup()")
+            .exten("cid-in", "5550100", "NoOp(DID 5550100: answers, 1 s, hangs up)", "Answer()", "Wait(1)", "Hangup()")
+            .exten("cid-in", "5550200", "NoOp(DID 5550200: answers, then sets CALLERID(num) and CALLERID(name))",
+                "Answer()", "Wait(0.5)", "Set(CALLERID(num)=+989121234567)", "Set(CALLERID(name)=S. Ahmadi)", "Wait(1)",
+                "Hangup()")
             .exten("agent-wait", "s", "NoOp(Agent leg answered, waiting to be bridged by AMI Bridge)", "Wait(30)")
             .build();
     }

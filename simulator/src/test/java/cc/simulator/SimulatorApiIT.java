@@ -62,8 +62,9 @@ class SimulatorApiIT {
             s.command("SET VARIABLE CC_NEXT hold");
         });
         SimulatedCall call = sim.placeInboundCall(InboundCall.of("09121234567", "Sara Ahmadi", "5550100")
-            .withDtmf(new DtmfStep(500, "12#")).withTalkTimeMs(1_000));
-        assertTrue(call.channel().startsWith("PJSIP/trunk-"), call.channel());
+            // keys pressed 1 s after Answer() is done, so the AGI session is sure to be in GET DATA even on a loaded machine
+            .withDtmf(new DtmfStep(1_500, "12#")).withTalkTimeMs(1_000));
+        assertTrue(call.channel().startsWith("Local/5550100@cc-inbound-") && call.channel().endsWith(";2"), call.channel());
         ChannelSnapshot held = awaitChannel(call.channel(), "MusicOnHold");
         assertEquals("cc-hold", held.context());
 
@@ -90,9 +91,9 @@ class SimulatorApiIT {
         assertEquals("09121234567", env.get("agi_callerid"));
         assertEquals("Sara Ahmadi", env.get("agi_calleridname"));
         assertEquals("5550100", env.get("agi_extension"));
-        assertEquals("5550100", env.get("agi_dnid"));
+        assertEquals("unknown", env.get("agi_dnid"));
         assertEquals("cc-inbound", env.get("agi_context"));
-        assertEquals("PJSIP", env.get("agi_type"));
+        assertEquals("Local", env.get("agi_type"));
         SimulatorStats stats = sim.stats();
         assertEquals(1, stats.callsStarted());
         assertEquals(1, stats.callsAnswered());
@@ -142,6 +143,76 @@ class SimulatorApiIT {
         assertTrue(announcementSaw.get(1).startsWith("200 result=-1 endpos="), announcementSaw.toString());
         assertEquals("HANGUP", announcementSaw.get(2), announcementSaw.toString());
         assertTrue(announcementSaw.get(3).startsWith("511 "), "channel commands are refused after: " + announcementSaw);
+    }
+
+    @Test
+    @DisplayName("a caller is an originated Local pair born <unknown>: the number reaches AMI only by NewCallerid, "
+        + "on ;1 then ;2, before LocalBridge (ami-20)")
+    void callerIdArrivesByNewCallerid() throws Exception {
+        start((env, s) -> s.command("ANSWER"));
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            SimulatedCall call = sim.placeInboundCall(InboundCall.of("09121234567", "", "5550100"));
+            call.awaitEnd(Duration.ofSeconds(10));
+            String one = call.channel().substring(0, call.channel().length() - 1) + "1";
+            List<String> seen = ami.received.stream()
+                .filter(m -> m.get("Event") != null && (one.equals(m.get("Channel")) || call.channel().equals(m.get("Channel"))
+                    || one.equals(m.get("LocalOneChannel"))))
+                .limit(7)
+                .map(m -> m.get("Event") + " " + (m.get("Channel") == null ? "" : m.get("Channel").substring(m.get("Channel").length() - 2))
+                    + " " + (m.get("CallerIDNum") == null ? m.get("LocalTwoCallerIDNum") : m.get("CallerIDNum"))
+                    + "/" + (m.get("CallerIDName") == null ? m.get("LocalTwoCallerIDName") : m.get("CallerIDName")))
+                .toList();
+            assertEquals(List.of("Newchannel ;1 <unknown>/<unknown>", "Newchannel ;2 <unknown>/<unknown>",
+                "Newexten ;1 <unknown>/<unknown>", "NewCallerid ;1 09121234567/<unknown>",
+                "NewConnectedLine ;1 09121234567/<unknown>", "NewCallerid ;2 09121234567/<unknown>",
+                "NewConnectedLine ;2 09121234567/<unknown>"), seen);
+            assertEquals("09121234567", envByChannel.get(call.channel()).get("agi_callerid"));
+            Trace.Message cdr = ami.await(m -> "Cdr".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 5_000);
+            assertEquals("\"\" <09121234567>", cdr.get("CallerID"));
+        }
+    }
+
+    @Test
+    @DisplayName("through the normalising trunk the dialplan rewrites the caller's number on ;2 only: one NewCallerid "
+        + "after the Set, ;1 keeps the old number, the IVR and the Cdr see the new one")
+    void normalisingTrunkRewritesCallerId() throws Exception {
+        start((env, s) -> s.command("ANSWER"));
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            SimulatedCall call = sim.placeInboundCall(
+                InboundCall.of("09121234567", "Sara Ahmadi", "5550100").viaNormalisingTrunk());
+            call.awaitEnd(Duration.ofSeconds(10));
+            String two = call.channel();
+            String one = two.substring(0, two.length() - 1) + "1";
+            assertTrue(two.startsWith("Local/5550100@sim-normalising-trunk-"), two);
+            List<Trace.Message> ofTwo = ami.received.stream().filter(m -> two.equals(m.get("Channel"))).toList();
+            int set = -1;
+            for (int i = 0; i < ofTwo.size(); i++) {
+                if ("Set".equals(ofTwo.get(i).get("Application"))) {
+                    set = i;
+                }
+            }
+            assertTrue(set > 0, "a Newexten for Set on ;2");
+            assertEquals("09121234567", ofTwo.get(set).get("CallerIDNum"), "the Set's Newexten still shows the old number");
+            Trace.Message rewritten = ofTwo.get(set + 1);
+            assertEquals("NewCallerid", rewritten.get("Event"));
+            assertEquals("+989121234567", rewritten.get("CallerIDNum"));
+            assertEquals("Sara Ahmadi", rewritten.get("CallerIDName"));
+            assertEquals("09121234567", rewritten.get("ConnectedLineNum"));
+            assertEquals(1, ofTwo.stream().filter(m -> "NewCallerid".equals(m.get("Event"))
+                && "+989121234567".equals(m.get("CallerIDNum"))).count());
+            assertEquals("Goto", ofTwo.get(set + 2).get("Application"));
+            assertEquals("cc-inbound", ofTwo.get(set + 3).get("Context"), "then on into the inbound flow");
+            assertTrue(ami.received.stream().filter(m -> one.equals(m.get("Channel")) && m.get("CallerIDNum") != null)
+                .noneMatch(m -> m.get("CallerIDNum").equals("+989121234567")), ";1 keeps the old number");
+            assertTrue(ami.received.stream().noneMatch(m -> "NewConnectedLine".equals(m.get("Event"))
+                && "+989121234567".equals(m.get("ConnectedLineNum"))), "no NewConnectedLine for the rewrite");
+            assertEquals("+989121234567", envByChannel.get(two).get("agi_callerid"));
+            Trace.Message cdr = ami.await(m -> "Cdr".equals(m.get("Event")) && two.equals(m.get("Channel")), 5_000);
+            assertEquals("+989121234567", cdr.get("Source"));
+            assertEquals("\"Sara Ahmadi\" <+989121234567>", cdr.get("CallerID"));
+        }
     }
 
     @Test

@@ -189,8 +189,8 @@ final class AgiSession implements Activity {
         line(sb, "agi_callingani2", "0");
         line(sb, "agi_callington", "0");
         line(sb, "agi_callingtns", "0");
-        String dnid = ch.var("__DNID");
-        line(sb, "agi_dnid", dnid == null ? "unknown" : dnid);
+        // every simulated channel is originated (Local callers, PJSIP phones): none has a dialled number (agi-01)
+        line(sb, "agi_dnid", "unknown");
         line(sb, "agi_rdnis", "unknown");
         line(sb, "agi_context", ch.context());
         line(sb, "agi_extension", ch.exten());

@@ -2,6 +2,7 @@ package cc.simulator.ami;
 
 import cc.simulator.calls.OriginateSpec;
 import cc.simulator.calls.Originator;
+import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Pbx;
 import cc.simulator.dialplan.DialplanExecutor;
@@ -182,15 +183,16 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
                 }
             }
         }
-        String[] cid = OriginateSpec.parseCallerId(m.get("CallerID"));
+        CallerId cid = CallerId.parse(m.get("CallerID"));
         long timeout = parseInt(m.get("Timeout"), 30_000);
         boolean async = isTrue(m.get("Async"));
         OriginateSpec spec = new OriginateSpec(channel, context, exten, priority,
             application == null || application.isEmpty() ? null : application, m.get("Data"),
-            cid == null ? null : cid[0], cid == null ? null : cid[1], timeout, vars,
+            cid, timeout, vars,
             m.get("ChannelId"), m.get("OtherChannelId"));
-        String cidNum = cid == null ? "<unknown>" : cid[0];
-        String cidName = cid == null ? "<unknown>" : cid[1];
+        // as Asterisk's action_originate prints them: an empty part is <unknown> (ami-20: a number-only CallerID)
+        String cidNum = cid.shownNum();
+        String cidName = cid.shownName();
         if (async) {
             s.write(AmiMessage.response("Success", id).add("Message", "Originate successfully queued"));
         }

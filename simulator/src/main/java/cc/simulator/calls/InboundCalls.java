@@ -4,64 +4,101 @@ import cc.simulator.CallOutcome;
 import cc.simulator.DtmfStep;
 import cc.simulator.InboundCall;
 import cc.simulator.Timings;
+import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Causes;
 import cc.simulator.channel.Channel;
-import cc.simulator.channel.ChannelState;
 import cc.simulator.channel.Pbx;
-import cc.simulator.dialplan.DialplanExecutor;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Callers dialling in: one {@code PJSIP/trunk-N} channel in Ring state, run through the dialplan from the call's
- * context and DID. Once answered the caller presses their keys; they hang up when patience runs out before reaching
- * an agent, or after their talk time once bridged.
+ * Callers dialling in, placed the way the recording lab places them (ami-05, ami-20): an originated Local pair
+ * {@code Local/<did>@<context>-N}, whose {@code ;2} half runs the dialplan from the call's context and DID while the
+ * {@code ;1} half is the person. The pair is born without caller ID; the caller's number and name arrive after
+ * Newchannel, by NewCallerid and NewConnectedLine. Once answered the caller presses their keys (received on
+ * {@code ;2}); they hang up ({@code ;1}) when patience runs out before reaching an agent, or after their talk time
+ * once bridged.
  *
  * <p>Threading: event loop only.
  */
 public final class InboundCalls {
     private final Pbx pbx;
-    private final DialplanExecutor executor;
+    private final Originator originator;
     private final Timings timings;
 
-    public InboundCalls(Pbx pbx, DialplanExecutor executor, Timings timings) {
+    public InboundCalls(Pbx pbx, Originator originator, Timings timings) {
         this.pbx = pbx;
-        this.executor = executor;
+        this.originator = originator;
         this.timings = timings;
     }
+
+    /** The caller's originate has no ring timeout of its own: patience decides when an unanswered caller leaves. */
+    private static final long RINGS_UNTIL_PATIENCE_ENDS_MS = 24L * 3600 * 1000;
 
     private static final class State {
         boolean answered;
         boolean bridged;
         boolean abandoned;
+        int halvesEnded;
         long patienceTimer = -1;
         long talkTimer = -1;
     }
 
+    /** Places the call; returns the {@code ;2} half, the channel the dialplan, the IVR and the agents deal with. */
     public Channel place(InboundCall call, Consumer<CallOutcome> onEnd) {
         pbx.counters().inc("calls.started");
-        String uid = pbx.nextUniqueid();
-        Channel ch = pbx.newChannel("PJSIP/trunk-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.RING,
-            call.context(), call.did(), uid, uid, call.callerNumber(), call.callerName());
-        ch.setQuietVar("__DNID", call.did());
         State st = new State();
-        ch.owner = call;
-        ch.setOnAnswered(() -> {
-            st.answered = true;
-            pbx.counters().inc("calls.answered");
-            runScript(ch, call.dtmfScript(), 0);
+        Channel[] pair = {null, null};
+        Consumer<Channel> ended = c -> {
+            if (++st.halvesEnded < 2) {
+                return;
+            }
+            pbx.cancel(st.patienceTimer);
+            pbx.cancel(st.talkTimer);
+            pbx.counters().inc(st.abandoned ? "calls.ended-abandoned" : "calls.completed");
+            Channel two = pair[1];
+            onEnd.accept(new CallOutcome(two.name(), two.uniqueid(), st.answered, st.bridged, st.abandoned,
+                two.hangupCause(), two.var("AGISTATUS"), List.copyOf(two.agiTranscript),
+                new LinkedHashMap<>(two.vars())));
+        };
+        OriginateSpec spec = new OriginateSpec("Local/" + call.did() + "@" + call.context(), null, null, 1, null, null,
+            new CallerId(call.callerNumber(), call.callerName()), RINGS_UNTIL_PATIENCE_ENDS_MS, Map.of(), null, null);
+        originator.originateCaller(spec, new Originator.Listener() {
+            @Override
+            public void created(Channel one, Channel two) {
+                pair[0] = one;
+                pair[1] = two;
+                one.owner = call;
+                two.owner = call;
+                one.onHangup(ended);
+                two.onHangup(ended);
+            }
+
+            @Override
+            public void answered(Channel one) {
+                st.answered = true;
+                pbx.counters().inc("calls.answered");
+                runScript(pair[1], call.dtmfScript(), 0);
+            }
+
+            @Override
+            public void failed(int reason) {
+                pbx.counters().inc("calls.failed");
+            }
         });
+        Channel two = pair[1];
         if (call.patienceMs() > 0) {
             st.patienceTimer = pbx.after(call.patienceMs(), () -> {
-                if (!st.bridged && ch.isAlive() && !ch.hangupRequested()) {
+                if (!st.bridged && two.isAlive() && !two.hangupRequested()) {
                     st.abandoned = true;
                     pbx.counters().inc("calls.abandoned");
-                    pbx.remoteHangup(ch, Causes.NORMAL_CLEARING);
+                    hangUp(two);
                 }
             });
         }
-        ch.setOnBridged(() -> {
+        two.setOnBridged(() -> {
             if (st.bridged) {
                 return;
             }
@@ -69,21 +106,26 @@ public final class InboundCalls {
             pbx.counters().inc("calls.reached-agent");
             pbx.cancel(st.patienceTimer);
             if (call.talkTimeMs() > 0) {
-                st.talkTimer = pbx.after(call.talkTimeMs(), () -> pbx.remoteHangup(ch, Causes.NORMAL_CLEARING));
+                st.talkTimer = pbx.after(call.talkTimeMs(), () -> hangUp(two));
             }
         });
-        ch.onHangup(c -> {
-            pbx.cancel(st.patienceTimer);
-            pbx.cancel(st.talkTimer);
-            pbx.counters().inc(st.abandoned ? "calls.ended-abandoned" : "calls.completed");
-            onEnd.accept(new CallOutcome(c.name(), c.uniqueid(), st.answered, st.bridged, st.abandoned,
-                c.hangupCause(), c.var("AGISTATUS"), List.copyOf(c.agiTranscript), new LinkedHashMap<>(c.vars())));
-        });
-        executor.run(ch);
-        return ch;
+        return two;
     }
 
-    /** The caller presses keys: DTMF received on their own trunk channel. */
+    /**
+     * The caller hangs up: their own half ({@code ;1}) ends with cause 16, and {@code ;2} gets a HangupRequest as
+     * from any far end. {@code ch} is the channel {@link #place} returned.
+     */
+    public void hangUp(Channel ch) {
+        Channel person = ch.localPeer() != null && !ch.isLocalOne() ? ch.localPeer() : ch;
+        if (person.isAlive() && !person.hangupRequested()) {
+            pbx.softHangup(person, Causes.NORMAL_CLEARING);
+        } else if (ch.isAlive()) {
+            pbx.remoteHangup(ch, Causes.NORMAL_CLEARING);
+        }
+    }
+
+    /** The caller presses keys: DTMF received on the channel {@link #place} returned. */
     public void sendDtmf(Channel ch, String digits) {
         pbx.playDtmf(ch, digits, timings.dtmfDurationMs(), timings.dtmfGapMs(), null);
     }

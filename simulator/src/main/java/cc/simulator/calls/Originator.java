@@ -1,6 +1,7 @@
 package cc.simulator.calls;
 
 import cc.simulator.Timings;
+import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Causes;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.ChannelState;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Carries out AMI Originate: a Local pair running the dialplan on {@code ;2}, or a simulated PJSIP phone that
  * rings, answers or refuses as its behaviour says; then sends the channel to the application or extension asked.
- * Event order per channel follows the recorded traces (ami-04, ami-08, ami-16..19).
+ * The simulator's own callers are originated Local pairs too, as in the recording lab ({@link #originateCaller}).
+ * Event order per channel follows the recorded traces (ami-04, ami-08, ami-16..20).
  *
  * <p>Threading: event loop only.
  */
@@ -25,6 +27,10 @@ public final class Originator {
 
     /** Told once how the originate ended: the answered channel, or the failure reason code (0, 3, 5, 8). */
     public interface Listener {
+        /** A Local pair was created (its Newchannel events are out): called first, before the call can end. */
+        default void created(Channel one, Channel two) {
+        }
+
         void answered(Channel ch);
 
         void failed(int reason);
@@ -44,13 +50,26 @@ public final class Originator {
         String rest = slash < 0 ? "" : dial.substring(slash + 1);
         if (tech.equalsIgnoreCase("Local") && !rest.isEmpty()) {
             pbx.counters().inc("originates.local");
-            local(spec, rest, listener);
+            local(spec, rest, listener, true);
         } else if (tech.equalsIgnoreCase("PJSIP") && !rest.isEmpty()) {
             pbx.counters().inc("originates.pjsip");
             pjsip(spec, rest, listener);
         } else {
             listener.failed(0);
         }
+    }
+
+    /**
+     * Originates {@code Local/<exten>@<context>} for a simulated caller: the {@code ;2} half runs the dialplan, the
+     * {@code ;1} half is the person and, once answered, runs nothing (the listener drives it). The pair is born
+     * without caller ID and gets {@code spec.callerId()} by NewCallerid/NewConnectedLine, like any Originate.
+     */
+    public void originateCaller(OriginateSpec spec, Listener listener) {
+        String dial = spec.channel();
+        if (!dial.regionMatches(true, 0, "Local/", 0, 6) || dial.length() == 6) {
+            throw new IllegalArgumentException("a simulated caller is a Local channel, not " + dial);
+        }
+        local(spec, dial.substring(6), listener, false);
     }
 
     private static String blankToNull(String s) {
@@ -61,7 +80,8 @@ public final class Originator {
         return spec.timeoutMs() > 0 ? spec.timeoutMs() : timings.defaultOriginateTimeoutMs();
     }
 
-    private void local(OriginateSpec spec, String target, Listener l) {
+    /** @param runAnswered whether the answered {@code ;1} goes to the spec's application or extension */
+    private void local(OriginateSpec spec, String target, Listener l, boolean runAnswered) {
         String t = target;
         int at = t.lastIndexOf('@');
         String exten = at < 0 ? t : t.substring(0, at);
@@ -76,6 +96,7 @@ public final class Originator {
         Channel one = pbx.newChannel(base + ";1", "Local", ChannelState.DOWN, context, exten, u1, u1);
         Channel two = pbx.newChannel(base + ";2", "Local", ChannelState.RING, context, exten, u2, u1);
         Pbx.pairLocal(one, two);
+        l.created(one, two);
         String device = "Local/" + exten + "@" + context;
         one.setDevice(device);
         two.setDevice(device);
@@ -125,7 +146,9 @@ public final class Originator {
             pbx.emit(Pbx.dialEvent("DialEnd", one).add("DialStatus", "ANSWER"));
             pbx.deviceState(device, "INUSE");
             l.answered(one);
-            startAnswered(spec, one);
+            if (runAnswered) {
+                startAnswered(spec, one);
+            }
         });
         two.setOnDialFailure(status -> {
             if (settled[0]) {
@@ -161,19 +184,27 @@ public final class Originator {
         executor.run(two);
     }
 
-    private void applyVarsAndCallerId(OriginateSpec spec, Channel ch, boolean connectedFirst) {
+    /**
+     * The Originate's variables, then its CallerID: Asterisk sets it on the dialled channel after creating it (so
+     * Newchannel shows {@code <unknown>}) as caller ID and connected line, two events; a Local {@code ;2} copies
+     * both from {@code ;1} at once, so its NewCallerid already shows the connected line (ami-20, ami-12). Without a
+     * CallerID there are no events.
+     */
+    private void applyVarsAndCallerId(OriginateSpec spec, Channel ch, boolean localTwo) {
         for (Map.Entry<String, String> v : spec.variables().entrySet()) {
             pbx.setVar(ch, v.getKey(), v.getValue());
         }
-        if (spec.callerIdNum() != null) {
-            ch.setCallerId(spec.callerIdNum(), spec.callerIdName());
-            if (connectedFirst) {
-                ch.setConnectedLine(spec.callerIdNum(), spec.callerIdName());
-            }
-            pbx.newCallerId(ch);
-            ch.setConnectedLine(spec.callerIdNum(), spec.callerIdName());
-            pbx.newConnectedLine(ch);
+        CallerId cid = spec.callerId();
+        if (cid.isUnknown()) {
+            return;
         }
+        ch.setCallerId(cid);
+        if (localTwo) {
+            ch.setConnectedLine(cid);
+        }
+        pbx.newCallerId(ch);
+        ch.setConnectedLine(cid);
+        pbx.newConnectedLine(ch);
     }
 
     private void startAnswered(OriginateSpec spec, Channel ch) {

@@ -16,10 +16,8 @@ public final class Channel {
     String linkedid;
     final String type;
     ChannelState state;
-    String cidNum = "<unknown>";
-    String cidName = "<unknown>";
-    String connNum = "<unknown>";
-    String connName = "<unknown>";
+    CallerId callerId = CallerId.UNKNOWN;
+    CallerId connectedLine = CallerId.UNKNOWN;
     String language = "en";
     String accountCode = "";
     String context;
@@ -56,7 +54,8 @@ public final class Channel {
     int pbxGeneration;
     Runnable onBridged;
     boolean advanceOnBridge;
-    String[] pendingCallerId;
+    /** A caller ID sent through the Local pair by the other half, not read by this half yet (see Pbx). */
+    CallerId pendingCallerId;
     /** The device whose state this channel drives (Local/exten@context, PJSIP/endpoint), or null. */
     String device;
     /** The FastAGI exchange on this channel, as {@code > command} / {@code < reply} lines, for test assertions. */
@@ -112,12 +111,22 @@ public final class Channel {
         this.priority = priority;
     }
 
-    public String callerIdNum() {
-        return cidNum;
+    public CallerId callerId() {
+        return callerId;
     }
 
+    public CallerId connectedLine() {
+        return connectedLine;
+    }
+
+    /** The caller number as AMI shows it ({@code <unknown>} when there is none). */
+    public String callerIdNum() {
+        return callerId.shownNum();
+    }
+
+    /** The caller name as AMI shows it ({@code <unknown>} when there is none). */
     public String callerIdName() {
-        return cidName;
+        return callerId.shownName();
     }
 
     public String language() {
@@ -221,14 +230,14 @@ public final class Channel {
         this.onPeerGoneBeforeAnswer = c;
     }
 
-    public void setCallerId(String num, String name) {
-        this.cidNum = num;
-        this.cidName = name;
+    /** Sets the caller ID without an event; {@link Pbx#newCallerId} announces it. */
+    public void setCallerId(CallerId callerId) {
+        this.callerId = callerId;
     }
 
-    public void setConnectedLine(String num, String name) {
-        this.connNum = num;
-        this.connName = name;
+    /** Sets the connected line without an event; {@link Pbx#newConnectedLine} announces it. */
+    public void setConnectedLine(CallerId connectedLine) {
+        this.connectedLine = connectedLine;
     }
 
     /** The channel leaves its application for a bridge and will resume at the next priority. */
@@ -242,11 +251,6 @@ public final class Channel {
 
     public void setOnBridged(Runnable r) {
         this.onBridged = r;
-    }
-
-    /** Sets a variable without a VarSet event (values Asterisk keeps outside the variable list, like the DNID). */
-    public void setQuietVar(String key, String value) {
-        vars.put(key, value);
     }
 
     public void setOnDialFailure(java.util.function.Consumer<String> c) {

@@ -2,9 +2,6 @@ package cc.simulator.channel;
 
 import cc.simulator.ami.AmiMessage;
 import io.vertx.core.Vertx;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,14 +18,11 @@ import java.util.function.Consumer;
  * <p>Threading: every method must be called on the simulator's single event-loop context; nothing here locks.
  */
 public final class Pbx {
-    private static final DateTimeFormatter CDR_TIME =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private final Vertx vertx;
     private final double timeScale;
     private final Consumer<AmiMessage> eventSink;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
-    private final Map<String, String> globals = new LinkedHashMap<>();
+    private final Variables variables = new Variables(this);
     private final Counters counters;
     private final Random random;
     private final long bootMs = System.currentTimeMillis();
@@ -63,7 +57,7 @@ public final class Pbx {
     }
 
     public Map<String, String> globals() {
-        return globals;
+        return variables.globals();
     }
 
     public long uptimeSeconds() {
@@ -119,22 +113,12 @@ public final class Pbx {
         return String.format("%08x", pjsipCounter++);
     }
 
-    /** Creates a channel and sends its Newchannel event. */
+    /** Creates a channel and sends its Newchannel event; it is born without caller ID (ami-20). */
     public Channel newChannel(String name, String type, ChannelState state, String context, String exten,
                               String uniqueid, String linkedid) {
-        return newChannel(name, type, state, context, exten, uniqueid, linkedid, null, null);
-    }
-
-    /** Same, with the caller ID the channel is born with (an inbound trunk call). */
-    public Channel newChannel(String name, String type, ChannelState state, String context, String exten,
-                              String uniqueid, String linkedid, String cidNum, String cidName) {
         Channel ch = new Channel(name, uniqueid, type, state, context, exten, now());
         if (linkedid != null) {
             ch.linkedid = linkedid;
-        }
-        if (cidNum != null) {
-            ch.cidNum = cidNum;
-            ch.cidName = cidName == null ? "" : cidName;
         }
         channels.put(name, ch);
         counters.inc("channels.created");
@@ -158,10 +142,10 @@ public final class Pbx {
         m.add(prefix + "Channel", ch.name);
         m.add(prefix + "ChannelState", Integer.toString(ch.state.code));
         m.add(prefix + "ChannelStateDesc", ch.state.desc);
-        m.add(prefix + "CallerIDNum", ch.cidNum);
-        m.add(prefix + "CallerIDName", ch.cidName);
-        m.add(prefix + "ConnectedLineNum", ch.connNum);
-        m.add(prefix + "ConnectedLineName", ch.connName);
+        m.add(prefix + "CallerIDNum", ch.callerId.shownNum());
+        m.add(prefix + "CallerIDName", ch.callerId.shownName());
+        m.add(prefix + "ConnectedLineNum", ch.connectedLine.shownNum());
+        m.add(prefix + "ConnectedLineName", ch.connectedLine.shownName());
         m.add(prefix + "Language", ch.language);
         m.add(prefix + "AccountCode", ch.accountCode);
         m.add(prefix + "Context", ch.context);
@@ -190,83 +174,33 @@ public final class Pbx {
         }
     }
 
+    /** Sets a channel variable (a global when {@code ch} is null) or writes a dialplan function; see {@link Variables}. */
     public void setVar(Channel ch, String name, String value) {
-        if (ch == null) {
-            globals.put(name, value);
-            emit(AmiMessage.event("VarSet", "dialplan,all").add("Variable", name).add("Value", value));
-            return;
-        }
-        if (name.equalsIgnoreCase("CHANNEL(language)")) {
-            ch.language = value;
-            return;
-        }
-        ch.vars.put(name, value);
-        emit(channelEvent("VarSet", "dialplan,all", ch).add("Variable", name).add("Value", value));
+        variables.set(ch, name, value);
     }
 
     /** A channel variable or function as ${...} would read it; null when unset. */
     public String readVar(Channel ch, String name) {
-        switch (name) {
-            case "CHANNEL": return ch.name;
-            case "CHANNEL(name)": return ch.name;
-            case "CHANNEL(language)": return ch.language;
-            case "UNIQUEID": return ch.uniqueid;
-            case "CALLERID(num)": return "<unknown>".equals(ch.cidNum) ? "" : ch.cidNum;
-            case "CALLERID(name)": return "<unknown>".equals(ch.cidName) ? "" : ch.cidName;
-            case "CONTEXT": return ch.context;
-            case "EXTEN": return ch.exten;
-            case "PRIORITY": return Integer.toString(ch.priority);
-            case "HANGUPCAUSE": return ch.hangupRequested ? "0" : "";
-            default:
-                String v = ch.vars.get(name);
-                return v != null ? v : globals.get(name);
-        }
+        return variables.read(ch, name);
     }
 
     /** Expands ${VAR} references the way the dialplan and GET FULL VARIABLE do (unset -> empty). */
     public String substitute(Channel ch, String text) {
-        if (text == null || !text.contains("${")) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("${", i);
-            if (start < 0) {
-                out.append(text, i, text.length());
-                break;
-            }
-            out.append(text, i, start);
-            int depth = 0;
-            int end = -1;
-            for (int j = start + 2; j < text.length(); j++) {
-                char c = text.charAt(j);
-                if (c == '{') {
-                    depth++;
-                } else if (c == '}') {
-                    if (depth == 0) {
-                        end = j;
-                        break;
-                    }
-                    depth--;
-                }
-            }
-            if (end < 0) {
-                out.append(text.substring(start));
-                break;
-            }
-            String name = substitute(ch, text.substring(start + 2, end));
-            String v = ch == null ? globals.get(name) : readVar(ch, name);
-            out.append(v == null ? "" : v);
-            i = end + 1;
-        }
-        return out.toString();
+        return variables.substitute(ch, text);
     }
 
+    /**
+     * Announces the channel's caller ID after it changed (Originate's CallerID, Set(CALLERID(...)), a Local pair).
+     * A party with no number comes with presentation 67 (a bridge peer without caller ID reaching a Local half,
+     * ami-17); one with a number with 0 (ami-20).
+     */
     public void newCallerId(Channel ch) {
-        emit(channelEvent("NewCallerid", "call,all", ch).add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
+        String presentation = ch.callerId.num().isEmpty() ? "67 (Number Unavailable)"
+            : "0 (Presentation Allowed, Not Screened)";
+        emit(channelEvent("NewCallerid", "call,all", ch).add("CID-CallingPres", presentation));
     }
 
+    /** Announces the channel's connected line after it changed. */
     public void newConnectedLine(Channel ch) {
         emit(channelEvent("NewConnectedLine", "call,all", ch));
     }
@@ -433,7 +367,7 @@ public final class Pbx {
         boolean cidChanged = applyPendingCallerId(ch);
         emit(channelEvent("Hangup", "call,all", ch)
             .add("Cause", Integer.toString(ch.hangupCause)).add("Cause-txt", Causes.text(ch.hangupCause)));
-        emit(cdr(ch));
+        emit(Cdr.of(ch, now()));
         if (cidChanged) {
             newCallerId(ch);
         }
@@ -450,36 +384,6 @@ public final class Pbx {
                 finish(peer, true, false);
             }
         }
-    }
-
-    private AmiMessage cdr(Channel ch) {
-        long end = now();
-        boolean answered = ch.answeredAtMs > 0;
-        String src = "<unknown>".equals(ch.cidNum) ? "" : ch.cidNum;
-        String name = "<unknown>".equals(ch.cidName) ? "" : ch.cidName;
-        long duration = (end - ch.createdAtMs) / 1000;
-        long billable = answered ? (end - ch.answeredAtMs) / 1000 : 0;
-        String disposition = answered ? "ANSWERED" : ch.hangupCause == Causes.USER_BUSY ? "BUSY"
-            : ch.hangupCause == Causes.CONGESTION ? "FAILED" : "NO ANSWER";
-        return AmiMessage.event("Cdr", "cdr,all")
-            .add("AccountCode", ch.accountCode)
-            .add("Source", src)
-            .add("Destination", ch.exten)
-            .add("DestinationContext", ch.context)
-            .add("CallerID", "\"" + name + "\" <" + src + ">")
-            .add("Channel", ch.name)
-            .add("DestinationChannel", ch.cdrDestChannel)
-            .add("LastApplication", ch.app)
-            .add("LastData", ch.appData)
-            .add("StartTime", CDR_TIME.format(Instant.ofEpochMilli(ch.createdAtMs)))
-            .add("AnswerTime", answered ? CDR_TIME.format(Instant.ofEpochMilli(ch.answeredAtMs)) : "")
-            .add("EndTime", CDR_TIME.format(Instant.ofEpochMilli(end)))
-            .add("Duration", Long.toString(duration))
-            .add("BillableSeconds", Long.toString(billable))
-            .add("Disposition", disposition)
-            .add("AMAFlags", "DOCUMENTATION")
-            .add("UniqueID", ch.uniqueid)
-            .add("UserField", "");
     }
 
     // ---- device state ----
@@ -582,10 +486,9 @@ public final class Pbx {
         a.cdrDestChannel = b.name;
         setVar(a, "BRIDGEPEER", b.name);
         setVar(b, "BRIDGEPEER", a.name);
-        String aNum = a.cidNum;
-        String aName = a.cidName;
-        updateConnectedLine(b, aNum, aName);
-        updateConnectedLine(a, b.cidNum, b.cidName);
+        CallerId aParty = a.callerId;
+        updateConnectedLine(b, aParty);
+        updateConnectedLine(a, b.callerId);
         counters.inc("bridges.created");
         for (Channel c : List.of(a, b)) {
             Runnable r = c.onBridged;
@@ -599,16 +502,15 @@ public final class Pbx {
      * A bridged party learns who it talks to. Through a Local pair the update reaches the {@code ;2} half as its
      * caller ID (the recorded ;1 updates arrive only after hangup, ami-17, so they are left out).
      */
-    private void updateConnectedLine(Channel ch, String num, String name) {
-        if (num.equals(ch.connNum) && name.equals(ch.connName)) {
+    private void updateConnectedLine(Channel ch, CallerId party) {
+        if (party.equals(ch.connectedLine)) {
             return;
         }
-        ch.connNum = num;
-        ch.connName = name;
+        ch.connectedLine = party;
         newConnectedLine(ch);
         Channel half = ch.localPeer;
-        if (half != null && !half.finished && !(num.equals(half.cidNum) && name.equals(half.cidName))) {
-            half.pendingCallerId = new String[] {num, name};
+        if (half != null && !half.finished && !party.equals(half.callerId)) {
+            half.pendingCallerId = party;
         }
     }
 
@@ -617,13 +519,12 @@ public final class Pbx {
      * application, or only after its hangup (both seen in ami-17).
      */
     private boolean applyPendingCallerId(Channel ch) {
-        String[] p = ch.pendingCallerId;
+        CallerId p = ch.pendingCallerId;
         if (p == null) {
             return false;
         }
         ch.pendingCallerId = null;
-        ch.cidNum = p[0];
-        ch.cidName = p[1];
+        ch.callerId = p;
         return true;
     }
 

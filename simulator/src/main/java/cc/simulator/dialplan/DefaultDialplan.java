@@ -29,6 +29,16 @@ package cc.simulator.dialplan;
  * <p>and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for priority
  * ({@code cc-dialer}: answer, AMD, machines hung up, given the message or held for an agent; {@code cc-dialer-abandon}:
  * the abandon message).
+ *
+ * <p>One context is the simulator's own, for tests, and not in extensions.conf: {@value #NORMALISING_TRUNK_CONTEXT}, a
+ * trunk that rewrites the caller's national number ({@code 0912...}) to international form ({@code +98912...}) before
+ * the inbound flow, as deployments normalise what their trunks send:
+ *
+ * <pre>
+ * [sim-normalising-trunk]
+ * exten => _X.,1,Set(CALLERID(num)=+98${CALLERID(num):1})
+ *  same => n,Goto(cc-inbound,${EXTEN},1)
+ * </pre>
  */
 public final class DefaultDialplan {
     public static final String INBOUND_CONTEXT = "cc-inbound";
@@ -37,6 +47,8 @@ public final class DefaultDialplan {
     public static final String ANNOUNCE_CONTEXT = "cc-announce";
     public static final String DIALER_CONTEXT = "cc-dialer";
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
+    /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
+    public static final String NORMALISING_TRUNK_CONTEXT = "sim-normalising-trunk";
 
     private DefaultDialplan() {
     }
@@ -76,6 +88,10 @@ public final class DefaultDialplan {
                 "Set(CC_DIALER_STEP=abandon-message)",
                 "Playback(${CC_ABANDON_MESSAGE})",
                 "Hangup()")
+            // the simulator's own, not in extensions.conf
+            .exten(NORMALISING_TRUNK_CONTEXT, "_X.",
+                "Set(CALLERID(num)=+98${CALLERID(num):1})",
+                "Goto(" + INBOUND_CONTEXT + ",${EXTEN},1)")
             .build();
     }
 }
