@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -210,6 +212,14 @@ class AcdEndToEndIT {
                 && s.reason().equals("ring-no-answer")), "the sleeper was paused ring-no-answer: " + agentStates);
         assertTrue(agentStates.stream().anyMatch(s -> s.agentId().equals("backup") && s.state().equals("on-call")),
                 "the backup agent took the call");
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("the record shows both rings and the talk", Duration.ofSeconds(10), () -> tables
+                .segments("09130000002").equals(List.of("ivr enqueued", "queue @rna answered",
+                        "offer sleeper @rna no-answer", "offer backup @rna answered", "talk backup @rna agent-hung-up")));
+        assertEquals("backup", tables.summary("09130000002", "handled_by"), "only the backup agent talked");
+        assertEquals("backup", tables.summary("09130000002", "agent_id"));
+        assertNotNull(tables.summary("09130000002", "agent_answered_at"));
+        assertNull(tables.summary("09130000002", "abandoned_where"));
     }
 
     @Test
@@ -236,6 +246,9 @@ class AcdEndToEndIT {
                 && o.reason().equals("wait-limit")), "overflow published: " + overflows);
         Rig.awaitTrue("the record names the overflow queue and its agent", Duration.ofSeconds(10),
                 () -> "overflowed/catcher".equals(queueAndAgent("09130000004")));
+        List<String> segments = new ServerTables(pg).segments("09130000004");
+        assertEquals(List.of("ivr enqueued", "queue @short overflow", "queue @overflowed answered"),
+                segments.subList(0, 3), segments.toString());
     }
 
     @Test
@@ -253,6 +266,15 @@ class AcdEndToEndIT {
             return !slow.isEmpty() && slow.get(slow.size() - 1).state().equals("available")
                     && slow.stream().anyMatch(s -> s.state().equals("ringing"));
         });
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("the record: abandoned while the agent's phone rang", Duration.ofSeconds(10), () -> tables
+                .segments("09130000005").equals(List.of("ivr enqueued", "queue @slowring abandoned",
+                        "offer slow @slowring caller-left")));
+        assertEquals("ringing", tables.summary("09130000005", "abandoned_where"));
+        assertNull(tables.summary("09130000005", "agent_id"), "the agent who was only rung is not the call's agent");
+        assertEquals("", tables.summary("09130000005", "handled_by"), "no agent talked");
+        assertNull(tables.summary("09130000005", "agent_answered_at"));
+        assertNotNull(tables.summary("09130000005", "answered_at"), "the IVR answered");
     }
 
     @Test

@@ -66,7 +66,7 @@ class DialerSkipAuditIT {
             ? NOON.getTotalSeconds() / 3600 - 12 : NOON.getTotalSeconds() / 3600 + 12);
 
     private static PostgresTestDatabase pg;
-    private static DialerTables tables;
+    private static ServerTables tables;
     private static AsteriskSimulator simulator;
     private static Server server;
     private static String config;
@@ -81,7 +81,7 @@ class DialerSkipAuditIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
-        tables = new DialerTables(pg);
+        tables = new ServerTables(pg);
         int agiPort = Rig.freePort();
         PhoneBehaviour answers = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(2_000));
         simulator = AsteriskSimulator.start(SimulatorConfig.builder()

@@ -88,7 +88,7 @@ class PreviewDialerIT {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
-    private static DialerTables tables;
+    private static ServerTables tables;
     private static AsteriskSimulator simulator;
     private static Server server;
     private static final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
@@ -98,7 +98,7 @@ class PreviewDialerIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
-        tables = new DialerTables(pg);
+        tables = new ServerTables(pg);
         int agiPort = Rig.freePort();
         PhoneBehaviour agent = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(20_000));
         PhoneBehaviour customer = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(600), Distribution.fixed(2_500));

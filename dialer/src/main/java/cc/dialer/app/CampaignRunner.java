@@ -467,7 +467,7 @@ public final class CampaignRunner extends VerticleBase {
             // the agent's leg carries no CC_NUMBER/CC_CAMPAIGN: the recorder opens the interaction on the customer's
             OriginateRequest ringAgent = new OriginateRequest(settings.server(), phone,
                     new OriginateRequest.DialplanTarget(HOLD_CONTEXT, "s", 1), settings.callerId(),
-                    settings.ringTimeout(), Map.of("CC_AGENT", agentId));
+                    settings.ringTimeout(), Map.of(InteractionTracker.AGENT_VARIABLE, agentId));
             telephony.originate(ringAgent).onComplete(ar -> {
                 if (ar.succeeded() && ar.result() instanceof OriginateResult.Answered) {
                     a.agentChannel = ((OriginateResult.Answered) ar.result()).channel();
@@ -507,7 +507,8 @@ public final class CampaignRunner extends VerticleBase {
         vars.put(InteractionTracker.CAMPAIGN_VARIABLE, campaign.id());
         vars.put("CC_CONTACT", c.id());
         vars.put(ATTEMPT_VARIABLE, campaign.id() + ":" + a.id);
-        vars.put("CC_AGENT", a.agentId);
+        // not CC_AGENT: that marks an agent's own phone leg, and this is the customer's
+        vars.put("CC_PREVIEW_AGENT", a.agentId);
         OriginateRequest request = new OriginateRequest(settings.server(), dialString,
                 new OriginateRequest.ApplicationTarget("Bridge", a.agentChannel), settings.callerId(),
                 settings.ringTimeout(), vars);
@@ -979,6 +980,11 @@ public final class CampaignRunner extends VerticleBase {
         }
         finish(a, AttemptOutcome.ABANDONED, why + "; abandon message played");
         if (a.lineOpen) {
+            // marks the call for its interaction record (abandoned after the message); set before the redirect, on
+            // the same control link, so the record has it before the caller can hang up
+            telephony.setVariable(settings.server(), a.channel, InteractionTracker.ABANDONED_VARIABLE, "1")
+                    .onFailure(err -> LOG.debug("campaign {}: {} not marked abandoned: {}", campaign.id(), a.channel,
+                            err.getMessage()));
             telephony.redirect(settings.server(), a.channel, CampaignSettings.ABANDON_CONTEXT, "s", 1)
                     .onFailure(err -> LOG.warn("campaign {}: could not send {} to the abandon message: {}",
                             campaign.id(), a.channel, err.getMessage()));

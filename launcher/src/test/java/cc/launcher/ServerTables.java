@@ -11,11 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the dialer wrote, read straight from its tables in a whole-server test's database. */
-final class DialerTables {
+/** What the server wrote (interaction records, the dialer's tables), read straight from a whole-server test's database. */
+final class ServerTables {
     private final PostgresTestDatabase pg;
 
-    DialerTables(PostgresTestDatabase pg) {
+    ServerTables(PostgresTestDatabase pg) {
         this.pg = pg;
     }
 
@@ -69,5 +69,25 @@ final class DialerTables {
             ps.setObject(i + 1, p instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : p);
         }
         return ps;
+    }
+
+    /**
+     * The segments of the interaction of the caller number, in order, as "kind agent @queue outcome" (agent and
+     * queue left out when empty); empty when there is no such interaction yet.
+     */
+    List<String> segments(String callerNumber) throws Exception {
+        return rows("select s.kind || case when s.agent_id = '' then '' else ' ' || s.agent_id end"
+                + " || case when s.queue = '' then '' else ' @' || s.queue end || ' ' || s.outcome"
+                + " from interaction_segments s join interactions i on i.id = s.interaction_id"
+                + " where i.caller_number = ? order by s.seq", callerNumber);
+    }
+
+    /** A summary column of the caller number's interaction (null when there is none, or the column is null). */
+    String summary(String callerNumber, String column) throws Exception {
+        if (!column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(column);
+        }
+        return one(String.class, "select cast(" + column + " as varchar) from interactions where caller_number = ?",
+                callerNumber);
     }
 }
