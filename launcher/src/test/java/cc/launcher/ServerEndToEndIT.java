@@ -99,8 +99,26 @@ class ServerEndToEndIT {
         assertTrue(Duration.between(row.offeredAt, row.endedAt).compareTo(Duration.ofSeconds(1)) > 0,
                 "the call lasted through the prompts, not an instant");
         assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"), row.nodes());
-        assertEquals("2", row.inputOf("goodbye"), "the digit the caller keyed is kept on the path");
-        assertEquals(aliceId, row.customerId, "recognised by caller ID, so the call is on the customer's timeline");
+        assertEquals("2", row.inputOf("main-menu"), "the digit the caller keyed is on the menu where it was pressed");
+        assertEquals("", row.inputOf("goodbye"));
+        assertEquals(aliceId, row.customerId, "recognised by caller ID (which came by NewCallerid), so the call is on"
+                + " the customer's timeline");
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("the IVR's own outcome stands, whichever of its report and the hang-up came first",
+                Duration.ofSeconds(10), () -> tables.segments(caller).equals(List.of("ivr completed")));
+        assertEquals("Alice Caller", tables.summary(caller, "caller_name"));
+        assertEquals(null, tables.summary(caller, "abandoned_where"), "served by the IVR: not abandoned");
+    }
+
+    @Test
+    @DisplayName("a caller ID the dialplan rewrites mid-call (a trunk's number normalised) is the record's, and recognised")
+    void callerIdRewrittenByTheDialplan() throws Exception {
+        SimulatedCall call = simulator.placeInboundCall(InboundCall.of("09120000001", "Alice Caller", "02100000")
+                .viaNormalisingTrunk().withDtmf(new DtmfStep(MENU_DTMF_MS, "2")));
+        call.awaitEnd(Duration.ofSeconds(30));
+        Row row = awaitEndedRecord("+989120000001", Duration.ofSeconds(15));
+        assertEquals(aliceId, row.customerId, "the normalised number finds the customer");
+        assertEquals(List.of("answer", "welcome", "main-menu", "goodbye"), row.nodes());
     }
 
     @Test
