@@ -2,6 +2,7 @@ package cc.launcher;
 
 import cc.core.testkit.PostgresTestDatabase;
 import cc.simulator.AsteriskSimulator;
+import cc.simulator.dialplan.DefaultDialplan;
 import io.vertx.core.eventbus.ReplyException;
 
 import java.io.IOException;
@@ -82,6 +83,8 @@ final class Rig {
         List<String> lines = new ArrayList<>(List.of(
                 "http: {port: 0}",
                 "asterisk:",
+                // calls of the simulator's normalising trunk start there, as a deployment's trunk context would
+                "  inboundContexts: [cc-inbound, " + DefaultDialplan.NORMALISING_TRUNK_CONTEXT + "]",
                 "  servers:",
                 "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
                         + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",

@@ -152,7 +152,8 @@ public final class InteractionRecorder extends VerticleBase {
     /**
      * Saves an agent's disposition: on the call still followed here (in progress or in wrap-up), or on the stored
      * record later (taking the newest version still waiting to be written, if any). Only an agent who talked to the
-     * customer may dispose it (for records from before segments were kept: the agent on the record).
+     * customer may dispose it (for records from before segments were kept: the agent on the record); a call no agent
+     * talked on, any agent.
      */
     private void dispose(Message<DisposeInteraction> message) {
         DisposeInteraction d = message.body();
@@ -170,7 +171,8 @@ public final class InteractionRecorder extends VerticleBase {
                 return;
             }
             Interaction i = r.result().get();
-            boolean theirs = i.segmentsKept() ? i.handledBy().contains(d.agentId())
+            // a call no agent talked on (served by the IVR) belongs to no agent, as before segments
+            boolean theirs = i.segmentsKept() && !i.handledBy().isEmpty() ? i.handledBy().contains(d.agentId())
                     : i.agentId().isEmpty() || i.agentId().get().equals(d.agentId());
             if (!theirs) {
                 message.fail(403, "agent " + d.agentId() + " did not talk on interaction " + d.interactionId());
