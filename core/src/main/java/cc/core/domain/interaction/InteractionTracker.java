@@ -6,14 +6,11 @@ import cc.core.domain.call.Leg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -58,7 +55,6 @@ public final class InteractionTracker {
     public static final Duration AFTER_CALL = Duration.ofMinutes(2);
     /** The longest a wrap-up keeps an ended interaction here. */
     public static final Duration WRAP_UP_LIMIT = Duration.ofHours(1);
-    private static final Duration PENDING_LIMIT = Duration.ofMinutes(2);
     /** ACD agent state: wrapping up the call named in the change. */
     private static final String WRAP_UP_STATE = "wrap-up";
 
@@ -84,22 +80,11 @@ public final class InteractionTracker {
     private final Map<CallKey, List<LegKey>> customerLegsOf = new HashMap<>();
     private final BridgeRoster bridges = new BridgeRoster();
 
-    /** Ended interactions kept for late facts, by id; and the Uniqueids of their customer legs. */
-    private final Map<String, AfterCall> afterCall = new HashMap<>();
-    private final Map<String, String> endedByUniqueId = new HashMap<>();
-    private final PriorityQueue<Expiry> afterCallExpiries =
-            new PriorityQueue<>(Comparator.comparing(Expiry::at));
+    private final EndedInteractions ended = new EndedInteractions();
     /** The interaction each agent wraps up now. */
     private final Map<String, String> wrapUpOf = new HashMap<>();
 
-    /**
-     * Facts about channels not seen yet: the FastAGI session, the event bus and the AMI event stream are separate
-     * paths, so the IVR or the ACD may report before the channel's Newchannel has arrived. Kept until the channel
-     * shows up or {@link #PENDING_LIMIT} has passed in event time.
-     */
-    private final Map<String, List<UnaryOperator<Interaction>>> pending = new HashMap<>();
-    private final Map<String, Instant> pendingSince = new HashMap<>();
-    private long expiredFacts;
+    private final PendingFacts pending = new PendingFacts();
     private long openedCount;
     private long endedCount;
     private Instant latest = Instant.EPOCH;
@@ -182,7 +167,7 @@ public final class InteractionTracker {
             joinCustomerSide(legKey, callKey);
             current = current.withCallerId(started.callerNumber(), started.callerName());
         }
-        for (UnaryOperator<Interaction> fact : takePending(legKey.uniqueId())) {
+        for (UnaryOperator<Interaction> fact : pending.take(legKey.uniqueId())) {
             current = fact.apply(current);
         }
         return replace(callKey, current);
@@ -268,7 +253,7 @@ public final class InteractionTracker {
         customerLeg.put(callKey, legKey);
         joinCustomerSide(legKey, callKey);
         openedCount++;
-        for (UnaryOperator<Interaction> fact : takePending(legKey.uniqueId())) {
+        for (UnaryOperator<Interaction> fact : pending.take(legKey.uniqueId())) {
             opened = fact.apply(opened);
         }
         return replace(callKey, opened);
@@ -466,11 +451,11 @@ public final class InteractionTracker {
             wrapUpOf.remove(agentId);
             onInteraction(wrapping, i -> i.withSegments(s -> s.isOpen() && s.kind() == SegmentKind.WRAP_UP
                     && s.agentId().equals(agentId) ? s.ends(at, Segment.ENDED, state) : s)).ifPresent(out::add);
-            keepFor(wrapping, at.plus(AFTER_CALL));
+            ended.keepUntil(wrapping, at.plus(AFTER_CALL));
         }
         if (target != null && !target.equals(wrapping)) {
             wrapUpOf.put(agentId, target);
-            keepFor(target, at.plus(WRAP_UP_LIMIT));
+            ended.keepUntil(target, at.plus(WRAP_UP_LIMIT));
             onInteraction(target, i -> i.withSegment(Segment.begins(SegmentKind.WRAP_UP, at, agentId, "", "")))
                     .ifPresent(out::add);
         }
@@ -480,16 +465,7 @@ public final class InteractionTracker {
     /** The id of the interaction (open, or ended and kept) of the call with this channel; null when none. */
     private String interactionIdOf(String uniqueId) {
         Optional<CallKey> open = interactionOfChannel(uniqueId);
-        return open.isPresent() ? byCall.get(open.get()).id() : endedByUniqueId.get(uniqueId);
-    }
-
-    /** An ended interaction stays until then (not beyond: a wrap-up that ends shortens it again). */
-    private void keepFor(String interactionId, Instant until) {
-        AfterCall kept = afterCall.get(interactionId);
-        if (kept != null) {
-            kept.keepUntil = until;
-            afterCallExpiries.add(new Expiry(until, interactionId));
-        }
+        return open.isPresent() ? byCall.get(open.get()).id() : ended.idOfChannel(uniqueId);
     }
 
     // ------------------------------------------------------------------------------------------ agents, CRM
@@ -517,7 +493,7 @@ public final class InteractionTracker {
                 return Optional.of(i);
             }
         }
-        return Optional.ofNullable(afterCall.get(interactionId)).map(a -> a.interaction);
+        return ended.get(interactionId).map(k -> k.interaction);
     }
 
     /** Interactions opened since the tracker was made. */
@@ -532,7 +508,7 @@ public final class InteractionTracker {
 
     /** Facts about channels that never showed up within the limit, and were dropped. */
     public long expiredFacts() {
-        return expiredFacts;
+        return pending.expired();
     }
 
     /** The open interaction whose call carries the channel with this Uniqueid, on any server. */
@@ -547,7 +523,7 @@ public final class InteractionTracker {
 
     /** Ended interactions kept for late facts and wrap-up. */
     public int keptAfterCall() {
-        return afterCall.size();
+        return ended.size();
     }
 
     /** Live legs tracked, for metrics. */
@@ -563,7 +539,7 @@ public final class InteractionTracker {
      */
     private Interaction closeReported(Interaction i, Instant at, java.util.function.Predicate<Segment> which,
                                       String outcome, String detail) {
-        AfterCall kept = afterCall.get(i.id());
+        EndedInteractions.Kept kept = ended.get(i.id()).orElse(null);
         Set<Segment> provisional = kept == null ? Set.of() : kept.closedAtHangUp;
         Interaction next = i.withSegments(s -> {
             if (!which.test(s)) {
@@ -615,45 +591,24 @@ public final class InteractionTracker {
         customerSideByUniqueId.put(leg.uniqueId(), call);
     }
 
-    private void keepAfterCall(Interaction ended, List<String> customerUniqueIds, Instant at) {
-        AfterCall kept = new AfterCall(ended, customerUniqueIds, at.plus(AFTER_CALL));
-        for (Segment s : ended.segments()) {
+    private void keepAfterCall(Interaction done, List<String> customerUniqueIds, Instant at) {
+        Set<Segment> closedNow = new HashSet<>();
+        for (Segment s : done.segments()) {
             // the segments this hang-up just closed (still open a moment ago) may be corrected by late reports
             if (s.endedAt().equals(Optional.of(at)) && s.outcome().equals(hangUpOutcome(s.kind()))) {
-                kept.closedAtHangUp.add(s);
+                closedNow.add(s);
             }
         }
-        afterCall.put(ended.id(), kept);
-        customerUniqueIds.forEach(u -> endedByUniqueId.put(u, ended.id()));
-        afterCallExpiries.add(new Expiry(kept.keepUntil, ended.id()));
+        ended.keep(done, customerUniqueIds, closedNow, at.plus(AFTER_CALL));
     }
 
-    /** Moves event time on: drops kept interactions and pending facts whose time has passed. */
+    /** Moves event time on: lets go of kept interactions and pending facts whose time has passed. */
     private void advance(Instant now) {
         if (now.isAfter(latest)) {
             latest = now;
         }
-        while (!afterCallExpiries.isEmpty() && afterCallExpiries.peek().at().isBefore(latest)) {
-            Expiry e = afterCallExpiries.poll();
-            AfterCall kept = afterCall.get(e.interactionId());
-            if (kept == null || kept.keepUntil.isAfter(latest)) {
-                // gone already, or kept longer since: a later expiry stands for it
-                continue;
-            }
-            afterCall.remove(e.interactionId());
-            kept.customerUniqueIds.forEach(u -> endedByUniqueId.remove(u, e.interactionId()));
-            wrapUpOf.values().removeIf(e.interactionId()::equals);
-        }
-        if (pendingSince.isEmpty()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, Instant>> it = pendingSince.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Instant> e = it.next();
-            if (e.getValue().plus(PENDING_LIMIT).isBefore(latest)) {
-                expiredFacts += pending.remove(e.getKey()).size();
-                it.remove();
-            }
-        }
+        ended.expire(latest, id -> wrapUpOf.values().removeIf(id::equals));
+        pending.expire(latest);
     }
 
     private Optional<Interaction> onChannel(String uniqueId, Instant at, UnaryOperator<Interaction> fact) {
@@ -662,13 +617,12 @@ public final class InteractionTracker {
         if (call.isPresent()) {
             return only(replace(call.get(), fact.apply(byCall.get(call.get()))));
         }
-        String ended = endedByUniqueId.get(uniqueId);
-        if (ended != null) {
-            return onInteraction(ended, fact);
+        String endedId = ended.idOfChannel(uniqueId);
+        if (endedId != null) {
+            return onInteraction(endedId, fact);
         }
         if (!legsByUniqueId.containsKey(uniqueId) && !customerSideByUniqueId.containsKey(uniqueId)) {
-            pending.computeIfAbsent(uniqueId, k -> new ArrayList<>()).add(fact);
-            pendingSince.putIfAbsent(uniqueId, at);
+            pending.add(uniqueId, fact, at);
         }
         return Optional.empty();
     }
@@ -680,7 +634,7 @@ public final class InteractionTracker {
                 return only(replace(e.getKey(), fact.apply(e.getValue())));
             }
         }
-        AfterCall kept = afterCall.get(interactionId);
+        EndedInteractions.Kept kept = ended.get(interactionId).orElse(null);
         if (kept == null) {
             return Optional.empty();
         }
@@ -690,12 +644,6 @@ public final class InteractionTracker {
         }
         kept.interaction = next;
         return Optional.of(next);
-    }
-
-    private List<UnaryOperator<Interaction>> takePending(String uniqueId) {
-        pendingSince.remove(uniqueId);
-        List<UnaryOperator<Interaction>> facts = pending.remove(uniqueId);
-        return facts == null ? List.of() : facts;
     }
 
     private void track(LegKey leg, CallKey call) {
@@ -731,21 +679,4 @@ public final class InteractionTracker {
 
     private record CallKey(String server, String callId) {}
 
-    private record Expiry(Instant at, String interactionId) {}
-
-    /** An ended interaction kept for late facts. */
-    private static final class AfterCall {
-        Interaction interaction;
-        final List<String> customerUniqueIds;
-        /** Until when it is kept: {@link #AFTER_CALL} after the end, or while its agent wraps up. */
-        Instant keepUntil;
-        /** Segments the hang-up closed, which the IVR's or the ACD's later word may correct. */
-        final Set<Segment> closedAtHangUp = new HashSet<>();
-
-        AfterCall(Interaction interaction, List<String> customerUniqueIds, Instant keepUntil) {
-            this.interaction = interaction;
-            this.customerUniqueIds = List.copyOf(customerUniqueIds);
-            this.keepUntil = keepUntil;
-        }
-    }
 }
