@@ -26,7 +26,7 @@ class AmiEventMappingIT {
     }
 
     @Test
-    @DisplayName("an originated IVR call (ami-04) becomes the Local pair's start, answer, digits, chosen variables and hangup")
+    @DisplayName("an originated IVR call (ami-04) becomes the Local pair's start, caller ID, answer, digits, chosen variables and hangup")
     void originatedIvrCall() throws Exception {
         AmiOptions options = AmiOptions.defaults().withVariables(VariableFilter.of(List.of("CAMPAIGN", "IVR_*", "ACCOUNT")));
         try (TraceAmiPeer peer = new TraceAmiPeer("cc", "cc-secret").script(AmiTrace.load("ami-04-originate-async-ivr.txt"));
@@ -49,7 +49,11 @@ class AmiEventMappingIT {
                     "CallStarted 1795417499.0 Local/110@ivr-in-00000000;1 call=1795417499.0 from='' '' to=110@ivr-in",
                     "CallStarted 1795417499.1 Local/110@ivr-in-00000000;2 call=1795417499.0 from='' '' to=110@ivr-in",
                     "VariableSet 1795417499.0 Local/110@ivr-in-00000000;1 call=1795417499.0 CAMPAIGN=inbound-test",
+                    "CallerIdChanged 1795417499.0 Local/110@ivr-in-00000000;1 call=1795417499.0"
+                            + " from='5551234' 'Alice Caller'",
                     "VariableSet 1795417499.1 Local/110@ivr-in-00000000;2 call=1795417499.0 CAMPAIGN=inbound-test",
+                    "CallerIdChanged 1795417499.1 Local/110@ivr-in-00000000;2 call=1795417499.0"
+                            + " from='5551234' 'Alice Caller'",
                     "CallAnswered 1795417499.1 Local/110@ivr-in-00000000;2 call=1795417499.0",
                     "CallAnswered 1795417499.0 Local/110@ivr-in-00000000;1 call=1795417499.0",
                     "DtmfReceived 1795417499.1 Local/110@ivr-in-00000000;2 call=1795417499.0 digit=2",
@@ -91,9 +95,13 @@ class AmiEventMappingIT {
 
             String bridge = "bridge=94ce08b9-e3de-445d-9a32-290bad40d48b";
             String call = " call=1795417535.2";
+            // the caller ID comes after each channel's creation, by NewCallerid (app_queue passes it to the members)
+            String alice = " from='5551234' 'Alice Caller'";
             assertEquals(List.of(
                     "CallStarted 1795417535.2 Local/100@ivr-in-00000001;1" + call + " from='' '' to=100@ivr-in",
                     "CallStarted 1795417535.3 Local/100@ivr-in-00000001;2" + call + " from='' '' to=100@ivr-in",
+                    "CallerIdChanged 1795417535.2 Local/100@ivr-in-00000001;1" + call + alice,
+                    "CallerIdChanged 1795417535.3 Local/100@ivr-in-00000001;2" + call + alice,
                     "CallAnswered 1795417535.3 Local/100@ivr-in-00000001;2" + call,
                     "CallAnswered 1795417535.2 Local/100@ivr-in-00000001;1" + call,
                     "DtmfReceived 1795417535.3 Local/100@ivr-in-00000001;2" + call + " digit=2",
@@ -103,8 +111,12 @@ class AmiEventMappingIT {
                     "DtmfReceived 1795417535.3 Local/100@ivr-in-00000001;2" + call + " digit=4",
                     "CallStarted 1795417542.4 Local/agent2@agents-00000002;1" + call + " from='' '' to=agent2@agents",
                     "CallStarted 1795417542.5 Local/agent2@agents-00000002;2" + call + " from='' '' to=agent2@agents",
+                    "CallerIdChanged 1795417542.4 Local/agent2@agents-00000002;1" + call + alice,
+                    "CallerIdChanged 1795417542.5 Local/agent2@agents-00000002;2" + call + alice,
                     "CallStarted 1795417542.6 Local/agent1@agents-00000003;1" + call + " from='' '' to=agent1@agents",
                     "CallStarted 1795417542.7 Local/agent1@agents-00000003;2" + call + " from='' '' to=agent1@agents",
+                    "CallerIdChanged 1795417542.6 Local/agent1@agents-00000003;1" + call + alice,
+                    "CallerIdChanged 1795417542.7 Local/agent1@agents-00000003;2" + call + alice,
                     "CallRinging 1795417542.4 Local/agent2@agents-00000002;1" + call,
                     "CallRinging 1795417542.6 Local/agent1@agents-00000003;1" + call,
                     "CallAnswered 1795417542.6 Local/agent1@agents-00000003;1" + call,

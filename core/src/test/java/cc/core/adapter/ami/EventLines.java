@@ -25,6 +25,10 @@ final class EventLines {
             return head + " from='" + s.callerNumber() + "' '" + s.callerName() + "' to=" + s.dialedNumber() + "@"
                     + s.context();
         }
+        if (e instanceof CallEvent.CallerIdChanged) {
+            CallEvent.CallerIdChanged c = (CallEvent.CallerIdChanged) e;
+            return head + " from='" + c.callerNumber() + "' '" + c.callerName() + "'";
+        }
         if (e instanceof CallEvent.LegsBridged) {
             return head + " bridge=" + ((CallEvent.LegsBridged) e).bridgeId();
         }
