@@ -132,14 +132,14 @@ public final class AcdTranslation {
                 InteractionTracker.AGENT_VARIABLE, o.agentId()));
     }
 
-    /** Rings the agent; on answer the agent's leg dials the customer. */
+    /** Rings the agent; on answer the agent's leg dials the customer (the call's record opens on the agent's leg). */
     public static OriginateRequest callback(AcdSettings settings, String agentDialString, AcdCommand.PlaceCallback p) {
         return new OriginateRequest(settings.server(), agentDialString,
                 new OriginateRequest.ApplicationTarget("Dial",
                         settings.callbackDial().replace("{number}", p.number())),
                 settings.callerId(), settings.ringTimeout(),
                 Map.of(OFFER_VARIABLE, p.callId(), "CC_QUEUE", p.queueId(), InteractionTracker.AGENT_VARIABLE,
-                        p.agentId()));
+                        p.agentId(), InteractionTracker.DIALLED_VARIABLE, p.number()));
     }
 
     public static CallOverflowed overflowed(AcdCommand.Overflow o, String channel, Instant at) {

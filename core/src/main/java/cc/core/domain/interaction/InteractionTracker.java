@@ -48,6 +48,12 @@ public final class InteractionTracker {
     public static final String CUSTOMER_VARIABLE = "CC_CUSTOMER";
     /** On an agent's phone leg (set with the originate): the agent it rings. */
     public static final String AGENT_VARIABLE = "CC_AGENT";
+    /**
+     * On an agent's phone leg that is to call a customer (click-to-dial, an ACD callback), set with the originate: the
+     * number it dials. Opens an outbound interaction on the agent's call; whoever the agent's leg is then bridged
+     * with is the customer.
+     */
+    public static final String DIALLED_VARIABLE = "CC_DIALLED";
     /** Set (to 1) on a dialer call's customer channel as the dialer sends it to the abandon message. */
     public static final String ABANDONED_VARIABLE = "CC_ABANDONED";
 
@@ -79,6 +85,8 @@ public final class InteractionTracker {
     private final Map<String, CallKey> customerSideByUniqueId = new HashMap<>();
     private final Map<CallKey, List<LegKey>> customerLegsOf = new HashMap<>();
     private final BridgeRoster bridges = new BridgeRoster();
+    /** Agents' legs that call a customer themselves, to the interaction they opened. */
+    private final Map<LegKey, CallKey> agentFirst = new HashMap<>();
 
     private final EndedInteractions ended = new EndedInteractions();
     /** The interaction each agent wraps up now. */
@@ -184,6 +192,7 @@ public final class InteractionTracker {
             endTalksOfCustomer(legKey, hungUp.at(), out);
         }
         bridges.gone(legKey);
+        agentFirst.remove(legKey);
         legs.remove(legKey);
         legsByUniqueId.remove(legKey.uniqueId(), legKey);
         outboundFacts.remove(legKey);
@@ -213,6 +222,9 @@ public final class InteractionTracker {
         if (AGENT_VARIABLE.equals(v.name()) && !v.value().isBlank()) {
             bridges.markAgent(legKey, v.value());
             return startTalks(legKey);
+        }
+        if (current == null && DIALLED_VARIABLE.equals(v.name()) && !v.value().isBlank()) {
+            return onAgentDials(legKey, callKey, v);
         }
         if (current == null) {
             return onOutboundVariable(legKey, callKey, v);
@@ -259,6 +271,24 @@ public final class InteractionTracker {
         return replace(callKey, opened);
     }
 
+    /** An agent's phone calls a customer: the record is opened on the agent's call and ends with the agent's leg. */
+    private List<Interaction> onAgentDials(LegKey legKey, CallKey callKey, CallEvent.VariableSet v) {
+        Interaction opened = Interaction.newCall(newId.get(), Direction.OUTBOUND, legKey.server(), callKey.callId(),
+                v.value(), "", v.value(), v.at());
+        customerLeg.put(callKey, legKey);
+        agentFirst.put(legKey, callKey);
+        openedCount++;
+        for (UnaryOperator<Interaction> fact : pending.take(legKey.uniqueId())) {
+            opened = fact.apply(opened);
+        }
+        List<Interaction> out = new ArrayList<>(replace(callKey, opened));
+        for (Interaction talk : startTalks(legKey)) {
+            out.removeIf(i -> i.id().equals(talk.id()));
+            out.add(talk);
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------ bridges
 
     private List<Interaction> onBridged(LegKey legKey, String bridgeId, Instant at) {
@@ -270,6 +300,8 @@ public final class InteractionTracker {
     private List<Interaction> startTalks(LegKey legKey) {
         List<Interaction> out = new ArrayList<>(1);
         String agent = bridges.agentOf(legKey);
+        (agentFirst.containsKey(legKey) ? Optional.of(legKey) : agentFirstLegOf(legKey))
+                .ifPresent(this::joinDialledParty);
         CallKey customerOf = customerSide.get(legKey);
         for (BridgeRoster.Together t : bridges.with(legKey)) {
             if (agent != null && customerSide.containsKey(t.other())) {
@@ -279,6 +311,32 @@ public final class InteractionTracker {
             }
         }
         return out;
+    }
+
+    /** The dialling agent's leg in one bridge with this leg, when this leg is the party an agent's call reached. */
+    private Optional<LegKey> agentFirstLegOf(LegKey leg) {
+        if (agentFirst.containsKey(leg) || bridges.agentOf(leg) != null) {
+            return Optional.empty();
+        }
+        return bridges.with(leg).stream().map(BridgeRoster.Together::other).filter(agentFirst::containsKey)
+                .findFirst();
+    }
+
+    /** The party an agent's own call reached is in the agent's bridge: it is the customer, and it answered. */
+    private void joinDialledParty(LegKey agentLeg) {
+        CallKey call = agentFirst.get(agentLeg);
+        Interaction current = byCall.get(call);
+        if (current == null) {
+            return;
+        }
+        for (BridgeRoster.Together t : bridges.with(agentLeg)) {
+            if (bridges.agentOf(t.other()) == null && !customerSide.containsKey(t.other())) {
+                joinCustomerSide(t.other(), call);
+                if (current.answeredAt().isEmpty()) {
+                    byCall.put(call, current.answered(t.since()));
+                }
+            }
+        }
     }
 
     private void startTalk(CallKey call, String agent, Instant since, List<Interaction> out) {

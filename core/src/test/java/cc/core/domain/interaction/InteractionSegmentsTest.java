@@ -277,4 +277,48 @@ class InteractionSegmentsTest {
         assertEquals(Optional.of("sales"), done.queue());
         assertEquals(Optional.empty(), done.abandonedWhere(), "the caller asked to be called back");
     }
+
+    @Test
+    @DisplayName("an agent's own call to a customer (click-to-dial, a callback) is an outbound record with its talk")
+    void agentDialsTheCustomer() {
+        Leg agentLeg = new Leg("pbx1", "1796183000.1", "PJSIP/2001-00000031", "1796183000.1");
+        Leg customer = new Leg("pbx1", "1796183000.2", "PJSIP/trunk-00000032", "1796183000.1");
+        events(new CallEvent.CallStarted(agentLeg, at(0), "", "", "2001", "phones"),
+                new CallEvent.VariableSet(agentLeg, at(0), InteractionTracker.DIALLED_VARIABLE, "09121234567"),
+                new CallEvent.VariableSet(agentLeg, at(0), InteractionTracker.AGENT_VARIABLE, "agent-1"),
+                new CallEvent.CallAnswered(agentLeg, at(2)),
+                new CallEvent.CallStarted(customer, at(2.1), "1000", "Contact Center", "09121234567", "cc-outbound"),
+                new CallEvent.CallAnswered(customer, at(9)),
+                new CallEvent.LegsBridged(agentLeg, at(9.01), "b-9"),
+                new CallEvent.LegsBridged(customer, at(9.02), "b-9"));
+        Interaction talking = last();
+        assertEquals(Direction.OUTBOUND, talking.direction());
+        assertEquals("09121234567", talking.dialedNumber());
+        assertEquals(Optional.of(at(9.02)), talking.answeredAt(), "answered when the customer joined the agent");
+        assertEquals(List.of("agent-1"), talking.handledBy());
+
+        events(new CallEvent.LegUnbridged(customer, at(70), "b-9"),
+                new CallEvent.CallHungUp(customer, at(70), 16, "Normal Clearing"),
+                new CallEvent.LegUnbridged(agentLeg, at(70.01), "b-9"),
+                new CallEvent.CallHungUp(agentLeg, at(70.02), 16, "Normal Clearing"));
+        Interaction done = last();
+        assertEquals(List.of("talk agent-1 caller-hung-up"), shape(done));
+        assertEquals(Optional.of(at(70.02)), done.endedAt());
+        assertEquals(1, tracker.openedCount(), "the customer's channel opened no record of its own");
+    }
+
+    @Test
+    @DisplayName("an agent's own call the customer never answers is an outbound record with no talk, not an abandon")
+    void agentDialsNobodyAnswers() {
+        Leg agentLeg = new Leg("pbx1", "1796183100.1", "PJSIP/2001-00000041", "1796183100.1");
+        events(new CallEvent.CallStarted(agentLeg, at(0), "", "", "2001", "phones"),
+                new CallEvent.VariableSet(agentLeg, at(0), InteractionTracker.AGENT_VARIABLE, "agent-1"),
+                new CallEvent.VariableSet(agentLeg, at(0), InteractionTracker.DIALLED_VARIABLE, "09121234567"),
+                new CallEvent.CallAnswered(agentLeg, at(2)),
+                new CallEvent.CallHungUp(agentLeg, at(32), 16, "Normal Clearing"));
+        Interaction done = last();
+        assertEquals(List.of(), done.handledBy());
+        assertEquals(Optional.empty(), done.answeredAt());
+        assertEquals(Optional.empty(), done.abandonedWhere());
+    }
 }
