@@ -16,7 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class StoryLineIT {
 
     @Test
     @DisplayName("each kind of segment is told the way an agent reads it, 'you' for the reader, in English and Persian")
-    void stories() throws IOException, URISyntaxException {
+    void stories() throws IOException {
         WebDriver d = page();
         Interaction served = inbound("served")
                 .withIvrStep(new IvrStep("main-menu", "1", AT.plusSeconds(1)))
@@ -125,7 +125,7 @@ class StoryLineIT {
 
     @Test
     @DisplayName("open segments are told as of the pop's moment: waited so far, ringing you")
-    void asOfThePop() throws IOException, URISyntaxException {
+    void asOfThePop() throws IOException {
         WebDriver d = page();
         Interaction ringing = inbound("ringing")
                 .withSegment(ended(SegmentKind.IVR, 0, 25, "", "", Segment.ENQUEUED, ""))
@@ -147,13 +147,16 @@ class StoryLineIT {
         return text.replaceAll("[\\u2066-\\u2069]", "");
     }
 
-    /** A page of the console's own scripts (i18n.js for the digits, story.js), loaded from the built classes. */
-    private WebDriver page() throws IOException, URISyntaxException {
-        Path web = Path.of(StoryLineIT.class.getResource("/console-web/story.js").toURI()).getParent();
-        Path html = Files.createTempFile(Path.of("target"), "story-", ".html");
-        html.toFile().deleteOnExit();
-        Files.writeString(html, "<!doctype html><meta charset=utf-8><script src='" + web.resolve("i18n.js").toUri()
-                + "'></script><script src='" + web.resolve("story.js").toUri() + "'></script>");
+    /** A page of the console's own scripts (i18n.js for the digits, story.js), copied from the classpath. */
+    private WebDriver page() throws IOException {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "story-");
+        for (String script : List.of("i18n.js", "story.js")) {
+            try (InputStream in = StoryLineIT.class.getResourceAsStream("/console-web/" + script)) {
+                Files.copy(in, dir.resolve(script));
+            }
+        }
+        Path html = Files.writeString(dir.resolve("story.html"),
+                "<!doctype html><meta charset=utf-8><script src=i18n.js></script><script src=story.js></script>");
         WebDriver d = chromium.start();
         d.get(html.toUri().toString());
         return d;
