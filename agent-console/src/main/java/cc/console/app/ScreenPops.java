@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Builds the customer card an agent sees when a call rings: who is calling (by the customer id or account the IVR
- * learned, else by caller ID), their timeline on every channel, this call's IVR path, open opportunities, scripted
- * answers ranked against the caller's topic and history, and the question script of the queue or campaign.
+ * learned, else by caller ID), their timeline on every channel, this call's record (its segments so far and IVR
+ * path), open opportunities, scripted answers ranked against the caller's topic and history, and the question script
+ * of the queue or campaign. Records are shown with their segments and summary as read: nothing more is asked of the
+ * stores for them.
  *
  * <p>Remembers the last {@value #REMEMBERED} offers, so REST calls can check which agent a call was offered to.
  * Thread-safe.
