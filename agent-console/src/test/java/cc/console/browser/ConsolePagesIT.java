@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -57,8 +58,11 @@ class ConsolePagesIT {
         }
     }
 
+    /** Waits through re-renders too: the wallboard redraws its rows on every update, leaving found cells stale. */
     private static WebDriverWait waiting(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void signIn(WebDriver d, String user) {
