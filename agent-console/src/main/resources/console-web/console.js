@@ -114,12 +114,16 @@
     $('waiting-for-call').hidden = true;
     $('pop').hidden = false;
     const c = pop.customer;
-    $('caller-name').textContent = c ? c.name : t('unknown');
+    $('caller-name').textContent = c ? c.name : (pop.call && pop.call.callerName) || t('unknown');
     $('caller-number').textContent = num(pop.callerNumber);
     $('caller-segment').textContent = c ? c.segment : '-';
     $('call-queue').textContent = pop.queue || '-';
     $('call-topic').textContent = pop.topic || '-';
     $('new-customer').hidden = !!c;
+    // told as of the pop's moment: the pop is not redrawn while the call goes on
+    const story = Story.line(pop.call, { lang, me: me && me.agentId, asOf: pop.offeredAt && pop.offeredAt.iso });
+    $('call-story').textContent = story;
+    $('call-story').hidden = !story;
     const path = clear($('ivr-path'));
     (pop.ivrPath || []).forEach(s => path.appendChild(el('li', s.node + (s.input ? ' · ' + t('keyed') + ' ' + num(s.input) : ''))));
     const answers = clear($('answer-list'));
@@ -136,6 +140,7 @@
       tr.appendChild(date);
       tr.appendChild(el('td', i.channel + ' · ' + i.direction));
       tr.appendChild(el('td', i.queue));
+      tr.appendChild(el('td', Story.line(i, { lang, me: me && me.agentId, asOf: pop.offeredAt && pop.offeredAt.iso }), 'story'));
       tr.appendChild(el('td', dispositionLabel(i.disposition)));
       tr.appendChild(el('td', i.notes));
       tl.appendChild(tr);

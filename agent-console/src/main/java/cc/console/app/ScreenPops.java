@@ -11,6 +11,7 @@ import cc.core.contract.CallOffered;
 import cc.core.domain.customer.Customer;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.IvrStep;
+import cc.core.domain.interaction.Segment;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,8 +27,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Builds the customer card an agent sees when a call rings: who is calling (by the customer id or account the IVR
- * learned, else by caller ID), their timeline on every channel, this call's IVR path, open opportunities, scripted
- * answers ranked against the caller's topic and history, and the question script of the queue or campaign.
+ * learned, else by caller ID), their timeline on every channel, this call's record (its segments so far and IVR
+ * path), open opportunities, scripted answers ranked against the caller's topic and history, and the question script
+ * of the queue or campaign. Records are shown with their segments and summary as read: nothing more is asked of the
+ * stores for them.
  *
  * <p>Remembers the last {@value #REMEMBERED} offers, so REST calls can check which agent a call was offered to.
  * Thread-safe.
@@ -164,7 +167,8 @@ public final class ScreenPops {
                 .put("data", new JsonObject(new LinkedHashMap<>(o.data())))
                 .put("customer", customer.map(ScreenPops::customer).orElse(null))
                 .put("ivrPath", steps(path))
-                .put("timeline", new JsonArray(earlier.stream().map(this::interaction).toList()))
+                .put("call", call.map(this::interaction).orElse(null))
+                .put("timeline", new JsonArray(earlier.stream().map(this::history).toList()))
                 .put("opportunities", new JsonArray(opps.stream().map(ScreenPops::opportunity).toList()))
                 .put("answers", new JsonObject()
                         .put("solved", ranked(answers.rank(query, AnswerSource.Kind.SOLVED_CALL, ANSWERS)))
@@ -186,12 +190,31 @@ public final class ScreenPops {
                 .put("fa", dates.format(at, "fa"));
     }
 
+    /** A record as the console shows it: what it was, who handled it, and its segments in order. */
     public JsonObject interaction(Interaction i) {
+        return summary(i)
+                .put("handledBy", new JsonArray(i.handledBy()))
+                .put("agentAnsweredAt", i.agentAnsweredAt().map(this::when).orElse(null))
+                .put("abandonedWhere", i.abandonedWhere().orElse(""))
+                .put("segments", segments(i.segments()));
+    }
+
+    /**
+     * An earlier call on the customer's timeline. One still going on is not history yet: it may be another agent's
+     * call in progress, so it goes without segments or who is handling it, as records before segments did.
+     */
+    private JsonObject history(Interaction i) {
+        return i.isEnded() ? interaction(i) : summary(i).put("handledBy", new JsonArray())
+                .putNull("agentAnsweredAt").put("abandonedWhere", "").put("segments", new JsonArray());
+    }
+
+    private JsonObject summary(Interaction i) {
         return new JsonObject()
                 .put("id", i.id())
                 .put("channel", i.channel().name().toLowerCase())
                 .put("direction", i.direction().name().toLowerCase())
                 .put("callerNumber", i.callerNumber())
+                .put("callerName", i.callerName())
                 .put("offeredAt", when(i.offeredAt()))
                 .put("endedAt", i.endedAt().map(this::when).orElse(null))
                 .put("queue", i.queue().orElse(""))
@@ -199,7 +222,21 @@ public final class ScreenPops {
                 .put("disposition", i.disposition().orElse(""))
                 .put("notes", i.notes())
                 .put("customerId", i.customerId().orElse(null))
-                .put("ivrPath", steps(i.ivrPath()));
+                .put("ivrPath", steps(i.ivrPath()))
+                .put("segmentsKept", i.segmentsKept());
+    }
+
+    private JsonArray segments(List<Segment> list) {
+        return new JsonArray(list.stream().map(s -> new JsonObject()
+                .put("kind", s.kind().wireName())
+                .put("startedAt", when(s.startedAt()))
+                .put("endedAt", s.endedAt().map(this::when).orElse(null))
+                .put("seconds", s.duration().map(d -> (d.toMillis() + 500) / 1000).orElse(null))
+                .put("agentId", s.agentId())
+                .put("queue", s.queue())
+                .put("flow", s.flow())
+                .put("outcome", s.outcome())
+                .put("detail", s.detail())).toList());
     }
 
     private JsonArray steps(List<IvrStep> path) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -57,8 +58,11 @@ class ConsolePagesIT {
         }
     }
 
+    /** Waits through re-renders too: the wallboard redraws its rows on every update, leaving found cells stale. */
     private static WebDriverWait waiting(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void signIn(WebDriver d, String user) {
@@ -88,6 +92,11 @@ class ConsolePagesIT {
         assertEquals("gold", text(d, "caller-segment"));
         assertTrue(text(d, "timeline").contains("Card blocked after wrong PIN"), text(d, "timeline"));
         assertTrue(text(d, "timeline").contains("October statement"));
+        assertEquals("25 s in IVR (account, then card-menu), waited 15 s in cards, rang a9 (no answer), ringing you",
+                story(d.findElement(By.id("call-story"))));
+        assertEquals("42 s in IVR (balance, then agent), waited 1:10 in cards, rang a1 (no answer), answered by you",
+                timelineStory(d, "Card blocked after wrong PIN"));
+        assertEquals("", timelineStory(d, "Asked about the loan rate"), "a record from before segments tells no story");
         assertTrue(text(d, "ivr-path").contains("card-menu"));
         assertTrue(text(d, "answer-list").startsWith("Unblocking a card"), text(d, "answer-list"));
         assertTrue(text(d, "question-list").contains("Ask for the account number"));
@@ -133,9 +142,25 @@ class ConsolePagesIT {
         List<String> dates = d.findElements(By.cssSelector("#timeline td.date")).stream().map(WebElement::getText).toList();
         assertTrue(dates.contains("۱۴۰۵/۰۸/۲۵ ۱۰:۳۰"), dates.toString());
         assertEquals("۰۹۱۲۱۱۱۲۲۳۳", text(d, "caller-number"));
+        assertEquals("۲۵ ثانیه در منوی صوتی (account، سپس card-menu)، ۱۵ ثانیه در صف cards منتظر ماند، "
+                + "تلفن a9 زنگ خورد (بی‌پاسخ)، تلفن شما در حال زنگ خوردن", story(d.findElement(By.id("call-story"))));
+        assertEquals("۴۲ ثانیه در منوی صوتی (balance، سپس agent)، ۱:۱۰ در صف cards منتظر ماند، "
+                + "تلفن شما زنگ خورد (بی‌پاسخ)، a2 پاسخ داد", timelineStory(d, "Card blocked after wrong PIN"));
+        assertEquals("", timelineStory(d, "Asked about the loan rate"));
         assertEquals("پاسخ‌های آماده", d.findElement(By.cssSelector("#answers h3")).getText());
         assertEquals("rtl", (String) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return getComputedStyle(document.getElementById('card')).direction"));
+    }
+
+    /** The story line as read, without the isolates that keep Latin ids in order inside Persian text. */
+    private static String story(WebElement e) {
+        return e.getText().replaceAll("[\u2066-\u2069]", "");
+    }
+
+    private static String timelineStory(WebDriver d, String notes) {
+        return d.findElements(By.cssSelector("#timeline tr")).stream().filter(r -> r.getText().contains(notes))
+                .findFirst().map(r -> story(r.findElement(By.className("story"))))
+                .orElseThrow(() -> new AssertionError("no timeline entry with " + notes));
     }
 
     private static String waitingCell(WebDriver d) {

@@ -68,10 +68,11 @@ class ConsoleApiIT {
     }
 
     @Test
-    @DisplayName("the ringing call pops the caller's card: name, segment, history on every channel, IVR path, answers, questions")
+    @DisplayName("the ringing call pops the caller's card: name, segment, history on every channel with its segments, this call's segments and IVR path, answers, questions")
     void screenPop() {
         ConsoleClient ali = fx.signIn("ali");
         ConsoleClient.Live live = ali.live();
+        String othersCall = scenario.offer("a2");
         String call = scenario.offer("a1");
         JsonObject pop = live.next("pop").getJsonObject("pop");
 
@@ -92,6 +93,25 @@ class ConsoleApiIT {
         JsonArray ivr = pop.getJsonArray("ivrPath");
         assertEquals(List.of("welcome", "account", "card-menu"), ivr.stream().map(o -> ((JsonObject) o).getString("node")).toList());
         assertEquals("2", ivr.getJsonObject(2).getString("input"));
+
+        JsonObject thisCall = pop.getJsonObject("call");
+        assertEquals(call, thisCall.getString("id"));
+        assertEquals(List.of("ivr", "queue", "offer", "offer"), kinds(thisCall));
+        JsonObject ringingMe = thisCall.getJsonArray("segments").getJsonObject(3);
+        assertEquals("a1", ringingMe.getString("agentId"));
+        assertTrue(ringingMe.getValue("endedAt") == null && ringingMe.getValue("seconds") == null, "still ringing");
+        assertEquals(List.of(), thisCall.getJsonArray("handledBy").getList());
+        assertTrue(thisCall.getBoolean("segmentsKept"));
+        assertEquals(List.of("ivr", "queue", "offer", "offer", "talk", "wrap-up"), kinds(solved));
+        assertEquals(70, solved.getJsonArray("segments").getJsonObject(1).getLong("seconds"));
+        assertEquals(List.of("a2"), solved.getJsonArray("handledBy").getList());
+        assertEquals("2026-11-16 10:31", solved.getJsonObject("agentAnsweredAt").getString("en"));
+        JsonObject legacy = timeline.stream().filter(i -> i.getString("notes").startsWith("Asked about the loan"))
+                .findFirst().orElseThrow();
+        assertFalse(legacy.getBoolean("segmentsKept"));
+        assertEquals("a7", legacy.getString("agentId"), "kept as it was: the last agent offered");
+        JsonObject others = timeline.stream().filter(i -> i.getString("id").equals(othersCall)).findFirst().orElseThrow();
+        assertEquals(List.of(), kinds(others), "another agent's call still going on shows no segments");
         JsonObject answers = pop.getJsonObject("answers");
         assertEquals("Unblocking a card", answers.getJsonArray("articles").getJsonObject(0).getString("title"));
         assertTrue(answers.getJsonArray("solved").getJsonObject(0).getString("text").contains("unblocked"));
@@ -100,6 +120,10 @@ class ConsoleApiIT {
                 pop.getJsonArray("questions").getList());
         assertFalse(pop.getJsonArray("dispositions").isEmpty());
         live.close();
+    }
+
+    private static List<String> kinds(JsonObject interaction) {
+        return interaction.getJsonArray("segments").stream().map(o -> ((JsonObject) o).getString("kind")).toList();
     }
 
     @Test
