@@ -26,6 +26,7 @@ import cc.core.contract.ChangeAgentState;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.DisposeInteraction;
 import cc.core.contract.ScheduleCallback;
+import cc.core.domain.interaction.InteractionTracker;
 import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.customer.Customer;
 import io.vertx.core.Future;
@@ -493,7 +494,8 @@ public final class ConsoleWeb implements Consumer<Router> {
         }
         OriginateRequest req = new OriginateRequest(console.settings().telephonyServer(), p.phone(),
                 new OriginateRequest.DialplanTarget(console.settings().outboundContext(), number.get(), 1),
-                "", Duration.ofSeconds(30), Map.of("CC_AGENT", p.agentId(), "CC_DIALED_BY", p.username()));
+                "", Duration.ofSeconds(30), Map.of(InteractionTracker.AGENT_VARIABLE, p.agentId(),
+                InteractionTracker.DIALLED_VARIABLE, number.get(), "CC_DIALED_BY", p.username()));
         telephony.get().originate(req).onComplete(r -> console.hub().sendToUser(p.username(), new JsonObject()
                 .put("type", "dial-result").put("number", number.get())
                 .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
