@@ -96,6 +96,19 @@ public final class Database implements AutoCloseable {
         }, true);
     }
 
+    /**
+     * Runs {@code work} on one connection in auto-commit mode without waiting for the calling context's earlier work:
+     * for a caller that keeps the order that matters to it itself and wants the pool's connections in parallel (one
+     * context's ordered calls run one at a time, on one connection, whatever the pool's size).
+     */
+    public <T> Future<T> withConnectionInParallel(SqlWork<T> work) {
+        return submit(() -> {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            }
+        }, false);
+    }
+
     /** After {@link #close} the worker pool may be gone: calls then fail their future instead of throwing. */
     private <T> Future<T> submit(Callable<T> blocking, boolean ordered) {
         if (closed) {

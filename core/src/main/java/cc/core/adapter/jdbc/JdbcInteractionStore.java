@@ -8,6 +8,7 @@ import cc.core.domain.interaction.IvrStep;
 import cc.core.domain.interaction.Segment;
 import cc.core.domain.interaction.SegmentKind;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,13 +26,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interaction records in tables {@code interactions}, {@code interaction_ivr_steps} and {@code interaction_segments}.
  *
  * <p>Threading: as {@link Database}: blocking JDBC on the {@value Database#WORKER_POOL} pool, futures completing on
- * the caller's context, one caller's calls applied in the order made. Instants are kept to the microsecond (what
- * both PostgreSQL and H2 store); finer digits are dropped.
+ * the caller's context; saves of one interaction applied in the order made, reads in the order made by one caller.
+ * Instants are kept to the microsecond (what both PostgreSQL and H2 store); finer digits are dropped.
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
@@ -53,14 +55,31 @@ public final class JdbcInteractionStore implements InteractionStore {
     private static final int CHILD_SLICE = 500;
 
     private final Database db;
+    /** The last save of each interaction still running: the next save of it waits for that one. */
+    private final Map<String, Future<Void>> inFlight = new ConcurrentHashMap<>();
 
     public JdbcInteractionStore(Database db) {
         this.db = db;
     }
 
+    /**
+     * Saves of one interaction run one after another, in the order made; saves of different interactions run in
+     * parallel on the pool's connections (the recorder saves hundreds of records a second from one context).
+     */
     @Override
     public Future<Void> save(Interaction interaction) {
-        return db.withConnection(c -> {
+        Promise<Void> done = Promise.promise();
+        Future<Void> previous = inFlight.put(interaction.id(), done.future());
+        Future<Void> turn = previous == null ? Future.succeededFuture() : previous.transform(ar -> Future.succeededFuture());
+        turn.compose(v -> write(interaction)).onComplete(ar -> {
+            inFlight.remove(interaction.id(), done.future());
+            done.handle(ar);
+        });
+        return done.future();
+    }
+
+    private Future<Void> write(Interaction interaction) {
+        return db.withConnectionInParallel(c -> {
             try {
                 Database.transaction(c, conn -> upsert(conn, interaction));
             } catch (SQLException e) {

@@ -50,6 +50,8 @@ import java.util.Optional;
 public final class InteractionRecorder extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
     private static final long RETRY_MS = 1_000;
+    /** The longest a change of a call in progress waits to be written with the changes after it. */
+    static final long COALESCE_MS = 200;
 
     private final Telephony telephony;
     private final InteractionStore store;
@@ -213,12 +215,33 @@ public final class InteractionRecorder extends VerticleBase {
         });
     }
 
+    /**
+     * Writes the change: an ended record at once (its lag to the database is what reports and the regulator wait
+     * for), a call in progress at most every {@value #COALESCE_MS} ms (a call changes about ten times in its first
+     * seconds; the screen-pop reads the open record from memory, not from the database).
+     */
     private void changed(Interaction interaction) {
         identifyIfNew(interaction);
-        if (writing.containsKey(interaction.id())) {
-            waiting.put(interaction.id(), interaction);
-        } else {
-            write(interaction);
+        String id = interaction.id();
+        boolean scheduled = waiting.containsKey(id);
+        if (writing.containsKey(id) || !interaction.isEnded()) {
+            waiting.put(id, interaction);
+            if (!scheduled && !writing.containsKey(id)) {
+                vertx.setTimer(COALESCE_MS, t -> flush(id));
+            }
+            return;
+        }
+        waiting.remove(id);
+        write(interaction);
+    }
+
+    /** Writes the newest change of a record, unless a write of it is in flight (which writes it when it is done). */
+    private void flush(String id) {
+        if (!writing.containsKey(id)) {
+            Interaction next = waiting.remove(id);
+            if (next != null) {
+                write(next);
+            }
         }
     }
 
