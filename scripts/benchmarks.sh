@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and runs the benchmarks, printing the machine first and each benchmark's own table.
 #   scripts/benchmarks.sh              every benchmark with its default (short) parameters
-#   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console
+#   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console,
+#                                      records (minutes, needs PostgreSQL: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ declare -A main=(
   [simulator]=cc.bench.simulator.SimulatorLoad
   [ivr]=cc.bench.ivr.IvrLoadBenchmark
   [console]=cc.bench.console.PopLatencyBenchmark
+  [records]=cc.bench.records.RecordLagBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)
