@@ -7,7 +7,9 @@ package cc.simulator.dialplan;
  * <pre>
  * [cc-inbound]
  * exten => _X.,1,Answer()
+ *  same => n,Set(AGISTATUS=)
  *  same => n,AGI(agi://127.0.0.1:4573/main?lang=en)
+ *  same => n,GotoIf($["${AGISTATUS}" = ""]?6)
  *  same => n,GotoIf($["${CC_NEXT}"="hold"]?cc-hold,s,1)
  *  same => n,Hangup()
  *
@@ -58,7 +60,10 @@ public final class DefaultDialplan {
         return Dialplan.builder()
             .exten(INBOUND_CONTEXT, "_X.",
                 "Answer()",
+                // a caller an agent took into a bridge mid-AGI continues here after that call: hang up, not hold
+                "Set(AGISTATUS=)",
                 "AGI(agi://" + agiHost + ":" + agiPort + "/" + agiPath + ")",
+                "GotoIf($[\"${AGISTATUS}\" = \"\"]?6)",
                 "GotoIf($[\"${CC_NEXT}\"=\"hold\"]?cc-hold,s,1)",
                 "Hangup()")
             .exten(HOLD_CONTEXT, "s",

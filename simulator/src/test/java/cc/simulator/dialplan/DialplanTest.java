@@ -76,8 +76,11 @@ class DialplanTest {
         Dialplan d = DefaultDialplan.create("127.0.0.1", 4573, "main?lang=en");
         Dialplan.Extension in = d.find("cc-inbound", "5550100");
         assertEquals("Answer", in.step(1).app());
-        assertEquals("agi://127.0.0.1:4573/main?lang=en", in.step(2).data());
-        assertEquals("GotoIf", in.step(3).app());
+        assertEquals("AGISTATUS=", in.step(2).data());
+        assertEquals("agi://127.0.0.1:4573/main?lang=en", in.step(3).data());
+        assertEquals("$[\"${AGISTATUS}\" = \"\"]?6", in.step(4).data(), "a caller an agent took mid-AGI hangs up after");
+        assertEquals("GotoIf", in.step(5).app());
+        assertEquals("Hangup", in.step(6).app());
         assertEquals("MusicOnHold", d.find("cc-hold", "s").step(2).app());
         assertEquals("Wait", d.find("cc-agent-wait", "s").step(1).app());
     }
