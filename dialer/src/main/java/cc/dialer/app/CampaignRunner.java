@@ -631,8 +631,9 @@ public final class CampaignRunner extends VerticleBase {
                 idle.add(c);
             }
             ContactProgress p = progressOf(c.id());
-            // past the campaign's last day in the contact's zone the contact can never be dialled again
-            if (!p.finished() && !dnc.blocks(c.phone())
+            // past the campaign's last day in the contact's zone the contact can never be dialled again; nor can one
+            // whose zone is unknown (its skip is audited)
+            if (!p.finished() && !dnc.blocks(c.phone()) && c.zoneKnown()
                     && !now.atZone(c.zone()).toLocalDate().isAfter(campaign.lastDay())) {
                 anyOpen = true;
             }

@@ -230,15 +230,31 @@ public final class JdbcDialerStore implements DialerStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long customer = rs.getLong("customer_id");
-                        boolean noCustomer = rs.wasNull();
-                        out.add(new Contact(rs.getString("contact_id"), rs.getString("list_id"), rs.getString("phone"),
-                                rs.getString("name"), ZoneId.of(rs.getString("time_zone")), rs.getDouble("score"),
-                                noCustomer ? Optional.empty() : Optional.of(customer)));
+                        Optional<Long> customerId = rs.wasNull() ? Optional.empty() : Optional.of(customer);
+                        String zone = rs.getString("time_zone");
+                        Optional<ZoneId> known = zoneOf(zone);
+                        // a contact with an unknown zone is kept, to be skipped and audited; it must not stop the
+                        // campaign from loading
+                        out.add(known.isPresent()
+                                ? new Contact(rs.getString("contact_id"), rs.getString("list_id"),
+                                        rs.getString("phone"), rs.getString("name"), known.get(),
+                                        rs.getDouble("score"), customerId)
+                                : Contact.withUnknownZone(rs.getString("contact_id"), rs.getString("list_id"),
+                                        rs.getString("phone"), rs.getString("name"), zone, rs.getDouble("score"),
+                                        customerId));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    private static Optional<ZoneId> zoneOf(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(ZoneId.of(id));
+        } catch (java.time.DateTimeException unknown) {
+            return Optional.empty();
+        }
     }
 
     @Override

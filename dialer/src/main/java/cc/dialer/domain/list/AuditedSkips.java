@@ -39,7 +39,7 @@ public final class AuditedSkips {
     /** The reasons that are a decision not to dial and get an audit row. */
     private static final Set<SkipReason> AUDITED = EnumSet.of(SkipReason.DO_NOT_CALL, SkipReason.OUTSIDE_HOURS,
             SkipReason.DAY_OFF, SkipReason.HOLIDAY, SkipReason.OUTSIDE_CAMPAIGN_DAYS, SkipReason.MAX_ATTEMPTS,
-            SkipReason.NOT_IN_CAMPAIGN_LISTS);
+            SkipReason.NOT_IN_CAMPAIGN_LISTS, SkipReason.UNKNOWN_TIME_ZONE);
 
     /** Reasons that pass with the clock: the contact's calling hours opening since the row ends them. */
     private static final Set<SkipReason> TIME_BOUND = EnumSet.of(SkipReason.OUTSIDE_HOURS, SkipReason.DAY_OFF,
@@ -141,6 +141,10 @@ public final class AuditedSkips {
                 break;
             case OUTSIDE_CAMPAIGN_DAYS:
                 why = where + ", the campaign runs " + campaign.firstDay() + " to " + campaign.lastDay();
+                break;
+            case UNKNOWN_TIME_ZONE:
+                why = "time zone '" + contact.unknownZone() + "' is unknown, so its calling hours cannot be kept;"
+                        + " not dialled until the contact's zone is corrected";
                 break;
             case MAX_ATTEMPTS:
                 why = progress.attempts() + " of " + campaign.retries().maxAttempts() + " attempts used"

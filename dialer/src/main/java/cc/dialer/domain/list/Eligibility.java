@@ -34,6 +34,9 @@ public final class Eligibility {
         if (progress.retryAt().isPresent() && progress.retryAt().get().isAfter(now)) {
             return Optional.of(SkipReason.RETRY_NOT_DUE);
         }
+        if (!contact.zoneKnown()) {
+            return Optional.of(SkipReason.UNKNOWN_TIME_ZONE);
+        }
         if (!campaign.runsOn(now, contact.zone())) {
             return Optional.of(SkipReason.OUTSIDE_CAMPAIGN_DAYS);
         }

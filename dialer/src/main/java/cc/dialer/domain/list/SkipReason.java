@@ -20,6 +20,8 @@ public enum SkipReason {
     DAY_OFF("day-off"),
     HOLIDAY("holiday"),
     DO_NOT_CALL("do-not-call"),
+    /** The contact's stored time zone is no zone this server knows: its calling hours cannot be kept. */
+    UNKNOWN_TIME_ZONE("unknown-time-zone"),
     NOT_IN_CAMPAIGN_LISTS("not-in-campaign-lists");
 
     private final String code;

@@ -87,6 +87,19 @@ class AuditedSkipsTest {
     }
 
     @Test
+    @DisplayName("a contact whose stored zone is unknown is skipped on every tick and audited once, with the zone named")
+    void unknownZone() {
+        Contact lost = Contact.withUnknownZone("lost", "list-a", "+989120000009", "Lost", "Mars/Olympus_Mons", 0.5,
+                Optional.empty());
+        Ticks t = new Ticks(new AuditedSkips(), WEDNESDAY);
+        t.run(100, Duration.ofSeconds(1), lost);
+        assertEquals(List.of(SkipReason.UNKNOWN_TIME_ZONE), t.reasonsOf("lost"));
+        assertEquals("unknown-time-zone: time zone 'Mars/Olympus_Mons' is unknown, so its calling hours cannot be"
+                + " kept; not dialled until the contact's zone is corrected", AuditedSkips.detail(
+                SkipReason.UNKNOWN_TIME_ZONE, campaign, lost, ContactProgress.fresh("lost"), WEDNESDAY));
+    }
+
+    @Test
     @DisplayName("a change of reason gives another row, and going back to the first reason one more")
     void changeOfReason() {
         Ticks t = new Ticks(new AuditedSkips(), WEDNESDAY);
