@@ -189,7 +189,8 @@ class SimulatorApiIT {
             List<Trace.Message> ofTwo = ami.received.stream().filter(m -> two.equals(m.get("Channel"))).toList();
             int set = -1;
             for (int i = 0; i < ofTwo.size(); i++) {
-                if ("Set".equals(ofTwo.get(i).get("Application"))) {
+                if ("Set".equals(ofTwo.get(i).get("Application"))
+                        && String.valueOf(ofTwo.get(i).get("AppData")).startsWith("CALLERID(num)")) {
                     set = i;
                 }
             }
