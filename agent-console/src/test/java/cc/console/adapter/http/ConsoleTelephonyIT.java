@@ -63,6 +63,47 @@ class ConsoleTelephonyIT {
         }
 
         @Override
+        public Future<Void> redirectBoth(String server, String channel, String extraChannel, String context,
+                                         String exten) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> blindTransfer(String server, String transferer, String context, String exten) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> attendedTransfer(String server, String transferer, String context, String exten) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> cancelAttendedTransfer(String server, String transferer) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<String> startRecording(String server, String channel, String file) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> muteRecording(String server, String channel, boolean muted) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> stopRecording(String server, String channel, String recordingId) {
+            return unsupported();
+        }
+
+        @Override
+        public Future<Void> leaveConference(String server, String conference, String channel) {
+            return unsupported();
+        }
+
+        @Override
         public Future<Void> setVariable(String server, String channel, String name, String value) {
             return unsupported();
         }

@@ -11,10 +11,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.BridgeAction;
+import org.asteriskjava.manager.action.ConfbridgeKickAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.MixMonitorAction;
+import org.asteriskjava.manager.action.MixMonitorMuteAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.StopMixMonitorAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.slf4j.Logger;
@@ -163,6 +168,82 @@ public final class AmiTelephony implements Telephony {
                     String value = r instanceof GetVarResponse ? ((GetVarResponse) r).getValue() : r.getAttribute("value");
                     return value == null || value.isEmpty() ? Optional.<String>empty() : Optional.of(value);
                 });
+    }
+
+    @Override
+    public Future<Void> redirectBoth(String server, String channel, String extraChannel, String context,
+                                     String exten) {
+        RedirectAction action = new RedirectAction(channel, context, exten, 1);
+        action.setExtraChannel(extraChannel);
+        action.setExtraContext(context);
+        action.setExtraExten(exten);
+        action.setExtraPriority(1);
+        return command(server, action, "Redirect " + channel + " and " + extraChannel, r -> null);
+    }
+
+    @Override
+    public Future<Void> blindTransfer(String server, String transferer, String context, String exten) {
+        return command(server, new AmiCallControlActions.BlindTransfer(transferer, context, exten),
+                "BlindTransfer " + transferer, r -> null);
+    }
+
+    @Override
+    public Future<Void> attendedTransfer(String server, String transferer, String context, String exten) {
+        AtxferAction action = new AtxferAction();
+        action.setChannel(transferer);
+        action.setExten(exten);
+        action.setContext(context);
+        return command(server, action, "Atxfer " + transferer, r -> null);
+    }
+
+    @Override
+    public Future<Void> cancelAttendedTransfer(String server, String transferer) {
+        return command(server, new AmiCallControlActions.CancelAtxfer(transferer), "CancelAtxfer " + transferer,
+                r -> null);
+    }
+
+    @Override
+    public Future<String> startRecording(String server, String channel, String file) {
+        // b: only while bridged (the conversation, not the hold music); i(): Asterisk names the recording so this
+        // one can be stopped alone, and sets the variable on the channel for the record's sake
+        MixMonitorAction action = new MixMonitorAction(channel, file, "bi(" + RECORDING_ID_VARIABLE + ")");
+        return command(server, action, "MixMonitor " + channel, r -> {
+            String id = r.getAttribute("mixmonitorid");
+            if (id == null || id.isBlank()) {
+                throw new TelephonyException(TelephonyException.Kind.REFUSED,
+                        "AMI MixMonitor on " + server + " answered without a MixMonitorID");
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public Future<Void> muteRecording(String server, String channel, boolean muted) {
+        return command(server, new MixMonitorMuteAction(channel, "both", muted ? 1 : 0),
+                "MixMonitorMute " + channel, r -> null);
+    }
+
+    @Override
+    public Future<Void> stopRecording(String server, String channel, String recordingId) {
+        // no id: whatever records the channel (one header left out, not sent empty)
+        String id = recordingId == null || recordingId.isBlank() ? null : recordingId;
+        return command(server, new StopMixMonitorAction(channel, id), "StopMixMonitor " + channel,
+                r -> null);
+    }
+
+    @Override
+    public Future<Void> leaveConference(String server, String conference, String channel) {
+        return command(server, new ConfbridgeKickAction(conference, channel), "ConfbridgeKick " + channel, r -> null);
+    }
+
+    /** The channel variable MixMonitor sets to the recording's id (option {@code i}). */
+    public static final String RECORDING_ID_VARIABLE = "CC_REC_ID";
+
+    private <T> Future<T> command(String server, org.asteriskjava.manager.action.ManagerAction action, String what,
+                                  java.util.function.Function<org.asteriskjava.manager.response.ManagerResponse, T>
+                                          onSuccess) {
+        AmiServerLink link = links.get(server);
+        return link == null ? unknownServer(server) : link.command(action, what, onSuccess);
     }
 
     @Override
