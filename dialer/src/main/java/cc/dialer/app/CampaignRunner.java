@@ -638,11 +638,9 @@ public final class CampaignRunner extends VerticleBase {
                 anyOpen = true;
             }
         }
-        // before the check below: the tick that finishes the campaign still audits its last skips. Preview campaigns
-        // offer records to agents instead; what they do not offer is not audited here (see the README)
-        if (campaign.mode() != PacingMode.PREVIEW) {
-            skips.tick(idle, this::progressOf, dnc, now);
-        }
+        // before the check below: the tick that finishes the campaign still audits its last skips; a preview
+        // campaign's records nobody may be offered (do-not-call, outside hours...) are audited the same way
+        skips.tick(idle, this::progressOf, dnc, now);
         if (!anyOpen && attempts.isEmpty()) {
             flushAgentTime(now);
             if (finished.tryComplete()) {
