@@ -62,9 +62,11 @@ public final class Transfers {
         pbx.emit(m.add("IsExternal", "Yes").add("Context", context).add("Extension", exten));
 
         // the transferee keeps the after-bridge location it had: when the transferred call's bridge ends it goes on
-        // there, not after the transfer extension (ami-22: s,4@cc-hold)
+        // there, not after the transfer extension (ami-22: s,4@cc-hold). A channel pulled into a bridge already shows
+        // the priority after the one it was on; a Dial() caller still shows its Dial.
         if (transferee.ranDialplan()) {
-            transferee.setAfterBridgeGoto(new Location(transferee.context(), transferee.exten(), transferee.priority()));
+            int after = "Dial".equalsIgnoreCase(transferee.app()) ? transferee.priority() + 1 : transferee.priority();
+            transferee.setAfterBridgeGoto(new Location(transferee.context(), transferee.exten(), after));
         }
         transferee.bumpPbxGeneration();
         transferee.setActivity(null);

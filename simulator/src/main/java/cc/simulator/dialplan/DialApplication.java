@@ -69,7 +69,8 @@ public final class DialApplication {
         if (timeoutMs > 0 && !attempt.settled) {
             attempt.timer = pbx.after(timeoutMs, attempt::timedOut);
         }
-        return attempt.settled ? null : attempt;
+        // answered at once (a callee whose dialplan answers straight away): the caller already sits in the bridge
+        return attempt.settled ? caller.activity() : attempt;
     }
 
     private static long seconds(String s) {
@@ -154,17 +155,17 @@ public final class DialApplication {
         /** Dials a simulated phone; it rings, answers or refuses as its {@link PhoneBehaviour} says. */
         boolean phone(String rest) {
             int at = rest.indexOf('@');
-            String endpoint = at < 0 ? rest : rest.substring(0, at);
-            PhoneBehaviour b = phones.behaviourOf(rest);
-            Channel ch = pbx.newChannel("PJSIP/" + endpoint + "-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.DOWN,
+            String number = at < 0 ? rest : rest.substring(0, at);
+            PhoneBehaviour b = phones.behaviourOf(number);
+            Channel ch = pbx.newChannel("PJSIP/" + number + "-" + pbx.nextPjsipSuffix(), "PJSIP", ChannelState.DOWN,
                 "default", "s", pbx.nextUniqueid(), caller.linkedid());
             ch.amdResult = b.amdResult();
             ch.owner = b;
-            ch.setDevice("PJSIP/" + endpoint);
+            ch.setDevice("PJSIP/" + number);
             dest = ch;
             dialString = rest;
             pbx.setVar(ch, "DIALEDPEERNUMBER", dialString);
-            ch.setCallerId(new CallerId(endpoint, caller.callerId().name()));
+            ch.setCallerId(new CallerId(number, caller.callerId().name()));
             pbx.newCallerId(ch);
             ch.setConnectedLine(caller.callerId());
             pbx.newConnectedLine(ch);
@@ -186,7 +187,7 @@ public final class DialApplication {
             pbx.after(1, () -> {
                 if (!settled && ch.isAlive()) {
                     pbx.newState(ch, ChannelState.RINGING);
-                    pbx.deviceState("PJSIP/" + endpoint, "RINGING");
+                    pbx.deviceState("PJSIP/" + number, "RINGING");
                     ringing();
                 }
             });
@@ -196,7 +197,7 @@ public final class DialApplication {
                         return;
                     }
                     pbx.answer(ch);
-                    pbx.deviceState("PJSIP/" + endpoint, "INUSE");
+                    pbx.deviceState("PJSIP/" + number, "INUSE");
                     if (b.talkTime() != null) {
                         pbx.after(b.talkTime().sample(pbx.random()), () -> pbx.remoteHangup(ch, Causes.NORMAL_CLEARING));
                     }
@@ -249,8 +250,6 @@ public final class DialApplication {
                     pbx.finish(callee, false);
                 }
             }));
-            // the bridge, not this Dial, decides what the caller does next: later completions of the Dial are stale
-            caller.bumpPbxGeneration();
             caller.setActivity(new Pbx.BridgedActivity(this::afterBridge));
             pbx.bridge(callee, caller, false);
         }
@@ -265,11 +264,12 @@ public final class DialApplication {
             }
             pbx.setVar(caller, "DIALSTATUS", "ANSWER");
             Location back = caller.takeAfterBridgeGoto();
-            if (back != null) {
-                caller.setLocation(back.context(), back.exten(), back.priority());
-            } else {
-                caller.setPriority(caller.priority() + 1);
+            if (back == null) {
+                done.accept(0);
+                return;
             }
+            caller.bumpPbxGeneration();
+            caller.setLocation(back.context(), back.exten(), back.priority());
             executor.run(caller);
         }
 
