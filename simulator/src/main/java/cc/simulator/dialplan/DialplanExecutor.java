@@ -274,7 +274,8 @@ public final class DialplanExecutor {
         switch (app.toLowerCase(Locale.ROOT)) {
             case "answer": case "wait": case "playback": case "musiconhold": case "set": case "noop":
             case "verbose": case "senddtmf": case "ringing": case "busy": case "congestion": case "amd":
-            case "userevent": case "bridge": case "agi": case "progress": case "hangup": case "dial":
+            case "userevent": case "bridge": case "agi": case "progress": case "hangup":
+            case "dial":
                 return true;
             default:
                 return false;
