@@ -8,6 +8,7 @@ import cc.simulator.calls.Originator;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Counters;
 import cc.simulator.channel.Pbx;
+import cc.simulator.dialplan.DialApplication;
 import cc.simulator.dialplan.DialplanExecutor;
 import cc.simulator.traffic.TrafficRunner;
 import io.vertx.core.Context;
@@ -73,6 +74,7 @@ public final class AsteriskSimulator implements AutoCloseable {
         executor = new DialplanExecutor(pbx, config.effectiveDialplan(), timings);
         agi = new AgiLauncher(pbx, executor, timings, context);
         executor.setAgiRunner(agi);
+        executor.setDialApplication(new DialApplication(pbx, executor, config.phones()));
         Originator originator = new Originator(pbx, executor, config.phones(), timings);
         inbound = new InboundCalls(pbx, originator, timings);
         ami = new AmiServer(vertx, config.amiHost(), config.amiPort(), config.amiUsers(), scaled(timings.authFailureMs()),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cc.simulator.dialplan.Dialplan;
 import cc.simulator.people.Distribution;
 import cc.simulator.people.PhoneBehaviour;
 import cc.simulator.people.Phones;
@@ -189,6 +190,7 @@ class SimulatorApiIT {
             List<Trace.Message> ofTwo = ami.received.stream().filter(m -> two.equals(m.get("Channel"))).toList();
             int set = -1;
             for (int i = 0; i < ofTwo.size(); i++) {
+                // the trunk's Set(CALLERID(num)=...), not cc-inbound's later Set(AGISTATUS=)
                 if ("Set".equals(ofTwo.get(i).get("Application"))
                         && String.valueOf(ofTwo.get(i).get("AppData")).startsWith("CALLERID(num)")) {
                     set = i;
@@ -213,6 +215,87 @@ class SimulatorApiIT {
             Trace.Message cdr = ami.await(m -> "Cdr".equals(m.get("Event")) && two.equals(m.get("Channel")), 5_000);
             assertEquals("+989121234567", cdr.get("Source"));
             assertEquals("\"Sara Ahmadi\" <+989121234567>", cdr.get("CallerID"));
+        }
+    }
+
+    @Test
+    @DisplayName("a blind transfer of the agent leg sends the holding caller through cc-outbound's Dial() to a second "
+        + "phone: the first agent leg hangs up and the caller talks to the second phone")
+    void blindTransferToSecondPhone() throws Exception {
+        start((env, s) -> s.command("SET VARIABLE CC_NEXT hold"));
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("09121234567", "Sara Ahmadi", "5550100"));
+        awaitChannel(call.channel(), "MusicOnHold");
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            ami.send("Action", "Originate", "ActionID", "agent", "Channel", "PJSIP/1001", "Application", "Bridge",
+                "Data", call.channel(), "Async", "true", "Timeout", "15000");
+            String agentLeg = ami.await(m -> "OriginateResponse".equals(m.get("Event")), 10_000).get("Channel");
+            ami.await(m -> "BridgeEnter".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 5_000);
+
+            ami.send("Action", "BlindTransfer", "ActionID", "xfer", "Channel", agentLeg, "Context", "cc-outbound",
+                "Exten", "1002");
+            Trace.Message resp = ami.await(m -> "xfer".equals(m.get("ActionID")) && m.get("Response") != null, 5_000);
+            assertEquals("Success", resp.get("Response"));
+            assertEquals("Transfer succeeded", resp.get("Message"));
+            Trace.Message event = ami.await(m -> "BlindTransfer".equals(m.get("Event")), 5_000);
+            assertEquals("Success", event.get("Result"));
+            assertEquals(agentLeg, event.get("TransfererChannel"));
+            assertEquals(call.channel(), event.get("TransfereeChannel"));
+            assertEquals("cc-outbound", event.get("Context"));
+            assertEquals("1002", event.get("Extension"));
+            Trace.Message agentGone = ami.await(m -> "Hangup".equals(m.get("Event")) && agentLeg.equals(m.get("Channel")), 5_000);
+            assertEquals("16", agentGone.get("Cause"));
+
+            Trace.Message dialEnd = ami.await(m -> "DialEnd".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 10_000);
+            assertEquals("ANSWER", dialEnd.get("DialStatus"));
+            String secondPhone = dialEnd.get("DestChannel");
+            assertTrue(secondPhone.startsWith("PJSIP/1002-"), secondPhone);
+            ChannelSnapshot caller = awaitChannel(call.channel(), "Dial");
+            ChannelSnapshot phone = sim.channels().stream().filter(c -> c.name().equals(secondPhone)).findFirst().orElseThrow();
+            assertFalse(caller.bridgeId().isEmpty(), "the caller is bridged");
+            assertEquals(caller.bridgeId(), phone.bridgeId(), "the caller talks to the second phone");
+            assertEquals("cc-outbound", caller.context());
+
+            call.hangup();
+            ami.await(m -> "Hangup".equals(m.get("Event")) && secondPhone.equals(m.get("Channel")), 5_000);
+            assertTrue(call.awaitEnd(Duration.ofSeconds(10)).answered());
+        }
+        assertEquals(1L, sim.stats().actionsByName().get("blindtransfer"));
+    }
+
+    @Test
+    @DisplayName("Dial() to a phone: timeout gives NOANSWER, busy BUSY, an answered call bridges and, when the phone "
+        + "hangs up, the dialplan goes on after Dial with DIALSTATUS=ANSWER")
+    void dialOutcomes() throws Exception {
+        sim = AsteriskSimulator.start(SimulatorConfig.builder()
+            .dialplan(Dialplan.builder()
+                .exten("dial-test", "_X.", "Dial(PJSIP/${EXTEN}@trunk,2)", "UserEvent(DialDone,Status: ${DIALSTATUS})",
+                    "Hangup()")
+                .build())
+            .timings(Timings.defaults().withTimeScale(0.2))
+            .phones(Phones.builder()
+                .number("2001", PhoneBehaviour.busy())
+                .number("2003", PhoneBehaviour.neverAnswers())
+                .number("3001", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(300), Distribution.fixed(1_000)))
+                .build())
+            .build());
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            for (String[] c : new String[][] {{"2003", "NOANSWER"}, {"2001", "BUSY"}, {"3001", "ANSWER"}}) {
+                ami.send("Action", "Originate", "ActionID", "o" + c[0], "Channel", "Local/" + c[0] + "@dial-test",
+                    "Application", "Wait", "Data", "30", "Async", "true");
+                Trace.Message end = ami.await(m -> "DialEnd".equals(m.get("Event")) && m.get("Channel") != null
+                    && m.get("DestChannel").startsWith("PJSIP/" + c[0] + "-"), 10_000);
+                assertEquals(c[1], end.get("DialStatus"), c[0]);
+                Trace.Message done = ami.await(m -> "DialDone".equals(m.get("UserEvent"))
+                    && m.get("Channel").startsWith("Local/" + c[0] + "@dial-test-"), 10_000);
+                assertEquals(c[1], done.get("Status"), c[0]);
+            }
+            String bridge = ami.await(m -> "BridgeEnter".equals(m.get("Event"))
+                && m.get("Channel").startsWith("PJSIP/3001-"), 5_000).get("BridgeUniqueid");
+            Trace.Message caller = ami.await(m -> "BridgeEnter".equals(m.get("Event"))
+                && bridge.equals(m.get("BridgeUniqueid")) && m.get("Channel").startsWith("Local/3001@dial-test-"), 5_000);
+            assertEquals("2", caller.get("BridgeNumChannels"), "the phone and its caller in one bridge");
         }
     }
 

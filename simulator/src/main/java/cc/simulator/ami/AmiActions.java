@@ -29,11 +29,13 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
     private final Pbx pbx;
     private final DialplanExecutor executor;
     private final Originator originator;
+    private final TransferActions transfers;
 
     public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator) {
         this.pbx = pbx;
         this.executor = executor;
         this.originator = originator;
+        this.transfers = new TransferActions(pbx, executor);
     }
 
     @Override
@@ -84,6 +86,9 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
                 return;
             case "userevent":
                 userEvent(s, m, id);
+                return;
+            case "blindtransfer":
+                transfers.blindTransfer(s, m, id);
                 return;
             default:
                 s.write(AmiMessage.response("Error", id).add("Message",

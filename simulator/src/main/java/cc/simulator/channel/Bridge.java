@@ -15,4 +15,9 @@ public final class Bridge {
     public String id() {
         return id;
     }
+
+    /** The channels in the bridge now, in the order they entered. */
+    public List<Channel> members() {
+        return List.copyOf(members);
+    }
 }

@@ -61,6 +61,8 @@ public final class Channel {
     /** The FastAGI exchange on this channel, as {@code > command} / {@code < reply} lines, for test assertions. */
     public final List<String> agiTranscript = new ArrayList<>();
     boolean ranDialplan;
+    /** Where the channel goes when its next bridge ends, instead of the next priority (a blind transfer, ami-22). */
+    Location afterBridgeGoto;
 
     Channel(String name, String uniqueid, String type, ChannelState state, String context, String exten, long now) {
         this.name = name;
@@ -105,6 +107,17 @@ public final class Channel {
         this.context = context;
         this.exten = exten;
         this.priority = priority;
+    }
+
+    public void setAfterBridgeGoto(Location location) {
+        this.afterBridgeGoto = location;
+    }
+
+    /** The after-bridge location, once: null when the channel has none. */
+    public Location takeAfterBridgeGoto() {
+        Location l = afterBridgeGoto;
+        afterBridgeGoto = null;
+        return l;
     }
 
     public void setPriority(int priority) {

@@ -351,6 +351,11 @@ public final class Pbx {
                 peer.onPeerGoneBeforeAnswer = null;
                 peer.hangupRequested = true;
                 peer.hangupCause = ch.hangupCause;
+                String dialStatus = ch.localOne ? null : ch.vars.get("DIALSTATUS");
+                if (dialStatus != null) {
+                    // chan_local hands the ;2 half's last Dial() result to ;1 (ami-22)
+                    setVar(peer, "CHANLOCALSTATUS", dialStatus);
+                }
                 emit(channelEvent("HangupRequest", "call,all", peer).add("Cause", Integer.toString(ch.hangupCause)));
                 if (beforeAnswer != null) {
                     beforeAnswer.accept(ch.hangupCause);
@@ -466,6 +471,14 @@ public final class Pbx {
 
     /** Bridges two channels whose current activity has been stopped; each gets {@code onLeave} when kicked out. */
     public void bridge(Channel a, Channel b) {
+        bridge(a, b, true);
+    }
+
+    /**
+     * @param updateConnectedLines false for a Dial() bridge: Dial has already given both parties their connected
+     *     line, and the recorded caller gets no NewConnectedLine when it enters the bridge (ami-22)
+     */
+    public void bridge(Channel a, Channel b, boolean updateConnectedLines) {
         Bridge br = new Bridge(UUID.randomUUID().toString());
         emit(bridgeEvent("BridgeCreate", br, 0).message);
         for (Channel c : List.of(a, b)) {
@@ -483,12 +496,21 @@ public final class Pbx {
         br.members.add(b);
         b.bridge = br;
         emit(bridgeEvent("BridgeEnter", br, 2).andChannel(b));
+        for (Channel c : List.of(a, b)) {
+            // a blind-transferred channel forgets who transferred it once it is bridged again (ami-22)
+            String transferer = c.vars.get("BLINDTRANSFER");
+            if (transferer != null && !transferer.isEmpty()) {
+                setVar(c, "BLINDTRANSFER", "");
+            }
+        }
         a.cdrDestChannel = b.name;
         setVar(a, "BRIDGEPEER", b.name);
         setVar(b, "BRIDGEPEER", a.name);
-        CallerId aParty = a.callerId;
-        updateConnectedLine(b, aParty);
-        updateConnectedLine(a, b.callerId);
+        if (updateConnectedLines) {
+            CallerId aParty = a.callerId;
+            updateConnectedLine(b, aParty);
+            updateConnectedLine(a, b.callerId);
+        }
         counters.inc("bridges.created");
         for (Channel c : List.of(a, b)) {
             Runnable r = c.onBridged;
@@ -528,7 +550,19 @@ public final class Pbx {
         return true;
     }
 
-    private void leaveBridge(Channel ch) {
+    /**
+     * Takes one channel out of its bridge; a two-party bridge ends for the other one too, whose bridged activity
+     * decides what it does next.
+     */
+    public void leaveBridge(Channel ch) {
+        leaveBridge(ch, null);
+    }
+
+    /**
+     * @param next where the leaving channel goes: its BridgeLeave already shows it, its BRIDGEPEER reset does not
+     *     (a blind transfer, ami-22); null to stay where it is
+     */
+    public void leaveBridge(Channel ch, Location next) {
         Bridge br = ch.bridge;
         ch.bridge = null;
         br.members.remove(ch);
@@ -538,6 +572,9 @@ public final class Pbx {
             if (!other.finished) {
                 setVar(other, "BRIDGEPEER", "");
             }
+        }
+        if (next != null) {
+            ch.setLocation(next.context(), next.exten(), next.priority());
         }
         emit(bridgeEvent("BridgeLeave", br, br.members.size()).andChannel(ch));
         if (br.members.size() <= 1) {
@@ -591,14 +628,18 @@ public final class Pbx {
     }
 
     private static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
-        return new BridgeEventBuilder(AmiMessage.event(name, "call,all")
-            .add("BridgeUniqueid", br.id)
+        return new BridgeEventBuilder(appendBridge(AmiMessage.event(name, "call,all"), br, count));
+    }
+
+    /** The bridge keys of Bridge* events and of events about a bridge (BlindTransfer). */
+    public static AmiMessage appendBridge(AmiMessage m, Bridge br, int count) {
+        return m.add("BridgeUniqueid", br.id)
             .add("BridgeType", "basic")
             .add("BridgeTechnology", "simple_bridge")
             .add("BridgeCreator", "<unknown>")
             .add("BridgeName", "<unknown>")
             .add("BridgeNumChannels", Integer.toString(count))
-            .add("BridgeVideoSourceMode", "none"));
+            .add("BridgeVideoSourceMode", "none");
     }
 
     // ---- Local pairs ----

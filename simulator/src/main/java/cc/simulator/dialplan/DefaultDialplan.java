@@ -26,10 +26,15 @@ package cc.simulator.dialplan;
  *  same => n,AGI(agi://127.0.0.1:4573/queue-position?${CC_ANNOUNCE})
  *  same => n,GotoIf($["${AGISTATUS}" != ""]?cc-hold,s,1)
  *  same => n,Hangup()
+ *
+ * [cc-outbound]
+ * exten => _X.,1,Dial(PJSIP/${EXTEN}@trunk,60)
+ *  same => n,Hangup()
  * </pre>
  *
- * <p>and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for priority
- * ({@code cc-dialer}: answer, AMD, machines hung up, given the message or held for an agent; {@code cc-dialer-abandon}:
+ * <p>({@code cc-outbound} is click-to-dial: the number is dialled as a simulated phone, {@code PJSIP/<number>}, see
+ * {@link DialApplication}) and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for
+ * priority ({@code cc-dialer}: answer, AMD, machines hung up, given the message or held for an agent; {@code cc-dialer-abandon}:
  * the abandon message).
  *
  * <p>One context is the simulator's own, for tests, and not in extensions.conf: {@value #NORMALISING_TRUNK_CONTEXT}, a
@@ -47,6 +52,7 @@ public final class DefaultDialplan {
     public static final String HOLD_CONTEXT = "cc-hold";
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
     public static final String ANNOUNCE_CONTEXT = "cc-announce";
+    public static final String OUTBOUND_CONTEXT = "cc-outbound";
     public static final String DIALER_CONTEXT = "cc-dialer";
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
     /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
@@ -76,6 +82,9 @@ public final class DefaultDialplan {
                 "Set(AGISTATUS=)",
                 "AGI(agi://" + agiHost + ":" + agiPort + "/queue-position?${CC_ANNOUNCE})",
                 "GotoIf($[\"${AGISTATUS}\" != \"\"]?cc-hold,s,1)",
+                "Hangup()")
+            .exten(OUTBOUND_CONTEXT, "_X.",
+                "Dial(PJSIP/${EXTEN}@trunk,60)",
                 "Hangup()")
             // config/asterisk/dialer.conf
             .exten(DIALER_CONTEXT, "s",

@@ -25,6 +25,7 @@ public final class DialplanExecutor {
     private final Dialplan dialplan;
     private final Timings timings;
     private AgiRunner agi;
+    private DialApplication dial;
 
     public DialplanExecutor(Pbx pbx, Dialplan dialplan, Timings timings) {
         this.pbx = pbx;
@@ -35,6 +36,10 @@ public final class DialplanExecutor {
 
     public void setAgiRunner(AgiRunner agi) {
         this.agi = agi;
+    }
+
+    public void setDialApplication(DialApplication dial) {
+        this.dial = dial;
     }
 
     public Dialplan dialplan() {
@@ -270,6 +275,7 @@ public final class DialplanExecutor {
             case "answer": case "wait": case "playback": case "musiconhold": case "set": case "noop":
             case "verbose": case "senddtmf": case "ringing": case "busy": case "congestion": case "amd":
             case "userevent": case "bridge": case "agi": case "progress": case "hangup":
+            case "dial":
                 return true;
             default:
                 return false;
@@ -372,6 +378,8 @@ public final class DialplanExecutor {
                 return null;
             case "bridge":
                 return bridgeApp(ch, firstArg(data), done);
+            case "dial":
+                return dial == null ? unknownApp(done) : dial.exec(ch, data, done);
             case "agi": {
                 if (agi == null) {
                     pbx.setVar(ch, "AGISTATUS", "FAILURE");
@@ -387,6 +395,11 @@ public final class DialplanExecutor {
                 done.accept(-2);
                 return null;
         }
+    }
+
+    private static Activity unknownApp(IntConsumer done) {
+        done.accept(-2);
+        return null;
     }
 
     private Activity amd(Channel ch, IntConsumer done) {
