@@ -188,7 +188,8 @@ class SimulatorApiIT {
             assertTrue(two.startsWith("Local/5550100@sim-normalising-trunk-"), two);
             List<Trace.Message> ofTwo = ami.received.stream().filter(m -> two.equals(m.get("Channel"))).toList();
             int set = -1;
-            for (int i = 0; i < ofTwo.size(); i++) {
+            // the trunk's Set(CALLERID(num)=...) is the first Set; cc-inbound runs others after it
+            for (int i = 0; i < ofTwo.size() && set < 0; i++) {
                 if ("Set".equals(ofTwo.get(i).get("Application"))) {
                     set = i;
                 }
