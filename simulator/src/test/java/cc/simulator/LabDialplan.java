@@ -55,6 +55,13 @@ final class LabDialplan {
                 "Answer()", "Wait(0.5)", "Set(CALLERID(num)=+989121234567)", "Set(CALLERID(name)=S. Ahmadi)", "Wait(1)",
                 "Hangup()")
             .exten("agent-wait", "s", "NoOp(Agent leg answered, waiting to be bridged by AMI Bridge)", "Wait(30)")
+            .exten("human-timed", "_X.", "NoOp(Simulated caller: stays ${EXTEN} s, then hangs up)", "Wait(${EXTEN})",
+                "Hangup()")
+            .exten("agent-timed", "_X.", "NoOp(Agent phone: answers at once, talks ${EXTEN} s, hangs up)", "Answer()",
+                "Wait(${EXTEN})", "Hangup()")
+            .exten("phones", "202", "NoOp(Agent B phone: rings 1 s, answers, talks 12 s, hangs up)", "Ringing()",
+                "Wait(1)", "Answer()", "Wait(12)", "Hangup()")
+            .exten("conf", "room-1", "NoOp(Conference room-1)", "ConfBridge(room-1)", "Hangup()")
             .build();
     }
 }

@@ -24,6 +24,7 @@ public final class Pbx {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Variables variables = new Variables(this);
     private final Counters counters;
+    private final Conferences conferences = new Conferences(this);
     private final Random random;
     private final long bootMs = System.currentTimeMillis();
     private long uniqueCounter;
@@ -46,6 +47,11 @@ public final class Pbx {
 
     public void setHangupHook(HangupHook hook) {
         this.hangupHook = hook;
+    }
+
+    /** The ConfBridge conferences running on this switch. */
+    public Conferences conferences() {
+        return conferences;
     }
 
     public Counters counters() {
@@ -529,7 +535,19 @@ public final class Pbx {
     }
 
     private void leaveBridge(Channel ch) {
+        leaveBridge(ch, null);
+    }
+
+    /**
+     * Takes the channel out of its bridge. {@code afterPeersCleared} runs once BRIDGEPEER is cleared and before
+     * BridgeLeave: a Redirect moves the channel there, so its BridgeLeave already shows the new place (ami-24).
+     */
+    public void leaveBridge(Channel ch, Runnable afterPeersCleared) {
         Bridge br = ch.bridge;
+        if (br.leaveHandler != null) {
+            br.leaveHandler.accept(ch);
+            return;
+        }
         ch.bridge = null;
         br.members.remove(ch);
         List<Channel> rest = new ArrayList<>(br.members);
@@ -538,6 +556,9 @@ public final class Pbx {
             if (!other.finished) {
                 setVar(other, "BRIDGEPEER", "");
             }
+        }
+        if (afterPeersCleared != null) {
+            afterPeersCleared.run();
         }
         emit(bridgeEvent("BridgeLeave", br, br.members.size()).andChannel(ch));
         if (br.members.size() <= 1) {
@@ -577,7 +598,7 @@ public final class Pbx {
         }
     }
 
-    private static final class BridgeEventBuilder {
+    static final class BridgeEventBuilder {
         final AmiMessage message;
 
         BridgeEventBuilder(AmiMessage message) {
@@ -590,15 +611,20 @@ public final class Pbx {
         }
     }
 
-    private static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
-        return new BridgeEventBuilder(AmiMessage.event(name, "call,all")
-            .add("BridgeUniqueid", br.id)
-            .add("BridgeType", "basic")
-            .add("BridgeTechnology", "simple_bridge")
-            .add("BridgeCreator", "<unknown>")
-            .add("BridgeName", "<unknown>")
+    static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
+        AmiMessage m = AmiMessage.event(name, "call,all");
+        appendBridge(m, br, count);
+        return new BridgeEventBuilder(m);
+    }
+
+    static void appendBridge(AmiMessage m, Bridge br, int count) {
+        m.add("BridgeUniqueid", br.id)
+            .add("BridgeType", br.type)
+            .add("BridgeTechnology", br.technology)
+            .add("BridgeCreator", br.creator)
+            .add("BridgeName", br.name)
             .add("BridgeNumChannels", Integer.toString(count))
-            .add("BridgeVideoSourceMode", "none"));
+            .add("BridgeVideoSourceMode", "none");
     }
 
     // ---- Local pairs ----

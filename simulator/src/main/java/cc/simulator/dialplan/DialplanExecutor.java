@@ -269,7 +269,7 @@ public final class DialplanExecutor {
         switch (app.toLowerCase(Locale.ROOT)) {
             case "answer": case "wait": case "playback": case "musiconhold": case "set": case "noop":
             case "verbose": case "senddtmf": case "ringing": case "busy": case "congestion": case "amd":
-            case "userevent": case "bridge": case "agi": case "progress": case "hangup":
+            case "userevent": case "bridge": case "agi": case "progress": case "hangup": case "confbridge":
                 return true;
             default:
                 return false;
@@ -372,6 +372,8 @@ public final class DialplanExecutor {
                 return null;
             case "bridge":
                 return bridgeApp(ch, firstArg(data), done);
+            case "confbridge":
+                return pbx.conferences().confBridge(ch, firstArg(data), done);
             case "agi": {
                 if (agi == null) {
                     pbx.setVar(ch, "AGISTATUS", "FAILURE");
