@@ -26,6 +26,10 @@ package cc.simulator.dialplan;
  *  same => n,AGI(agi://127.0.0.1:4573/queue-position?${CC_ANNOUNCE})
  *  same => n,GotoIf($["${AGISTATUS}" != ""]?cc-hold,s,1)
  *  same => n,Hangup()
+ *
+ * [cc-conference]
+ * exten => _[a-zA-Z0-9].,1,ConfBridge(${EXTEN})
+ *  same => n,Hangup()
  * </pre>
  *
  * <p>and the outbound campaign contexts of {@code config/asterisk/dialer.conf}, priority for priority
@@ -47,6 +51,7 @@ public final class DefaultDialplan {
     public static final String HOLD_CONTEXT = "cc-hold";
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
     public static final String ANNOUNCE_CONTEXT = "cc-announce";
+    public static final String CONFERENCE_CONTEXT = "cc-conference";
     public static final String DIALER_CONTEXT = "cc-dialer";
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
     /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
@@ -76,6 +81,9 @@ public final class DefaultDialplan {
                 "Set(AGISTATUS=)",
                 "AGI(agi://" + agiHost + ":" + agiPort + "/queue-position?${CC_ANNOUNCE})",
                 "GotoIf($[\"${AGISTATUS}\" != \"\"]?cc-hold,s,1)",
+                "Hangup()")
+            .exten(CONFERENCE_CONTEXT, "_[a-zA-Z0-9].",
+                "ConfBridge(${EXTEN})",
                 "Hangup()")
             // config/asterisk/dialer.conf
             .exten(DIALER_CONTEXT, "s",
