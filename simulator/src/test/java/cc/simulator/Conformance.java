@@ -143,7 +143,7 @@ final class Conformance {
         return canonical;
     }
 
-    private static Map<String, String> channelNames(List<Trace.Message> msgs) {
+    static Map<String, String> channelNames(List<Trace.Message> msgs) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Trace.Message m : msgs) {
             if (m.dir() == '<' && "Newchannel".equals(m.get("Event"))) {

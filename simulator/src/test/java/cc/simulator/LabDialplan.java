@@ -62,6 +62,9 @@ final class LabDialplan {
             .exten("phones", "202", "NoOp(Agent B phone: rings 1 s, answers, talks 12 s, hangs up)", "Ringing()", "Wait(1)",
                 "Answer()", "Wait(12)", "Hangup()")
             .exten("phones", "203", "NoOp(Agent C phone: rings, never answers)", "Ringing()", "Wait(60)")
+            .exten("human-timed", "_X.", "NoOp(Simulated caller: stays ${EXTEN} s, then hangs up)", "Wait(${EXTEN})",
+                "Hangup()")
+            .exten("conf", "room-1", "NoOp(Conference room-1)", "ConfBridge(room-1)", "Hangup()")
             .build();
     }
 }

@@ -105,6 +105,67 @@ class SimulatorApiIT {
     }
 
     @Test
+    @DisplayName("a three-way call: caller and agent A moved into cc-conference with one Redirect, agent B rung into "
+        + "ConfBridge, listed, muted, B kicked, and the conference ends when the last one leaves")
+    void threeWayConference() throws Exception {
+        start((env, s) -> s.command("SET VARIABLE CC_NEXT hold"));
+        SimulatedCall call = sim.placeInboundCall(InboundCall.of("09121234567", "Sara Ahmadi", "5550100")
+            .withPatienceMs(120_000).withTalkTimeMs(120_000));
+        awaitChannel(call.channel(), "MusicOnHold");
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            ami.send("Action", "Originate", "ActionID", "agent-a", "Channel", "PJSIP/1001", "Context", "cc-agent-wait",
+                "Exten", "s", "Priority", "1", "Async", "true", "Timeout", "15000");
+            String agentA = ami.await(m -> "OriginateResponse".equals(m.get("Event")) && "agent-a".equals(m.get("ActionID")),
+                10_000).get("Channel");
+            ami.send("Action", "Bridge", "ActionID", "bridge", "Channel1", call.channel(), "Channel2", agentA);
+            ami.await(m -> "BridgeEnter".equals(m.get("Event")) && agentA.equals(m.get("Channel")), 5_000);
+
+            ami.send("Action", "Redirect", "ActionID", "conf", "Channel", call.channel(), "ExtraChannel", agentA,
+                "Context", "cc-conference", "Exten", "call-42", "Priority", "1",
+                "ExtraContext", "cc-conference", "ExtraExten", "call-42", "ExtraPriority", "1");
+            assertEquals("Dual Redirect successful", ami.await(m -> "conf".equals(m.get("ActionID")), 5_000).get("Message"));
+            ami.send("Action", "Originate", "ActionID", "agent-b", "Channel", "PJSIP/1002", "Application", "ConfBridge",
+                "Data", "call-42", "Async", "true", "Timeout", "15000");
+            String agentB = ami.await(m -> "OriginateResponse".equals(m.get("Event")) && "agent-b".equals(m.get("ActionID")),
+                10_000).get("Channel");
+            for (String ch : List.of(call.channel(), agentA, agentB)) {
+                Trace.Message join = ami.await(m -> "ConfbridgeJoin".equals(m.get("Event")) && ch.equals(m.get("Channel")), 5_000);
+                assertEquals("call-42", join.get("Conference"));
+                assertEquals("softmix", join.get("BridgeTechnology"));
+            }
+
+            ami.send("Action", "ConfbridgeListRooms", "ActionID", "rooms");
+            Trace.Message room = ami.await(m -> "ConfbridgeListRooms".equals(m.get("Event")), 5_000);
+            assertEquals("call-42", room.get("Conference"));
+            assertEquals("3", room.get("Parties"));
+            ami.send("Action", "ConfbridgeMute", "ActionID", "mute", "Conference", "call-42", "Channel", call.channel());
+            assertEquals("User muted", ami.await(m -> "mute".equals(m.get("ActionID")), 5_000).get("Message"));
+            ami.send("Action", "ConfbridgeList", "ActionID", "list", "Conference", "call-42");
+            ami.await(m -> "ConfbridgeListComplete".equals(m.get("Event")) && "list".equals(m.get("ActionID")), 5_000);
+            List<Trace.Message> users = ami.received.stream()
+                .filter(m -> "ConfbridgeList".equals(m.get("Event")) && "list".equals(m.get("ActionID"))).toList();
+            // in arrival order: the ExtraChannel reaches the conference first (ami-24)
+            assertEquals(List.of(agentA, call.channel(), agentB), users.stream().map(m -> m.get("Channel")).toList());
+            assertEquals("Yes", users.get(1).get("Muted"));
+
+            ami.send("Action", "ConfbridgeKick", "ActionID", "kick", "Conference", "call-42", "Channel", agentB);
+            assertEquals("User kicked", ami.await(m -> "kick".equals(m.get("ActionID")), 5_000).get("Message"));
+            ami.await(m -> "ConfbridgeLeave".equals(m.get("Event")) && agentB.equals(m.get("Channel")), 5_000);
+            ami.await(m -> "Hangup".equals(m.get("Event")) && agentB.equals(m.get("Channel")), 5_000);
+
+            call.hangup();
+            ami.await(m -> "ConfbridgeLeave".equals(m.get("Event")) && call.channel().equals(m.get("Channel")), 5_000);
+            assertTrue(call.awaitEnd(Duration.ofSeconds(10)).reachedAgent());
+            ami.send("Action", "Hangup", "ActionID", "end", "Channel", agentA);
+            ami.await(m -> "ConfbridgeEnd".equals(m.get("Event")) && "call-42".equals(m.get("Conference")), 5_000);
+            ami.await(m -> "BridgeDestroy".equals(m.get("Event")) && "ConfBridge".equals(m.get("BridgeCreator")), 5_000);
+            ami.send("Action", "ConfbridgeList", "ActionID", "none", "Conference", "call-42");
+            assertEquals("No active conferences.", ami.await(m -> "none".equals(m.get("ActionID")), 5_000).get("Message"));
+        }
+    }
+
+    @Test
     @DisplayName("a waiting caller redirected to cc-announce and bridged to an agent mid-announcement is yanked out of "
         + "the AGI as by Asterisk: the script sees the hang-up, and after the bridge the caller hangs up, not back to hold")
     void bridgeDuringAnnouncement() throws Exception {

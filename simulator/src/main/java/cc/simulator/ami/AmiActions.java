@@ -6,6 +6,7 @@ import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Pbx;
 import cc.simulator.dialplan.DialplanExecutor;
+import cc.simulator.dialplan.Redirects;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,12 +31,16 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
     private final DialplanExecutor executor;
     private final Originator originator;
     private final TransferActions transfers;
+    private final ConfbridgeActions confbridge;
+    private final Redirects redirects;
 
     public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator) {
         this.pbx = pbx;
         this.executor = executor;
         this.originator = originator;
         this.transfers = new TransferActions(pbx, executor);
+        this.confbridge = new ConfbridgeActions(pbx);
+        this.redirects = new Redirects(pbx, executor);
     }
 
     @Override
@@ -89,6 +94,9 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
                 return;
             case "blindtransfer":
                 transfers.blindTransfer(s, m, id);
+                return;
+            case "confbridgelistrooms": case "confbridgelist": case "confbridgemute": case "confbridgeunmute": case "confbridgekick":
+                confbridge.handle(s, m, m.action(), id);
                 return;
             default:
                 s.write(AmiMessage.response("Error", id).add("Message",
@@ -248,11 +256,31 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
             s.write(AmiMessage.response("Error", id).add("Message", "Channel does not exist: " + name));
             return;
         }
-        String exten = m.get("Exten");
+        String exten = m.get("Exten") == null ? ch.exten() : m.get("Exten");
         String context = m.get("Context") == null ? ch.context() : m.get("Context");
-        s.write(AmiMessage.response("Success", id).add("Message", "Redirect successful"));
+        int priority = parseInt(m.get("Priority"), 1);
+        Redirects.Target main = new Redirects.Target(ch, context, exten, priority);
+        String extraName = m.get("ExtraChannel");
+        if (extraName == null || extraName.isEmpty()) {
+            s.write(AmiMessage.response("Success", id).add("Message", "Redirect successful"));
+            pbx.counters().inc("redirects");
+            redirects.redirect(List.of(main));
+            return;
+        }
+        Channel extra = pbx.find(extraName);
+        if (extra == null || !extra.isAlive()) {
+            // not recorded: manager.c's wording for a missing second channel
+            s.write(AmiMessage.response("Error", id).add("Message", "ExtraChannel does not exist: " + extraName));
+            return;
+        }
+        // without ExtraContext, manager.c sends the second channel where the first goes
+        String extraContext = m.get("ExtraContext");
+        Redirects.Target second = extraContext == null || extraContext.isEmpty() ? new Redirects.Target(extra, context, exten, priority)
+            : new Redirects.Target(extra, extraContext, m.get("ExtraExten") == null ? extra.exten() : m.get("ExtraExten"),
+                parseInt(m.get("ExtraPriority"), 1));
+        s.write(AmiMessage.response("Success", id).add("Message", "Dual Redirect successful"));
         pbx.counters().inc("redirects");
-        executor.redirect(ch, context, exten == null ? ch.exten() : exten, parseInt(m.get("Priority"), 1));
+        redirects.redirect(List.of(second, main));
     }
 
     private void hangup(AmiSession s, AmiMessage m, String id) {

@@ -24,6 +24,7 @@ public final class Pbx {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Variables variables = new Variables(this);
     private final Counters counters;
+    private final Conferences conferences = new Conferences(this);
     private final Random random;
     private final long bootMs = System.currentTimeMillis();
     private long uniqueCounter;
@@ -46,6 +47,11 @@ public final class Pbx {
 
     public void setHangupHook(HangupHook hook) {
         this.hangupHook = hook;
+    }
+
+    /** The ConfBridge conferences running on this switch. */
+    public Conferences conferences() {
+        return conferences;
     }
 
     public Counters counters() {
@@ -555,7 +561,7 @@ public final class Pbx {
      * decides what it does next.
      */
     public void leaveBridge(Channel ch) {
-        leaveBridge(ch, null);
+        leaveBridge(ch, (Runnable) null);
     }
 
     /**
@@ -563,7 +569,19 @@ public final class Pbx {
      *     (a blind transfer, ami-22); null to stay where it is
      */
     public void leaveBridge(Channel ch, Location next) {
+        leaveBridge(ch, next == null ? null : () -> ch.setLocation(next.context(), next.exten(), next.priority()));
+    }
+
+    /**
+     * Takes the channel out of its bridge. {@code afterPeersCleared} runs once BRIDGEPEER is cleared and before
+     * BridgeLeave: a Redirect moves the channel there, so its BridgeLeave already shows the new place (ami-24).
+     */
+    public void leaveBridge(Channel ch, Runnable afterPeersCleared) {
         Bridge br = ch.bridge;
+        if (br.leaveHandler != null) {
+            br.leaveHandler.accept(ch);
+            return;
+        }
         ch.bridge = null;
         br.members.remove(ch);
         List<Channel> rest = new ArrayList<>(br.members);
@@ -573,8 +591,8 @@ public final class Pbx {
                 setVar(other, "BRIDGEPEER", "");
             }
         }
-        if (next != null) {
-            ch.setLocation(next.context(), next.exten(), next.priority());
+        if (afterPeersCleared != null) {
+            afterPeersCleared.run();
         }
         emit(bridgeEvent("BridgeLeave", br, br.members.size()).andChannel(ch));
         if (br.members.size() <= 1) {
@@ -614,7 +632,7 @@ public final class Pbx {
         }
     }
 
-    private static final class BridgeEventBuilder {
+    static final class BridgeEventBuilder {
         final AmiMessage message;
 
         BridgeEventBuilder(AmiMessage message) {
@@ -627,17 +645,17 @@ public final class Pbx {
         }
     }
 
-    private static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
+    static BridgeEventBuilder bridgeEvent(String name, Bridge br, int count) {
         return new BridgeEventBuilder(appendBridge(AmiMessage.event(name, "call,all"), br, count));
     }
 
-    /** The bridge keys of Bridge* events and of events about a bridge (BlindTransfer). */
+    /** The bridge keys of Bridge* events and of events about a bridge (BlindTransfer, Confbridge*). */
     public static AmiMessage appendBridge(AmiMessage m, Bridge br, int count) {
         return m.add("BridgeUniqueid", br.id)
-            .add("BridgeType", "basic")
-            .add("BridgeTechnology", "simple_bridge")
-            .add("BridgeCreator", "<unknown>")
-            .add("BridgeName", "<unknown>")
+            .add("BridgeType", br.type)
+            .add("BridgeTechnology", br.technology)
+            .add("BridgeCreator", br.creator)
+            .add("BridgeName", br.name)
             .add("BridgeNumChannels", Integer.toString(count))
             .add("BridgeVideoSourceMode", "none");
     }

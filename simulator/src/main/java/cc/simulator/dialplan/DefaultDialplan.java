@@ -30,6 +30,10 @@ package cc.simulator.dialplan;
  * [cc-outbound]
  * exten => _X.,1,Dial(PJSIP/${EXTEN}@trunk,60)
  *  same => n,Hangup()
+ *
+ * [cc-conference]
+ * exten => _[a-zA-Z0-9].,1,ConfBridge(${EXTEN})
+ *  same => n,Hangup()
  * </pre>
  *
  * <p>({@code cc-outbound} is click-to-dial: the number is dialled as a simulated phone, {@code PJSIP/<number>}, see
@@ -53,6 +57,7 @@ public final class DefaultDialplan {
     public static final String AGENT_WAIT_CONTEXT = "cc-agent-wait";
     public static final String ANNOUNCE_CONTEXT = "cc-announce";
     public static final String OUTBOUND_CONTEXT = "cc-outbound";
+    public static final String CONFERENCE_CONTEXT = "cc-conference";
     public static final String DIALER_CONTEXT = "cc-dialer";
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
     /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
@@ -85,6 +90,9 @@ public final class DefaultDialplan {
                 "Hangup()")
             .exten(OUTBOUND_CONTEXT, "_X.",
                 "Dial(PJSIP/${EXTEN}@trunk,60)",
+                "Hangup()")
+            .exten(CONFERENCE_CONTEXT, "_[a-zA-Z0-9].",
+                "ConfBridge(${EXTEN})",
                 "Hangup()")
             // config/asterisk/dialer.conf
             .exten(DIALER_CONTEXT, "s",

@@ -275,7 +275,7 @@ public final class DialplanExecutor {
             case "answer": case "wait": case "playback": case "musiconhold": case "set": case "noop":
             case "verbose": case "senddtmf": case "ringing": case "busy": case "congestion": case "amd":
             case "userevent": case "bridge": case "agi": case "progress": case "hangup":
-            case "dial":
+            case "dial": case "confbridge":
                 return true;
             default:
                 return false;
@@ -380,6 +380,8 @@ public final class DialplanExecutor {
                 return bridgeApp(ch, firstArg(data), done);
             case "dial":
                 return dial == null ? unknownApp(done) : dial.exec(ch, data, done);
+            case "confbridge":
+                return pbx.conferences().confBridge(ch, firstArg(data), done);
             case "agi": {
                 if (agi == null) {
                     pbx.setVar(ch, "AGISTATUS", "FAILURE");
