@@ -184,4 +184,12 @@ class AmiConformanceIT {
         start(4573);
         assertNoDifferences(replayAndCompare("ami-20-caller-id-after-newchannel.txt", Set.of()));
     }
+
+    @Test
+    @DisplayName("ami-25: a Redirect out of the bridge is a hold: a Bridge() leg hangs up, a Bridge-action leg goes on "
+        + "in its dialplan and a second Bridge action rejoins it")
+    void holdByRedirect() throws Exception {
+        start(4573);
+        assertNoDifferences(replayAndCompare("ami-25-hold-by-redirect.txt", Set.of()));
+    }
 }

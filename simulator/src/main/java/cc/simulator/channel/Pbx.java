@@ -529,11 +529,26 @@ public final class Pbx {
     }
 
     private void leaveBridge(Channel ch) {
+        leaveBridge(ch, () -> { });
+    }
+
+    /**
+     * An AMI Redirect takes a bridged channel out: it leaves at once for its new place, which its BridgeLeave
+     * already shows (ami-25); a two-party bridge ends for the other party too.
+     */
+    public void leaveBridgeForRedirect(Channel ch, String context, String exten, int priority) {
+        if (ch.bridge != null) {
+            leaveBridge(ch, () -> ch.setLocation(context, exten, priority));
+        }
+    }
+
+    private void leaveBridge(Channel ch, Runnable afterOwnPeerCleared) {
         Bridge br = ch.bridge;
         ch.bridge = null;
         br.members.remove(ch);
         List<Channel> rest = new ArrayList<>(br.members);
         setVar(ch, "BRIDGEPEER", "");
+        afterOwnPeerCleared.run();
         for (Channel other : rest) {
             if (!other.finished) {
                 setVar(other, "BRIDGEPEER", "");

@@ -21,6 +21,8 @@ import java.util.function.IntConsumer;
  * <p>Threading: event loop only.
  */
 public final class DialplanExecutor {
+    /** The result Bridge() reports when its bridge ended under it (not the channel hanging up). */
+    private static final int BRIDGE_ENDED = 1;
     private final Pbx pbx;
     private final Dialplan dialplan;
     private final Timings timings;
@@ -117,7 +119,8 @@ public final class DialplanExecutor {
             }
             ch.setActivity(null);
             if (!ch.hangupRequested()) {
-                ch.setHangupCause(Causes.UNKNOWN);
+                // Bridge() returning because its bridge ended is a normal clearing (ami-25); anything else is 0
+                ch.setHangupCause(result == BRIDGE_ENDED ? Causes.NORMAL_CLEARING : Causes.UNKNOWN);
             }
             pbx.finish(ch, false);
         });
@@ -136,6 +139,7 @@ public final class DialplanExecutor {
         }
         pbx.stopMoh(ch);
         ch.setDtmfListener(null);
+        pbx.leaveBridgeForRedirect(ch, context, exten, priority);
         if (dialplan.find(context, exten) == null) {
             pbx.hangupAfterBadRedirect(ch, context, exten, priority);
             return;
@@ -458,7 +462,7 @@ public final class DialplanExecutor {
             if (ch.isAlive()) {
                 pbx.setVar(ch, "BRIDGERESULT", "SUCCESS");
             }
-            done.accept(0);
+            done.accept(BRIDGE_ENDED);
         }, () -> pbx.setVar(ch, "BRIDGERESULT", "SUCCESS"));
         ch.setActivity(self);
         pbx.bridge(target, ch);
