@@ -189,7 +189,8 @@ class SimulatorApiIT {
             List<Trace.Message> ofTwo = ami.received.stream().filter(m -> two.equals(m.get("Channel"))).toList();
             int set = -1;
             for (int i = 0; i < ofTwo.size(); i++) {
-                if ("Set".equals(ofTwo.get(i).get("Application"))) {
+                // the trunk's Set(CALLERID(num)=...), not cc-inbound's later Set(AGISTATUS=)
+                if ("Set".equals(ofTwo.get(i).get("Application")) && ofTwo.get(i).get("AppData").startsWith("CALLERID")) {
                     set = i;
                 }
             }
