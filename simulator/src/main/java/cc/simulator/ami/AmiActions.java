@@ -5,6 +5,7 @@ import cc.simulator.calls.Originator;
 import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Pbx;
+import cc.simulator.channel.Recordings;
 import cc.simulator.dialplan.DialplanExecutor;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,11 +30,13 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
     private final Pbx pbx;
     private final DialplanExecutor executor;
     private final Originator originator;
+    private final RecordingActions recordings;
 
-    public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator) {
+    public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator, Recordings recordings) {
         this.pbx = pbx;
         this.executor = executor;
         this.originator = originator;
+        this.recordings = new RecordingActions(pbx, recordings);
     }
 
     @Override
@@ -84,6 +87,9 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
                 return;
             case "userevent":
                 userEvent(s, m, id);
+                return;
+            case "mixmonitor": case "mixmonitormute": case "stopmixmonitor":
+                recordings.accept(s, m);
                 return;
             default:
                 s.write(AmiMessage.response("Error", id).add("Message",

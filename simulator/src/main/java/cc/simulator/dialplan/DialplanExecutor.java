@@ -317,10 +317,7 @@ public final class DialplanExecutor {
                     done.accept(0);
                     return null;
                 }
-                return timer(len, () -> {
-                    pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
-                    done.accept(0);
-                });
+                return playback(ch, len, done);
             }
             case "musiconhold": {
                 String[] a = data.split(",", -1);
@@ -503,6 +500,29 @@ public final class DialplanExecutor {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * Playback sets PLAYBACKSTATUS=SUCCESS also when a hangup or a redirect stops it (ami-21: after the
+     * HangupRequest, before the SoftHangupRequest); a bridge yank leaves it on the dead copy, unseen.
+     */
+    private Activity playback(Channel ch, long ms, IntConsumer done) {
+        long id = pbx.after(ms, () -> {
+            pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
+            done.accept(0);
+        });
+        return new Activity() {
+            @Override
+            public void interrupt() {
+                pbx.cancel(id);
+                pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
+            }
+
+            @Override
+            public void leaveForBridge() {
+                pbx.cancel(id);
+            }
+        };
     }
 
     private Activity timer(long ms, Runnable task) {
