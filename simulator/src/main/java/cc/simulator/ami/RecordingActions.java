@@ -59,7 +59,8 @@ final class RecordingActions {
         }
         String file = m.get("File");
         if (file == null || file.isEmpty()) {
-            s.write(AmiMessage.response("Error", id).add("Message", "No file specified"));
+            // app_mixmonitor hands the empty name to MixMonitor(), which refuses it
+            s.write(AmiMessage.response("Error", id).add("Message", "Could not start monitoring channel"));
             return;
         }
         String options = m.get("Options") == null ? "" : m.get("Options");
@@ -75,11 +76,8 @@ final class RecordingActions {
         recordings.start(ch, file, idVariable);
     }
 
+    /** Checks in app_mixmonitor's order: direction, channel name, state, then the channel itself. */
     private void mute(AmiSession s, AmiMessage m, String id) {
-        Channel ch = channel(s, m, id);
-        if (ch == null) {
-            return;
-        }
         String direction = m.get("Direction");
         if (direction == null || direction.isEmpty()) {
             s.write(AmiMessage.response("Error", id).add("Message", "No direction specified. Must be read, write or both"));
@@ -92,7 +90,22 @@ final class RecordingActions {
             s.write(AmiMessage.response("Error", id).add("Message", "Invalid direction specified. Must be read, write or both"));
             return;
         }
-        boolean on = isTrue(m.get("State"));
+        String name = m.get("Channel");
+        if (name == null || name.isEmpty()) {
+            s.write(AmiMessage.response("Error", id).add("Message", "No channel specified"));
+            return;
+        }
+        String state = m.get("State");
+        if (state == null || state.isEmpty()) {
+            s.write(AmiMessage.response("Error", id).add("Message", "No state specified"));
+            return;
+        }
+        // ast_false: only an explicit no/false/0/off unmutes
+        boolean on = !isFalse(state);
+        Channel ch = channel(s, m, id);
+        if (ch == null) {
+            return;
+        }
         if (!recordings.canMute(ch)) {
             s.write(AmiMessage.response("Error", id).add("Message", "Cannot set mute flag"));
             return;
@@ -114,12 +127,9 @@ final class RecordingActions {
         recordings.stop(ch, m.get("MixMonitorID"));
     }
 
-    /** Asterisk's ast_true: yes, true, y, t, 1, on. */
-    private static boolean isTrue(String v) {
-        if (v == null) {
-            return false;
-        }
+    /** Asterisk's ast_false: no, false, n, f, 0, off. */
+    private static boolean isFalse(String v) {
         String t = v.trim().toLowerCase(Locale.ROOT);
-        return t.equals("yes") || t.equals("true") || t.equals("y") || t.equals("t") || t.equals("1") || t.equals("on");
+        return t.equals("no") || t.equals("false") || t.equals("n") || t.equals("f") || t.equals("0") || t.equals("off");
     }
 }
