@@ -8,12 +8,17 @@ import cc.simulator.calls.Originator;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Counters;
 import cc.simulator.channel.Pbx;
+import cc.simulator.channel.Recordings;
 import cc.simulator.dialplan.DialApplication;
 import cc.simulator.dialplan.DialplanExecutor;
 import cc.simulator.traffic.TrafficRunner;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,6 +45,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     private AmiServer ami;
     private AgiLauncher agi;
     private InboundCalls inbound;
+    private Recordings recordings;
     private Random random;
     private int amiPort;
     private final List<TrafficRunner> traffic = new ArrayList<>();
@@ -77,9 +83,21 @@ public final class AsteriskSimulator implements AutoCloseable {
         executor.setDialApplication(new DialApplication(pbx, executor, config.phones()));
         Originator originator = new Originator(pbx, executor, config.phones(), timings);
         inbound = new InboundCalls(pbx, originator, timings);
+        recordings = new Recordings(pbx, recordingsRoot());
         ami = new AmiServer(vertx, config.amiHost(), config.amiPort(), config.amiUsers(), scaled(timings.authFailureMs()),
-            counters, new AmiActions(pbx, executor, originator));
+            counters, new AmiActions(pbx, executor, originator, recordings));
         return ami.start().toCompletionStage().toCompletableFuture();
+    }
+
+    private Path recordingsRoot() {
+        if (config.recordingsDir() != null) {
+            return config.recordingsDir();
+        }
+        try {
+            return Files.createTempDirectory("sim-recordings");
+        } catch (IOException e) {
+            throw new IllegalStateException("no recordings directory given and no temporary one could be made", e);
+        }
     }
 
     private long scaled(long ms) {
@@ -169,6 +187,27 @@ public final class AsteriskSimulator implements AutoCloseable {
                 out.add(new ChannelSnapshot(ch.name(), ch.uniqueid(), ch.linkedid(), ch.state().code, ch.state().desc,
                     ch.context(), ch.exten(), ch.priority(), ch.app(), ch.bridge() == null ? "" : ch.bridge().id(),
                     ch.callerIdNum()));
+            }
+            return out;
+        });
+    }
+
+    /** The root MixMonitor paths are mapped under (the configured recordings directory, or a temporary one). */
+    public Path recordingsDir() {
+        return call(() -> recordings.root());
+    }
+
+    /** Every MixMonitor started so far, oldest first; a stopped one's file is complete on disk. */
+    public List<RecordingSnapshot> recordings() {
+        return call(() -> {
+            List<RecordingSnapshot> out = new ArrayList<>();
+            for (Recordings.Recording r : recordings.all()) {
+                List<RecordingSnapshot.Span> silent = new ArrayList<>();
+                for (Recordings.Span span : r.silentSpans()) {
+                    silent.add(new RecordingSnapshot.Span(Duration.ofMillis(span.fromMs()), Duration.ofMillis(span.toMs())));
+                }
+                out.add(new RecordingSnapshot(r.channel(), r.requestedFile(), r.file(), r.mixMonitorId(), r.running(),
+                    Duration.ofMillis(r.durationMs()), silent));
             }
             return out;
         });

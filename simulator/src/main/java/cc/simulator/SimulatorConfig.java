@@ -3,16 +3,19 @@ package cc.simulator;
 import cc.simulator.dialplan.DefaultDialplan;
 import cc.simulator.dialplan.Dialplan;
 import cc.simulator.people.Phones;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How to start a simulator. {@code dialplan} null means the default dialplan, built with the AGI host, port and
- * path given here ({@link DefaultDialplan}).
+ * path given here ({@link DefaultDialplan}). {@code recordingsDir} stands for the simulated Asterisk host's file
+ * system root as far as MixMonitor files go ({@code /var/spool/asterisk/monitor/x.wav} lands in
+ * {@code recordingsDir/var/spool/asterisk/monitor/x.wav}); null means a fresh temporary directory per simulator.
  */
 public record SimulatorConfig(String amiHost, int amiPort, Map<String, String> amiUsers, Dialplan dialplan,
                               Phones phones, long seed, Timings timings, String agiHost, int agiPort,
-                              String agiPath) {
+                              String agiPath, Path recordingsDir) {
 
     public SimulatorConfig {
         if (amiPort < 0 || amiPort > 65535) {
@@ -44,6 +47,7 @@ public record SimulatorConfig(String amiHost, int amiPort, Map<String, String> a
         private String agiHost = "127.0.0.1";
         private int agiPort = 4573;
         private String agiPath = "main?lang=en";
+        private Path recordingsDir;
 
         public Builder amiHost(String host) {
             this.amiHost = host;
@@ -94,8 +98,15 @@ public record SimulatorConfig(String amiHost, int amiPort, Map<String, String> a
             return this;
         }
 
+        /** Where MixMonitor files are written: the root of the simulated Asterisk host's paths. */
+        public Builder recordingsDir(Path dir) {
+            this.recordingsDir = dir;
+            return this;
+        }
+
         public SimulatorConfig build() {
-            return new SimulatorConfig(amiHost, amiPort, users, dialplan, phones, seed, timings, agiHost, agiPort, agiPath);
+            return new SimulatorConfig(amiHost, amiPort, users, dialplan, phones, seed, timings, agiHost, agiPort, agiPath,
+                recordingsDir);
         }
     }
 }

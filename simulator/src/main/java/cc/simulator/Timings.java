@@ -27,6 +27,8 @@ public record Timings(double timeScale, long answerMs, long authFailureMs, long 
         Map<String, Long> prompts = new HashMap<>();
         prompts.put("demo-congrats", 9_000L);
         prompts.put("hello-world", 1_420L);
+        prompts.put("demo-nogo", 10_520L);
+        prompts.put("demo-instruct", 73_000L);
         prompts.put("beep", 440L);
         prompts.put("vm-enter-num-to-call", 1_900L);
         prompts.put("welcome", 2_000L);

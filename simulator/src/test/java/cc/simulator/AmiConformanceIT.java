@@ -337,4 +337,39 @@ class AmiConformanceIT {
         assertNoDifferences(replayAndCompare("ami-24-conference-confbridge.txt", Set.of(),
             new AmiReplay(sim.amiPort(), scale).delay("3", 0.5).delay("4", 0.5), Set.of("ConfbridgeJoin", "ConfbridgeLeave")));
     }
+
+    @Test
+    @DisplayName("ami-21: MixMonitor, MixMonitorMute and StopMixMonitor answer bare successes and send the recorded events")
+    void callRecording() throws Exception {
+        // the agent is originated 1 s after the caller, whose Answer() takes 0.5 s: at half speed a loaded machine
+        // let the agent's Bridge() take the caller mid-Answer; real time keeps the recorded margin
+        scale = 1.0;
+        start(4573);
+        assertNoDifferences(replayAndCompare("ami-21-call-recording-mixmonitor.txt", Set.of()));
+        // recorded: call-42.wav 6.00 s with 2.00-4.00 s digital silence, call-42-part2.wav 1.00 s without
+        List<RecordingSnapshot> recs = sim.recordings();
+        assertEquals(2, recs.size(), recs.toString());
+        assertNear(6_000, recs.get(0).duration().toMillis(), "call-42.wav");
+        assertEquals(1, recs.get(0).silentSpans().size(), recs.get(0).toString());
+        assertNear(2_000, recs.get(0).silentSpans().get(0).from().toMillis(), "muted from");
+        assertNear(4_000, recs.get(0).silentSpans().get(0).to().toMillis(), "muted to");
+        assertNear(1_000, recs.get(1).duration().toMillis(), "call-42-part2.wav");
+        assertTrue(recs.get(1).silentSpans().isEmpty(), recs.get(1).toString());
+        assertTrue(recs.get(0).file().endsWith("var/spool/asterisk/monitor/cc/call-42.wav"), recs.get(0).toString());
+        assertEquals(44 + 2 * (Math.round(recs.get(0).duration().toMillis() / 20.0) * 160),
+            java.nio.file.Files.size(recs.get(0).file()));
+    }
+
+    /** Replayed at half speed on a shared machine: a few scheduler ticks either way. */
+    private static void assertNear(long expectedMs, long actualMs, String what) {
+        assertTrue(Math.abs(expectedMs - actualMs) <= 300, what + ": expected about " + expectedMs + " ms, was " + actualMs);
+    }
+
+    @Test
+    @DisplayName("ami-25: a Redirect out of the bridge is a hold: a Bridge() leg hangs up, a Bridge-action leg goes on "
+        + "in its dialplan and a second Bridge action rejoins it")
+    void holdByRedirect() throws Exception {
+        start(4573);
+        assertNoDifferences(replayAndCompare("ami-25-hold-by-redirect.txt", Set.of()));
+    }
 }

@@ -126,7 +126,7 @@ final class AmiReplay {
                 latch(c).countDown();
             }
             sleepUntil(start, m.time() + delays.getOrDefault(String.valueOf(m.get("ActionID")), 0.0));
-            List<String[]> headers = rewrite(m.headers());
+            List<String[]> headers = withIssuedIds(rewrite(m.headers()), c, client);
             if ("md5".equalsIgnoreCase(m.get("AuthType")) && m.get("Key") != null) {
                 headers = withMd5Key(headers, client);
             }
@@ -148,6 +148,35 @@ final class AmiReplay {
             client.close();
         }
         return new ConnectionResult(c, client);
+    }
+
+    /**
+     * An id Asterisk issued in a response (MixMonitorID, ami-21) and the client sent back: send the one the simulator
+     * issued in its answer to the same action.
+     */
+    private static final java.util.Set<String> ISSUED_IDS = java.util.Set.of("MixMonitorID");
+
+    private static List<String[]> withIssuedIds(List<String[]> headers, Trace.Connection c, AmiTestClient client)
+        throws InterruptedException {
+        List<String[]> out = new ArrayList<>();
+        for (String[] h : headers) {
+            String issuedBy = null;
+            for (Trace.Message r : ISSUED_IDS.contains(h[0]) ? c.amiMessages() : List.<Trace.Message>of()) {
+                if (r.dir() == '<' && r.get("Response") != null && h[1].equals(r.get(h[0]))) {
+                    issuedBy = r.get("ActionID");
+                    break;
+                }
+            }
+            if (issuedBy == null) {
+                out.add(h);
+                continue;
+            }
+            String actionId = issuedBy;
+            Trace.Message answer = client.await(r -> actionId.equals(r.get("ActionID")) && r.get("Response") != null, 3_000);
+            String issued = answer == null ? null : answer.get(h[0]);
+            out.add(new String[] {h[0], issued == null ? h[1] : issued});
+        }
+        return out;
     }
 
     /** The recorded Key answered the recorded challenge; answer the simulator's challenge the same way. */

@@ -54,9 +54,15 @@ final class LabDialplan {
             .exten("cid-in", "5550200", "NoOp(DID 5550200: answers, then sets CALLERID(num) and CALLERID(name))",
                 "Answer()", "Wait(0.5)", "Set(CALLERID(num)=+989121234567)", "Set(CALLERID(name)=S. Ahmadi)", "Wait(1)",
                 "Hangup()")
-            .exten("agent-wait", "s", "NoOp(Agent leg answered, waiting to be bridged by AMI Bridge)", "Wait(30)")
+            .exten("agent-wait", "s", "NoOp(Agent leg answered, waiting to be bridged by AMI Bridge)", "Wait(30)", "Hangup()")
+            // the lab writes s,2(wait) and Goto(wait); the simulator has no priority labels, and AppData is not compared
+            .exten("agent-wait-loop", "s", "NoOp(Agent leg answered, waiting to be bridged)", "Wait(30)", "Goto(2)")
             .exten("agent-timed", "_X.", "NoOp(Agent phone: answers at once, talks ${EXTEN} s, hangs up)", "Answer()",
                 "Wait(${EXTEN})", "Hangup()")
+            .exten("agent-talks", "s", "NoOp(Agent phone that talks: answers at once, plays demo-nogo (10.5 s), hangs up)",
+                "Answer()", "Playback(demo-nogo)", "Hangup()")
+            .exten("human-talks", "s", "NoOp(Simulated caller who talks: plays demo-instruct (73 s))",
+                "Playback(demo-instruct)", "Wait(60)")
             .exten("xfer", "_2XX", "NoOp(Transfer to agent phone ${EXTEN})", "Dial(Local/${EXTEN}@phones,20)",
                 "NoOp(DIALSTATUS=${DIALSTATUS})", "Hangup()")
             .exten("phones", "202", "NoOp(Agent B phone: rings 1 s, answers, talks 12 s, hangs up)", "Ringing()", "Wait(1)",

@@ -554,4 +554,89 @@ class SimulatorApiIT {
         }
         throw new AssertionError(name + " never ran " + application + ": " + sim.channels());
     }
+
+    @Test
+    @DisplayName("a MixMonitor over AMI writes its file under the recordings directory: 8 kHz 16-bit mono WAV as long as "
+        + "the recording, digital silence where it was muted in both directions")
+    void recordingWritesTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        sim = AsteriskSimulator.start(SimulatorConfig.builder()
+            .dialplan(LabDialplan.create(4573))
+            .timings(Timings.defaults().withTimeScale(0.2))
+            .recordingsDir(dir)
+            .build());
+        String issuedId;
+        try (AmiTestClient ami = new AmiTestClient(sim.amiPort())) {
+            ami.login();
+            ami.send("Action", "Originate", "ActionID", "caller", "Channel", "Local/s@cc-hold", "Context", "human",
+                "Exten", "silent", "Priority", "1", "CallerID", "\"Sara\" <0912>", "Async", "true");
+            Trace.Message moh = ami.await(m -> "MusicOnHoldStart".equals(m.get("Event")), 5_000);
+            String caller = moh.get("Channel");
+            ami.send("Action", "Originate", "ActionID", "agent", "Channel", "Local/60@agent-timed", "Application", "Bridge",
+                "Data", caller, "Async", "true");
+            ami.await(m -> "BridgeEnter".equals(m.get("Event")) && caller.equals(m.get("Channel")), 5_000);
+
+            ami.send("Action", "MixMonitor", "ActionID", "rec", "Channel", caller,
+                "File", "/var/spool/asterisk/monitor/cc/call-7.wav", "Options", "bi(REC_ID)");
+            Trace.Message started = ami.await(m -> "rec".equals(m.get("ActionID")) && m.get("Response") != null, 5_000);
+            assertEquals("Success", started.get("Response"));
+            issuedId = started.get("MixMonitorID");
+            ami.await(m -> "MixMonitorStart".equals(m.get("Event")), 5_000);
+            Thread.sleep(200);
+            ami.send("Action", "MixMonitorMute", "ActionID", "mute", "Channel", caller, "Direction", "both", "State", "1");
+            ami.await(m -> "MixMonitorMute".equals(m.get("Event")) && "1".equals(m.get("State")), 5_000);
+            Thread.sleep(200);
+            ami.send("Action", "MixMonitorMute", "ActionID", "unmute", "Channel", caller, "Direction", "both", "State", "0");
+            ami.await(m -> "MixMonitorMute".equals(m.get("Event")) && "0".equals(m.get("State")), 5_000);
+            Thread.sleep(200);
+            ami.send("Action", "StopMixMonitor", "ActionID", "stop", "Channel", caller,
+                "MixMonitorID", started.get("MixMonitorID"));
+            ami.await(m -> "MixMonitorStop".equals(m.get("Event")), 5_000);
+            // a path that climbs out of the directory is answered as Asterisk would, but not written
+            ami.send("Action", "MixMonitor", "ActionID", "escape", "Channel", caller, "File", "/../../escaped.wav");
+            ami.await(m -> "escape".equals(m.get("ActionID")) && m.get("Response") != null, 5_000);
+            ami.send("Action", "Hangup", "ActionID", "bye", "Channel", caller);
+            ami.await(m -> "Hangup".equals(m.get("Event")) && caller.equals(m.get("Channel")), 5_000);
+        }
+
+        List<RecordingSnapshot> recs = sim.recordings();
+        assertEquals(2, recs.size(), recs.toString());
+        RecordingSnapshot rec = recs.get(0);
+        assertFalse(rec.running());
+        java.nio.file.Path file = dir.resolve("var/spool/asterisk/monitor/cc/call-7.wav");
+        assertEquals(file, rec.file());
+        assertEquals(issuedId, rec.mixMonitorId());
+        long ms = rec.duration().toMillis();
+        // 3 simulated seconds at time scale 0.2; generous bounds for a loaded machine
+        assertTrue(ms >= 2_900 && ms <= 4_500, "duration " + ms);
+        byte[] wav = java.nio.file.Files.readAllBytes(file);
+        int samples = (int) Math.round(ms / 20.0) * 160;
+        assertEquals(44 + samples * 2, wav.length, "length follows the duration in whole 20 ms frames");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals("RIFF", new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(1, b.getShort(22), "mono");
+        assertEquals(8000, b.getInt(24), "8 kHz");
+        assertEquals(16, b.getShort(34), "16-bit");
+        assertEquals(1, rec.silentSpans().size(), rec.silentSpans().toString());
+        RecordingSnapshot.Span muted = rec.silentSpans().get(0);
+        long from = muted.from().toMillis();
+        long to = muted.to().toMillis();
+        assertTrue(to - from >= 900 && to - from <= 1_800, "muted " + from + ".." + to);
+        assertTrue(isSilent(b, from, to), "digital silence while muted");
+        assertFalse(isSilent(b, 0, from), "sound before the mute");
+        assertFalse(isSilent(b, to, ms), "sound after the mute");
+
+        RecordingSnapshot escaped = recs.get(1);
+        assertEquals(null, escaped.file());
+        assertFalse(escaped.running(), "the hangup ends the recording");
+        assertFalse(java.nio.file.Files.exists(dir.resolve("../escaped.wav").normalize()));
+    }
+
+    private static boolean isSilent(java.nio.ByteBuffer b, long fromMs, long toMs) {
+        for (long i = fromMs * 8; i < toMs * 8 && 44 + i * 2 < b.capacity(); i++) {
+            if (b.getShort((int) (44 + i * 2)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

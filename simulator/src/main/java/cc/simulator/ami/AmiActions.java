@@ -5,6 +5,7 @@ import cc.simulator.calls.Originator;
 import cc.simulator.channel.CallerId;
 import cc.simulator.channel.Channel;
 import cc.simulator.channel.Pbx;
+import cc.simulator.channel.Recordings;
 import cc.simulator.dialplan.DialplanExecutor;
 import cc.simulator.dialplan.Redirects;
 import java.time.Instant;
@@ -33,14 +34,16 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
     private final TransferActions transfers;
     private final ConfbridgeActions confbridge;
     private final Redirects redirects;
+    private final RecordingActions recordings;
 
-    public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator) {
+    public AmiActions(Pbx pbx, DialplanExecutor executor, Originator originator, Recordings recordings) {
         this.pbx = pbx;
         this.executor = executor;
         this.originator = originator;
         this.transfers = new TransferActions(pbx, executor);
         this.confbridge = new ConfbridgeActions(pbx);
         this.redirects = new Redirects(pbx, executor);
+        this.recordings = new RecordingActions(pbx, recordings);
     }
 
     @Override
@@ -97,6 +100,9 @@ public final class AmiActions implements BiConsumer<AmiSession, AmiMessage> {
                 return;
             case "confbridgelistrooms": case "confbridgelist": case "confbridgemute": case "confbridgeunmute": case "confbridgekick":
                 confbridge.handle(s, m, m.action(), id);
+                return;
+            case "mixmonitor": case "mixmonitormute": case "stopmixmonitor":
+                recordings.accept(s, m);
                 return;
             default:
                 s.write(AmiMessage.response("Error", id).add("Message",

@@ -573,6 +573,16 @@ public final class Pbx {
     }
 
     /**
+     * An AMI Redirect takes a bridged channel out: it leaves at once for its new place, which its BridgeLeave
+     * already shows (ami-25); a two-party bridge ends for the other party too.
+     */
+    public void leaveBridgeForRedirect(Channel ch, String context, String exten, int priority) {
+        if (ch.bridge != null) {
+            leaveBridge(ch, () -> ch.setLocation(context, exten, priority));
+        }
+    }
+
+    /**
      * Takes the channel out of its bridge. {@code afterPeersCleared} runs once BRIDGEPEER is cleared and before
      * BridgeLeave: a Redirect moves the channel there, so its BridgeLeave already shows the new place (ami-24).
      */

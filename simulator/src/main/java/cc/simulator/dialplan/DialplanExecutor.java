@@ -21,6 +21,8 @@ import java.util.function.IntConsumer;
  * <p>Threading: event loop only.
  */
 public final class DialplanExecutor {
+    /** The result Bridge() reports when its bridge ended under it (not the channel hanging up). */
+    private static final int BRIDGE_ENDED = 1;
     private final Pbx pbx;
     private final Dialplan dialplan;
     private final Timings timings;
@@ -122,7 +124,8 @@ public final class DialplanExecutor {
             }
             ch.setActivity(null);
             if (!ch.hangupRequested()) {
-                ch.setHangupCause(Causes.UNKNOWN);
+                // Bridge() returning because its bridge ended is a normal clearing (ami-25); anything else is 0
+                ch.setHangupCause(result == BRIDGE_ENDED ? Causes.NORMAL_CLEARING : Causes.UNKNOWN);
             }
             pbx.finish(ch, false);
         });
@@ -141,6 +144,7 @@ public final class DialplanExecutor {
         }
         pbx.stopMoh(ch);
         ch.setDtmfListener(null);
+        pbx.leaveBridgeForRedirect(ch, context, exten, priority);
         if (dialplan.find(context, exten) == null) {
             pbx.hangupAfterBadRedirect(ch, context, exten, priority);
             return;
@@ -319,10 +323,7 @@ public final class DialplanExecutor {
                     done.accept(0);
                     return null;
                 }
-                return timer(len, () -> {
-                    pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
-                    done.accept(0);
-                });
+                return playback(ch, len, done);
             }
             case "musiconhold": {
                 String[] a = data.split(",", -1);
@@ -473,7 +474,7 @@ public final class DialplanExecutor {
             if (ch.isAlive()) {
                 pbx.setVar(ch, "BRIDGERESULT", "SUCCESS");
             }
-            done.accept(0);
+            done.accept(BRIDGE_ENDED);
         }, () -> pbx.setVar(ch, "BRIDGERESULT", "SUCCESS"));
         ch.setActivity(self);
         pbx.bridge(target, ch);
@@ -514,6 +515,29 @@ public final class DialplanExecutor {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * Playback sets PLAYBACKSTATUS=SUCCESS also when a hangup or a redirect stops it (ami-21: after the
+     * HangupRequest, before the SoftHangupRequest); a bridge yank leaves it on the dead copy, unseen.
+     */
+    private Activity playback(Channel ch, long ms, IntConsumer done) {
+        long id = pbx.after(ms, () -> {
+            pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
+            done.accept(0);
+        });
+        return new Activity() {
+            @Override
+            public void interrupt() {
+                pbx.cancel(id);
+                pbx.setVar(ch, "PLAYBACKSTATUS", "SUCCESS");
+            }
+
+            @Override
+            public void leaveForBridge() {
+                pbx.cancel(id);
+            }
+        };
     }
 
     private Activity timer(long ms, Runnable task) {
