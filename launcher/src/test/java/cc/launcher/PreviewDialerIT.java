@@ -85,6 +85,7 @@ class PreviewDialerIT {
     private static final String X2 = "09120000532";
     private static final String PASSWORD = "preview-it-password";
     private static final String CARD = "09120000541";
+    private static final String CLICKED = "09120000551";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static PostgresTestDatabase pg;
@@ -110,7 +111,7 @@ class PreviewDialerIT {
                         .number("3101", agent).number("3102", agent).number("3103", agent)
                         .number(P1, customer).number(P2, customer).number(P3, customer)
                         .number(BUSY_1, PhoneBehaviour.busy()).number(BUSY_2, PhoneBehaviour.busy())
-                        .number(CALL_ME, customer).number(CARD, customer)
+                        .number(CALL_ME, customer).number(CARD, customer).number(CLICKED, customer)
                         .build())
                 .build());
         String config = Rig.serverYaml(simulator, agiPort, "acd-flows", "acd", pg,
@@ -458,6 +459,34 @@ class PreviewDialerIT {
         Rig.awaitTrue("the card's customer is connected", Duration.ofSeconds(10),
                 () -> "CONNECTED".equals(tables.outcome("card", "+98" + CARD.substring(1))));
         assertTrue(tables.audit("card", "+98" + CARD.substring(1)).get(0).contains("preview by agent " + AGENT_1));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("the records of agents' own calls: a preview dial and a click-to-dial each show the agent who talked")
+    void agentsOwnCallsAreRecorded() throws Exception {
+        String card = "+98" + CARD.substring(1);
+        try {
+            Rig.awaitTrue("the preview call's record shows the agent's talk", Duration.ofSeconds(15),
+                    () -> tables.segments(card).stream().anyMatch(x -> x.startsWith("talk " + AGENT_1 + " ")));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; segments " + tables.segments(card) + "; record "
+                    + tables.rows("select direction, caller_number, dialed_number, answered_at, ended_at, handled_by"
+                    + " from interactions order by offered_at"), e);
+        }
+        assertEquals(AGENT_1, tables.summary(card, "handled_by"));
+
+        ConsoleClient ali = signedIn("ali");
+        var dial = ali.change("POST", "/api/dial", new JsonObject().put("number", CLICKED));
+        assertEquals(202, dial.statusCode(), dial.body());
+        // the agent's phone rings and answers, cc-outbound dials the customer, who talks 2.5 s and hangs up
+        Rig.awaitTrue("the click-to-dial call is recorded, ended", Duration.ofSeconds(20),
+                () -> tables.summary(CLICKED, "ended_at") != null);
+        assertEquals("outbound", tables.summary(CLICKED, "direction"));
+        assertEquals(CLICKED, tables.summary(CLICKED, "dialed_number"));
+        assertEquals(List.of("talk " + AGENT_1 + " caller-hung-up"), tables.segments(CLICKED));
+        assertEquals(AGENT_1, tables.summary(CLICKED, "handled_by"));
+        assertTrue(tables.summary(CLICKED, "answered_at") != null, "answered when the customer joined the agent");
     }
 
     // ---- reading what the dialer wrote

@@ -1,6 +1,8 @@
 package cc.core.app.telephony;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,8 @@ import java.util.Objects;
  * @param target     where the answered call goes
  * @param callerId   the caller ID to present, e.g. {@code "Contact Center" <02100000>}; empty for the default
  * @param ringTimeout how long the dialled party may ring before the attempt fails with reason no-answer
- * @param variables  channel variables set on the new channel
+ * @param variables  channel variables set on the new channel, in the order given (Asterisk sets them in the
+ *                   order of the {@code Variable} headers; the records read the number before the campaign)
  */
 public record OriginateRequest(String server, String dialString, Target target, String callerId,
                                Duration ringTimeout, Map<String, String> variables) {
@@ -22,7 +25,8 @@ public record OriginateRequest(String server, String dialString, Target target, 
         Objects.requireNonNull(target, "target");
         callerId = callerId == null ? "" : callerId;
         Objects.requireNonNull(ringTimeout, "ringTimeout");
-        variables = Map.copyOf(variables);
+        // not Map.copyOf: its order changes from run to run
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     /** Where an answered originated call goes. */

@@ -172,6 +172,11 @@ public record Interaction(String id, InteractionChannel channel, Direction direc
                 : with(b -> { b.callerNumber = n; b.callerName = m; });
     }
 
+    /** The number dialled, when it was not known as the record opened. */
+    public Interaction withDialedNumber(String number) {
+        return with(b -> b.dialedNumber = number);
+    }
+
     public Interaction withIvrStep(IvrStep step) {
         List<IvrStep> path = new ArrayList<>(ivrPath);
         path.add(step);
@@ -244,6 +249,7 @@ public record Interaction(String id, InteractionChannel channel, Direction direc
         private final Interaction from;
         String callerNumber;
         String callerName;
+        String dialedNumber;
         Optional<Instant> answeredAt;
         Optional<Instant> endedAt;
         List<IvrStep> ivrPath;
@@ -261,6 +267,7 @@ public record Interaction(String id, InteractionChannel channel, Direction direc
             from = i;
             callerNumber = i.callerNumber;
             callerName = i.callerName;
+            dialedNumber = i.dialedNumber;
             answeredAt = i.answeredAt;
             endedAt = i.endedAt;
             ivrPath = i.ivrPath;
@@ -277,7 +284,7 @@ public record Interaction(String id, InteractionChannel channel, Direction direc
 
         Interaction build() {
             return new Interaction(from.id, from.channel, from.direction, from.server, from.callId, callerNumber,
-                    callerName, from.dialedNumber, from.offeredAt, answeredAt, endedAt, ivrPath, segments, queue,
+                    callerName, dialedNumber, from.offeredAt, answeredAt, endedAt, ivrPath, segments, queue,
                     agentId, disposition, notes, endCause, customerId, campaignId, satisfaction, from.segmentsKept);
         }
     }

@@ -229,6 +229,11 @@ public final class InteractionTracker {
         if (current == null) {
             return onOutboundVariable(legKey, callKey, v);
         }
+        if ((NUMBER_VARIABLE.equals(v.name()) || CUSTOMER_VARIABLE.equals(v.name()))
+                && current.direction() == Direction.OUTBOUND && callKey.equals(customerSide.get(legKey))) {
+            // set with the originate in any order: the campaign may have opened the record before them
+            return changed(callKey, current, withOutboundFact(current, v.name(), v.value()));
+        }
         if (CAMPAIGN_VARIABLE.equals(v.name()) && current.direction() == Direction.OUTBOUND) {
             // the other half of the dialer's Local channel: the customer's side too
             joinCustomerSide(legKey, callKey);
@@ -287,6 +292,14 @@ public final class InteractionTracker {
             out.add(talk);
         }
         return out;
+    }
+
+    private static Interaction withOutboundFact(Interaction i, String name, String value) {
+        if (NUMBER_VARIABLE.equals(name)) {
+            return i.dialedNumber().isBlank() && !value.isBlank() ? i.withCallerId(value, "").withDialedNumber(value)
+                    : i;
+        }
+        return i.customerId().isEmpty() && value.matches("[0-9]{1,18}") ? i.withCustomer(Long.parseLong(value)) : i;
     }
 
     // ------------------------------------------------------------------------------------------ bridges

@@ -321,4 +321,18 @@ class InteractionSegmentsTest {
         assertEquals(Optional.empty(), done.answeredAt());
         assertEquals(Optional.empty(), done.abandonedWhere());
     }
+
+    @Test
+    @DisplayName("a dialer call's number and customer set after its campaign still land on the record")
+    void outboundVariablesInAnyOrder() {
+        Leg customer = new Leg("pbx1", "1796183200.1", "PJSIP/09120000541-00000051", "1796183200.1");
+        events(new CallEvent.CallStarted(customer, at(0), "", "", "09120000541", "customers"),
+                new CallEvent.VariableSet(customer, at(0), InteractionTracker.CAMPAIGN_VARIABLE, "card"),
+                new CallEvent.VariableSet(customer, at(0), InteractionTracker.CUSTOMER_VARIABLE, "77"),
+                new CallEvent.VariableSet(customer, at(0), InteractionTracker.NUMBER_VARIABLE, "+989120000541"));
+        Interaction i = tracker.open().get(0);
+        assertEquals("+989120000541", i.dialedNumber());
+        assertEquals("+989120000541", i.callerNumber());
+        assertEquals(Optional.of(77L), i.customerId());
+    }
 }
