@@ -1,5 +1,6 @@
 package cc.bench.acd;
 
+import cc.bench.Options;
 import cc.core.config.ConfigNode;
 import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
@@ -58,13 +59,7 @@ public final class WaitEstimateCalibration {
     private record Announcement(String callId, Instant at, int position, long estimateSeconds) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("options are --name value, got " + args[i]);
-            }
-            o.put(args[i].substring(2), args[i + 1]);
-        }
+        Map<String, String> o = Options.parse(args);
         int agents = Integer.parseInt(o.getOrDefault("agents", "5"));
         int queues = Integer.parseInt(o.getOrDefault("queues", "1"));
         long handleMs = Long.parseLong(o.getOrDefault("handle", "20000"));

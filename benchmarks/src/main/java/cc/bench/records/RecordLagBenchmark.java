@@ -1,5 +1,6 @@
 package cc.bench.records;
 
+import cc.bench.Options;
 import cc.core.config.ConfigNode;
 import cc.core.contract.Addresses;
 import cc.core.contract.InteractionUpdated;
@@ -98,13 +99,7 @@ public final class RecordLagBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("options are --name value, got " + args[i]);
-            }
-            o.put(args[i].substring(2), args[i + 1]);
-        }
+        Map<String, String> o = Options.parse(args);
         double rate = Double.parseDouble(o.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
