@@ -844,7 +844,7 @@ public final class AcdVerticle extends VerticleBase {
         CallOverflowed published = AcdTranslation.overflowed(o, channel, now());
         meters.overflowed(o.fromQueue(), published.reason());
         bus.publish(AcdAddresses.CALL_OVERFLOWED, published);
-        progress.overflowed(o, published.reason(), now());
+        progress.overflowed(published);
         if (caller == null) {
             return;
         }

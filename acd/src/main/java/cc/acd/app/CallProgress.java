@@ -1,12 +1,11 @@
 package cc.acd.app;
 
-import cc.acd.domain.queue.OverflowTarget;
-import cc.acd.domain.routing.AcdCommand;
 import cc.acd.domain.routing.AcdEvent;
 import cc.acd.domain.routing.CallPhase;
 import cc.acd.domain.routing.CallView;
 import cc.core.app.telephony.OriginateResult;
 import cc.core.contract.Addresses;
+import cc.core.contract.CallOverflowed;
 import cc.core.contract.CallQueueEntered;
 import cc.core.contract.CallQueueLeft;
 import cc.core.contract.OfferEnded;
@@ -54,19 +53,12 @@ final class CallProgress {
         }
     }
 
-    /** The router sent the caller on from a queue. */
-    void overflowed(AcdCommand.Overflow o, String reason, Instant at) {
-        String where;
-        if (o.target() instanceof OverflowTarget.ToQueue q) {
-            where = "queue:" + q.queueId();
-        } else if (o.target() instanceof OverflowTarget.ToVoicemail v) {
-            where = "voicemail:" + v.mailbox();
-        } else {
-            where = "callback";
-        }
-        queueLeft(o.callId(), o.fromQueue(), Segment.OVERFLOW, where + " " + reason, at);
-        if (o.target() instanceof OverflowTarget.ToQueue q) {
-            bus.publish(Addresses.ACD_CALL_QUEUE_ENTERED, new CallQueueEntered(o.callId(), q.queueId(), at));
+    /** The router sent the caller on from a queue (as published to the wallboards). */
+    void overflowed(CallOverflowed o) {
+        String to = o.where().isEmpty() ? o.target() : o.target() + ":" + o.where();
+        queueLeft(o.callId(), o.fromQueue(), Segment.OVERFLOW, to + " " + o.reason(), o.at());
+        if ("queue".equals(o.target())) {
+            bus.publish(Addresses.ACD_CALL_QUEUE_ENTERED, new CallQueueEntered(o.callId(), o.where(), o.at()));
         }
     }
 

@@ -84,13 +84,5 @@ final class BridgeRoster {
         return left(leg);
     }
 
-    int bridges() {
-        return members.size();
-    }
-
-    int agentLegs() {
-        return agentLegs.size();
-    }
-
     private record BridgeKey(String server, String bridgeId) {}
 }

@@ -69,6 +69,8 @@ public final class InteractionTracker {
     /** Number and customer variables of legs not (yet) in an interaction, until the campaign variable comes. */
     private final Map<LegKey, Map<String, String>> outboundFacts = new HashMap<>();
 
+    /** The call of each open interaction, by the interaction's id (dispositions and reports name the id). */
+    private final Map<String, CallKey> openById = new HashMap<>();
     /** Open interactions by call (server + Linkedid of the leg that opened it). */
     private final Map<CallKey, Interaction> byCall = new HashMap<>();
     /** Every live leg we know, by server and Uniqueid, to the call it belongs to now. */
@@ -202,6 +204,7 @@ public final class InteractionTracker {
         current = byCall.get(callKey);
         Interaction ended = closeAtHangUp(current, hungUp.at()).ended(hungUp.at(), endCause(hungUp));
         byCall.remove(callKey);
+        openById.remove(ended.id());
         customerLeg.remove(callKey);
         List<String> side = new ArrayList<>();
         for (LegKey l : customerLegsOf.getOrDefault(callKey, List.of())) {
@@ -559,12 +562,8 @@ public final class InteractionTracker {
 
     /** The interaction with this id, open or ended and still kept here. */
     public Optional<Interaction> find(String interactionId) {
-        for (Interaction i : byCall.values()) {
-            if (i.id().equals(interactionId)) {
-                return Optional.of(i);
-            }
-        }
-        return ended.get(interactionId).map(k -> k.interaction);
+        CallKey open = openById.get(interactionId);
+        return open != null ? Optional.of(byCall.get(open)) : ended.get(interactionId).map(k -> k.interaction);
     }
 
     /** Interactions opened since the tracker was made. */
@@ -700,10 +699,9 @@ public final class InteractionTracker {
 
     /** Applies a fact to an interaction still here; empty when it changed nothing or is not here. */
     private Optional<Interaction> onInteraction(String interactionId, UnaryOperator<Interaction> fact) {
-        for (Map.Entry<CallKey, Interaction> e : byCall.entrySet()) {
-            if (e.getValue().id().equals(interactionId)) {
-                return only(replace(e.getKey(), fact.apply(e.getValue())));
-            }
+        CallKey open = openById.get(interactionId);
+        if (open != null) {
+            return only(replace(open, fact.apply(byCall.get(open))));
         }
         EndedInteractions.Kept kept = ended.get(interactionId).orElse(null);
         if (kept == null) {
@@ -737,6 +735,7 @@ public final class InteractionTracker {
 
     private List<Interaction> replace(CallKey key, Interaction next) {
         Interaction before = byCall.put(key, next);
+        openById.put(next.id(), key);
         return next.equals(before) ? List.of() : List.of(next);
     }
 
