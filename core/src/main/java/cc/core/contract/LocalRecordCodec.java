@@ -31,6 +31,7 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
                 InteractionFound.class, ScheduleCallback.class, IvrSessionStarted.class, IvrInputGiven.class,
                 CallQueueEntered.class, CallQueueLeft.class, OfferEnded.class);
         AcdAddresses.RECORDS.forEach(t -> registerOne(bus, t));
+        CallControlAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         DialerAddresses.RECORDS.forEach(t -> registerOne(bus, t));
     }
 
