@@ -23,12 +23,15 @@ import java.util.Objects;
  * @param announceContext    dialplan context (extension {@code s}) a waiting caller is redirected to, to hear the
  *                           place in line and the estimated wait from the IVR and return to the music; empty = the
  *                           announcements are not played
+ * @param agentWaitContext   dialplan context (extension {@code s}) an agent's answered leg waits in, in a loop, until
+ *                           the AMI {@code Bridge} action joins it to the caller (trace ami-17); it waits there again
+ *                           whenever that bridge ends, so the caller can be put on hold and taken back (ami-25)
  * @param queues             the queues
  * @param agents             the agents with their phones
  */
 public record AcdSettings(String server, Duration ringTimeout, String callerId, Duration priorityPointWorth,
                           Duration tickEvery, Duration interval, String callbackDial, String voicemailContext,
-                          String callbackContext, String announceContext, List<QueueConfig> queues,
+                          String callbackContext, String announceContext, String agentWaitContext, List<QueueConfig> queues,
                           List<AgentPhone> agents) {
     public AcdSettings {
         Objects.requireNonNull(server, "server");
@@ -44,6 +47,7 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
         Objects.requireNonNull(voicemailContext, "voicemailContext");
         Objects.requireNonNull(callbackContext, "callbackContext");
         announceContext = announceContext == null ? "" : announceContext;
+        Objects.requireNonNull(agentWaitContext, "agentWaitContext");
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
         if (tickEvery.isZero() || tickEvery.isNegative() || interval.isZero() || interval.isNegative()) {
@@ -54,7 +58,7 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
     /** The same settings for another telephony server. */
     public AcdSettings withServer(String name) {
         return new AcdSettings(name, ringTimeout, callerId, priorityPointWorth, tickEvery, interval, callbackDial,
-                voicemailContext, callbackContext, announceContext, queues, agents);
+                voicemailContext, callbackContext, announceContext, agentWaitContext, queues, agents);
     }
 
     /**

@@ -123,11 +123,14 @@ public final class AcdTranslation {
         return new CallOffered(agentId, "", callId, data.getOrDefault("callerNumber", ""), queue, popData, at);
     }
 
-    /** Rings the agent; on answer the agent's leg runs {@code Bridge(<caller channel>)}, joining the holding caller. */
-    public static OriginateRequest offer(AcdSettings settings, String agentDialString, String callerChannel,
-                                         AcdCommand.OfferCall o) {
+    /**
+     * Rings the agent; once answered the agent's leg waits in the agent-wait context until the ACD joins it to the
+     * holding caller with the AMI {@code Bridge} action (trace ami-17). Not {@code Application: Bridge} (ami-16): such
+     * a leg hangs up as soon as its bridge ends, so the caller could never be put on hold or moved (ami-24, ami-25).
+     */
+    public static OriginateRequest offer(AcdSettings settings, String agentDialString, AcdCommand.OfferCall o) {
         return new OriginateRequest(settings.server(), agentDialString,
-                new OriginateRequest.ApplicationTarget("Bridge", callerChannel), settings.callerId(),
+                new OriginateRequest.DialplanTarget(settings.agentWaitContext(), "s", 1), settings.callerId(),
                 settings.ringTimeout(), Map.of(OFFER_VARIABLE, o.callId(), "CC_QUEUE", o.queueId(),
                 InteractionTracker.AGENT_VARIABLE, o.agentId()));
     }

@@ -53,7 +53,8 @@ import java.util.function.Consumer;
 
 /**
  * Owns the {@link AcdState} and carries out its commands: rings agents through {@link Telephony} (the agent's leg
- * runs {@code Bridge(<caller channel>)} on answer, as in trace ami-16), turns originate results and hang-ups into
+ * waits in the agent-wait context once answered and is joined to the caller with the AMI {@code Bridge} action, as in
+ * trace ami-17), turns originate results and hang-ups into
  * router events, and publishes offers, announcements, overflows and agent states on the event bus.
  *
  * <p>Threading: every router call happens on this verticle's context. Telephony events arrive on the telephony
@@ -634,8 +635,13 @@ public final class AcdVerticle extends VerticleBase {
         if (view.isEmpty()) {
             return;
         }
-        run(view.get().phase() == CallPhase.CONNECTED ? new AcdEvent.CallEnded(callId, now())
-                : new AcdEvent.CallAbandoned(callId, now()));
+        boolean connected = view.get().phase() == CallPhase.CONNECTED;
+        Offer offer = offers.get(callId);
+        if (connected && offer != null && h.leg().uniqueId().equals(callId) && !offer.agentChannel.isEmpty()) {
+            // the caller hung up: the agent's leg went back to waiting in the agent-wait context, so end it too
+            hangup(settings.server(), offer.agentChannel);
+        }
+        run(connected ? new AcdEvent.CallEnded(callId, now()) : new AcdEvent.CallAbandoned(callId, now()));
     }
 
     private void onOfferResult(String callId, Offer offer, AsyncResult<OriginateResult> result) {
@@ -666,6 +672,7 @@ public final class AcdVerticle extends VerticleBase {
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
             progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
+            joinCaller(callId, a.channel());
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
             offers.remove(callId);
             meters.ringNoAnswer(offer.queue);
@@ -673,6 +680,24 @@ public final class AcdVerticle extends VerticleBase {
             log.debug("agent {} did not take call {}: {} {}", offer.agentId, callId, f.reason(), f.detail());
             run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
         }
+    }
+
+    /**
+     * Joins the answered agent's leg to the holding caller (AMI {@code Bridge}, trace ami-17). When the caller has
+     * gone meanwhile Asterisk answers that the channel does not exist: the agent's leg is hung up, and the caller's
+     * hang-up, already on its way, ends the call.
+     */
+    private void joinCaller(String callId, String agentChannel) {
+        Caller caller = callers.get(callId);
+        if (caller == null || caller.channel().isEmpty()) {
+            hangup(settings.server(), agentChannel);
+            return;
+        }
+        telephony.bridge(caller.server(), caller.channel(), agentChannel).onFailure(err -> {
+            log.info("joining agent leg {} to caller {} failed ({}); the agent's leg is hung up", agentChannel,
+                    caller.channel(), err.getMessage());
+            hangup(settings.server(), agentChannel);
+        });
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -757,8 +782,7 @@ public final class AcdVerticle extends VerticleBase {
             meters.offered(o.queueId());
             bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(o.agentId(), o.callId(), o.queueId(), false,
                     caller == null ? Map.of() : caller.data(), now()));
-            telephony.originate(AcdTranslation.offer(settings, dialStrings.get(o.agentId()),
-                            caller == null ? "" : caller.channel(), o))
+            telephony.originate(AcdTranslation.offer(settings, dialStrings.get(o.agentId()), o))
                     .onComplete(r -> onOfferResult(o.callId(), offer, r));
             guard(o.callId(), offer);
         } else if (c instanceof AcdCommand.PlaceCallback p) {

@@ -25,7 +25,7 @@ class AcdTranslationTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
     private static final AcdSettings SETTINGS = new AcdSettings("pbx1", Duration.ofSeconds(18),
             "\"Contact Center\" <02100000>", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15),
-            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", "cc-announce", List.of(QueueConfig.of("support")),
+            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", "cc-announce", "cc-agent-wait", List.of(QueueConfig.of("support")),
             List.of());
 
     @Test
@@ -51,13 +51,13 @@ class AcdTranslationTest {
     }
 
     @Test
-    @DisplayName("ringing an agent originates the agent's phone into Bridge with the holding caller's channel")
+    @DisplayName("ringing an agent originates the agent's phone into the agent-wait context, to be bridged on answer")
     void offerOriginate() {
-        OriginateRequest r = AcdTranslation.offer(SETTINGS, "PJSIP/1001", "PJSIP/trunk-0000002a",
+        OriginateRequest r = AcdTranslation.offer(SETTINGS, "PJSIP/1001",
                 new AcdCommand.OfferCall("1763890000.42", "agent7", "support"));
         assertEquals("pbx1", r.server());
         assertEquals("PJSIP/1001", r.dialString());
-        assertEquals(new OriginateRequest.ApplicationTarget("Bridge", "PJSIP/trunk-0000002a"), r.target());
+        assertEquals(new OriginateRequest.DialplanTarget("cc-agent-wait", "s", 1), r.target());
         assertEquals(Duration.ofSeconds(18), r.ringTimeout());
         assertEquals("1763890000.42", r.variables().get(AcdTranslation.OFFER_VARIABLE));
         assertEquals("\"Contact Center\" <02100000>", r.callerId());
@@ -93,7 +93,7 @@ class AcdTranslationTest {
     void settingsCheckPlaceholder() {
         assertThrows(IllegalArgumentException.class, () -> new AcdSettings("pbx1", Duration.ofSeconds(18), "",
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15), "PJSIP/trunk", "vm", "cb",
-                "", List.of(), List.of()));
+                "", "cc-agent-wait", List.of(), List.of()));
     }
 
     @Test

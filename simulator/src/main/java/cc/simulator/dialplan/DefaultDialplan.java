@@ -19,7 +19,9 @@ package cc.simulator.dialplan;
  *  same => n,Hangup()
  *
  * [cc-agent-wait]
- * exten => s,1,Wait(30)
+ * exten => s,1,Answer()
+ *  same => n(wait),Wait(30)
+ *  same => n,Goto(wait)
  *
  * [cc-announce]
  * exten => s,1,Set(AGISTATUS=)
@@ -82,7 +84,10 @@ public final class DefaultDialplan {
                 "MusicOnHold(default)",
                 "Hangup()")
             .exten(AGENT_WAIT_CONTEXT, "s",
-                "Wait(30)")
+                "Answer()",
+                "Wait(30)",
+                // the simulator's Goto takes priorities, not labels: s,2 is (wait)
+                "Goto(2)")
             .exten(ANNOUNCE_CONTEXT, "s",
                 "Set(AGISTATUS=)",
                 "AGI(agi://" + agiHost + ":" + agiPort + "/queue-position?${CC_ANNOUNCE})",

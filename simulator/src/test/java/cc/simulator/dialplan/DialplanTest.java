@@ -82,6 +82,7 @@ class DialplanTest {
         assertEquals("GotoIf", in.step(5).app());
         assertEquals("Hangup", in.step(6).app());
         assertEquals("MusicOnHold", d.find("cc-hold", "s").step(2).app());
-        assertEquals("Wait", d.find("cc-agent-wait", "s").step(1).app());
+        assertEquals("Wait", d.find("cc-agent-wait", "s").step(2).app());
+        assertEquals("2", d.find("cc-agent-wait", "s").step(3).data(), "an agent leg waits again when its bridge ends");
     }
 }

@@ -59,6 +59,10 @@ public final class YamlAcdSettings {
         String voicemail = acd.string("voicemailContext", "cc-voicemail");
         String callback = acd.string("callbackContext", "cc-callback");
         String announce = acd.string("announceContext", "cc-announce");
+        String agentWait = acd.string("agentWaitContext", "cc-agent-wait");
+        if (agentWait.isBlank()) {
+            throw acd.error("agentWaitContext", "must name the dialplan context agents' answered phones wait in");
+        }
         Optional<Boolean> availableAtStart = acd.has("agentsAvailableAtStart")
                 ? Optional.of(acd.bool("agentsAvailableAtStart", false)) : Optional.empty();
 
@@ -99,7 +103,7 @@ public final class YamlAcdSettings {
             }
         }
         AcdSettings settings = new AcdSettings(server, ringTimeout, callerId, worth, tick, interval, callbackDial,
-                voicemail, callback, announce, queues, agents);
+                voicemail, callback, announce, agentWait, queues, agents);
         return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl);
     }
 
