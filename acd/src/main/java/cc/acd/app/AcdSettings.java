@@ -5,6 +5,7 @@ import cc.acd.domain.queue.QueueConfig;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,13 +27,18 @@ import java.util.Objects;
  * @param agentWaitContext   dialplan context (extension {@code s}) an agent's answered leg waits in, in a loop, until
  *                           the AMI {@code Bridge} action joins it to the caller (trace ami-17); it waits there again
  *                           whenever that bridge ends, so the caller can be put on hold and taken back (ami-25)
+ * @param conferenceContext  dialplan context whose extension is a conference's name ({@code ConfBridge(${EXTEN})}):
+ *                           an agent rung to join a conference is sent there once answered
  * @param queues             the queues
+ * @param recordingPolicies  each queue's call recording: {@code always}, {@code never} or {@code on-demand} (the
+ *                           default for a queue not listed)
  * @param agents             the agents with their phones
  */
 public record AcdSettings(String server, Duration ringTimeout, String callerId, Duration priorityPointWorth,
                           Duration tickEvery, Duration interval, String callbackDial, String voicemailContext,
-                          String callbackContext, String announceContext, String agentWaitContext, List<QueueConfig> queues,
-                          List<AgentPhone> agents) {
+                          String callbackContext, String announceContext, String agentWaitContext, String conferenceContext,
+                          List<QueueConfig> queues,
+                          List<AgentPhone> agents, Map<String, String> recordingPolicies) {
     public AcdSettings {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(ringTimeout, "ringTimeout");
@@ -48,17 +54,28 @@ public record AcdSettings(String server, Duration ringTimeout, String callerId, 
         Objects.requireNonNull(callbackContext, "callbackContext");
         announceContext = announceContext == null ? "" : announceContext;
         Objects.requireNonNull(agentWaitContext, "agentWaitContext");
+        Objects.requireNonNull(conferenceContext, "conferenceContext");
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
+        recordingPolicies = Map.copyOf(recordingPolicies);
         if (tickEvery.isZero() || tickEvery.isNegative() || interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("tickEvery and interval must be positive");
         }
     }
 
+    /** Call recording policies: recorded from the answer on, never recorded, or when the agent asks. */
+    public static final List<String> RECORDING_POLICIES = List.of("always", "never", "on-demand");
+
+    /** The queue's call recording policy. */
+    public String recordingPolicy(String queue) {
+        return recordingPolicies.getOrDefault(queue, "on-demand");
+    }
+
     /** The same settings for another telephony server. */
     public AcdSettings withServer(String name) {
         return new AcdSettings(name, ringTimeout, callerId, priorityPointWorth, tickEvery, interval, callbackDial,
-                voicemailContext, callbackContext, announceContext, agentWaitContext, queues, agents);
+                voicemailContext, callbackContext, announceContext, agentWaitContext, conferenceContext, queues, agents,
+                recordingPolicies);
     }
 
     /**

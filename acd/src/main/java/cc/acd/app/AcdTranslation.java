@@ -8,6 +8,7 @@ import cc.acd.domain.routing.AcdCommand;
 import cc.acd.domain.routing.AcdEvent;
 import cc.core.app.telephony.OriginateRequest;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallConnected;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CallOverflowed;
 import cc.core.contract.EnqueueCall;
@@ -33,6 +34,17 @@ public final class AcdTranslation {
     public static final String SKILLS_KEY = "skills";
     /** The {@link EnqueueCall#data()} key with the number to call back on; else {@code callerNumber}. */
     public static final String CALLBACK_NUMBER_KEY = "callbackNumber";
+
+    /** {@link EnqueueCall#data()} keys the ACD keeps with a call: its priority, to keep it when transferred. */
+    public static final String PRIORITY_KEY = "priority";
+    /** Pop data of a transferred call: the agent who transferred it, and the notes so far. */
+    public static final String TRANSFERRED_BY_KEY = "transferredBy";
+    public static final String TRANSFER_NOTES_KEY = "transferNotes";
+    /** Data of a ring for a call in progress: the customer call it serves, and the conference to send the agent to. */
+    public static final String FOR_CALL_KEY = "forCall";
+    public static final String CONFERENCE_KEY = "conference";
+    /** {@link EnqueueCall#data()} key with a campaign's recording policy, which then wins over the queue's. */
+    public static final String RECORDING_KEY = "recording";
 
     /**
      * Channel variable the announcement context passes to the IVR as the request's query:
@@ -120,7 +132,20 @@ public final class AcdTranslation {
             popData = new java.util.HashMap<>(data);
             popData.put("callback", "true");
         }
-        return new CallOffered(agentId, "", callId, data.getOrDefault("callerNumber", ""), queue, popData, at);
+        return new CallOffered(agentId, "", data.getOrDefault(FOR_CALL_KEY, callId),
+                data.getOrDefault("callerNumber", ""), queue, popData, at);
+    }
+
+    /** What call control needs of a call the ACD just joined an agent to. */
+    public static CallConnected connected(AcdSettings settings, String callId, String server, String joinedTo,
+                                          String agentId, String agentChannel, String queue,
+                                          Map<String, String> data, Instant at) {
+        String policy = data.getOrDefault(RECORDING_KEY, "");
+        if (!AcdSettings.RECORDING_POLICIES.contains(policy)) {
+            policy = settings.recordingPolicy(queue);
+        }
+        return new CallConnected(callId, server, joinedTo, agentId, agentChannel, queue, policy,
+                data.getOrDefault(FOR_CALL_KEY, ""), at);
     }
 
     /**

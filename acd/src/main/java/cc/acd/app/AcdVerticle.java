@@ -27,6 +27,8 @@ import cc.core.contract.CallbackRequest;
 import cc.core.contract.EndWrapUp;
 import cc.core.contract.EnqueueCall;
 import cc.core.contract.QueuePositionAnnounced;
+import cc.core.contract.RingAgentFor;
+import cc.core.contract.TransferCall;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.interaction.Segment;
 import io.vertx.core.AsyncResult;
@@ -215,6 +217,8 @@ public final class AcdVerticle extends VerticleBase {
         bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
         bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest);
         bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback);
+        bus.<TransferCall>consumer(AcdAddresses.CALL_TRANSFER, this::onTransfer);
+        bus.<RingAgentFor>consumer(AcdAddresses.CALL_RING_AGENT_FOR, this::onRingAgentFor);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
@@ -471,7 +475,8 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         String server = e.data().getOrDefault("server", settings.server());
-        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.language(), e.data()));
+        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.language(), e.data())
+                .with(AcdTranslation.PRIORITY_KEY, String.valueOf(e.priority())));
         legs.put(legKey(server, e.uniqueId()), e.uniqueId());
         arriving = e.uniqueId();
         Optional<String> refused;
@@ -487,6 +492,128 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         msg.reply(queued(e.uniqueId()));
+    }
+
+    /**
+     * Call control hands a connected call back to be routed again (a transfer to a queue, to an agent, or a
+     * supervisor's take-over). The caller is already on hold; the agent on it goes to wrap-up, and that agent's leg is
+     * call control's to hang up, so its hang-up no longer ends this call.
+     */
+    private void onTransfer(Message<TransferCall> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
+        TransferCall t = msg.body();
+        Caller caller = callers.get(t.callId());
+        Optional<CallView> view = state.call(t.callId());
+        if (caller == null || view.isEmpty() || view.get().phase() != CallPhase.CONNECTED) {
+            msg.fail(404, "call " + t.callId() + " is not connected to an agent");
+            return;
+        }
+        String queue = t.queue().isBlank() ? view.get().queueId() : t.queue();
+        if (settings.queues().stream().noneMatch(q -> q.id().equals(queue))) {
+            msg.fail(404, "no queue " + queue);
+            return;
+        }
+        Optional<String> unavailable = unavailable(t.agentId());
+        if (unavailable.isPresent()) {
+            msg.fail(409, unavailable.get());
+            return;
+        }
+        Offer old = offers.remove(t.callId());
+        if (old != null && !old.agentLeg.isEmpty()) {
+            legs.remove(legKey(settings.server(), old.agentLeg));
+        }
+        Map<String, String> data = new HashMap<>(caller.data());
+        data.put(AcdTranslation.TRANSFERRED_BY_KEY, t.byAgent());
+        data.put(AcdTranslation.TRANSFER_NOTES_KEY, t.notes());
+        run(new AcdEvent.CallEnded(t.callId(), now()));
+        callers.put(t.callId(), new Caller(caller.server(), caller.channel(), queue, caller.language(), data));
+        legs.put(legKey(caller.server(), t.callId()), t.callId());
+        Optional<String> refused = arrive(t.callId(), queue, data,
+                t.agentId().isBlank() ? null : new AcdEvent.Direct(t.agentId(), false));
+        if (refused.isPresent()) {
+            forget(t.callId());
+            msg.fail(409, refused.get());
+            return;
+        }
+        msg.reply(queued(t.callId()));
+    }
+
+    /** Rings one agent to consult on, or join a conference of, a call in progress. */
+    private void onRingAgentFor(Message<RingAgentFor> msg) {
+        if (!leader) {
+            msg.fail(503, STANDBY);
+            return;
+        }
+        RingAgentFor r = msg.body();
+        Caller customer = callers.get(r.forCall());
+        if (customer == null) {
+            msg.fail(404, "call " + r.forCall() + " is not in the ACD");
+            return;
+        }
+        if (callers.containsKey(r.ringId())) {
+            msg.fail(409, "ring " + r.ringId() + " is already in the ACD");
+            return;
+        }
+        Optional<String> unavailable = unavailable(r.agentId());
+        if (unavailable.isPresent()) {
+            msg.fail(409, unavailable.get());
+            return;
+        }
+        Map<String, String> data = new HashMap<>(customer.data());
+        data.put(AcdTranslation.FOR_CALL_KEY, r.forCall());
+        data.put(AcdTranslation.CONFERENCE_KEY, r.conference());
+        data.put(AcdTranslation.TRANSFERRED_BY_KEY, r.byAgent());
+        data.put(AcdTranslation.TRANSFER_NOTES_KEY, r.notes());
+        data.put(AcdTranslation.PRIORITY_KEY, "1000");
+        callers.put(r.ringId(), new Caller(customer.server(), r.bridgeWith(), customer.queue(), customer.language(),
+                data));
+        progress.ringFor(r.ringId());
+        Optional<String> refused = arrive(r.ringId(), customer.queue(), data, new AcdEvent.Direct(r.agentId(), true));
+        if (refused.isPresent()) {
+            forget(r.ringId());
+            msg.fail(409, refused.get());
+            return;
+        }
+        msg.reply(queued(r.ringId()));
+    }
+
+    /** Why the agent cannot take a call meant for them now; empty when they can (or when no agent is named). */
+    private Optional<String> unavailable(String agentId) {
+        if (agentId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<AgentState> agent = state.agentState(agentId);
+        if (agent.isEmpty()) {
+            return Optional.of("no agent " + agentId);
+        }
+        if (agent.get().status() != AgentStatus.AVAILABLE) {
+            return Optional.of("agent " + agentId + " is not available (" + agent.get().status().wireName() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Routes a call (again) with the priority, skills and number its data keeps, without announcing its place. */
+    private Optional<String> arrive(String callId, String queue, Map<String, String> data, AcdEvent.Direct direct) {
+        int priority;
+        try {
+            priority = Integer.parseInt(data.getOrDefault(AcdTranslation.PRIORITY_KEY, "0"));
+        } catch (NumberFormatException notANumber) {
+            priority = 0;
+        }
+        String number = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY, data.getOrDefault("callerNumber", ""));
+        arriving = callId;
+        try {
+            return run(new AcdEvent.CallArrived(callId, queue,
+                    AcdTranslation.parseSkills(data.getOrDefault(AcdTranslation.SKILLS_KEY, "")), priority, number,
+                    now(), direct));
+        } catch (IllegalArgumentException badSkills) {
+            return Optional.of(badSkills.getMessage());
+        } finally {
+            arriving = "";
+        }
     }
 
     private void onCallbackRequest(Message<CallbackRequest> msg) {
@@ -672,7 +799,7 @@ public final class AcdVerticle extends VerticleBase {
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
             progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
-            joinCaller(callId, a.channel());
+            connect(callId, offer, a.channel());
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
             offers.remove(callId);
             meters.ringNoAnswer(offer.queue);
@@ -683,21 +810,29 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     /**
-     * Joins the answered agent's leg to the holding caller (AMI {@code Bridge}, trace ami-17). When the caller has
-     * gone meanwhile Asterisk answers that the channel does not exist: the agent's leg is hung up, and the caller's
-     * hang-up, already on its way, ends the call.
+     * Joins the answered agent's leg to the holding caller (AMI {@code Bridge}, trace ami-17), or for a conference
+     * ring sends it into the conference, and tells call control. When the caller has gone meanwhile Asterisk answers
+     * that the channel does not exist: the agent's leg is hung up, and the caller's hang-up, already on its way, ends
+     * the call.
      */
-    private void joinCaller(String callId, String agentChannel) {
+    private void connect(String callId, Offer offer, String agentChannel) {
         Caller caller = callers.get(callId);
-        if (caller == null || caller.channel().isEmpty()) {
+        String conference = caller == null ? "" : caller.data().getOrDefault(AcdTranslation.CONFERENCE_KEY, "");
+        if (caller == null || (caller.channel().isEmpty() && conference.isEmpty())) {
             hangup(settings.server(), agentChannel);
             return;
         }
-        telephony.bridge(caller.server(), caller.channel(), agentChannel).onFailure(err -> {
-            log.info("joining agent leg {} to caller {} failed ({}); the agent's leg is hung up", agentChannel,
-                    caller.channel(), err.getMessage());
+        Future<Void> joined = conference.isEmpty()
+                ? telephony.bridge(caller.server(), caller.channel(), agentChannel)
+                : telephony.redirect(caller.server(), agentChannel, settings.conferenceContext(), conference, 1);
+        joined.onFailure(err -> {
+            log.info("joining agent leg {} to {} failed ({}); the agent's leg is hung up", agentChannel,
+                    conference.isEmpty() ? caller.channel() : "conference " + conference, err.getMessage());
             hangup(settings.server(), agentChannel);
         });
+        bus.publish(AcdAddresses.CALL_CONNECTED, AcdTranslation.connected(settings, callId, caller.server(),
+                conference.isEmpty() ? caller.channel() : "", offer.agentId, agentChannel, offer.queue,
+                caller.data(), now()));
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -884,6 +1019,7 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void forget(String callId) {
+        progress.forget(callId);
         Caller c = callers.remove(callId);
         if (c != null) {
             legs.remove(legKey(c.server(), callId));

@@ -13,7 +13,9 @@ import cc.core.domain.interaction.Segment;
 import io.vertx.core.eventbus.EventBus;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -25,9 +27,22 @@ import java.util.Optional;
  */
 final class CallProgress {
     private final EventBus bus;
+    /**
+     * Rings of one agent for a call in progress (a consultation, a conference): they are no queue wait of the
+     * customer's, so only how the ringing ended is told (call control acts on it), never a queue entered or left.
+     */
+    private final Set<String> ringsFor = new HashSet<>();
 
     CallProgress(EventBus bus) {
         this.bus = bus;
+    }
+
+    void ringFor(String ringId) {
+        ringsFor.add(ringId);
+    }
+
+    void forget(String callId) {
+        ringsFor.remove(callId);
     }
 
     /**
@@ -36,6 +51,10 @@ final class CallProgress {
      * @param before the call as the router had it before the event
      */
     void accepted(AcdEvent event, Optional<CallView> before, Instant at) {
+        if (!ringsFor.isEmpty() && before.map(v -> ringsFor.contains(v.callId())).orElse(
+                event instanceof AcdEvent.CallArrived a && ringsFor.contains(a.callId()))) {
+            return;
+        }
         if (event instanceof AcdEvent.CallArrived a) {
             bus.publish(Addresses.ACD_CALL_QUEUE_ENTERED, new CallQueueEntered(a.callId(), a.queueId(), at));
         } else if (event instanceof AcdEvent.CallbackRequested r && before.isPresent()) {
@@ -97,6 +116,9 @@ final class CallProgress {
     }
 
     private void queueLeft(String callId, String queue, String outcome, String detail, Instant at) {
+        if (ringsFor.contains(callId)) {
+            return;
+        }
         bus.publish(Addresses.ACD_CALL_QUEUE_LEFT, new CallQueueLeft(callId, queue, outcome, detail, at));
     }
 

@@ -25,8 +25,8 @@ class AcdTranslationTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
     private static final AcdSettings SETTINGS = new AcdSettings("pbx1", Duration.ofSeconds(18),
             "\"Contact Center\" <02100000>", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15),
-            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", "cc-announce", "cc-agent-wait", List.of(QueueConfig.of("support")),
-            List.of());
+            "PJSIP/{number}@trunk", "cc-voicemail", "cc-callback-confirm", "cc-announce", "cc-agent-wait", "cc-conference", List.of(QueueConfig.of("support")),
+            List.of(), java.util.Map.of());
 
     @Test
     @DisplayName("a caller handed over by the IVR keeps its id, queue, priority, skill needs and callback number")
@@ -93,7 +93,7 @@ class AcdTranslationTest {
     void settingsCheckPlaceholder() {
         assertThrows(IllegalArgumentException.class, () -> new AcdSettings("pbx1", Duration.ofSeconds(18), "",
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15), "PJSIP/trunk", "vm", "cb",
-                "", "cc-agent-wait", List.of(), List.of()));
+                "", "cc-agent-wait", "cc-conference", List.of(), List.of(), java.util.Map.of()));
     }
 
     @Test

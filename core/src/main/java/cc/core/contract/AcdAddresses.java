@@ -25,9 +25,24 @@ public final class AcdAddresses {
     /** {@link CallbackRequest}: a waiting caller trades the wait for a callback (request; reply {@link CallQueued}). */
     public static final String CALL_REQUEST_CALLBACK = "cc.acd.call.request-callback";
 
+    /**
+     * {@link TransferCall}: call control hands a connected call back to be routed to a queue or one agent (request;
+     * reply {@link CallQueued}, or fail 404 no such call / 409 refused with the reason).
+     */
+    public static final String CALL_TRANSFER = "cc.acd.call.transfer";
+
+    /**
+     * {@link RingAgentFor}: ring one agent to consult on, or join a conference of, a call in progress (request;
+     * reply {@link CallQueued}, or fail 404 / 409 with the reason, e.g. the agent is not available).
+     */
+    public static final String CALL_RING_AGENT_FOR = "cc.acd.call.ring-agent-for";
+
+    /** {@link CallConnected}: an agent was joined to a call (published; call control takes it from there). */
+    public static final String CALL_CONNECTED = "cc.acd.call.connected";
+
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EndWrapUp.class, QueuePositionAnnounced.class, CallOverflowed.class,
-            CallbackRequest.class, CallQueued.class);
+            CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CallConnected.class);
 
     /**
      * Registers the local codec of every ACD record that has none yet on this event bus (safe to call from each

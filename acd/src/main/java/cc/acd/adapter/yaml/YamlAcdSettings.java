@@ -12,6 +12,7 @@ import cc.core.config.ConfigNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,10 @@ public final class YamlAcdSettings {
         String callback = acd.string("callbackContext", "cc-callback");
         String announce = acd.string("announceContext", "cc-announce");
         String agentWait = acd.string("agentWaitContext", "cc-agent-wait");
+        String conference = acd.string("conferenceContext", "cc-conference");
+        if (conference.isBlank()) {
+            throw acd.error("conferenceContext", "must name the dialplan context of conferences");
+        }
         if (agentWait.isBlank()) {
             throw acd.error("agentWaitContext", "must name the dialplan context agents' answered phones wait in");
         }
@@ -69,8 +74,10 @@ public final class YamlAcdSettings {
         List<ConfigNode> queueNodes = acd.children("queues");
         List<QueueConfig> queues = new ArrayList<>();
         Set<String> queueIds = new HashSet<>();
+        Map<String, String> recording = new HashMap<>();
         for (ConfigNode q : queueNodes) {
             QueueConfig c = queue(q);
+            recording.put(c.id(), q.oneOf("recording", "on-demand", AcdSettings.RECORDING_POLICIES));
             if (!queueIds.add(c.id())) {
                 throw q.error("id", "queue \"" + c.id() + "\" is listed twice");
             }
@@ -79,6 +86,7 @@ public final class YamlAcdSettings {
         if (queues.isEmpty()) {
             queues.add(QueueConfig.of("support").withWrapUp(Duration.ofSeconds(3)));
             queueIds.add("support");
+            recording.put("support", "always");
         }
         for (int i = 0; i < queueNodes.size(); i++) {
             QueueConfig c = queues.get(i);
@@ -103,7 +111,8 @@ public final class YamlAcdSettings {
             }
         }
         AcdSettings settings = new AcdSettings(server, ringTimeout, callerId, worth, tick, interval, callbackDial,
-                voicemail, callback, announce, agentWait, queues, agents);
+                voicemail, callback, announce, agentWait, conference, queues, agents,
+                recording);
         return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl);
     }
 

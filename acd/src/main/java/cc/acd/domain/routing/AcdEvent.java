@@ -23,13 +23,33 @@ public sealed interface AcdEvent {
      * @param callbackNumber the number to call back if the caller trades the wait for a callback; empty if unknown
      */
     record CallArrived(String callId, String queueId, List<SkillRequirement> skills, int priority,
-                       String callbackNumber, Instant at) implements AcdEvent {
+                       String callbackNumber, Instant at, Direct direct) implements AcdEvent {
         public CallArrived {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(queueId, "queueId");
             skills = List.copyOf(skills);
             callbackNumber = callbackNumber == null ? "" : callbackNumber;
             Objects.requireNonNull(at, "at");
+        }
+
+        public CallArrived(String callId, String queueId, List<SkillRequirement> skills, int priority,
+                           String callbackNumber, Instant at) {
+            this(callId, queueId, skills, priority, callbackNumber, at, null);
+        }
+    }
+
+    /**
+     * A call meant for one agent (a transfer to that agent, a consultation, a conference, a supervisor's take-over):
+     * offered to that agent at once, refused when the agent is not available; the queue only counts it.
+     *
+     * @param agentId          the only agent who may take it
+     * @param endIfNotAnswered true: the call ends when that agent does not answer (a consultation: the transferring
+     *                         agent still has the caller); false: it then waits in its queue for anyone (a blind
+     *                         transfer: the caller must still be served)
+     */
+    record Direct(String agentId, boolean endIfNotAnswered) {
+        public Direct {
+            Objects.requireNonNull(agentId, "agentId");
         }
     }
 

@@ -193,6 +193,19 @@ public final class AcdState {
             return;
         }
         Call c = new Call(e.callId(), ++seq, e.skills(), e.priority(), e.callbackNumber(), now);
+        if (e.direct() != null) {
+            Agent a = agents.get(e.direct().agentId());
+            if (a == null) {
+                refuse(e, "unknown agent " + e.direct().agentId());
+                return;
+            }
+            if (a.state.status() != AgentStatus.AVAILABLE) {
+                refuse(e, "agent " + a.id + " is not available (" + a.state.status().wireName() + ")");
+                return;
+            }
+            c.onlyAgent = a.id;
+            c.endIfNotAnswered = e.direct().endIfNotAnswered();
+        }
         calls.put(c.id, c);
         enterQueue(c, q);
     }
@@ -556,6 +569,15 @@ public final class AcdState {
 
     /** A caller whose offer failed goes back to its place in line and on to the next agent. */
     private void returnToLine(Call c) {
+        if (c.onlyAgent != null) {
+            if (c.endIfNotAnswered) {
+                // a consultation the agent did not take: nobody else may, and the caller is still served
+                c.agent = null;
+                removeCall(c);
+                return;
+            }
+            c.onlyAgent = null;
+        }
         c.agent = null;
         c.phase = CallPhase.WAITING;
         joinLine(c, c.queue);
@@ -581,6 +603,10 @@ public final class AcdState {
 
     /** The queue's strategy picks among its available agents who have the caller's skills. */
     private Agent bestAgentFor(Call c) {
+        if (c.onlyAgent != null) {
+            Agent only = agents.get(c.onlyAgent);
+            return only != null && only.state.status() == AgentStatus.AVAILABLE ? only : null;
+        }
         Queue q = c.queue;
         RoutingStrategy strategy = q.cfg.strategy();
         if (!strategy.dependsOnCaller()) {
@@ -634,6 +660,9 @@ public final class AcdState {
     }
 
     private boolean canTake(Agent a, Call c) {
+        if (c.onlyAgent != null && !c.onlyAgent.equals(a.id)) {
+            return false;
+        }
         var relax = c.queue.cfg.relaxation();
         for (int i = 0; i < c.skillIdx.length; i++) {
             if (a.level(c.skillIdx[i]) < relax.relaxed(c.minLevel[i], c.relaxSteps)) {
@@ -1160,6 +1189,9 @@ public final class AcdState {
         long initialEstimate = -1;
         /** When the caller last joined its queue's line. */
         long lineSince;
+        /** Set for a call meant for one agent only ({@link AcdEvent.Direct}), until that agent does not answer. */
+        String onlyAgent;
+        boolean endIfNotAnswered;
 
         Call(String id, long seq, List<SkillRequirement> ownSkills, int basePriority, String number,
              long enqueuedAt) {

@@ -1,0 +1,125 @@
+package cc.core.domain.callcontrol;
+
+/**
+ * A call the ACD joined an agent to, as call control knows it: its channels, who is on it, and what it is now.
+ * Changed only by {@link CallControlBook}.
+ */
+public final class ControlledCall {
+    /** What the call is now, by its wire name. */
+    public enum State {
+        TALKING, HELD, CONSULTING, CONFERENCE, TRANSFERRING, ENDED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Whether the call is being recorded. */
+    public enum Recording {
+        OFF, ON, PAUSED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    final String callId;
+    final String server;
+    final String callerChannel;
+    String interactionId = "";
+    String agentId;
+    String agentChannel;
+    String queue;
+    State state = State.TALKING;
+    /** Who else is on (or being rung onto) the line: an agent id or a number; empty when nobody. */
+    String party = "";
+    boolean partyIsAgent;
+    String partyChannel = "";
+    String partyRingId = "";
+    /** Whether the caller was talking (not held) when a consultation started: a cancel brings them back talking. */
+    String conference = "";
+    Recording recording = Recording.OFF;
+    String recordingFile = "";
+    String recordingId = "";
+    int files;
+    int rings;
+
+    ControlledCall(String callId, String server, String callerChannel, String agentId, String agentChannel,
+                   String queue) {
+        this.callId = callId;
+        this.server = server;
+        this.callerChannel = callerChannel;
+        this.agentId = agentId;
+        this.agentChannel = agentChannel;
+        this.queue = queue;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public String interactionId() {
+        return interactionId;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String party() {
+        return party;
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    public String callerChannel() {
+        return callerChannel;
+    }
+
+    public String agentChannel() {
+        return agentChannel;
+    }
+
+    public String partyChannel() {
+        return partyChannel;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** A copy to restore when a plan fails half-way. */
+    ControlledCall copy() {
+        ControlledCall c = new ControlledCall(callId, server, callerChannel, agentId, agentChannel, queue);
+        c.restore(this);
+        return c;
+    }
+
+    void restore(ControlledCall from) {
+        interactionId = from.interactionId;
+        agentId = from.agentId;
+        agentChannel = from.agentChannel;
+        queue = from.queue;
+        state = from.state;
+        party = from.party;
+        partyIsAgent = from.partyIsAgent;
+        partyChannel = from.partyChannel;
+        partyRingId = from.partyRingId;
+        conference = from.conference;
+        recording = from.recording;
+        recordingFile = from.recordingFile;
+        recordingId = from.recordingId;
+        files = from.files;
+        rings = from.rings;
+    }
+}
