@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -169,7 +168,7 @@ final class CallControlWeb {
             }
             queueNames.remove("");
             return new JsonObject().put("agents", agents).put("queues", new JsonArray(queueNames.stream()
-                    .map((Function<String, Object>) q -> new JsonObject().put("name", q)).toList()));
+                    .map(q -> new JsonObject().put("name", q)).toList()));
         })).onSuccess(out -> ConsoleWeb.json(rc, 200, out)).onFailure(e -> ConsoleWeb.error(rc, e));
     }
 
