@@ -73,6 +73,8 @@
     socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
     socket.onmessage = ev => {
       const m = JSON.parse(ev.data);
+      // other scripts of the page (callcontrol.js) follow the live channel through this event
+      document.dispatchEvent(new CustomEvent('console-live', { detail: m }));
       if (m.type === 'pop') { pop = m.pop; renderPop(); }
       else if (m.type === 'agent-state') { onAgentState(m.agent); }
       else if (m.type === 'wallboard') { mergeBoard(m.wallboard); }

@@ -10,6 +10,8 @@ import cc.core.app.interaction.InteractionStore;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.CallControlAddresses;
+import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallOffered;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.InteractionUpdated;
@@ -63,6 +65,7 @@ public final class ConsoleVerticle extends VerticleBase {
     private final AnswerBook answers;
     private final DateLabels dates;
     private ScreenPops pops;
+    private CallControls controls;
     private SignIn signIn;
     private boolean answersDirty;
     private Set<String> solvedCodes = Set.of();
@@ -94,6 +97,9 @@ public final class ConsoleVerticle extends VerticleBase {
         }
         signIn = new SignIn(vertx, users, hasher, new SignInThrottle(), clock);
         pops = new ScreenPops(interactions, customers, opportunities, directory, answers, dates);
+        CallControlAddresses.registerCodecs(vertx.eventBus());
+        controls = new CallControls(vertx, hub);
+        vertx.eventBus().<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> controls.onChanged(m.body()));
         vertx.eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> onOffer(m.body()));
         vertx.eventBus().<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> onAgentState(m.body()));
         vertx.eventBus().<QueueStatsUpdated>consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> onStats(m.body()));
@@ -159,6 +165,7 @@ public final class ConsoleVerticle extends VerticleBase {
     private void onOffer(CallOffered o) {
         if (!o.interactionId().isEmpty()) {
             pops.remember(o);
+            controls.onOffer(o);
             vertx.eventBus().send(PopBuilder.ADDRESS, o);
             return;
         }
@@ -176,6 +183,7 @@ public final class ConsoleVerticle extends VerticleBase {
                         log.debug("no interaction for channel {}: {}", o.callerUniqueId(), r.cause().getMessage());
                     }
                     pops.remember(offer);
+                    controls.onOffer(offer);
                     vertx.eventBus().send(PopBuilder.ADDRESS, offer);
                 });
     }
@@ -214,6 +222,11 @@ public final class ConsoleVerticle extends VerticleBase {
 
     public ScreenPops pops() {
         return pops;
+    }
+
+    /** Call control on calls in progress: current calls, checks, requests, state pushes. */
+    public CallControls callControls() {
+        return controls;
     }
 
     public Wallboard wallboard() {

@@ -72,6 +72,20 @@ public final class LiveHub {
         }
     }
 
+    /** A call's control state: to the agent it names and to every supervisor, never to other agents. */
+    public void sendCallControl(String agentId, String text) {
+        for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
+            if (!AccessRules.maySupervise(c.principal()) && AccessRules.receivesCallControl(c.principal(), agentId)) {
+                c.send(text, false);
+            }
+        }
+        for (LiveClient c : supervisors) {
+            if (AccessRules.receivesCallControl(c.principal(), agentId)) {
+                c.send(text, false);
+            }
+        }
+    }
+
     /** A message for one user's sockets only (a dial result). */
     public void sendToUser(String username, String text) {
         for (LiveClient c : all) {

@@ -99,4 +99,13 @@ class LiveHubTest {
         assertEquals(0, hub.sendPop("a2", "late pop"));
         assertTrue(bita.sent.isEmpty());
     }
+    @Test
+    @DisplayName("a call's control state reaches every tab of its agent and the supervisors, never another agent")
+    void callControl() {
+        hub.sendCallControl("a1", "held");
+        assertEquals(List.of("held"), ali.sent);
+        assertEquals(List.of("held"), aliSecondTab.sent);
+        assertEquals(List.of("held"), sara.sent);
+        assertTrue(bita.sent.isEmpty());
+    }
 }

@@ -129,6 +129,11 @@ public final class ConsoleClient {
             }
         }
 
+        /** Sends a text message on the live channel. */
+        public void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
         public void close() {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
         }

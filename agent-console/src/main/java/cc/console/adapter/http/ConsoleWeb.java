@@ -78,12 +78,14 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final ConsoleVerticle console;
     private final CampaignWeb campaigns;
     private final PreviewWeb preview;
+    private final CallControlWeb callControl;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this.vertx = vertx;
         this.console = console;
         this.campaigns = new CampaignWeb(vertx);
         this.preview = new PreviewWeb(vertx, console);
+        this.callControl = new CallControlWeb(console);
     }
 
     @Override
@@ -149,6 +151,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
         campaigns.mount(router);
         preview.mount(router);
+        callControl.mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
@@ -763,7 +766,7 @@ public final class ConsoleWeb implements Consumer<Router> {
             WebSocketLiveClient client = new WebSocketLiveClient(ws, s.get());
             ws.closeHandler(v -> console.hub().remove(client));
             ws.exceptionHandler(e -> console.hub().remove(client));
-            ws.textMessageHandler(text -> { });
+            ws.textMessageHandler(text -> callControl.onLiveMessage(client, text));
             console.hub().add(client);
             Principal p = s.get().principal();
             JsonObject hello = new JsonObject().put("type", "hello").put("username", p.username())

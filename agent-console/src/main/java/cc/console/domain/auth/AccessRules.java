@@ -1,5 +1,8 @@
 package cc.console.domain.auth;
 
+import cc.console.domain.callcontrol.ControlAsk;
+import cc.console.domain.callcontrol.ControlDecision;
+
 import java.util.Optional;
 
 /**
@@ -87,5 +90,80 @@ public final class AccessRules {
     /** A callback on a campaign contact: supervisors for any, an agent for the preview record they hold or dialled. */
     public static boolean mayBookCampaignCallback(Principal p, Optional<String> holderAgentId) {
         return p.role().atLeast(Role.SUPERVISOR) || mayActOnPreview(p, holderAgentId);
+    }
+    /**
+     * Whether the user may carry out {@code ask} on a call, checked before anything is sent to call control.
+     *
+     * <p>An agent acts only on the call that is theirs now: the call's agent is them and it is their current call
+     * (not an earlier one they were handed off from). Supervisors and admins act on any agent's call, but only on
+     * its recording, to end it, or to take it over (their own phone rings, so they need an agent id). A supervisor
+     * who takes calls acts on their own current call as an agent does. Targets are checked against the intent.
+     *
+     * @param callAgent   the agent the call is with now, as the console knows it (offer, last control state), if any
+     * @param currentCall the call the user's own agent is on now, if any
+     */
+    public static ControlDecision mayControlCall(Principal p, ControlAsk ask, Optional<String> callAgent,
+                                                 Optional<String> currentCall) {
+        if (!ControlAsk.INTENTS.contains(ask.intent())) {
+            return new ControlDecision.Refused("bad-request", "unknown intent '" + ask.intent() + "'; one of "
+                    + String.join(", ", ControlAsk.INTENTS));
+        }
+        if (ask.interactionId().isEmpty()) {
+            return new ControlDecision.Refused("bad-request", "which call? interactionId is empty");
+        }
+        if (ask.notes().length() > ControlAsk.NOTES_LIMIT) {
+            return new ControlDecision.Refused("bad-request", "notes are limited to " + ControlAsk.NOTES_LIMIT
+                    + " characters");
+        }
+        boolean ownCall = p.takesCalls() && callAgent.isPresent() && callAgent.get().equals(p.agentId())
+                && currentCall.isPresent() && currentCall.get().equals(ask.interactionId());
+        if (ownCall) {
+            if (ask.intent().equals("take-over")) {
+                return new ControlDecision.Refused("bad-request", "take-over replaces another agent on their call");
+            }
+            return target(ask, p.agentId());
+        }
+        if (!maySupervise(p)) {
+            return new ControlDecision.Refused("not-your-call", "you can control only the call you are on now");
+        }
+        if (callAgent.isEmpty()) {
+            return new ControlDecision.Refused("no-such-call", "no call " + ask.interactionId() + " with an agent");
+        }
+        if (!ControlAsk.SUPERVISOR_INTENTS.contains(ask.intent())) {
+            return new ControlDecision.Refused("not-your-call", "on another agent's call a supervisor may only "
+                    + "start, pause, resume or stop its recording, hang it up or take it over");
+        }
+        if (ask.intent().equals("take-over")) {
+            if (!p.takesCalls()) {
+                return new ControlDecision.Refused("agent-unavailable",
+                        "to take over a call you need an agent id of your own, whose phone rings");
+            }
+            return new ControlDecision.Allowed(callAgent.get(), true, ask.intent(), "agent", p.agentId(), ask.notes());
+        }
+        return new ControlDecision.Allowed(callAgent.get(), true, ask.intent(), "", "", ask.notes());
+    }
+
+    private static ControlDecision target(ControlAsk ask, String agentId) {
+        var kinds = ControlAsk.targetKinds(ask.intent());
+        if (kinds.isEmpty()) {
+            return new ControlDecision.Allowed(agentId, false, ask.intent(), "", "", ask.notes());
+        }
+        if (!kinds.contains(ask.targetKind())) {
+            return new ControlDecision.Refused("bad-request", ask.intent() + " needs targetKind "
+                    + String.join(" or ", kinds.stream().sorted().toList()));
+        }
+        if (ask.target().isEmpty()) {
+            return new ControlDecision.Refused("bad-request", ask.intent() + " needs a target");
+        }
+        if (ask.targetKind().equals("agent") && ask.target().equals(agentId)) {
+            return new ControlDecision.Refused("bad-request", "you cannot " + ask.intent() + " to yourself");
+        }
+        return new ControlDecision.Allowed(agentId, false, ask.intent(), ask.targetKind(), ask.target(),
+                ask.notes());
+    }
+
+    /** Whether a call's control state for {@code agentId} reaches this user's live channel: that agent, supervisors. */
+    public static boolean receivesCallControl(Principal p, String agentId) {
+        return maySupervise(p) || (p.takesCalls() && p.agentId().equals(agentId));
     }
 }

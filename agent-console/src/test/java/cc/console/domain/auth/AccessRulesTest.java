@@ -1,10 +1,13 @@
 package cc.console.domain.auth;
 
+import cc.console.domain.callcontrol.ControlAsk;
+import cc.console.domain.callcontrol.ControlDecision;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +85,99 @@ class AccessRulesTest {
         assertTrue(AccessRules.mayBookCampaignCallback(supervisor, Optional.empty()));
         assertTrue(AccessRules.mayBookCampaignCallback(agentA, Optional.of("a1")));
         assertFalse(AccessRules.mayBookCampaignCallback(agentB, Optional.of("a1")));
+    }
+    private static ControlAsk ask(String intent) {
+        return new ControlAsk("call-1", intent, "", "", "");
+    }
+
+    private static ControlAsk ask(String intent, String kind, String target) {
+        return new ControlAsk("call-1", intent, kind, target, "caller wants the loans team");
+    }
+
+    private static String refusal(ControlDecision d) {
+        return d instanceof ControlDecision.Refused r ? r.error() : "allowed";
+    }
+
+    @Test
+    @DisplayName("an agent controls the call they are on now, with every intent but take-over, acting as themselves")
+    void agentControlsOwnCall() {
+        for (String intent : ControlAsk.INTENTS) {
+            ControlAsk a = ControlAsk.targetKinds(intent).isEmpty() ? ask(intent) : ask(intent, "number", "02188776655");
+            ControlDecision d = AccessRules.mayControlCall(agentA, a, Optional.of("a1"), Optional.of("call-1"));
+            if (intent.equals("take-over")) {
+                assertEquals("bad-request", refusal(d));
+            } else {
+                assertEquals(new ControlDecision.Allowed("a1", false, intent, a.targetKind(), a.target(), a.notes()), d,
+                        intent);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("an agent cannot control another agent's call, nor an earlier call of theirs they are no longer on")
+    void agentCannotControlOthersCalls() {
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentB, ask("hold"), Optional.of("a1"),
+                Optional.of("call-2"))));
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentB, ask("record-pause"),
+                Optional.of("a1"), Optional.empty())));
+        // a2 claims the call is theirs now, but the call is with a1
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentB, ask("hangup"), Optional.of("a1"),
+                Optional.of("call-1"))));
+        // a1 handed the call on and took another
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentA, ask("hold"), Optional.of("a1"),
+                Optional.of("call-2"))));
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentA, ask("hold"), Optional.empty(),
+                Optional.empty())));
+    }
+
+    @Test
+    @DisplayName("supervisors act on any call's recording, hang it up or take it over, but never transfer or hold it")
+    void supervisorsOnAgentsCalls() {
+        for (String intent : java.util.List.of("record-start", "record-pause", "record-resume", "record-stop", "hangup")) {
+            assertEquals(new ControlDecision.Allowed("a1", true, intent, "", "", ""),
+                    AccessRules.mayControlCall(supervisor, ask(intent), Optional.of("a1"), Optional.empty()), intent);
+        }
+        for (String intent : java.util.List.of("transfer", "consult", "conference", "hold", "resume")) {
+            assertEquals("not-your-call", refusal(AccessRules.mayControlCall(supervisor,
+                    ask(intent, "agent", "a2"), Optional.of("a1"), Optional.empty())), intent);
+        }
+        assertEquals("no-such-call", refusal(AccessRules.mayControlCall(admin, ask("hangup"), Optional.empty(),
+                Optional.empty())));
+    }
+
+    @Test
+    @DisplayName("take-over rings the supervisor's own agent, whatever target was sent; without one it is refused")
+    void takeOver() {
+        Principal taking = new Principal("mina", "Mina", Role.SUPERVISOR, "s1", "fa", "PJSIP/1200");
+        assertEquals(new ControlDecision.Allowed("a1", true, "take-over", "agent", "s1", "caller wants the loans team"),
+                AccessRules.mayControlCall(taking, ask("take-over", "agent", "a2"), Optional.of("a1"), Optional.empty()));
+        assertEquals("agent-unavailable", refusal(AccessRules.mayControlCall(supervisor, ask("take-over"),
+                Optional.of("a1"), Optional.empty())));
+        assertEquals("not-your-call", refusal(AccessRules.mayControlCall(agentB, ask("take-over"), Optional.of("a1"),
+                Optional.empty())));
+    }
+
+    @Test
+    @DisplayName("unknown intents, missing or wrong targets and transfers to oneself are bad requests")
+    void badRequests() {
+        Optional<String> a1 = Optional.of("a1");
+        Optional<String> now = Optional.of("call-1");
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA, ask("park"), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(supervisor, ask("park"), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA, ask("transfer"), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA, ask("transfer", "agent", ""), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA, ask("consult", "queue", "loans"), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA, ask("transfer", "agent", "a1"), a1, now)));
+        assertEquals("bad-request", refusal(AccessRules.mayControlCall(agentA,
+                new ControlAsk("call-1", "hold", "", "", "x".repeat(ControlAsk.NOTES_LIMIT + 1)), a1, now)));
+        assertEquals("allowed", refusal(AccessRules.mayControlCall(agentA, ask("transfer", "queue", "loans"), a1, now)));
+    }
+
+    @Test
+    @DisplayName("a call's control state reaches its agent and supervisors, never another agent")
+    void callControlPushes() {
+        assertTrue(AccessRules.receivesCallControl(agentA, "a1"));
+        assertFalse(AccessRules.receivesCallControl(agentB, "a1"));
+        assertTrue(AccessRules.receivesCallControl(supervisor, "a1"));
     }
 }
