@@ -30,6 +30,10 @@ import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleMetrics;
 import cc.console.app.ConsoleVerticle;
 import cc.console.domain.dialing.DialRules;
+import cc.core.adapter.jdbc.JdbcCallControlAudit;
+import cc.core.app.callcontrol.CallControlVerticle;
+import cc.core.domain.callcontrol.CallControlBook;
+import cc.core.domain.dialing.DialPermissions;
 import cc.dialer.adapter.jdbc.JdbcDialAudit;
 import cc.dialer.adapter.jdbc.JdbcDialerStore;
 import cc.dialer.app.DialerSettings;
@@ -161,6 +165,7 @@ public final class Server implements AutoCloseable {
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
                 .compose(id -> startDialer())
+                .compose(id -> startCallControl())
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
@@ -207,6 +212,27 @@ public final class Server implements AutoCloseable {
         log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
                 settings.agents().size(), settings.server());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
+    }
+
+    /**
+     * Call control (hold, transfers, conferences, recording) on the ACD's telephony server, with the dialer's dial
+     * rules for the numbers agents may transfer or conference to. Deployed before the ACD so it hears every call the
+     * ACD connects.
+     */
+    private Future<String> startCallControl() {
+        AcdSettings acd = acdSettings();
+        CallControlBook book = new CallControlBook(new CallControlBook.Settings("cc-hold", "cc-outbound",
+                acd.agentWaitContext(), acd.conferenceContext(), acd.callbackDial(), java.time.ZoneId.systemDefault()),
+                new DialPermissions(config.dialer().settings().dialPlan()));
+        return vertx.deployVerticle(new CallControlVerticle(telephony, book, new JdbcCallControlAudit(database),
+                recordingsDirectory(), InstantSource.system()));
+    }
+
+    /** Where Asterisk writes call recordings (MixMonitor's file names are this plus the file's relative name). */
+    static final String RECORDINGS_DIRECTORY = "/var/spool/asterisk/monitor/cc";
+
+    private String recordingsDirectory() {
+        return RECORDINGS_DIRECTORY;
     }
 
     private String acdDeployment;
