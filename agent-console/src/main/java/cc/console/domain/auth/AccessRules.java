@@ -1,5 +1,6 @@
 package cc.console.domain.auth;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,5 +88,19 @@ public final class AccessRules {
     /** A callback on a campaign contact: supervisors for any, an agent for the preview record they hold or dialled. */
     public static boolean mayBookCampaignCallback(Principal p, Optional<String> holderAgentId) {
         return p.role().atLeast(Role.SUPERVISOR) || mayActOnPreview(p, holderAgentId);
+    }
+
+    /**
+     * Playing or downloading a call's recordings (and listing them): supervisors and admins any; an agent only calls
+     * they handled (the agent on the record, or any agent who talked on it) and only where the configuration lets
+     * agents hear their own calls ({@code recording.agentsHearOwnCalls}); nobody else.
+     */
+    public static boolean mayPlayRecording(Principal p, Optional<String> callAgentId, List<String> handledBy,
+                                           boolean agentsHearOwnCalls) {
+        if (p.role().atLeast(Role.SUPERVISOR)) {
+            return true;
+        }
+        return agentsHearOwnCalls && p.takesCalls()
+                && (callAgentId.map(p.agentId()::equals).orElse(false) || handledBy.contains(p.agentId()));
     }
 }
