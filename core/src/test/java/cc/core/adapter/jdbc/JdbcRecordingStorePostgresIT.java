@@ -10,6 +10,7 @@ import cc.core.domain.recording.RecordingFile;
 import cc.core.testkit.Await;
 import cc.core.testkit.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,5 +135,40 @@ class JdbcRecordingStorePostgresIT {
         } finally {
             result(vertx.undeploy(deployment));
         }
+    }
+
+    @Test
+    @DisplayName("while the table cannot be written the recorder holds the changes, and stores them in order once it can")
+    void recorderRetriesUntilTheDatabaseTakesIt() throws Exception {
+        String deployment = result(vertx.deployVerticle(new RecordingRecorder(store, outageMetrics)));
+        try {
+            db.execute("alter table interaction_recordings rename to interaction_recordings_away");
+            try {
+                vertx.eventBus().publish(CallControlAddresses.RECORDING_CHANGED, new RecordingChanged("call-outage",
+                        "pbx1", "call-outage-1.wav", "started", "policy", "", T0));
+                vertx.eventBus().publish(CallControlAddresses.RECORDING_CHANGED, new RecordingChanged("call-outage",
+                        "pbx1", "call-outage-1.wav", "paused", "ali", "", T0.plusSeconds(20)));
+                vertx.eventBus().publish(CallControlAddresses.RECORDING_CHANGED, new RecordingChanged("call-outage",
+                        "pbx1", "call-outage-2.wav", "resumed", "ali", "", T0.plusSeconds(30)));
+                // the first write has failed at least once before the table comes back
+                Await.until(() -> Future.succeededFuture(writeFailures() > 0), Duration.ofSeconds(10),
+                        "a failed write");
+            } finally {
+                db.execute("alter table interaction_recordings_away rename to interaction_recordings");
+            }
+            Await.until(() -> store.forInteraction("call-outage").map(l -> l.size() == 2), Duration.ofSeconds(10),
+                    "the held changes stored");
+            List<RecordingFile> files = result(store.forInteraction("call-outage"));
+            assertEquals(Optional.of(EndReason.PAUSED), files.get(0).endReason(), "the pause was not lost");
+            assertTrue(files.get(1).isOpen());
+        } finally {
+            result(vertx.undeploy(deployment));
+        }
+    }
+
+    private final SimpleMeterRegistry outageMetrics = new SimpleMeterRegistry();
+
+    private double writeFailures() {
+        return outageMetrics.counter("cc.recordings.write.failures").count();
     }
 }
