@@ -168,6 +168,10 @@ public final class RecordingWeb {
         boolean download = "1".equals(rc.request().getParam("download"));
         vertx.fileSystem().props(path.toString()).onFailure(e -> ConsoleWeb.fail(rc, 404,
                 "the file of recording " + f.file() + " is missing")).onSuccess(props -> {
+            if (!props.isRegularFile()) {
+                ConsoleWeb.fail(rc, 404, "the file of recording " + f.file() + " is missing");
+                return;
+            }
             long size = props.size();
             ByteRange range = ByteRange.parse(rc.request().getHeader("Range"), size);
             rc.response().putHeader("Accept-Ranges", "bytes");
