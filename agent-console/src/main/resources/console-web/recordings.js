@@ -132,6 +132,21 @@ window.Recordings = (function () {
     }).catch(() => { location.href = './'; });
   }
 
-  if (document.body && document.body.dataset.page === 'call') { callView(); }
+  // On the console page: a link to the call view beside the campaigns link, shown to the same people (supervisors
+  // and admins), so the console's own files stay untouched.
+  function callViewLink() {
+    const campaigns = document.getElementById('campaigns-link');
+    if (!campaigns) { return; }
+    const a = el('a', t('en', 'callView'));
+    a.id = 'call-view-link';
+    a.href = 'call.html';
+    a.dataset.t = 'callView';
+    a.hidden = campaigns.hidden;
+    campaigns.parentNode.insertBefore(a, campaigns.nextSibling);
+    new MutationObserver(() => { a.hidden = campaigns.hidden; })
+      .observe(campaigns, { attributes: true, attributeFilter: ['hidden'] });
+  }
+
+  if (document.body && document.body.dataset.page === 'call') { callView(); } else { callViewLink(); }
   return { load, list, timeline };
 }());

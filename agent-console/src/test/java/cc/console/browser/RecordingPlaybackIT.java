@@ -107,7 +107,11 @@ class RecordingPlaybackIT {
     void supervisorEnglish() {
         WebDriver d = chromium.start();
         signIn(d, "sara");
-        d.get(fx.base() + "/console/call.html?id=" + earlier);
+        waiting(d).until(x -> x.findElement(By.id("call-view-link")).isDisplayed());
+        d.findElement(By.id("call-view-link")).click();
+        waiting(d).until(x -> x.findElement(By.id("call-id")).isDisplayed());
+        d.findElement(By.id("call-id")).sendKeys(earlier);
+        d.findElement(By.cssSelector("#call-form button")).click();
         List<WebElement> players = loadedPlayers(d, By.cssSelector("#call-recordings audio"), 2);
         assertEquals("metadata", players.get(0).getAttribute("preload"));
         String text = d.findElement(By.id("call-recordings")).getText();
@@ -140,6 +144,7 @@ class RecordingPlaybackIT {
         again.customer = Await.result(fx.customers.findByPhone("09121112233")).orElseThrow();
         String call = again.offer("a2");
         waiting(d).until(x -> call.equals(x.findElement(By.tagName("body")).getAttribute("data-pop")));
+        assertTrue(!d.findElement(By.id("call-view-link")).isDisplayed(), "the call view link is for supervisors");
         loadedPlayers(d, By.cssSelector("#timeline tr[data-recordings-of] audio"), 2);
         assertEquals(earlier, d.findElement(By.cssSelector("#timeline tr[data-recordings-of]"))
                 .getAttribute("data-recordings-of"));
