@@ -137,6 +137,7 @@
     const tl = clear($('timeline'));
     (pop.timeline || []).forEach(i => {
       const tr = el('tr');
+      tr.dataset.interaction = i.id;
       const date = el('td', when(i.offeredAt), 'date');
       date.title = lang === 'fa' ? i.offeredAt.en : i.offeredAt.fa;
       tr.appendChild(date);
@@ -147,6 +148,7 @@
       tr.appendChild(el('td', i.notes));
       tl.appendChild(tr);
     });
+    if (window.Recordings) { Recordings.timeline(tl, lang); }
     const sel = clear($('disposition'));
     (pop.dispositions || []).forEach(d => { const o = el('option', lang === 'fa' ? d.fa : d.en); o.value = d.code; sel.appendChild(o); });
     const opps = clear($('opportunity-list'));

@@ -14,6 +14,12 @@ import cc.core.adapter.jdbc.Database;
 import cc.core.adapter.jdbc.DatabaseConfig;
 import cc.core.adapter.jdbc.JdbcCustomerStore;
 import cc.core.adapter.jdbc.JdbcInteractionStore;
+import cc.core.adapter.jdbc.JdbcRecordingStore;
+import cc.core.adapter.file.RecordingDirectory;
+import cc.core.app.recording.RecordingRecorder;
+import cc.core.app.recording.RetentionSweeper;
+import cc.core.domain.recording.RetentionPolicy;
+import cc.console.adapter.http.RecordingWeb;
 import cc.core.adapter.jdbc.SchemaMigrations;
 import cc.core.adapter.memory.MemoryLiveState;
 import cc.core.adapter.redis.RedisConfig;
@@ -59,6 +65,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -88,6 +95,8 @@ public final class Server implements AutoCloseable {
     private Database database;
     private JdbcInteractionStore interactions;
     private JdbcCustomerStore customers;
+    private JdbcRecordingStore recordings;
+    private RecordingDirectory recordingFiles;
     private LiveStateStore liveState;
     private AsteriskSimulator simulator;
     private Optional<DemoAdmin.SignIn> demoAdmin = Optional.empty();
@@ -146,6 +155,7 @@ public final class Server implements AutoCloseable {
                 .compose(applied -> {
                     interactions = new JdbcInteractionStore(database);
                     customers = new JdbcCustomerStore(database);
+                    recordings = new JdbcRecordingStore(database);
                     return openLiveState();
                 })
                 .compose(store -> {
@@ -161,6 +171,7 @@ public final class Server implements AutoCloseable {
                                     () -> UUID.randomUUID().toString()), metrics);
                     return vertx.deployVerticle(recorder);
                 })
+                .compose(id -> startRecordings())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -187,7 +198,8 @@ public final class Server implements AutoCloseable {
                 .compose(v -> {
                     new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
-                            metrics::scrape, List.of(new ConsoleWeb(vertx, console)));
+                            metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
+                            console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -195,6 +207,22 @@ public final class Server implements AutoCloseable {
                     startDialerDemoIfSimulated();
                     return null;
                 });
+    }
+
+    /**
+     * The recordings library: stores call control's recording changes (before the links come up, so no change of the
+     * first calls is missed) and deletes files past their retention. Files are read where Asterisk's directory is
+     * mounted; in a simulator run, where the simulator writes the files Asterisk would.
+     */
+    private Future<String> startRecordings() {
+        ServerConfig.Recording r = config.recording();
+        Path read = r.readDirectory().orElseGet(() -> simulator != null
+                ? simulator.recordingsDir().resolve(r.directory().substring(1)) : Path.of(r.directory()));
+        recordingFiles = new RecordingDirectory(vertx, read);
+        log.info("Recordings: written by Asterisk to {}, read from {}", r.directory(), recordingFiles.root());
+        return vertx.deployVerticle(new RecordingRecorder(recordings, metrics))
+                .compose(id -> vertx.deployVerticle(new RetentionSweeper(recordings, recordingFiles,
+                        RetentionPolicy.days(r.retentionDays()), r.sweepEvery(), InstantSource.system(), metrics)));
     }
 
     /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
@@ -225,14 +253,7 @@ public final class Server implements AutoCloseable {
                 acd.agentWaitContext(), acd.conferenceContext(), acd.callbackDial(), java.time.ZoneId.systemDefault()),
                 new DialPermissions(config.dialer().settings().dialPlan()));
         return vertx.deployVerticle(new CallControlVerticle(telephony, book, new JdbcCallControlAudit(database),
-                recordingsDirectory(), InstantSource.system()));
-    }
-
-    /** Where Asterisk writes call recordings (MixMonitor's file names are this plus the file's relative name). */
-    static final String RECORDINGS_DIRECTORY = "/var/spool/asterisk/monitor/cc";
-
-    private String recordingsDirectory() {
-        return RECORDINGS_DIRECTORY;
+                config.recording().directory(), InstantSource.system()));
     }
 
     private String acdDeployment;
@@ -439,6 +460,16 @@ public final class Server implements AutoCloseable {
 
     public cc.core.app.telephony.Telephony telephony() {
         return telephony;
+    }
+
+    /** The recordings library's rows and audit trail, for tests and administration tools. */
+    public JdbcRecordingStore recordings() {
+        return recordings;
+    }
+
+    /** Where this server reads recording files ({@code recording.readDirectory}, resolved). */
+    public Path recordingsDirectory() {
+        return recordingFiles.root();
     }
 
     public LiveStateStore liveState() {

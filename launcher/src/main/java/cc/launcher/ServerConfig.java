@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
-                           YamlDialerSettings.DialerConfig dialer) {
+                           YamlDialerSettings.DialerConfig dialer, Recording recording) {
 
     public record Http(String host, int port) {}
 
@@ -59,6 +59,19 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
     /** @param redisUri empty for in-memory live state */
     public record LiveState(String redisUri, String keyPrefix) {}
+
+    /**
+     * Call recordings.
+     *
+     * @param directory          where Asterisk writes them, a path on the Asterisk host (MixMonitor files are named there)
+     * @param readDirectory      where this server reads them (that directory, mounted); empty: {@code directory} itself,
+     *                           or the simulator's directory when the simulator runs
+     * @param retentionDays      days a file is kept after it ends; 0 keeps files for ever
+     * @param agentsHearOwnCalls whether agents may play and download the calls they handled
+     * @param sweepEvery         how often retention looks for files to delete
+     */
+    public record Recording(String directory, Optional<Path> readDirectory, int retentionDays,
+                            boolean agentsHearOwnCalls, Duration sweepEvery) {}
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -142,7 +155,24 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw dialerNode.error("server", "names \"" + dialerServer + "\", which is not in asterisk.servers");
         }
 
+        Recording recording = recording(root.child("recording"));
+
         root.finish();
-        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer);
+        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording);
+    }
+
+    private static Recording recording(ConfigNode rec) {
+        String directory = rec.string("directory", "/var/spool/asterisk/monitor");
+        if (!directory.startsWith("/") || directory.contains("/../") || directory.endsWith("/..")) {
+            throw rec.error("directory", "must be an absolute path on the Asterisk host without .., was \""
+                    + directory + "\"");
+        }
+        String read = rec.string("readDirectory", "");
+        Duration sweepEvery = rec.duration("sweepEvery", Duration.ofHours(1));
+        if (sweepEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw rec.error("sweepEvery", "must be at least 1m, was " + sweepEvery.toMillis() + "ms");
+        }
+        return new Recording(directory, read.isBlank() ? Optional.empty() : Optional.of(Path.of(read)),
+                rec.integer("retentionDays", 0, 0, 36_500), rec.bool("agentsHearOwnCalls", false), sweepEvery);
     }
 }

@@ -91,4 +91,28 @@ class ServerConfigTest {
         assertEquals("my.yaml: dialer.timeZone: \"Tehran\" is not a time zone (e.g. Asia/Tehran, Europe/London)",
                 assertThrows(ConfigException.class, () -> read("dialer:\n  timeZone: Tehran\n")).getMessage());
     }
+
+    @Test
+    @DisplayName("the recording section: documented defaults, and each wrong value named by file and key")
+    void recordingSection() {
+        ServerConfig.Recording r = ServerConfig.load(Optional.empty()).recording();
+        assertEquals("/var/spool/asterisk/monitor", r.directory());
+        assertTrue(r.readDirectory().isEmpty(), "read where Asterisk writes, or from the simulator");
+        assertEquals(0, r.retentionDays(), "kept for ever unless configured");
+        assertFalse(r.agentsHearOwnCalls());
+        assertEquals(Duration.ofHours(1), r.sweepEvery());
+        ServerConfig.Recording set = read("recording:\n  directory: /srv/rec\n  readDirectory: /mnt/pbx1-rec\n"
+                + "  retentionDays: 90\n  agentsHearOwnCalls: true\n  sweepEvery: 10m\n").recording();
+        assertEquals(new ServerConfig.Recording("/srv/rec", Optional.of(Path.of("/mnt/pbx1-rec")), 90, true,
+                Duration.ofMinutes(10)), set);
+        assertEquals("my.yaml: recording.retentionDays: must be from 0 to 36500, was -1",
+                assertThrows(ConfigException.class, () -> read("recording:\n  retentionDays: -1\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("recording:\n  directory: rec\n"))
+                .getMessage().startsWith("my.yaml: recording.directory: must be an absolute path"));
+        assertEquals("my.yaml: recording.agentsHearOwnCalls: must be true or false, was \"sometimes\"",
+                assertThrows(ConfigException.class, () -> read("recording:\n  agentsHearOwnCalls: sometimes\n"))
+                        .getMessage());
+        assertEquals("my.yaml: recording.sweepEvery: must be at least 1m, was 5000ms",
+                assertThrows(ConfigException.class, () -> read("recording:\n  sweepEvery: 5s\n")).getMessage());
+    }
 }

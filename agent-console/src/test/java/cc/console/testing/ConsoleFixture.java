@@ -1,6 +1,7 @@
 package cc.console.testing;
 
 import cc.console.adapter.http.ConsoleWeb;
+import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
 import cc.console.adapter.jdbc.JdbcOpportunityStore;
@@ -14,7 +15,9 @@ import cc.console.domain.auth.UserAccount;
 import cc.console.domain.dialing.DialRules;
 import cc.core.adapter.jdbc.Database;
 import cc.core.adapter.jdbc.JdbcCustomerStore;
+import cc.core.adapter.file.RecordingDirectory;
 import cc.core.adapter.jdbc.JdbcInteractionStore;
+import cc.core.adapter.jdbc.JdbcRecordingStore;
 import cc.core.adapter.jdbc.SchemaMigrations;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.LocalRecordCodec;
@@ -24,6 +27,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -45,6 +52,10 @@ public final class ConsoleFixture implements AutoCloseable {
     public final ConsoleVerticle console;
     public final JdbcInteractionStore interactions;
     public final JdbcCustomerStore customers;
+    /** The recordings library's rows; the console serves files from {@link #recordingsDir}. */
+    public final JdbcRecordingStore recordings;
+    /** A fresh directory standing for {@code recording.readDirectory}. */
+    public final Path recordingsDir;
     private final HttpServer server;
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
@@ -53,6 +64,11 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleFixture(Optional<Telephony> telephony) {
+        this(telephony, false);
+    }
+
+    /** @param agentsHearOwnCalls {@code recording.agentsHearOwnCalls} */
+    public ConsoleFixture(Optional<Telephony> telephony, boolean agentsHearOwnCalls) {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
         pg = PostgresTestDatabase.create(8);
@@ -60,6 +76,12 @@ public final class ConsoleFixture implements AutoCloseable {
         Await.result(new SchemaMigrations().apply(db, List.of("core", "console")));
         interactions = new JdbcInteractionStore(db);
         customers = new JdbcCustomerStore(db);
+        recordings = new JdbcRecordingStore(db);
+        try {
+            recordingsDir = Files.createTempDirectory("cc-recordings-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ConsoleConfig config = new ConsoleConfig(false, ZoneId.of("Asia/Tehran"), "root", PASSWORD,
                 Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
@@ -67,7 +89,8 @@ public final class ConsoleFixture implements AutoCloseable {
                 new PasswordHasher());
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
-        new ConsoleWeb(vertx, console).mount(router);
+        new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
+                new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls))).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 
@@ -101,6 +124,15 @@ public final class ConsoleFixture implements AutoCloseable {
             db.close();
         } finally {
             pg.close();
+            deleteQuietly(recordingsDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 }

@@ -79,8 +79,15 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final CampaignWeb campaigns;
     private final PreviewWeb preview;
     private final CallControlWeb callControl;
+    private final Optional<RecordingWeb> recordings;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
+        this(vertx, console, Optional.empty());
+    }
+
+    /** @param recordings call recordings' playback, when the server keeps recordings */
+    public ConsoleWeb(Vertx vertx, ConsoleVerticle console, Optional<RecordingWeb> recordings) {
+        this.recordings = recordings;
         this.vertx = vertx;
         this.console = console;
         this.campaigns = new CampaignWeb(vertx);
@@ -152,6 +159,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         campaigns.mount(router);
         preview.mount(router);
         callControl.mount(router);
+        recordings.ifPresent(r -> r.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

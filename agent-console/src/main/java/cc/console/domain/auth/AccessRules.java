@@ -3,6 +3,7 @@ package cc.console.domain.auth;
 import cc.console.domain.callcontrol.ControlAsk;
 import cc.console.domain.callcontrol.ControlDecision;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -165,5 +166,18 @@ public final class AccessRules {
     /** Whether a call's control state for {@code agentId} reaches this user's live channel: that agent, supervisors. */
     public static boolean receivesCallControl(Principal p, String agentId) {
         return maySupervise(p) || (p.takesCalls() && p.agentId().equals(agentId));
+
+    /**
+     * Playing or downloading a call's recordings (and listing them): supervisors and admins any; an agent only calls
+     * they handled (the agent on the record, or any agent who talked on it) and only where the configuration lets
+     * agents hear their own calls ({@code recording.agentsHearOwnCalls}); nobody else.
+     */
+    public static boolean mayPlayRecording(Principal p, Optional<String> callAgentId, List<String> handledBy,
+                                           boolean agentsHearOwnCalls) {
+        if (p.role().atLeast(Role.SUPERVISOR)) {
+            return true;
+        }
+        return agentsHearOwnCalls && p.takesCalls()
+                && (callAgentId.map(p.agentId()::equals).orElse(false) || handledBy.contains(p.agentId()));
     }
 }

@@ -179,5 +179,24 @@ class AccessRulesTest {
         assertTrue(AccessRules.receivesCallControl(agentA, "a1"));
         assertFalse(AccessRules.receivesCallControl(agentB, "a1"));
         assertTrue(AccessRules.receivesCallControl(supervisor, "a1"));
+
+    @Test
+    @DisplayName("recordings: supervisors and admins play any; an agent only calls they handled and only when allowed")
+    void recordings() {
+        java.util.List<String> handled = java.util.List.of("a2", "a1");
+        assertTrue(AccessRules.mayPlayRecording(supervisor, Optional.of("a1"), handled, false));
+        assertTrue(AccessRules.mayPlayRecording(admin, Optional.empty(), java.util.List.of(), false));
+        assertFalse(AccessRules.mayPlayRecording(agentA, Optional.of("a1"), handled, false),
+                "agents hear nothing unless the configuration allows it");
+        assertTrue(AccessRules.mayPlayRecording(agentA, Optional.of("a1"), handled, true), "the call's agent");
+        assertTrue(AccessRules.mayPlayRecording(agentB, Optional.of("a1"), handled, true),
+                "an agent who talked on the call before a transfer");
+        assertFalse(AccessRules.mayPlayRecording(agentB, Optional.of("a1"), java.util.List.of("a1"), true),
+                "another agent's call");
+        assertFalse(AccessRules.mayPlayRecording(agentA, Optional.empty(), java.util.List.of(), true),
+                "a call no agent handled");
+        Principal clerk = new Principal("clerk", "Clerk", Role.AGENT, "", "en", "");
+        assertFalse(AccessRules.mayPlayRecording(clerk, Optional.of(""), java.util.List.of(""), true),
+                "a user who takes no calls matches no call's empty agent");
     }
 }
