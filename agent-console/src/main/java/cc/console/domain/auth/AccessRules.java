@@ -166,6 +166,7 @@ public final class AccessRules {
     /** Whether a call's control state for {@code agentId} reaches this user's live channel: that agent, supervisors. */
     public static boolean receivesCallControl(Principal p, String agentId) {
         return maySupervise(p) || (p.takesCalls() && p.agentId().equals(agentId));
+    }
 
     /**
      * Playing or downloading a call's recordings (and listing them): supervisors and admins any; an agent only calls

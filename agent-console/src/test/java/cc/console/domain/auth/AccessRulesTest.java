@@ -179,6 +179,7 @@ class AccessRulesTest {
         assertTrue(AccessRules.receivesCallControl(agentA, "a1"));
         assertFalse(AccessRules.receivesCallControl(agentB, "a1"));
         assertTrue(AccessRules.receivesCallControl(supervisor, "a1"));
+    }
 
     @Test
     @DisplayName("recordings: supervisors and admins play any; an agent only calls they handled and only when allowed")
