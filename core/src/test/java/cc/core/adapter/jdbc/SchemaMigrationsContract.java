@@ -117,7 +117,7 @@ public abstract class SchemaMigrationsContract {
         assertEquals(List.of("db/migration/sample/V2__second.sql"),
                 applied.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
-                "core 3 interaction segments", "core 5 recordings", "sample 1 first", "sample 2 second"), versions(db));
+                "core 3 interaction segments", "core 4 call control audit", "core 5 recordings", "sample 1 first", "sample 2 second"), versions(db));
         assertEquals(2L, count(db, "select count(*) from mig_sample"));
     }
 
