@@ -4,6 +4,7 @@ import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
 import cc.console.adapter.jdbc.JdbcOpportunityStore;
+import cc.console.adapter.jdbc.JdbcQualityStore;
 import cc.console.adapter.jdbc.JdbcUserStore;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleVerticle;
@@ -64,7 +65,7 @@ public final class ConsoleFixture implements AutoCloseable {
                 Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), interactions, customers, telephony,
-                new PasswordHasher());
+                new PasswordHasher(), new JdbcQualityStore(db));
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
         new ConsoleWeb(vertx, console).mount(router);

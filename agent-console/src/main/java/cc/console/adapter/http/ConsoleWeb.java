@@ -78,12 +78,14 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final ConsoleVerticle console;
     private final CampaignWeb campaigns;
     private final PreviewWeb preview;
+    private final QualityWeb quality;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this.vertx = vertx;
         this.console = console;
         this.campaigns = new CampaignWeb(vertx);
         this.preview = new PreviewWeb(vertx, console);
+        this.quality = new QualityWeb(console);
     }
 
     @Override
@@ -149,6 +151,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
         campaigns.mount(router);
         preview.mount(router);
+        quality.mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
