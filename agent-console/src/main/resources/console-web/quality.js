@@ -253,7 +253,7 @@
       box.appendChild(item);
     });
     if (!playable.length) { box.appendChild(tr('p', 'noRecording', 'muted no-recording')); }
-    box.dataset.recordings = String(playable.length);
+    box.dataset.recordings = playable.length ? String(playable.length) : 'none';
   }
 
   function chooseForm(f) {
