@@ -3,11 +3,13 @@ package cc.console.browser;
 import cc.console.domain.auth.Role;
 import cc.console.testing.ConsoleFixture;
 import cc.console.testing.QualityData;
+import cc.console.testing.RecordingsStandIn;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
 import cc.core.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,5 +190,33 @@ class QualityPagesIT {
                 resolution.getText());
         assertEquals(fa ? "rtl" : "ltr", (String) ((JavascriptExecutor) agent)
                 .executeScript("return getComputedStyle(document.getElementById('mine')).direction"));
+    }
+
+    @Test
+    @DisplayName("the supervisor hears the call's recordings while scoring it; a recording deleted by retention is not offered")
+    void playback() {
+        RecordingsStandIn recordings = new RecordingsStandIn();
+        fx = new ConsoleFixture(Optional.empty(), recordings::mount);
+        fx.user("sara", Role.SUPERVISOR, "", "en");
+        Await.result(fx.interactions.save(QualityData.handled("rec-call", "a1", "cards", Instant.now().minusSeconds(900))));
+        recordings.recorded("rec-call");
+
+        WebDriver d = chromium.start();
+        signIn(d, "sara", true);
+        waiting(d).until(x -> !x.findElements(By.cssSelector("#call-rows tr[data-call='rec-call'] button.review")).isEmpty());
+        d.findElement(By.cssSelector("#call-rows tr[data-call='rec-call'] button.review")).click();
+        waiting(d).until(x -> "1".equals(x.findElement(By.id("recordings")).getAttribute("data-recordings")));
+        List<WebElement> players = d.findElements(By.cssSelector("#recordings audio[controls]"));
+        assertEquals(1, players.size(), "the deleted recording is not offered");
+        assertTrue(players.get(0).getAttribute("src").endsWith("/api/calls/rec-call/recordings/rec-call-1.wav"),
+                players.get(0).getAttribute("src"));
+        assertTrue(d.findElement(By.id("recordings")).getText().contains("caller-hung-up"));
+        // the browser fetches and decodes it: a second of audio
+        ((JavascriptExecutor) d).executeScript("document.querySelector('#recordings audio').load()");
+        waiting(d).until(x -> {
+            Object duration = ((JavascriptExecutor) x).executeScript("return document.querySelector('#recordings audio').duration");
+            return duration instanceof Number n && Math.abs(n.doubleValue() - 1.0) < 0.01;
+        });
+        assertTrue(d.findElements(By.cssSelector("#recordings .no-recording")).isEmpty());
     }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The console as the server runs it: real PostgreSQL ({@code cc_it_<random>}, dropped on close), the core and
@@ -54,6 +55,11 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleFixture(Optional<Telephony> telephony) {
+        this(telephony, router -> { });
+    }
+
+    /** With {@code before} mounting stand-ins for other modules' routes ahead of the console's own. */
+    public ConsoleFixture(Optional<Telephony> telephony, Consumer<Router> before) {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
         pg = PostgresTestDatabase.create(8);
@@ -68,6 +74,7 @@ public final class ConsoleFixture implements AutoCloseable {
                 new PasswordHasher(), new JdbcQualityStore(db));
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
+        before.accept(router);
         new ConsoleWeb(vertx, console).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
