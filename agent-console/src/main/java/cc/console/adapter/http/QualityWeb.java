@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,8 +167,8 @@ final class QualityWeb {
         String interactionId;
         long formId;
         Integer formVersion;
-        java.util.Map<String, String> answers;
-        java.util.Map<String, String> comments;
+        Map<String, String> answers;
+        Map<String, String> comments;
         String comment;
         try {
             interactionId = QualityJson.text(b, "interactionId", "interactionId");

@@ -58,21 +58,19 @@ public final class JdbcQualityStore implements QualityStore {
     @Override
     public Future<List<EvaluationForm>> forms(boolean withRetired) {
         return db.withConnection(c -> {
-            List<long[]> current = new ArrayList<>();
-            List<Boolean> retired = new ArrayList<>();
+            List<Head> heads = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("select f.id, f.version, f.retired from quality_forms f"
                     + " join quality_form_versions v on v.form_id = f.id and v.version = f.version"
                     + (withRetired ? "" : " where f.retired = false") + " order by v.name, f.id")) {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        current.add(new long[] {rs.getLong(1), rs.getInt(2)});
-                        retired.add(rs.getBoolean(3));
+                        heads.add(new Head(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)));
                     }
                 }
             }
             List<EvaluationForm> out = new ArrayList<>();
-            for (int i = 0; i < current.size(); i++) {
-                out.add(load(c, current.get(i)[0], (int) current.get(i)[1], retired.get(i)).orElseThrow());
+            for (Head h : heads) {
+                out.add(load(c, h, h.version()).orElseThrow());
             }
             return out;
         });
@@ -81,16 +79,16 @@ public final class JdbcQualityStore implements QualityStore {
     @Override
     public Future<Optional<EvaluationForm>> form(long id) {
         return db.withConnection(c -> {
-            Optional<int[]> head = head(c, id, false);
-            return head.isEmpty() ? Optional.empty() : load(c, id, head.get()[0], head.get()[1] == 1);
+            Optional<Head> head = head(c, id, false);
+            return head.isEmpty() ? Optional.empty() : load(c, head.get(), head.get().version());
         });
     }
 
     @Override
     public Future<Optional<EvaluationForm>> form(long id, int version) {
         return db.withConnection(c -> {
-            Optional<int[]> head = head(c, id, false);
-            return head.isEmpty() ? Optional.empty() : load(c, id, version, head.get()[1] == 1);
+            Optional<Head> head = head(c, id, false);
+            return head.isEmpty() ? Optional.empty() : load(c, head.get(), version);
         });
     }
 
@@ -117,11 +115,11 @@ public final class JdbcQualityStore implements QualityStore {
     public Future<Optional<EvaluationForm>> update(long id, EvaluationForm edit, String byUser) {
         return db.inTransaction(c -> {
             // the row lock keeps an evaluation from being saved against the version while it is rewritten
-            Optional<int[]> head = head(c, id, true);
+            Optional<Head> head = head(c, id, true);
             if (head.isEmpty()) {
                 return Optional.empty();
             }
-            EvaluationForm current = load(c, id, head.get()[0], head.get()[1] == 1).orElseThrow();
+            EvaluationForm current = load(c, head.get(), head.get().version()).orElseThrow();
             EvaluationForm revised = current.revisedBy(edit, used(c, id, current.version()));
             if (revised == current) {
                 return Optional.of(current);
@@ -154,18 +152,21 @@ public final class JdbcQualityStore implements QualityStore {
                     return Optional.empty();
                 }
             }
-            int version = head(c, id, false).orElseThrow()[0];
-            return load(c, id, version, true);
+            Head h = head(c, id, false).orElseThrow();
+            return load(c, h, h.version());
         });
     }
 
-    /** The form's current version and retired flag (1/0), locked for update when asked. */
-    private static Optional<int[]> head(Connection c, long id, boolean lock) throws SQLException {
+    /** A form's row in {@code quality_forms}: its current version and whether it is retired. */
+    private record Head(long id, int version, boolean retired) {}
+
+    /** The form's head, its row locked for update when asked. */
+    private static Optional<Head> head(Connection c, long id, boolean lock) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("select version, retired from quality_forms where id = ?"
                 + (lock ? " for update" : ""))) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0}) : Optional.empty();
+                return rs.next() ? Optional.of(new Head(id, rs.getInt(1), rs.getBoolean(2))) : Optional.empty();
             }
         }
     }
@@ -215,8 +216,9 @@ public final class JdbcQualityStore implements QualityStore {
         }
     }
 
-    private static Optional<EvaluationForm> load(Connection c, long id, int version, boolean retired)
-            throws SQLException {
+    /** Version {@code version} of the form, retired or not as its head says. */
+    private static Optional<EvaluationForm> load(Connection c, Head head, int version) throws SQLException {
+        long id = head.id();
         String name;
         try (PreparedStatement st = c.prepareStatement("select name from quality_form_versions"
                 + " where form_id = ? and version = ?")) {
@@ -246,7 +248,7 @@ public final class JdbcQualityStore implements QualityStore {
         }
         List<Section> sections = new ArrayList<>();
         titles.forEach((s, title) -> sections.add(new Section(title, criteria.get(s))));
-        return Optional.of(new EvaluationForm(id, version, name, sections, retired));
+        return Optional.of(new EvaluationForm(id, version, name, sections, head.retired()));
     }
 
     // ---- calls ----
