@@ -67,6 +67,7 @@
     connect();
     if (me.role === 'admin') { loadAdmin(); }
     if (!$('supervisor').hidden) { api('GET', '/api/wallboard').then(b => { board = b; indexAgents(); renderBoard(); }); }
+    if (window.QualityBoard) { QualityBoard.start(me, api); }
   }
 
   function connect() {
@@ -383,6 +384,7 @@
       tr.appendChild(actions);
       body.appendChild(tr);
     });
+    if (window.QualityBoard) { QualityBoard.decorate(body, lang); }
     tick();
   }
 

@@ -59,6 +59,7 @@ public final class ConsoleVerticle extends VerticleBase {
     private final CustomerStore customers;
     private final Optional<Telephony> telephony;
     private final PasswordHasher hasher;
+    private final QualityStore quality;
     private final Sessions sessions;
     private final LiveHub hub = new LiveHub();
     private final Wallboard wallboard = new Wallboard();
@@ -72,7 +73,8 @@ public final class ConsoleVerticle extends VerticleBase {
 
     public ConsoleVerticle(ConsoleConfig config, InstantSource clock, UserStore users, DirectoryStore directory,
                            KnowledgeStore knowledge, OpportunityStore opportunities, InteractionStore interactions,
-                           CustomerStore customers, Optional<Telephony> telephony, PasswordHasher hasher) {
+                           CustomerStore customers, Optional<Telephony> telephony, PasswordHasher hasher,
+                           QualityStore quality) {
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -83,6 +85,7 @@ public final class ConsoleVerticle extends VerticleBase {
         this.customers = customers;
         this.telephony = telephony;
         this.hasher = hasher;
+        this.quality = quality;
         this.sessions = new Sessions(clock, config.sessionIdle());
         this.answers = new AnswerBook(knowledge);
         this.dates = new DateLabels(config.zone());
@@ -267,6 +270,10 @@ public final class ConsoleVerticle extends VerticleBase {
 
     public PasswordHasher hasher() {
         return hasher;
+    }
+
+    public QualityStore quality() {
+        return quality;
     }
 
     public DateLabels dates() {

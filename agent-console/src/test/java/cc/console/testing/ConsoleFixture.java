@@ -5,6 +5,7 @@ import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
 import cc.console.adapter.jdbc.JdbcOpportunityStore;
+import cc.console.adapter.jdbc.JdbcQualityStore;
 import cc.console.adapter.jdbc.JdbcUserStore;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleVerticle;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The console as the server runs it: real PostgreSQL ({@code cc_it_<random>}, dropped on close), the core and
@@ -64,11 +66,20 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleFixture(Optional<Telephony> telephony) {
-        this(telephony, false);
+        this(telephony, false, router -> { });
     }
 
     /** @param agentsHearOwnCalls {@code recording.agentsHearOwnCalls} */
     public ConsoleFixture(Optional<Telephony> telephony, boolean agentsHearOwnCalls) {
+        this(telephony, agentsHearOwnCalls, router -> { });
+    }
+
+    /** With {@code before} mounting stand-ins for other modules' routes ahead of the console's own. */
+    public ConsoleFixture(Optional<Telephony> telephony, Consumer<Router> before) {
+        this(telephony, false, before);
+    }
+
+    private ConsoleFixture(Optional<Telephony> telephony, boolean agentsHearOwnCalls, Consumer<Router> before) {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
         pg = PostgresTestDatabase.create(8);
@@ -86,9 +97,10 @@ public final class ConsoleFixture implements AutoCloseable {
                 Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), interactions, customers, telephony,
-                new PasswordHasher());
+                new PasswordHasher(), new JdbcQualityStore(db));
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
+        before.accept(router);
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
                 new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls))).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

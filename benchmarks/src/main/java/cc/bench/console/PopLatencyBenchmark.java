@@ -4,6 +4,7 @@ import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
 import cc.console.adapter.jdbc.JdbcOpportunityStore;
+import cc.console.adapter.jdbc.JdbcQualityStore;
 import cc.console.adapter.jdbc.JdbcUserStore;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleVerticle;
@@ -126,7 +127,7 @@ public final class PopLatencyBenchmark {
                 DialRules.iran());
         ConsoleVerticle console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db),
                 new JdbcDirectoryStore(db), knowledge, new JdbcOpportunityStore(db), interactions, customerStore,
-                Optional.empty(), new PasswordHasher());
+                Optional.empty(), new PasswordHasher(), new JdbcQualityStore(db));
         await(server.deployVerticle(console));
         Router router = Router.router(server);
         new ConsoleWeb(server, console).mount(router);

@@ -80,6 +80,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final PreviewWeb preview;
     private final CallControlWeb callControl;
     private final Optional<RecordingWeb> recordings;
+    private final QualityWeb quality;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -93,6 +94,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         this.campaigns = new CampaignWeb(vertx);
         this.preview = new PreviewWeb(vertx, console);
         this.callControl = new CallControlWeb(console);
+        this.quality = new QualityWeb(console);
     }
 
     @Override
@@ -160,6 +162,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         preview.mount(router);
         callControl.mount(router);
         recordings.ifPresent(r -> r.mount(router));
+        quality.mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

@@ -29,6 +29,6 @@ public final class JdbcConsole {
     public static ConsoleVerticle verticle(Database db, ConsoleConfig config, Optional<Telephony> telephony) {
         return new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), new JdbcInteractionStore(db),
-                new JdbcCustomerStore(db), telephony, new PasswordHasher());
+                new JdbcCustomerStore(db), telephony, new PasswordHasher(), new JdbcQualityStore(db));
     }
 }

@@ -181,4 +181,27 @@ public final class AccessRules {
         return agentsHearOwnCalls && p.takesCalls()
                 && (callAgentId.map(p.agentId()::equals).orElse(false) || handledBy.contains(p.agentId()));
     }
+
+    /** Evaluation forms (create, edit, retire) are defined by admins. */
+    public static boolean mayManageQualityForms(Principal p) {
+        return p.role() == Role.ADMIN;
+    }
+
+    /**
+     * Reviewing calls: listing them, reading the forms and quality averages. Supervisors and admins; an agent reads
+     * only their own evaluations ({@link #mayReadEvaluation}).
+     */
+    public static boolean mayReviewQuality(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
+    /** Saving an evaluation of {@code callAgentId}'s call: a supervisor or admin, never on a call of their own. */
+    public static boolean mayEvaluate(Principal p, String callAgentId) {
+        return mayReviewQuality(p) && !(p.takesCalls() && p.agentId().equals(callAgentId));
+    }
+
+    /** An evaluation is read by the agent it is about, and by supervisors and admins. */
+    public static boolean mayReadEvaluation(Principal p, String evaluatedAgentId) {
+        return mayReviewQuality(p) || (p.takesCalls() && p.agentId().equals(evaluatedAgentId));
+    }
 }

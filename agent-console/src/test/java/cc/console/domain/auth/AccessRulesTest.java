@@ -200,4 +200,27 @@ class AccessRulesTest {
         assertFalse(AccessRules.mayPlayRecording(clerk, Optional.of(""), java.util.List.of(""), true),
                 "a user who takes no calls matches no call's empty agent");
     }
+
+    @Test
+    @DisplayName("admins define quality forms; supervisors and admins review calls; an agent reads only their own evaluations")
+    void qualityReview() {
+        assertTrue(AccessRules.mayManageQualityForms(admin));
+        assertFalse(AccessRules.mayManageQualityForms(supervisor));
+        assertFalse(AccessRules.mayManageQualityForms(agentA));
+        assertTrue(AccessRules.mayReviewQuality(supervisor));
+        assertTrue(AccessRules.mayReviewQuality(admin));
+        assertFalse(AccessRules.mayReviewQuality(agentA));
+        assertTrue(AccessRules.mayEvaluate(supervisor, "a1"));
+        assertTrue(AccessRules.mayEvaluate(admin, "a1"));
+        assertFalse(AccessRules.mayEvaluate(agentA, "a2"), "an agent scores nobody");
+        assertFalse(AccessRules.mayEvaluate(agentA, "a1"), "nor themselves");
+        Principal teamLead = new Principal("tara", "Tara", Role.SUPERVISOR, "a5", "en", "");
+        assertFalse(AccessRules.mayEvaluate(teamLead, "a5"), "a supervisor who takes calls does not score their own");
+        assertTrue(AccessRules.mayEvaluate(teamLead, "a1"));
+        assertTrue(AccessRules.mayReadEvaluation(agentA, "a1"));
+        assertFalse(AccessRules.mayReadEvaluation(agentB, "a1"));
+        assertTrue(AccessRules.mayReadEvaluation(supervisor, "a1"));
+        assertFalse(AccessRules.mayReadEvaluation(new Principal("x", "X", Role.AGENT, "", "en", ""), ""),
+                "a user who takes no calls is no agent ''");
+    }
 }

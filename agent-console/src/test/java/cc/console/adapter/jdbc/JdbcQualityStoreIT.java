@@ -1,0 +1,24 @@
+package cc.console.adapter.jdbc;
+
+import cc.core.adapter.jdbc.Database;
+import cc.core.testkit.Await;
+import cc.core.testkit.PostgresTestDatabase;
+import io.vertx.core.Vertx;
+
+/** The quality store on real PostgreSQL ({@code cc_it_<random>}, dropped afterwards). */
+class JdbcQualityStoreIT extends JdbcQualityStoreContract {
+    private PostgresTestDatabase pg;
+
+    @Override
+    protected Database open(Vertx vertx) {
+        pg = PostgresTestDatabase.create(4);
+        return Await.result(Database.open(vertx, pg.config()));
+    }
+
+    @Override
+    protected void dispose() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
