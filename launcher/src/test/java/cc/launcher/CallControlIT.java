@@ -130,6 +130,12 @@ class CallControlIT {
         assertTrue(resumed.ok(), resumed.toString());
         Rig.awaitTrue("caller and agent share a bridge again", Duration.ofSeconds(5),
                 () -> bridgedTogether(call.channel, agentLeg("3001").map(ChannelSnapshot::name).orElse("")));
+        Rig.awaitTrue("the record has talk, hold, talk", Duration.ofSeconds(5), () -> {
+            List<String> kinds = tables.segments("09350000001").stream()
+                    .filter(k -> k.startsWith("talk") || k.startsWith("hold")).toList();
+            return kinds.size() == 3 && kinds.get(0).startsWith("talk a1") && kinds.get(1).equals("hold a1 resumed")
+                    && kinds.get(2).startsWith("talk a1");
+        });
     }
 
     @Test
@@ -163,6 +169,16 @@ class CallControlIT {
                         call.interactionId)));
         assertEquals(1L, tables.one(Long.class, "select count(*) from interactions where caller_number = ?",
                 "09350000003"), "a transfer keeps one interaction record");
+        Rig.awaitTrue("the record tells the transfer between the two talks", Duration.ofSeconds(5), () -> {
+            List<String> segs = tables.segments("09350000003");
+            int t1 = indexOf(segs, "talk a1");
+            int tr = indexOf(segs, "transfer a1 completed");
+            int q = indexOf(segs, "queue @help");
+            int t2 = indexOf(segs, "talk a2");
+            return t1 >= 0 && t1 < tr && tr < q && q < t2;
+        });
+        assertEquals("queue:help", tables.one(String.class, "select detail from interaction_segments"
+                + " where interaction_id = ? and kind = 'transfer'", call.interactionId));
     }
 
     @Test
@@ -212,6 +228,13 @@ class CallControlIT {
         Rig.awaitTrue("the caller talks to a2, a1 has gone", Duration.ofSeconds(10),
                 () -> agentLeg("3002").map(a -> bridgedTogether(call.channel, a.name())).orElse(false)
                         && agentLeg("3001").isEmpty());
+        Rig.awaitTrue("the record: a1 held the caller while consulting, then the caller went to a2",
+                Duration.ofSeconds(5), () -> {
+                    List<String> segs = tables.segments("09350000006");
+                    return indexOf(segs, "hold a1 transferred") >= 0
+                            && indexOf(segs, "hold a1 transferred") < indexOf(segs, "transfer a1 completed")
+                            && indexOf(segs, "transfer a1 completed") < indexOf(segs, "talk a2");
+                });
 
         Call second = connected("09350000007", "a1");
         assertTrue(ask(second, "a1", "consult", "agent", "a3", "").ok());
@@ -243,6 +266,26 @@ class CallControlIT {
         });
         Rig.awaitTrue("a2 now owns the call", Duration.ofSeconds(5), () -> changes.stream().anyMatch(
                 c -> c.interactionId().equals(call.interactionId) && c.agentId().equals("a2")));
+        Rig.awaitTrue("the record has the conference", Duration.ofSeconds(5),
+                () -> indexOf(tables.segments("09350000008"), "conference a1") >= 0);
+    }
+
+    @Test
+    @DisplayName("a supervisor takes over an agent's call: the supervisor's phone rings and replaces the agent")
+    void takeOver() throws Exception {
+        Call call = connected("09350000011", "a1");
+        CallControlReply r = Rig.ask(server, CallControlAddresses.REQUEST, new CallControlRequest(call.interactionId,
+                "a1", "supervisor1", true, "take-over", "agent", "sup", ""));
+        assertTrue(r.ok(), r.toString());
+        Rig.awaitTrue("the caller talks to the supervisor, the agent has gone", Duration.ofSeconds(10),
+                () -> agentLeg("3009").map(a -> bridgedTogether(call.channel, a.name())).orElse(false)
+                        && agentLeg("3001").isEmpty());
+        CallControlReply notAllowed = Rig.ask(server, CallControlAddresses.REQUEST, new CallControlRequest(
+                call.interactionId, "sup", "supervisor1", true, "transfer", "queue", "help", ""));
+        assertEquals("not-your-call", notAllowed.error(), "a supervisor does not transfer another's call");
+        Rig.awaitTrue("the take-over is audited", Duration.ofSeconds(5), () -> tables.rows(
+                "select actor, intent, outcome from call_control_audit where interaction_id = ? order by id",
+                call.interactionId).contains("supervisor1 take-over done"));
     }
 
     @Test
@@ -298,6 +341,15 @@ class CallControlIT {
         Rig.awaitTrue("caller and agent are bridged", Duration.ofSeconds(5), () -> agentLeg(phoneOf(agent))
                 .map(a -> bridgedTogether(channel, a.name())).orElse(false));
         return new Call(sc.uniqueid(), channel, interactionOf(sc.uniqueid()));
+    }
+
+    private static int indexOf(List<String> segments, String prefix) {
+        for (int k = 0; k < segments.size(); k++) {
+            if (segments.get(k).startsWith(prefix)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static String phoneOf(String agent) {

@@ -143,6 +143,9 @@ public final class CallControlVerticle extends VerticleBase {
         }
         before.onComplete(ignored -> {
             Plan plan = planner.get();
+            // what the call becomes is told before Asterisk is asked: the records then know that the bridge ending
+            // next is a hold or a transfer, not a hang-up; a failed plan tells the restored state after
+            publish();
             carryOut(plan).onComplete(outcome -> {
                 publish();
                 if (reply != null) {

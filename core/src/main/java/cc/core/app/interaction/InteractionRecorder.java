@@ -10,6 +10,8 @@ import cc.core.contract.IvrInputGiven;
 import cc.core.contract.IvrSessionEnded;
 import cc.core.contract.IvrSessionStarted;
 import cc.core.contract.OfferEnded;
+import cc.core.contract.CallControlAddresses;
+import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CustomerIdentified;
 import cc.core.contract.DisposeInteraction;
@@ -142,6 +144,10 @@ public final class InteractionRecorder extends VerticleBase {
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> {
             CallOffered o = m.body();
             tracker.onOfferedToAgent(o.callerUniqueId(), o.agentId(), o.queue(), o.at()).ifPresent(this::changed);
+        });
+        bus.<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> {
+            CallControlChanged c = m.body();
+            tracker.onCallControl(c.interactionId(), c.state(), c.agentId(), c.party(), c.at()).ifPresent(this::changed);
         });
         bus.<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
         bus.<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m ->

@@ -411,7 +411,7 @@ public final class CallControlBook {
         }
         steps.add(new Step.Hangup(call.agentChannel, true));
         call.state = State.TRANSFERRING;
-        call.party = r.target();
+        call.party = r.targetKind() + ":" + r.target();
         if (call.recording == Recording.ON && "number".equals(r.targetKind())) {
             // the call leaves the center: what the customer says to the outside number is not ours to record
             steps.add(steps.size() - 1, stopFile(call, "stopped", "system", "transferred to an outside number", at));

@@ -454,6 +454,16 @@ public final class InteractionTracker {
                 && s.flow().equals(flow), outcome, ""));
     }
 
+    /**
+     * Call control's word on the call: hold, consultation, transfer and conference segments (see
+     * {@link ControlSegments}).
+     */
+    public Optional<Interaction> onCallControl(String interactionId, String state, String agentId, String party,
+                                               Instant at) {
+        advance(at);
+        return onInteraction(interactionId, i -> ControlSegments.apply(i, state, agentId, party, at));
+    }
+
     /** Records the caller's post-call survey score. */
     public Optional<Interaction> onSurvey(String uniqueId, int score, Instant at) {
         return onChannel(uniqueId, at, i -> i.withSatisfaction(score));
