@@ -105,6 +105,7 @@ class MainFlowIT {
                 a.expect("STREAM FILE \"" + f + "\" \"\"", PLAYED);
             }
             a.expect("STREAM FILE \"en/ivr/anything-else\" " + ALL, "200 result=50 endpos=4000");
+            a.expect("STREAM FILE \"en/ivr/may-be-recorded\" \"\"", PLAYED);
             a.expect("SET VARIABLE \"CC_NEXT\" \"hold\"", "200 result=1");
             a.expectClosed();
         }
@@ -116,7 +117,7 @@ class MainFlowIT {
         assertEquals("7", call.data().get("customer.id"));
         assertEquals(List.of("answer", "welcome", "choose-language", "identify-caller", "greet-customer", "main-menu",
                 "account-known", "use-customer-account", "balance", "say-balance", "anything-else", "office-hours",
-                "to-agent"), nodes());
+                "recording-notice", "to-agent"), nodes());
     }
 
     @Test

@@ -127,6 +127,7 @@ class SimulatedMainFlowIT {
         expected.addAll(List.of("fa/num/1", "fa/num/million", "fa/num/o", "fa/num/200", "fa/num/o", "fa/num/50",
                 "fa/num/thousand", "fa/cur/rial"));
         expected.add("fa/ivr/anything-else");
+        expected.add("fa/ivr/may-be-recorded");
         assertEquals(expected, SimulatorCalls.promptsPlayed(outcome.agiTranscript()));
     }
 
@@ -141,6 +142,7 @@ class SimulatedMainFlowIT {
         expected.addAll(List.of("en/num/1", "en/num/thousand", "en/num/2", "en/num/hundred", "en/num/30",
                 "en/num/4", "en/cur/dollars", "en/cur/and", "en/num/50", "en/num/6", "en/cur/cents"));
         expected.add("en/ivr/anything-else");
+        expected.add("en/ivr/may-be-recorded");
         assertEquals(expected, SimulatorCalls.promptsPlayed(outcome.agiTranscript()));
         assertTrue(outcome.agiTranscript().contains("> SET VARIABLE \"CHANNEL(language)\" \"en\""),
                 "the channel's language is switched for the dialplan after the IVR");
@@ -183,7 +185,7 @@ class SimulatedMainFlowIT {
             assertEquals("MusicOnHold", held.application());
             assertEquals(List.of("answer", "welcome", "choose-language", "identify-caller", "main-menu",
                     "account-known", "enter-account", "lookup-account", "balance", "say-balance", "anything-else",
-                    "office-hours", "to-agent"), nodes(uid));
+                    "office-hours", "recording-notice", "to-agent"), nodes(uid));
 
             call.hangup();
             CallOutcome outcome = call.awaitEnd(Duration.ofSeconds(10));

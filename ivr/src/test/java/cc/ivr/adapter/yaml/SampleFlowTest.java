@@ -78,6 +78,9 @@ class SampleFlowTest {
                 "en/num/2", "en/num/hundred", "en/num/30", "en/num/4", "en/cur/dollars", "en/cur/and", "en/num/50",
                 "en/num/6", "en/cur/cents"))), d.actions());
         d = keys(done(d), "2");
+        assertEquals(List.of(new IvrAction.Play(List.of("en/ivr/may-be-recorded"))), d.actions(),
+                "told the call may be recorded before the hand-off");
+        d = done(d);
         IvrAction.Enqueue q = (IvrAction.Enqueue) d.actions().get(0);
         assertEquals(10, q.priority());
         assertEquals("support", q.queue());
@@ -86,7 +89,7 @@ class SampleFlowTest {
         assertEquals(Optional.of("enqueued"), d.ended());
         assertEquals(List.of("answer", "welcome", "choose-language", "identify-caller", "greet-customer",
                 "main-menu", "account-known", "use-customer-account", "balance", "say-balance", "anything-else",
-                "office-hours", "to-agent"), path);
+                "office-hours", "recording-notice", "to-agent"), path);
     }
 
     @Test
