@@ -221,8 +221,11 @@ public final class Server implements AutoCloseable {
         recordingFiles = new RecordingDirectory(vertx, read);
         log.info("Recordings: written by Asterisk to {}, read from {}", r.directory(), recordingFiles.root());
         return vertx.deployVerticle(new RecordingRecorder(recordings, metrics))
-                .compose(id -> vertx.deployVerticle(new RetentionSweeper(recordings, recordingFiles,
-                        RetentionPolicy.days(r.retentionDays()), r.sweepEvery(), InstantSource.system(), metrics)));
+                .compose(id -> {
+                    retention = new RetentionSweeper(recordings, recordingFiles,
+                            RetentionPolicy.days(r.retentionDays()), r.sweepEvery(), InstantSource.system(), metrics);
+                    return vertx.deployVerticle(retention);
+                });
     }
 
     /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
@@ -466,6 +469,13 @@ public final class Server implements AutoCloseable {
     public JdbcRecordingStore recordings() {
         return recordings;
     }
+
+    /** Recording retention, to sweep now from administration tools and tests. */
+    public RetentionSweeper retention() {
+        return retention;
+    }
+
+    private RetentionSweeper retention;
 
     /** Where this server reads recording files ({@code recording.readDirectory}, resolved). */
     public Path recordingsDirectory() {

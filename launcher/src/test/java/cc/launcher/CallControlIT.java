@@ -88,6 +88,9 @@ class CallControlIT {
                 "    - {id: a2, phone: PJSIP/3002, queues: [help]}",
                 "    - {id: a3, phone: PJSIP/3003, queues: [back]}",
                 "    - {id: sup, phone: PJSIP/3009, queues: [back]}",
+                // the simulated Asterisk host's recordings, where a deployment would mount them
+                "recording: {retentionDays: 1, readDirectory: '"
+                        + simulator.recordingsDir().resolve("var/spool/asterisk/monitor") + "'}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
         var bus = server.vertx().eventBus();
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
@@ -322,6 +325,30 @@ class CallControlIT {
                 .filter(r -> r.channel().equals(call.channel)).toList();
         assertEquals(2, files.size(), "two files on the Asterisk host: " + files);
         assertTrue(files.get(0).requestedFile().endsWith(call.interactionId + "-1.wav"), files.toString());
+        Rig.awaitTrue("both files are linked to the record, with how each ended and by whom", Duration.ofSeconds(5),
+                () -> tables.rows("select substring(file from '[^-]+$'), started_by, end_reason, ended_by"
+                        + " from interaction_recordings where interaction_id = ? order by started_at",
+                        call.interactionId).equals(List.of("1.wav policy paused a1", "2.wav a1 stopped a1")));
+        List<java.nio.file.Path> onDisk = new java.util.ArrayList<>();
+        for (String f : tables.rows("select file from interaction_recordings where interaction_id = ?",
+                call.interactionId)) {
+            java.nio.file.Path p = server.recordingsDirectory().resolve(f);
+            assertTrue(java.nio.file.Files.size(p) >= 44, "a WAV where the server reads it: " + p);
+            onDisk.add(p);
+        }
+
+        // past the retention (1 day): the sweep deletes both files and audits each deletion
+        tables.update("update interaction_recordings set started_at = started_at - interval '3 days',"
+                + " ended_at = ended_at - interval '3 days' where interaction_id = ?", call.interactionId);
+        server.retention().sweepNow().toCompletionStage().toCompletableFuture().get(10,
+                java.util.concurrent.TimeUnit.SECONDS);
+        for (java.nio.file.Path p : onDisk) {
+            assertFalse(java.nio.file.Files.exists(p), "deleted after the retention: " + p);
+        }
+        assertEquals(List.of("retention delete", "retention delete"), tables.rows("select username, action"
+                + " from recording_audit where interaction_id = ? order by id", call.interactionId));
+        assertEquals(2L, tables.one(Long.class, "select count(*) from interaction_recordings where interaction_id = ?"
+                + " and deleted_at is not null and deleted_by = 'retention'", call.interactionId));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -78,6 +78,13 @@ public final class RetentionSweeper extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /** Runs one sweep now from any thread (hopping onto this verticle's context), for administration and tests. */
+    public Future<Sweep> sweepNow() {
+        io.vertx.core.Promise<Sweep> done = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> sweep().onComplete(done));
+        return done.future();
+    }
+
     /** Runs one sweep now (on this verticle's context): deletes everything due at the clock's instant. */
     public Future<Sweep> sweep() {
         Instant now = clock.instant();
