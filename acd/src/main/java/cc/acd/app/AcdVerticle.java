@@ -195,6 +195,8 @@ public final class AcdVerticle extends VerticleBase {
         String agentChannel = "";
         /** The agent leg's Uniqueid once known: its hang-up ends the call for a node that takes over. */
         String agentLeg = "";
+        /** A callback being placed: the agent's leg dials the customer itself, there is no caller to join. */
+        boolean callback;
         boolean cancelled;
         boolean answered;
 
@@ -799,7 +801,9 @@ public final class AcdVerticle extends VerticleBase {
             legs.put(legKey(settings.server(), a.uniqueId()), callId);
             progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
-            connect(callId, offer, a.channel());
+            if (!offer.callback) {
+                connect(callId, offer, a.channel());
+            }
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
             offers.remove(callId);
             meters.ringNoAnswer(offer.queue);
@@ -923,6 +927,7 @@ public final class AcdVerticle extends VerticleBase {
         } else if (c instanceof AcdCommand.PlaceCallback p) {
             Caller caller = callers.get(p.callId());
             Offer offer = new Offer(p.agentId(), p.queueId());
+            offer.callback = true;
             offers.put(p.callId(), offer);
             meters.offered(p.queueId());
             bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(p.agentId(), p.callId(), p.queueId(), true,

@@ -144,6 +144,34 @@ class InteractionSegmentsTest {
     }
 
     @Test
+    @DisplayName("call control: a hold ends the talk as held (not a hang-up), the resume's bridge opens the next talk, a transfer says where")
+    void holdThenTransfer() {
+        callerArrives();
+        throughIvrToQueue();
+        tracker.onOfferedToAgent(caller2.uniqueId(), "agent-1", "support", at(10));
+        events(new CallEvent.CallStarted(agent1Phone, at(10), "", "", "agent1", "phones"),
+                new CallEvent.VariableSet(agent1Phone, at(10), InteractionTracker.AGENT_VARIABLE, "agent-1"),
+                new CallEvent.CallAnswered(agent1Phone, at(12)),
+                new CallEvent.LegsBridged(agent1Phone, at(12.01), "b-1"),
+                new CallEvent.LegsBridged(caller2, at(12.02), "b-1"));
+        String id = last().id();
+        // call control says "held" before Asterisk moves the caller; the bridge's end follows
+        tracker.onCallControl(id, "held", "agent-1", "", at(30));
+        events(new CallEvent.LegUnbridged(caller2, at(30.01), "b-1"),
+                new CallEvent.LegUnbridged(agent1Phone, at(30.02), "b-1"));
+        tracker.onCallControl(id, "talking", "agent-1", "", at(40)).ifPresent(changes::add);
+        events(new CallEvent.LegsBridged(caller2, at(40.01), "b-2"),
+                new CallEvent.LegsBridged(agent1Phone, at(40.02), "b-2"));
+        tracker.onCallControl(id, "transferring", "agent-1", "queue:sales", at(50)).ifPresent(changes::add);
+        tracker.onCallControl(id, "transferring", "agent-1", "queue:sales", at(50.5));
+        Interaction now = tracker.find(id).orElseThrow();
+        assertEquals(List.of("ivr enqueued", "queue @support answered", "offer agent-1 @support answered",
+                "talk agent-1 @support held", "hold agent-1 resumed", "talk agent-1 @support transferred",
+                "transfer agent-1 completed"), shape(now), "one transfer for the same word heard twice");
+        assertEquals("queue:sales", now.segments().get(now.segments().size() - 1).detail());
+    }
+
+    @Test
     @DisplayName("ring no answer, then a second agent answers: two offers, one talk, handled by the second")
     void ringNoAnswerThenSecondAgent() {
         callerArrives();
