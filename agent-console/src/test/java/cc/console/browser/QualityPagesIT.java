@@ -3,10 +3,12 @@ package cc.console.browser;
 import cc.console.domain.auth.Role;
 import cc.console.testing.ConsoleFixture;
 import cc.console.testing.QualityData;
-import cc.console.testing.RecordingsStandIn;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.domain.recording.RecordingAudit;
+import cc.core.domain.recording.RecordingChange;
 import cc.core.testkit.Await;
+import cc.core.testkit.Wavs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -195,11 +197,22 @@ class QualityPagesIT {
     @Test
     @DisplayName("the supervisor hears the call's recordings while scoring it; a recording deleted by retention is not offered")
     void playback() {
-        RecordingsStandIn recordings = new RecordingsStandIn();
-        fx = new ConsoleFixture(Optional.empty(), recordings::mount);
+        fx = new ConsoleFixture(Optional.empty());
         fx.user("sara", Role.SUPERVISOR, "", "en");
-        Await.result(fx.interactions.save(QualityData.handled("rec-call", "a1", "cards", Instant.now().minusSeconds(900))));
-        recordings.recorded("rec-call");
+        Instant started = Instant.now().minusSeconds(900);
+        Await.result(fx.interactions.save(QualityData.handled("rec-call", "a1", "cards", started)));
+        // the recordings library as call control fills it: one file kept, an older one deleted by retention
+        String kept = "2026/12/01/rec-call-2.wav";
+        String gone = "2026/12/01/rec-call-1.wav";
+        for (String[] c : new String[][] {{gone, "started", "policy"}, {gone, "paused", "a1"},
+                {kept, "resumed", "a1"}, {kept, "ended", "system"}}) {
+            Await.result(fx.recordings.record(RecordingChange.of("rec-call", "pbx1", c[0], c[1], c[2], "",
+                    started.plusSeconds(c[1].equals("started") ? 0 : c[1].equals("paused") ? 30 : c[1].equals("resumed")
+                            ? 40 : 100))));
+        }
+        Wavs.write(fx.recordingsDir.resolve(kept), 1_000);
+        Await.result(fx.recordings.markDeleted(gone, Instant.now(), "retention", new RecordingAudit(Instant.now(),
+                "retention", gone, "rec-call", RecordingAudit.DELETE, "test")));
 
         WebDriver d = chromium.start();
         signIn(d, "sara", true);
@@ -208,9 +221,9 @@ class QualityPagesIT {
         waiting(d).until(x -> "1".equals(x.findElement(By.id("recordings")).getAttribute("data-recordings")));
         List<WebElement> players = d.findElements(By.cssSelector("#recordings audio[controls]"));
         assertEquals(1, players.size(), "the deleted recording is not offered");
-        assertTrue(players.get(0).getAttribute("src").endsWith("/api/calls/rec-call/recordings/rec-call-1.wav"),
+        assertTrue(players.get(0).getAttribute("src").endsWith("/api/recordings/" + kept),
                 players.get(0).getAttribute("src"));
-        assertTrue(d.findElement(By.id("recordings")).getText().contains("caller-hung-up"));
+        assertTrue(d.findElement(By.id("recordings")).getText().contains("ended"));
         // the browser fetches and decodes it: a second of audio
         ((JavascriptExecutor) d).executeScript("document.querySelector('#recordings audio').load()");
         waiting(d).until(x -> {

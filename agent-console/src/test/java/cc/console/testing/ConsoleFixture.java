@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The console as the server runs it: real PostgreSQL ({@code cc_it_<random>}, dropped on close), the core and
@@ -66,20 +65,11 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleFixture(Optional<Telephony> telephony) {
-        this(telephony, false, router -> { });
+        this(telephony, false);
     }
 
     /** @param agentsHearOwnCalls {@code recording.agentsHearOwnCalls} */
     public ConsoleFixture(Optional<Telephony> telephony, boolean agentsHearOwnCalls) {
-        this(telephony, agentsHearOwnCalls, router -> { });
-    }
-
-    /** With {@code before} mounting stand-ins for other modules' routes ahead of the console's own. */
-    public ConsoleFixture(Optional<Telephony> telephony, Consumer<Router> before) {
-        this(telephony, false, before);
-    }
-
-    private ConsoleFixture(Optional<Telephony> telephony, boolean agentsHearOwnCalls, Consumer<Router> before) {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
         pg = PostgresTestDatabase.create(8);
@@ -100,7 +90,6 @@ public final class ConsoleFixture implements AutoCloseable {
                 new PasswordHasher(), new JdbcQualityStore(db));
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
-        before.accept(router);
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
                 new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls))).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
