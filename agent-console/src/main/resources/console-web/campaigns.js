@@ -3,6 +3,13 @@
 // Everything goes through /api/campaigns and /api/call-lists; the dialer behind them decides what is valid, and its
 // message (naming the field) is shown as it is. The campaigns table is re-read every 5 s while the page is open.
 (function () {
+  // the campaign's call recording policy (answers the ACD joins to agents); inherit leaves it to the queue
+  Object.assign(I18N.en, { campaignRecording: 'Call recording', campaignRecordingInherit: 'As the queue says',
+    campaignRecordingAlways: 'Always', campaignRecordingNever: 'Never',
+    campaignRecordingOnDemand: 'When the agent starts it' });
+  Object.assign(I18N.fa, { campaignRecording: 'ضبط تماس', campaignRecordingInherit: 'مطابق صف',
+    campaignRecordingAlways: 'همیشه', campaignRecordingNever: 'هرگز',
+    campaignRecordingOnDemand: 'هر وقت کارشناس شروع کند' });
   const $ = id => document.getElementById(id);
   const { el, clear } = Page;
   const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -167,7 +174,7 @@
       opens: '09:00', closes: '20:00', daysOff: [lang === 'fa' ? 'FRIDAY' : 'SUNDAY'], holidays: [],
       retryDelayMinutes: { BUSY: 10, NO_ANSWER: 120, MACHINE: 240, ABANDONED: 60 }, maxAttempts: 5,
       currency: lang === 'fa' ? 'IRR' : 'USD', costPerDial: '0', costPerMinute: '0', revenuePerConversion: '0',
-      regulator: 'US-TSR', maxLines: 10, queue: '', machineAction: 'HANGUP' };
+      regulator: 'US-TSR', maxLines: 10, queue: '', machineAction: 'HANGUP', recording: 'inherit' };
   }
 
   function openEditor(d) {
@@ -194,6 +201,7 @@
     $('c-lines').value = num(d.maxLines);
     $('c-queue').value = d.queue;
     $('c-machine').value = d.machineAction;
+    $('c-recording').value = d.recording || 'inherit';
     $('campaign-form-status').textContent = '';
     $('campaign-editor').scrollIntoView();
   }
@@ -213,7 +221,8 @@
       // money stays text all the way to the server: no float ever holds an amount
       costPerDial: asciiDigits($('c-cost-dial').value), costPerMinute: asciiDigits($('c-cost-minute').value),
       revenuePerConversion: asciiDigits($('c-revenue').value), regulator: $('c-regulator').value,
-      maxLines: asciiDigits($('c-lines').value), queue: $('c-queue').value, machineAction: $('c-machine').value
+      maxLines: asciiDigits($('c-lines').value), queue: $('c-queue').value, machineAction: $('c-machine').value,
+      recording: $('c-recording').value
     };
     try {
       await api('PUT', '/api/campaigns/' + encodeURIComponent($('c-id').value.trim()), body);

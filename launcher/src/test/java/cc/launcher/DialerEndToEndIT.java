@@ -1,7 +1,9 @@
 package cc.launcher;
 
 import cc.core.config.ConfigNode;
+import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
+import cc.core.contract.CallConnected;
 import cc.core.contract.BuildSegmentList;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CampaignDefinition;
@@ -78,6 +80,7 @@ class DialerEndToEndIT {
     private static Server server;
     private static String config;
     private static final List<CallOffered> offers = new CopyOnWriteArrayList<>();
+    private static final List<CallConnected> connected = new CopyOnWriteArrayList<>();
     private static final List<Interaction> interactions = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -108,7 +111,8 @@ class DialerEndToEndIT {
                 "  tickEvery: 100ms",
                 "  agentsAvailableAtStart: true",
                 "  queues:",
-                "    - {id: outbound, wrapUp: 500ms}",
+                // the campaign "renew" records always: its own policy must win over the queue's
+                "    - {id: outbound, wrapUp: 500ms, recording: never}",
                 "  agents:",
                 "    - {id: dialer-agent-1, phone: PJSIP/3001, queues: [outbound]}",
                 "    - {id: dialer-agent-2, phone: PJSIP/3002, queues: [outbound]}",
@@ -124,6 +128,7 @@ class DialerEndToEndIT {
         server = startServer();
         var bus = server.vertx().eventBus();
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
+        bus.<CallConnected>consumer(AcdAddresses.CALL_CONNECTED, m -> connected.add(m.body()));
         bus.<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m -> interactions.add(m.body().interaction()));
         fixtures();
     }
@@ -229,8 +234,8 @@ class DialerEndToEndIT {
 
     @Test
     @Order(2)
-    @DisplayName("the campaign dials the list: live answers reach the ACD's agents, the machine hears the message, "
-            + "the do-not-call number is never dialled, the premium number is refused and audited")
+    @DisplayName("the campaign dials the list: live answers reach the ACD's agents recorded as the campaign says, "
+            + "the machine hears the message, the do-not-call number is never dialled, the premium number is refused and audited")
     void campaignRuns() throws Exception {
         ReplyException badHours = Rig.refused(server, DialerAddresses.CAMPAIGN_SAVE,
                 new SaveCampaign(new CampaignDefinition(
@@ -241,7 +246,8 @@ class DialerEndToEndIT {
         assertTrue(badHours.getMessage().startsWith("closes: must be after opens"), badHours.getMessage());
 
         CampaignView saved = Rig.ask(server, DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(campaign("renew",
-                "renewals", "MESSAGE", Map.of(), 1), "mina"));
+                "renewals", "MESSAGE", Map.of(), 1).withRecording("always"), "mina"));
+        assertEquals("always", saved.definition().recording());
         assertEquals("DRAFT", saved.status());
         assertEquals(5, saved.contacts());
         CampaignView started = Rig.ask(server, DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign("renew", "START",
@@ -258,6 +264,11 @@ class DialerEndToEndIT {
                 Set.copyOf(campaignOffers.stream().map(CallOffered::agentId).toList()),
                 "both live customers were offered to the queue's agents: " + campaignOffers);
         assertEquals(2, campaignOffers.size());
+        Set<String> campaignCalls = Set.copyOf(campaignOffers.stream().map(CallOffered::callerUniqueId).toList());
+        Rig.awaitTrue("the ACD connects both live customers to their agents", Duration.ofSeconds(10),
+                () -> connected.stream().filter(c -> campaignCalls.contains(c.callId())).count() == 2);
+        assertEquals(List.of("always", "always"), connected.stream().filter(c -> campaignCalls.contains(c.callId()))
+                .map(CallConnected::recordingPolicy).toList(), "the campaign's policy, not the queue's never");
         Map<String, String> outcomes = attemptOutcomes("renew");
         assertEquals(Map.of("+989120000301", "CONNECTED", "+989120000302", "CONNECTED", "+989120000303", "MACHINE"),
                 outcomes, "the do-not-call and the premium numbers have no attempt");

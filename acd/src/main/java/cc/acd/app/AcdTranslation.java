@@ -44,7 +44,7 @@ public final class AcdTranslation {
     public static final String FOR_CALL_KEY = "forCall";
     public static final String CONFERENCE_KEY = "conference";
     /** {@link EnqueueCall#data()} key with a campaign's recording policy, which then wins over the queue's. */
-    public static final String RECORDING_KEY = "recording";
+    public static final String RECORDING_KEY = EnqueueCall.RECORDING_KEY;
 
     /**
      * Channel variable the announcement context passes to the IVR as the request's query:

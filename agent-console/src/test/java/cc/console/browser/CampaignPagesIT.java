@@ -156,6 +156,10 @@ class CampaignPagesIT {
         type(d, "c-cost-minute", "2500.50");
         type(d, "c-revenue", "4000000");
         type(d, "c-queue", "sales");
+        Select recording = new Select(d.findElement(By.id("c-recording")));
+        assertEquals("inherit", recording.getFirstSelectedOption().getAttribute("value"), "the queue decides by default");
+        assertEquals("As the queue says", recording.getFirstSelectedOption().getText());
+        recording.selectByValue("always");
         d.findElement(By.id("save-campaign")).click();
         waiting(d).until(x -> !x.findElements(campaignCell("gold-renewal", "td.status[data-status='DRAFT']")).isEmpty());
         SaveCampaign saved = dialer.last(SaveCampaign.class);
@@ -171,6 +175,7 @@ class CampaignPagesIT {
         assertEquals(new BigDecimal("2500.50"), def.costPerMinute());
         assertEquals("09:00", def.opens().toString());
         assertEquals("20:00", def.closes().toString());
+        assertEquals("always", def.recording(), "the manager's recording choice reaches the dialer");
 
         d.findElement(campaignCell("gold-renewal", "button[data-action='start']")).click();
         waiting(d).until(x -> !x.findElements(campaignCell("gold-renewal", "td.status[data-status='RUNNING']")).isEmpty());
@@ -216,6 +221,8 @@ class CampaignPagesIT {
         assertEquals(false, d.findElement(By.cssSelector("#c-days-off input[value='SUNDAY']")).isSelected());
         assertEquals("۱۰", d.findElement(By.id("c-retry-BUSY")).getAttribute("value"));
         assertEquals("IRR", new Select(d.findElement(By.id("c-currency"))).getFirstSelectedOption().getText());
+        assertEquals("مطابق صف", new Select(d.findElement(By.id("c-recording"))).getFirstSelectedOption().getText());
+        assertEquals("ضبط تماس", d.findElement(By.cssSelector("span[data-t='campaignRecording']")).getText());
 
         // a campaign saved over the API: its report's days are Jalali dates in Persian digits
         ConsoleClient api = fx.signIn("parisa");

@@ -17,6 +17,7 @@ public final class CampaignForms {
                         .put("ABANDONED", 60))
                 .put("maxAttempts", 5).put("currency", "IRR").put("costPerDial", "1500")
                 .put("costPerMinute", "2500.50").put("revenuePerConversion", "4000000").put("regulator", "US-TSR")
-                .put("maxLines", 20).put("queue", "sales").put("machineAction", "HANGUP");
+                .put("maxLines", 20).put("queue", "sales").put("machineAction", "HANGUP")
+                .put("recording", "always");
     }
 }

@@ -211,6 +211,9 @@ public final class DialerStandIn {
         if (!MACHINE_ACTIONS.contains(d.machineAction())) {
             throw bad("machineAction: must be HANGUP, MESSAGE or AGENT");
         }
+        if (!CampaignDefinition.RECORDING_CHOICES.contains(d.recording())) {
+            throw bad("recording: must be inherit, always, never or on-demand");
+        }
     }
 
     private CampaignView control(ControlCampaign c) {

@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public record EnqueueCall(String uniqueId, String channel, String queue, int priority, String language,
                           Map<String, String> data, Instant at) {
+    /**
+     * {@link #data()} key with the recording policy ({@code always}, {@code never}, {@code on-demand}) that wins over
+     * the queue's: an outbound campaign's own policy for its answered calls.
+     */
+    public static final String RECORDING_KEY = "recording";
+
     public EnqueueCall {
         data = Map.copyOf(data);
     }

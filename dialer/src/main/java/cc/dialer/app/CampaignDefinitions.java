@@ -97,6 +97,7 @@ public final class CampaignDefinitions {
             throw new InvalidField("queue", "name the ACD queue whose agents take the calls");
         }
         machineAction(d.machineAction());
+        RecordingChoice.of(d.recording());
         return new Campaign(d.id(), d.name(), d.listIds(), mode, d.firstDay(), d.lastDay(),
                 new CallingHours(d.opens(), d.closes(), daysOff, d.holidays()),
                 new RetryPolicy(delays, d.maxAttempts()), new CampaignEconomics(perDial, perMinute, perConversion),

@@ -912,12 +912,7 @@ public final class CampaignRunner extends VerticleBase {
     }
 
     private void enqueue(Attempt a, Instant now) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("campaign", campaign.id());
-        data.put("contact", a.contact.id());
-        data.put("attempt", Long.toString(a.id));
-        data.put("origin", "dialer");
-        a.contact.customerId().ifPresent(id -> data.put("customerId", Long.toString(id)));
+        Map<String, String> data = AnsweredCallData.of(campaign.id(), a.contact, a.id, settings.recording());
         EnqueueCall enqueue = new EnqueueCall(a.uniqueId, a.channel, settings.queue(), DIALER_PRIORITY, "fa", data,
                 now);
         vertx.eventBus().request(Addresses.ACD_CALL_ENQUEUE, enqueue,

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param ringTimeout      how long a customer's phone rings before the attempt counts as no answer
  * @param queue            the ACD queue answered customers wait in
  * @param machineAction    what happens when AMD hears an answering machine
+ * @param recording        the campaign's call recording policy for its calls the ACD joins to agents
  * @param machineMessage   the recording left on machines ({@link MachineAction#MESSAGE})
  * @param abandonMessage   the recording a live customer hears when no agent takes the call in time
  * @param agentConnectLimit how long after the greeting an agent must be on the line before the call is abandoned
@@ -26,6 +27,7 @@ import java.util.Objects;
  */
 public record CampaignSettings(Campaign campaign, List<Contact> contacts, String server, String trunkPattern,
                                String callerId, Duration ringTimeout, String queue, MachineAction machineAction,
+                               RecordingChoice recording,
                                String machineMessage, String abandonMessage, Duration agentConnectLimit,
                                PacingEstimates priors) {
     /** The dialplan context the customer's call runs in once answered ({@code config/asterisk/dialer.conf}). */
@@ -45,6 +47,7 @@ public record CampaignSettings(Campaign campaign, List<Contact> contacts, String
         Objects.requireNonNull(ringTimeout, "ringTimeout");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(machineAction, "machineAction");
+        Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(machineMessage, "machineMessage");
         Objects.requireNonNull(abandonMessage, "abandonMessage");
         Objects.requireNonNull(agentConnectLimit, "agentConnectLimit");

@@ -375,7 +375,8 @@ public final class DialerVerticle extends VerticleBase {
             CampaignSettings runSettings = new CampaignSettings(campaign, distinctNumbers(contacts.result()),
                     settings.server(), settings.trunkPattern(), settings.callerId(), settings.ringTimeout(),
                     e.stored.definition().queue(), CampaignDefinitions.machineAction(
-                            e.stored.definition().machineAction()), settings.machineMessage(),
+                            e.stored.definition().machineAction()),
+                    RecordingChoice.of(e.stored.definition().recording()), settings.machineMessage(),
                     settings.abandonMessage(), settings.agentConnectLimit(), settings.priors());
             CampaignRunner runner = new CampaignRunner(runSettings, telephony, permissions, doNotCallNow,
                     board.agentsOf(runSettings.queue()), entry -> tracked(audit.record(entry)), ledger, clock,

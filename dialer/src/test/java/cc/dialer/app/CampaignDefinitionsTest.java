@@ -73,4 +73,22 @@ class CampaignDefinitionsTest {
         assertEquals("machineAction: 'voicemail' is not one of HANGUP, MESSAGE, AGENT", error(def("PREVIEW",
                 LocalTime.of(20, 0), Map.of(), "USD", BigDecimal.ONE, "US-TSR", 1, "voicemail")));
     }
+
+    @Test
+    @DisplayName("a recording policy other than inherit, always, never or on-demand is refused naming the field")
+    void wrongRecordingIsNamed() {
+        assertEquals("recording: 'sometimes' is not one of inherit, always, never, on-demand",
+                error(good().withRecording("sometimes")));
+    }
+
+    @Test
+    @DisplayName("each recording choice is accepted, and a definition without one keeps the queue's policy")
+    void recordingChoices() {
+        for (String choice : List.of("inherit", "always", "never", "on-demand", " Always ")) {
+            CampaignDefinitions.toCampaign(good().withRecording(choice), Set.of());
+        }
+        assertEquals(RecordingChoice.ON_DEMAND, RecordingChoice.of(good().withRecording("on-demand").recording()));
+        assertEquals("inherit", good().recording());
+        assertEquals(RecordingChoice.INHERIT, RecordingChoice.of(good().withRecording(null).recording()));
+    }
 }

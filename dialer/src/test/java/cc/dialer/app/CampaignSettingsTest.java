@@ -18,7 +18,7 @@ class CampaignSettingsTest {
 
     private static CampaignSettings withTrunk(String pattern) {
         return new CampaignSettings(CampaignFixtures.campaign(Set.of(DayOfWeek.FRIDAY)), List.of(), "pbx1", pattern,
-                "", Duration.ofSeconds(25), "sales", MachineAction.HANGUP, "", "abandon", Duration.ofSeconds(2),
+                "", Duration.ofSeconds(25), "sales", MachineAction.HANGUP, RecordingChoice.INHERIT, "", "abandon", Duration.ofSeconds(2),
                 new PacingEstimates(0.3, Distribution.uniform(1, 15), Distribution.uniform(1, 30),
                         Distribution.uniform(60, 300), Distribution.uniform(5, 30), 1.0));
     }

@@ -171,7 +171,7 @@ class CampaignThroughAsteriskIT {
         PacingEstimates priors = new PacingEstimates(0.3, Distribution.uniform(1, 15), Distribution.uniform(1, 30),
                 Distribution.lognormal(120, 0.8), Distribution.uniform(5, 30), 1.0);
         return new CampaignSettings(campaign, contacts, SERVER, "PJSIP/{number}", "\"Autumn\" <02100000000>",
-                Duration.ofSeconds(3), "renewals", MachineAction.MESSAGE, "cc-dialer-machine-message",
+                Duration.ofSeconds(3), "renewals", MachineAction.MESSAGE, RecordingChoice.ALWAYS, "cc-dialer-machine-message",
                 "cc-dialer-abandon-message", Duration.ofSeconds(2), priors);
     }
 
@@ -256,13 +256,14 @@ class CampaignThroughAsteriskIT {
     }
 
     @Test
-    @DisplayName("a live customer an agent is offered within 2 s is handed to the ACD at high priority and counts as connected")
+    @DisplayName("a live customer an agent is offered within 2 s is handed to the ACD at high priority, with the campaign's recording policy, and counts as connected")
     void humanHandedToAcd() {
         assertEquals(List.of("DIALLED", "CONNECTED"), eventsOf(SERVED));
         EnqueueCall call = enqueued.stream().filter(c -> c.data().get("contact").equals("c-served")).findFirst()
                 .orElseThrow(() -> new AssertionError("the served customer was never enqueued: " + enqueued));
         assertEquals("renewals", call.queue());
         assertEquals("autumn", call.data().get("campaign"));
+        assertEquals("always", call.data().get(EnqueueCall.RECORDING_KEY), "the campaign's recording policy rides along");
         assertTrue(call.priority() > 0, "dialer calls wait at a raised priority");
         assertTrue(call.channel().startsWith("PJSIP/" + SERVED + "-"), call.channel());
         assertEquals(List.of("HUMAN"), variablesOn(SERVED, "AMDSTATUS"));

@@ -56,7 +56,7 @@ public abstract class DialerStoreContract {
                 Set.of(DayOfWeek.FRIDAY), Set.of(LocalDate.of(2026, 11, 20)),
                 Map.of("BUSY", Duration.ofMinutes(10), "NO_ANSWER", Duration.ofHours(2)), 4, "USD",
                 new BigDecimal("0.05"), new BigDecimal("0.02"), new BigDecimal("25"), "UK-Ofcom", 12, "sales",
-                "AGENT");
+                "AGENT", "always");
     }
 
     @Test
@@ -71,7 +71,7 @@ public abstract class DialerStoreContract {
         CampaignDefinition changed = new CampaignDefinition(id, "Renamed", List.of("l2"), "PROGRESSIVE",
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2), LocalTime.of(8, 0), LocalTime.of(9, 0),
                 Set.of(), Set.of(), Map.of(), 1, "IRR", new BigDecimal("1500"), BigDecimal.ZERO,
-                new BigDecimal("2000000"), "US-TSR", 1, "support", "HANGUP");
+                new BigDecimal("2000000"), "US-TSR", 1, "support", "HANGUP", "never");
         result(store().saveCampaign(new DialerStore.StoredCampaign(changed, "PAUSED", at, "mina")));
         result(store().setStatus(id, "RUNNING", at.plusSeconds(60), "reza"));
         DialerStore.StoredCampaign read = result(store().campaign(id)).orElseThrow();
@@ -80,6 +80,33 @@ public abstract class DialerStoreContract {
         assertEquals(at.plusSeconds(60), read.changedAt());
         assertEquals("reza", read.changedBy());
         assertTrue(result(store().campaigns()).stream().anyMatch(c -> c.definition().id().equals(id)));
+    }
+
+    @Test
+    @DisplayName("a campaign saved before campaigns had a recording policy reads back as inherit (the queue's policy)")
+    void oldCampaignInheritsRecording() {
+        String id = id("old");
+        result(database().withConnection(c -> {
+            // the insert a server before dialer V4 made: no recording column
+            try (PreparedStatement ps = c.prepareStatement("insert into dialer_campaigns (id, name, list_ids, mode, "
+                    + "first_day, last_day, opens, closes, days_off, holidays, retry_delays, max_attempts, currency, "
+                    + "cost_per_dial, cost_per_minute, revenue_per_conversion, regulator, max_lines, queue, "
+                    + "machine_action, status, changed_at, changed_by) values (?, 'Old', 'l1', 'PROGRESSIVE', ?, ?, "
+                    + "?, ?, '', '', '', 3, 'IRR', 1000, 0, 50000, 'US-TSR', 2, 'sales', 'HANGUP', 'PAUSED', ?, "
+                    + "'mina')")) {
+                ps.setString(1, id);
+                ps.setObject(2, LocalDate.of(2026, 11, 1));
+                ps.setObject(3, LocalDate.of(2026, 11, 30));
+                ps.setObject(4, LocalTime.of(9, 0));
+                ps.setObject(5, LocalTime.of(18, 0));
+                ps.setObject(6, java.time.OffsetDateTime.of(2026, 11, 2, 8, 0, 0, 0, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+                return null;
+            }
+        }));
+        CampaignDefinition read = result(store().campaign(id)).orElseThrow().definition();
+        assertEquals(CampaignDefinition.RECORDING_INHERIT, read.recording());
+        assertEquals("sales", read.queue());
     }
 
     @Test

@@ -60,7 +60,7 @@ final class CampaignJson {
                 (int) wholeNumber(b, "maxAttempts", "maxAttempts"), text(b, "currency"),
                 money(b, "costPerDial"), money(b, "costPerMinute"), money(b, "revenuePerConversion"),
                 text(b, "regulator"), (int) wholeNumber(b, "maxLines", "maxLines"), text(b, "queue"),
-                text(b, "machineAction"));
+                text(b, "machineAction"), optionalText(b, "recording", CampaignDefinition.RECORDING_INHERIT));
     }
 
     static JsonObject definition(CampaignDefinition d) {
@@ -75,7 +75,8 @@ final class CampaignJson {
                 .put("retryDelayMinutes", retries).put("maxAttempts", d.maxAttempts()).put("currency", d.currency())
                 .put("costPerDial", plain(d.costPerDial())).put("costPerMinute", plain(d.costPerMinute()))
                 .put("revenuePerConversion", plain(d.revenuePerConversion())).put("regulator", d.regulator())
-                .put("maxLines", d.maxLines()).put("queue", d.queue()).put("machineAction", d.machineAction());
+                .put("maxLines", d.maxLines()).put("queue", d.queue()).put("machineAction", d.machineAction())
+                .put("recording", d.recording());
     }
 
     static JsonObject view(CampaignView v) {
@@ -221,6 +222,11 @@ final class CampaignJson {
             throw new IllegalArgumentException(field + ": required, as text");
         }
         return s.strip();
+    }
+
+    /** A text field a client may leave out (written before the field existed): then {@code absent}. */
+    private static String optionalText(JsonObject b, String field, String absent) {
+        return b.getValue(field) == null ? absent : text(b, field);
     }
 
     private static long wholeNumber(JsonObject b, String key, String field) {

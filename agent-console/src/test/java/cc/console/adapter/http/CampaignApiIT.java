@@ -197,8 +197,10 @@ class CampaignApiIT {
         assertEquals("2500.50", def.getString("costPerMinute"));
         assertEquals(120, def.getJsonObject("retryDelayMinutes").getInteger("NO_ANSWER"));
         assertEquals(List.of("FRIDAY"), def.getJsonArray("daysOff").getList());
+        assertEquals("always", def.getString("recording"));
         SaveCampaign asked = dialer.last(SaveCampaign.class);
         assertEquals("sara", asked.byUser());
+        assertEquals("always", asked.definition().recording(), "the recording policy reaches the dialer");
         assertEquals(new BigDecimal("2500.50"), asked.definition().costPerMinute());
         assertEquals(Duration.ofHours(4), asked.definition().retryDelays().get("MACHINE"));
 
@@ -237,6 +239,8 @@ class CampaignApiIT {
         String id = unique("refused");
         assertEquals("maxLines: must be at least 1", error(sara.change("PUT", "/api/campaigns/" + id,
                 CampaignForms.campaign(list).put("maxLines", 0)), 400));
+        assertEquals("recording: must be inherit, always, never or on-demand", error(sara.change("PUT",
+                "/api/campaigns/" + id, CampaignForms.campaign(list).put("recording", "sometimes")), 400));
         assertEquals("listIds: no call list 'nope'", error(sara.change("PUT", "/api/campaigns/" + id,
                 CampaignForms.campaign("nope")), 400));
         assertEquals("costPerDial: send money as a decimal string such as \"1500.50\"", error(sara.change("PUT",

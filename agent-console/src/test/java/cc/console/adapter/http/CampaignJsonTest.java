@@ -32,7 +32,19 @@ class CampaignJsonTest {
         assertEquals(new BigDecimal("2500.50"), d.costPerMinute());
         assertEquals(Duration.ofHours(2), d.retryDelays().get("NO_ANSWER"));
         assertEquals(Set.of(DayOfWeek.FRIDAY), d.daysOff());
+        assertEquals("always", d.recording());
         assertEquals(body.copy().put("id", "c1"), CampaignJson.definition(d));
+    }
+
+    @Test
+    @DisplayName("a client that sends no recording policy gets the queue's (inherit); a non-text one is refused")
+    void recordingMayBeLeftOut() {
+        JsonObject body = CampaignForms.campaign("gold");
+        body.remove("recording");
+        assertEquals(CampaignDefinition.RECORDING_INHERIT, CampaignJson.definition("c1", body).recording());
+        assertEquals("inherit", CampaignJson.definition(CampaignJson.definition("c1", body)).getString("recording"));
+        assertEquals("recording: required, as text",
+                refusal(CampaignForms.campaign("gold").put("recording", true)));
     }
 
     @Test

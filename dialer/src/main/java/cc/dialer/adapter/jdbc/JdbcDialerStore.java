@@ -56,7 +56,7 @@ public final class JdbcDialerStore implements DialerStore {
 
     private static final String CAMPAIGN_COLUMNS = "id, name, list_ids, mode, first_day, last_day, opens, closes, "
             + "days_off, holidays, retry_delays, max_attempts, currency, cost_per_dial, cost_per_minute, "
-            + "revenue_per_conversion, regulator, max_lines, queue, machine_action, status, changed_at, changed_by";
+            + "revenue_per_conversion, regulator, max_lines, queue, machine_action, recording, status, changed_at, changed_by";
 
     @Override
     public Future<List<StoredCampaign>> campaigns() {
@@ -97,7 +97,8 @@ public final class JdbcDialerStore implements DialerStore {
                         delays, rs.getInt("max_attempts"), rs.getString("currency"),
                         amount(rs, "cost_per_dial"), amount(rs, "cost_per_minute"),
                         amount(rs, "revenue_per_conversion"), rs.getString("regulator"),
-                        rs.getInt("max_lines"), rs.getString("queue"), rs.getString("machine_action"));
+                        rs.getInt("max_lines"), rs.getString("queue"), rs.getString("machine_action"),
+                        rs.getString("recording"));
                 out.add(new StoredCampaign(d, rs.getString("status"), instant(rs, "changed_at"),
                         rs.getString("changed_by")));
             }
@@ -114,7 +115,7 @@ public final class JdbcDialerStore implements DialerStore {
                 del.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into dialer_campaigns (" + CAMPAIGN_COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 ps.setString(i++, d.id());
                 ps.setString(i++, d.name());
@@ -139,6 +140,7 @@ public final class JdbcDialerStore implements DialerStore {
                 ps.setInt(i++, d.maxLines());
                 ps.setString(i++, d.queue());
                 ps.setString(i++, d.machineAction());
+                ps.setString(i++, d.recording());
                 ps.setString(i++, s.status());
                 ps.setObject(i++, timestamp(s.changedAt()));
                 ps.setString(i, s.changedBy());
