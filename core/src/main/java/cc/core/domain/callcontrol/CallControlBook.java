@@ -123,9 +123,9 @@ public final class CallControlBook {
         changed.add(call);
         List<Step> steps = new ArrayList<>();
         if ("always".equals(c.recordingPolicy()) && call.recording == Recording.OFF) {
-            steps.add(startFile(call, call.files == 0 ? "started" : "resumed", "policy", "queue " + c.queue(), at));
+            steps.add(startFile(call, call.files == 0 ? "started" : "resumed", "policy", "recording policy always", at));
         } else if ("never".equals(c.recordingPolicy()) && call.recording == Recording.ON) {
-            steps.add(stopFile(call, "stopped", "policy", "queue " + c.queue() + " is never recorded", at));
+            steps.add(stopFile(call, "stopped", "policy", "recording policy never", at));
         }
         return plan(call, steps, List.of(), null);
     }
