@@ -17,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cc.console.browser.ConsolePage.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,12 +60,6 @@ class CampaignPagesIT {
         if (fx != null) {
             fx.close();
         }
-    }
-
-    private static WebDriverWait waiting(WebDriver d) {
-        // the campaigns table is redrawn when the dialer's figures change: a row read mid-redraw is read again
-        return (WebDriverWait) new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class);
     }
 
     /** Signs in on the console page and follows its Campaigns link. */

@@ -17,17 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static cc.console.browser.ConsolePage.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,19 +47,10 @@ class QualityPagesIT {
         }
     }
 
-    private static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     /** Signs in on the console page and, when asked, follows its Quality link. */
     private void signIn(WebDriver d, String user, boolean toQuality) {
-        d.get(fx.base() + "/console/");
-        waiting(d).until(x -> x.findElement(By.id("username")).isDisplayed());
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
-        d.findElement(By.id("signin-button")).click();
+        ConsolePage.submitSignIn(d, fx, user);
         waiting(d).until(x -> x.findElement(By.id("quality-link")).isDisplayed());
         if (toQuality) {
             d.findElement(By.id("quality-link")).click();

@@ -14,16 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static cc.console.browser.ConsolePage.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,19 +64,9 @@ class RecordingPlaybackIT {
         }
     }
 
-    private static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(50));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     private static void signIn(WebDriver d, String user) {
-        d.get(fx.base() + "/console/");
-        waiting(d).until(x -> x.findElement(By.id("username")).isDisplayed());
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
-        d.findElement(By.id("signin-button")).click();
-        waiting(d).until(x -> "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
+        ConsolePage.signIn(d, fx, user);
     }
 
     /** Waits until every player in {@code scope} has loaded its file's metadata: a real WAV with a length. */
