@@ -380,10 +380,7 @@ public final class CallControlBook {
         ControlledCall before = call.copy();
         List<Step> steps = new ArrayList<>();
         List<Step> undo = new ArrayList<>();
-        if (call.state == State.TALKING) {
-            steps.add(new Step.Redirect(call.callerChannel, settings.holdContext(), "s"));
-            undo.add(new Step.Bridge(call.callerChannel, call.agentChannel));
-        }
+        holdFirst(call, steps, undo);
         switch (r.targetKind()) {
             case "queue":
                 if (r.target().isBlank()) {
@@ -426,11 +423,8 @@ public final class CallControlBook {
         ControlledCall before = call.copy();
         List<Step> steps = new ArrayList<>();
         List<Step> undo = new ArrayList<>();
-        if (call.state == State.TALKING) {
-            steps.add(new Step.Redirect(call.callerChannel, settings.holdContext(), "s"));
-            undo.add(new Step.Bridge(call.callerChannel, call.agentChannel));
-        }
-        Optional<Plan> party = ringParty(call, r, at, steps, before, "");
+        holdFirst(call, steps, undo);
+        Optional<Plan> party = ringParty(call, r, at, steps, "");
         if (party.isPresent()) {
             return party.get();
         }
@@ -440,7 +434,7 @@ public final class CallControlBook {
 
     /** Adds the step that rings the target; a refusal when the target is not one. */
     private Optional<Plan> ringParty(ControlledCall call, Request r, Instant at, List<Step> steps,
-                                     ControlledCall before, String conference) {
+                                     String conference) {
         switch (r.targetKind()) {
             case "agent": {
                 if (r.target().isBlank() || r.target().equals(call.agentId)) {
@@ -518,7 +512,7 @@ public final class CallControlBook {
         String room = "cc-" + call.callId.replaceAll("[^A-Za-z0-9]", "-");
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.RedirectBoth(call.callerChannel, call.agentChannel, settings.conferenceContext(), room));
-        Optional<Plan> party = ringParty(call, r, at, steps, before, room);
+        Optional<Plan> party = ringParty(call, r, at, steps, room);
         if (party.isPresent()) {
             return party.get();
         }
@@ -634,6 +628,14 @@ public final class CallControlBook {
             }
         }
         return b.toString();
+    }
+
+    /** A caller still in the agent's bridge is put on hold first; should the plan fail, they are joined again. */
+    private void holdFirst(ControlledCall call, List<Step> steps, List<Step> undo) {
+        if (call.state == State.TALKING) {
+            steps.add(new Step.Redirect(call.callerChannel, settings.holdContext(), "s"));
+            undo.add(new Step.Bridge(call.callerChannel, call.agentChannel));
+        }
     }
 
     private void handOverToParty(ControlledCall call) {
