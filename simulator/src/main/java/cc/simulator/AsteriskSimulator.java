@@ -89,12 +89,16 @@ public final class AsteriskSimulator implements AutoCloseable {
         return ami.start().toCompletionStage().toCompletableFuture();
     }
 
+    /** The temporary recordings directory this simulator made (and deletes on close); null when one was given. */
+    private Path ownRecordingsDir;
+
     private Path recordingsRoot() {
         if (config.recordingsDir() != null) {
             return config.recordingsDir();
         }
         try {
-            return Files.createTempDirectory("sim-recordings");
+            ownRecordingsDir = Files.createTempDirectory("sim-recordings");
+            return ownRecordingsDir;
         } catch (IOException e) {
             throw new IllegalStateException("no recordings directory given and no temporary one could be made", e);
         }
@@ -234,6 +238,19 @@ public final class AsteriskSimulator implements AutoCloseable {
             vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // best effort
+        }
+        deleteOwnRecordings();
+    }
+
+    /** A simulated Asterisk host's disk lives as long as the simulator: its temporary recordings go with it. */
+    private void deleteOwnRecordings() {
+        if (ownRecordingsDir == null) {
+            return;
+        }
+        try (var paths = Files.walk(ownRecordingsDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a leftover temporary directory is harmless
         }
     }
 
