@@ -1,5 +1,10 @@
 package cc.launcher;
 
+import cc.console.app.PasswordHasher;
+import cc.console.domain.auth.Principal;
+import cc.console.domain.auth.Role;
+import cc.console.domain.auth.UserAccount;
+import cc.console.testing.ConsoleClient;
 import cc.core.config.ConfigNode;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallControlAddresses;
@@ -21,6 +26,7 @@ import cc.simulator.Timings;
 import cc.simulator.people.Distribution;
 import cc.simulator.people.PhoneBehaviour;
 import cc.simulator.people.Phones;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CallControlIT {
     private static final String SECRET = "call-control-secret";
+    private static final String PASSWORD = "call-control-it-password";
     /** Agents' phones answer at once and stay on the line (the tests end every call). */
     private static final PhoneBehaviour STAYS = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(200),
             Distribution.fixed(600_000));
@@ -92,6 +99,10 @@ class CallControlIT {
                 "recording: {retentionDays: 1, readDirectory: '"
                         + simulator.recordingsDir().resolve("var/spool/asterisk/monitor") + "'}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
+        for (String agent : List.of("a1", "a2")) {
+            server.console().users().save(new UserAccount(new Principal(agent, agent, Role.AGENT, agent, "en", ""),
+                    new PasswordHasher().hash(PASSWORD.toCharArray()), true)).await();
+        }
         var bus = server.vertx().eventBus();
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
         bus.<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> changes.add(m.body()));
@@ -349,6 +360,28 @@ class CallControlIT {
                 + " from recording_audit where interaction_id = ? order by id", call.interactionId));
         assertEquals(2L, tables.one(Long.class, "select count(*) from interaction_recordings where interaction_id = ?"
                 + " and deleted_at is not null and deleted_by = 'retention'", call.interactionId));
+    }
+
+    @Test
+    @DisplayName("through the console's REST API: the agent on the call holds and resumes it; another agent is refused")
+    void throughTheConsole() throws Exception {
+        ConsoleClient a1 = new ConsoleClient("http://127.0.0.1:" + server.httpPort());
+        assertEquals(200, a1.signIn("a1", PASSWORD).statusCode());
+        ConsoleClient a2 = new ConsoleClient("http://127.0.0.1:" + server.httpPort());
+        assertEquals(200, a2.signIn("a2", PASSWORD).statusCode());
+        Call call = connected("09350000012", "a1");
+        String path = "/api/calls/" + call.interactionId + "/control";
+        Rig.awaitTrue("the console knows a1 is on the call", Duration.ofSeconds(5), () -> a1.change("POST", path,
+                new JsonObject().put("intent", "hold")).statusCode() == 200);
+        Rig.awaitTrue("the caller hears music", Duration.ofSeconds(5),
+                () -> "MusicOnHold".equals(channel(call.channel).map(ChannelSnapshot::application).orElse("")));
+        var refused = a2.change("POST", path, new JsonObject().put("intent", "resume"));
+        assertEquals(403, refused.statusCode(), refused.body());
+        var resumed = a1.change("POST", path, new JsonObject().put("intent", "resume"));
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        assertEquals("talking", new JsonObject(resumed.body()).getJsonObject("state").getString("state"));
+        Rig.awaitTrue("caller and agent bridged again", Duration.ofSeconds(5),
+                () -> agentLeg("3001").map(a -> bridgedTogether(call.channel, a.name())).orElse(false));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
