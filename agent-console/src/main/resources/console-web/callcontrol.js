@@ -8,7 +8,7 @@
     ccComplete: 'Complete transfer', ccCancelConsult: 'Cancel consultation', ccConference: 'Conference…',
     ccLeave: 'Leave conference', ccHangup: 'Hang up', ccRecordStart: 'Record', ccRecordPause: 'Pause recording',
     ccRecordResume: 'Resume recording', ccRecordStop: 'Stop recording', ccTakeOver: 'Take over',
-    'cc-talking': 'Talking', 'cc-held': 'On hold: the caller hears music', 'cc-consulting': 'Consulting',
+    'cc-ringing': 'Ringing: the controls work once the call is answered', 'cc-talking': 'Talking', 'cc-held': 'On hold: the caller hears music', 'cc-consulting': 'Consulting',
     'cc-conference': 'Conference', 'cc-transferring': 'Transferring the caller', 'cc-ended': 'Call ended',
     'rec-off': 'not recorded', 'rec-on': 'recording', 'rec-paused': 'recording paused', ccWith: 'with',
     transferredBy: 'Transferred by', ccDialogTitle: 'Transfer, consult or conference', ccWhat: 'What to do',
@@ -27,7 +27,7 @@
     ccComplete: 'تکمیل انتقال', ccCancelConsult: 'لغو مشورت', ccConference: 'کنفرانس…',
     ccLeave: 'ترک کنفرانس', ccHangup: 'قطع تماس', ccRecordStart: 'ضبط', ccRecordPause: 'توقف ضبط',
     ccRecordResume: 'ادامه ضبط', ccRecordStop: 'پایان ضبط', ccTakeOver: 'در دست گرفتن تماس',
-    'cc-talking': 'در مکالمه', 'cc-held': 'در انتظار: تماس‌گیرنده موسیقی می‌شنود', 'cc-consulting': 'در حال مشورت',
+    'cc-ringing': 'در حال زنگ: پس از پاسخ، دکمه‌ها کار می‌کنند', 'cc-talking': 'در مکالمه', 'cc-held': 'در انتظار: تماس‌گیرنده موسیقی می‌شنود', 'cc-consulting': 'در حال مشورت',
     'cc-conference': 'کنفرانس', 'cc-transferring': 'در حال انتقال تماس‌گیرنده', 'cc-ended': 'تماس پایان یافت',
     'rec-off': 'ضبط نمی‌شود', 'rec-on': 'در حال ضبط', 'rec-paused': 'ضبط متوقف است', ccWith: 'با',
     transferredBy: 'انتقال از', ccDialogTitle: 'انتقال، مشورت یا کنفرانس', ccWhat: 'چه کنیم',
@@ -50,6 +50,8 @@
 
   let me = null;
   let pop = null;
+  /** The last control state heard of each call: it may come before the call's pop does. */
+  const heard = new Map();
   // the last control state of my current call: talking, held, consulting, conference, transferring, ended
   let call = { state: 'talking', recording: 'off', party: '' };
   // supervisors: the last control state of each agent's call, by agent id
@@ -138,7 +140,7 @@
 
   function enabled(id) {
     const s = call.state;
-    const live = s !== 'ended' && s !== 'transferring';
+    const live = s !== 'ended' && s !== 'transferring' && s !== 'ringing';
     switch (id) {
       case 'hold': return s === 'talking' || s === 'held';
       case 'transfer': case 'consult': case 'conference': return s === 'talking' || s === 'held';
@@ -428,11 +430,15 @@
     } else if (m.type === 'pop') {
       buildBar();
       pop = m.pop;
-      call = { state: 'talking', recording: 'off', party: '' };
+      // nothing to control until call control says the call is connected (the pop comes while the phone rings)
+      call = { state: 'ringing', recording: 'off', party: '' };
       $('cc-error').textContent = '';
-      renderBar();
+      const known = heard.get(callId());
+      if (known) { setState(known); } else { renderBar(); }
     } else if (m.type === 'call-control') {
       byAgent.set(m.agentId, m);
+      heard.set(m.interactionId, m);
+      if (heard.size > 200) { heard.delete(heard.keys().next().value); }
       const row = document.querySelector('#agent-rows tr[data-agent="' + CSS.escape(m.agentId) + '"]');
       if (row) { labelGridRow(row); }
       if (pop && m.interactionId === callId()) {

@@ -90,7 +90,7 @@ class AgentDayIT {
     }
 
     @Test
-    @DisplayName("a caller dials in, the agent's console pops the customer, and the agent's disposition is stored")
+    @DisplayName("a caller dials in, the agent's console pops the customer, the agent holds and resumes, and the disposition is stored")
     void aCallFromDialToDisposition() throws Exception {
         WebDriver d = chromium.start();
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(50));
@@ -114,6 +114,18 @@ class AgentDayIT {
         assertTrue(d.findElement(By.id("ivr-path")).getText().contains("to-agent"),
                 d.findElement(By.id("ivr-path")).getText());
 
+        // the call-control bar on the real call, usable once the agent's phone is answered and bridged: Hold puts
+        // the caller on the music, Resume joins them again
+        wait.until(x -> x.findElement(By.id("cc-hold")).isEnabled());
+        wait.until(x -> callerChannel().map(c -> !c.bridgeId().isEmpty()).orElse(false));
+        d.findElement(By.id("cc-hold")).click();
+        wait.until(x -> callerChannel().map(c -> "MusicOnHold".equals(c.application()) && c.bridgeId().isEmpty())
+                .orElse(false));
+        wait.until(x -> x.findElement(By.id("cc-hold")).getText().equals("Resume"));
+        d.findElement(By.id("cc-hold")).click();
+        wait.until(x -> callerChannel().map(c -> !c.bridgeId().isEmpty()).orElse(false));
+        wait.until(x -> x.findElement(By.id("cc-hold")).getText().equals("Hold"));
+
         new Select(d.findElement(By.id("disposition"))).selectByValue("resolved");
         d.findElement(By.id("notes")).sendKeys("Card unblocked");
         d.findElement(By.id("save-disposition")).click();
@@ -135,6 +147,12 @@ class AgentDayIT {
         assertEquals("agent-1001", stored[2]);
         assertEquals("support", stored[3]);
         assertEquals("09121112233", stored[4]);
+    }
+
+    /** The caller's half of the Local pair, in the dialplan (the one the IVR and the ACD know). */
+    private static java.util.Optional<cc.simulator.ChannelSnapshot> callerChannel() {
+        return simulator.channels().stream()
+                .filter(c -> c.name().endsWith(";2") && "09121112233".equals(c.callerIdNum())).findFirst();
     }
 
     private static String[] row(String id) throws Exception {

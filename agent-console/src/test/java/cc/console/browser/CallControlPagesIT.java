@@ -90,6 +90,9 @@ class CallControlPagesIT {
                 "transferNotes", "<b>VIP</b> asks about a car loan"));
         waiting(d).until(x -> call.equals(x.findElement(By.tagName("body")).getAttribute("data-pop")));
         waiting(d).until(x -> w.hold().equals(text(x, "cc-hold")));
+        assertFalse(d.findElement(By.id("cc-hold")).isEnabled(), "nothing to control while the phone rings");
+        service.publish(call, agentId, "talking", "", "off");
+        waiting(d).until(x -> x.findElement(By.id("cc-hold")).isEnabled());
         assertEquals(w.transferredBy() + " a9: <b>VIP</b> asks about a car loan", text(d, "transferred-by"),
                 "the notes are shown as typed, not as markup");
         assertTrue(d.findElement(By.id("cc-hold")).getAttribute("title").endsWith("(Alt+H)"));
