@@ -36,8 +36,8 @@ import java.util.Objects;
  */
 public record AcdSettings(String server, Duration ringTimeout, String callerId, Duration priorityPointWorth,
                           Duration tickEvery, Duration interval, String callbackDial, String voicemailContext,
-                          String callbackContext, String announceContext, String agentWaitContext, String conferenceContext,
-                          List<QueueConfig> queues,
+                          String callbackContext, String announceContext, String agentWaitContext,
+                          String conferenceContext, List<QueueConfig> queues,
                           List<AgentPhone> agents, Map<String, String> recordingPolicies) {
     public AcdSettings {
         Objects.requireNonNull(server, "server");

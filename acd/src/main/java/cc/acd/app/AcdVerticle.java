@@ -18,24 +18,14 @@ import cc.core.app.telephony.OriginateResult;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
-import cc.core.contract.ChangeAgentState;
-import cc.core.contract.ConsoleAddresses;
-import cc.core.contract.ScheduleCallback;
 import cc.core.contract.CallOverflowed;
-import cc.core.contract.CallQueued;
-import cc.core.contract.CallbackRequest;
-import cc.core.contract.EndWrapUp;
-import cc.core.contract.EnqueueCall;
 import cc.core.contract.QueuePositionAnnounced;
-import cc.core.contract.RingAgentFor;
-import cc.core.contract.TransferCall;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.interaction.Segment;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +65,8 @@ public final class AcdVerticle extends VerticleBase {
     private final AcdMeters meters;
     private final Consumer<IntervalSnapshot> intervals;
     private final Map<String, String> dialStrings = new HashMap<>();
-    /** Callers handed over by the IVR, by call id (the caller's Uniqueid). */
-    private final Map<String, Caller> callers = new HashMap<>();
-    /** The current offer of each call; an originate result for any other offer is stale. */
-    private final Map<String, Offer> offers = new HashMap<>();
-    /** Legs whose hang-up matters, by server and Uniqueid: the caller's, and the agent's once answered. */
-    private final Map<String, String> legs = new HashMap<>();
+    /** The callers held, the offers made and the legs whose hang-up matters. */
+    private final AcdCalls calls = new AcdCalls();
     /** The routing lease's name in the live-state store. */
     public static final String LEASE = "acd-router";
 
@@ -165,20 +151,6 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     /**
-     * @param language the caller's language for announcements ({@code fa}, {@code en}); empty = the channel's (which
-     *                 the IVR set to the caller's choice)
-     * @param data     the caller's data from the IVR, shown in the pop; also what another node needs to route the call
-     *                 after a takeover (skills, callback number, a scheduled callback's due time)
-     */
-    private record Caller(String server, String channel, String queue, String language, Map<String, String> data) {
-        Caller with(String key, String value) {
-            Map<String, String> more = new HashMap<>(data);
-            more.put(key, value);
-            return new Caller(server, channel, queue, language, more);
-        }
-    }
-
-    /**
      * The call being handed over by the IVR right now (its caller is still in the IVR's session, not on hold) or
      * restored at a takeover: its first announcement is not played.
      */
@@ -189,23 +161,6 @@ public final class AcdVerticle extends VerticleBase {
     /** Live-state routing key: the agent leg's Uniqueid, whose hang-up frees the agent after a takeover. */
     static final String AGENT_LEG_KEY = "agentLeg";
 
-    private static final class Offer {
-        final String agentId;
-        final String queue;
-        String agentChannel = "";
-        /** The agent leg's Uniqueid once known: its hang-up ends the call for a node that takes over. */
-        String agentLeg = "";
-        /** A callback being placed: the agent's leg dials the customer itself, there is no caller to join. */
-        boolean callback;
-        boolean cancelled;
-        boolean answered;
-
-        Offer(String agentId, String queue) {
-            this.agentId = agentId;
-            this.queue = queue;
-        }
-    }
-
     @Override
     public Future<?> start() {
         List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
@@ -214,13 +169,7 @@ public final class AcdVerticle extends VerticleBase {
         bus = vertx.eventBus();
         progress = new CallProgress(bus);
         AcdAddresses.registerCodecs(bus);
-        bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue);
-        bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
-        bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
-        bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest);
-        bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback);
-        bus.<TransferCall>consumer(AcdAddresses.CALL_TRANSFER, this::onTransfer);
-        bus.<RingAgentFor>consumer(AcdAddresses.CALL_RING_AGENT_FOR, this::onRingAgentFor);
+        new AcdRequests(settings, calls, new RoutingView()).register(bus);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
@@ -281,9 +230,7 @@ public final class AcdVerticle extends VerticleBase {
     private void resetState() {
         List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
         state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
-        callers.clear();
-        offers.clear();
-        legs.clear();
+        calls.clear();
         busyAtTakeover.clear();
     }
 
@@ -380,7 +327,7 @@ public final class AcdVerticle extends VerticleBase {
         }
         String callbackNumber = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY,
                 data.getOrDefault("callerNumber", ""));
-        callers.put(id, new Caller(call.server(), call.channel(), call.queue(), "", data));
+        calls.callers.put(id, new AcdCalls.Caller(call.server(), call.channel(), call.queue(), "", data));
         if (data.containsKey(CALLBACK_DUE_KEY)) {
             Instant due = Instant.parse(data.get(CALLBACK_DUE_KEY));
             // one already due keeps its place from its due time; one still to come is scheduled from now
@@ -391,7 +338,7 @@ public final class AcdVerticle extends VerticleBase {
                 call.since()));
         if (refused.isPresent() || !STATE_CALLBACK.equals(call.state())) {
             if (refused.isEmpty()) {
-                legs.put(legKey(call.server(), id), id);
+                calls.legs.put(legKey(call.server(), id), id);
             }
             return refused;
         }
@@ -415,7 +362,7 @@ public final class AcdVerticle extends VerticleBase {
         }
         LiveStateStore store = cluster.get().store();
         Optional<CallView> view = state.call(callId);
-        Caller caller = callers.get(callId);
+        AcdCalls.Caller caller = calls.callers.get(callId);
         if (view.isEmpty() || caller == null) {
             store.removeCall(callId).onFailure(e -> log.warn("live state: removing call {} failed: {}", callId,
                     e.getMessage()));
@@ -427,7 +374,7 @@ public final class AcdVerticle extends VerticleBase {
                 : v.phase() == CallPhase.WAITING ? (v.virtual() ? STATE_CALLBACK : STATE_QUEUED)
                 : v.phase() == CallPhase.CONNECTED ? STATE_TALKING : STATE_RINGING_AGENT;
         Map<String, String> routing = caller.data();
-        Offer offer = offers.get(callId);
+        AcdCalls.Offer offer = calls.offers.get(callId);
         if (!waiting && offer != null && !offer.agentLeg.isEmpty()) {
             routing = caller.with(AGENT_LEG_KEY, offer.agentLeg).data();
         }
@@ -457,273 +404,8 @@ public final class AcdVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
-    // ------------------------------------------------------------------------------------------ requests
-
-    private void onEnqueue(Message<EnqueueCall> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        EnqueueCall e = msg.body();
-        AcdEvent.CallArrived arrived;
-        try {
-            arrived = AcdTranslation.callArrived(e, now());
-        } catch (IllegalArgumentException bad) {
-            msg.fail(400, "call " + e.uniqueId() + ": " + bad.getMessage());
-            return;
-        }
-        if (callers.containsKey(e.uniqueId())) {
-            msg.fail(409, "call " + e.uniqueId() + " is already in the ACD");
-            return;
-        }
-        String server = e.data().getOrDefault("server", settings.server());
-        callers.put(e.uniqueId(), new Caller(server, e.channel(), e.queue(), e.language(), e.data())
-                .with(AcdTranslation.PRIORITY_KEY, String.valueOf(e.priority())));
-        legs.put(legKey(server, e.uniqueId()), e.uniqueId());
-        arriving = e.uniqueId();
-        Optional<String> refused;
-        try {
-            refused = run(arrived);
-        } finally {
-            arriving = "";
-        }
-        if (refused.isPresent()) {
-            callers.remove(e.uniqueId());
-            legs.remove(legKey(server, e.uniqueId()));
-            msg.fail(409, refused.get());
-            return;
-        }
-        msg.reply(queued(e.uniqueId()));
-    }
-
-    /**
-     * Call control hands a connected call back to be routed again (a transfer to a queue, to an agent, or a
-     * supervisor's take-over). The caller is already on hold; the agent on it goes to wrap-up, and that agent's leg is
-     * call control's to hang up, so its hang-up no longer ends this call.
-     */
-    private void onTransfer(Message<TransferCall> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        TransferCall t = msg.body();
-        Caller caller = callers.get(t.callId());
-        Optional<CallView> view = state.call(t.callId());
-        if (caller == null || view.isEmpty() || view.get().phase() != CallPhase.CONNECTED) {
-            msg.fail(404, "call " + t.callId() + " is not connected to an agent");
-            return;
-        }
-        String queue = t.queue().isBlank() ? view.get().queueId() : t.queue();
-        if (settings.queues().stream().noneMatch(q -> q.id().equals(queue))) {
-            msg.fail(404, "no queue " + queue);
-            return;
-        }
-        Optional<String> unavailable = unavailable(t.agentId());
-        if (unavailable.isPresent()) {
-            msg.fail(409, unavailable.get());
-            return;
-        }
-        Offer old = offers.remove(t.callId());
-        if (old != null && !old.agentLeg.isEmpty()) {
-            legs.remove(legKey(settings.server(), old.agentLeg));
-        }
-        Map<String, String> data = new HashMap<>(caller.data());
-        data.put(AcdTranslation.TRANSFERRED_BY_KEY, t.byAgent());
-        data.put(AcdTranslation.TRANSFER_NOTES_KEY, t.notes());
-        run(new AcdEvent.CallEnded(t.callId(), now()));
-        callers.put(t.callId(), new Caller(caller.server(), caller.channel(), queue, caller.language(), data));
-        legs.put(legKey(caller.server(), t.callId()), t.callId());
-        Optional<String> refused = arrive(t.callId(), queue, data,
-                t.agentId().isBlank() ? null : new AcdEvent.Direct(t.agentId(), false));
-        if (refused.isPresent()) {
-            forget(t.callId());
-            msg.fail(409, refused.get());
-            return;
-        }
-        msg.reply(queued(t.callId()));
-    }
-
-    /** Rings one agent to consult on, or join a conference of, a call in progress. */
-    private void onRingAgentFor(Message<RingAgentFor> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        RingAgentFor r = msg.body();
-        Caller customer = callers.get(r.forCall());
-        if (customer == null) {
-            msg.fail(404, "call " + r.forCall() + " is not in the ACD");
-            return;
-        }
-        if (callers.containsKey(r.ringId())) {
-            msg.fail(409, "ring " + r.ringId() + " is already in the ACD");
-            return;
-        }
-        Optional<String> unavailable = unavailable(r.agentId());
-        if (unavailable.isPresent()) {
-            msg.fail(409, unavailable.get());
-            return;
-        }
-        Map<String, String> data = new HashMap<>(customer.data());
-        data.put(AcdTranslation.FOR_CALL_KEY, r.forCall());
-        data.put(AcdTranslation.CONFERENCE_KEY, r.conference());
-        data.put(AcdTranslation.TRANSFERRED_BY_KEY, r.byAgent());
-        data.put(AcdTranslation.TRANSFER_NOTES_KEY, r.notes());
-        data.put(AcdTranslation.PRIORITY_KEY, "1000");
-        callers.put(r.ringId(), new Caller(customer.server(), r.bridgeWith(), customer.queue(), customer.language(),
-                data));
-        progress.ringFor(r.ringId());
-        Optional<String> refused = arrive(r.ringId(), customer.queue(), data, new AcdEvent.Direct(r.agentId(), true));
-        if (refused.isPresent()) {
-            forget(r.ringId());
-            msg.fail(409, refused.get());
-            return;
-        }
-        msg.reply(queued(r.ringId()));
-    }
-
-    /** Why the agent cannot take a call meant for them now; empty when they can (or when no agent is named). */
-    private Optional<String> unavailable(String agentId) {
-        if (agentId.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<AgentState> agent = state.agentState(agentId);
-        if (agent.isEmpty()) {
-            return Optional.of("no agent " + agentId);
-        }
-        if (agent.get().status() != AgentStatus.AVAILABLE) {
-            return Optional.of("agent " + agentId + " is not available (" + agent.get().status().wireName() + ")");
-        }
-        return Optional.empty();
-    }
-
-    /** Routes a call (again) with the priority, skills and number its data keeps, without announcing its place. */
-    private Optional<String> arrive(String callId, String queue, Map<String, String> data, AcdEvent.Direct direct) {
-        int priority;
-        try {
-            priority = Integer.parseInt(data.getOrDefault(AcdTranslation.PRIORITY_KEY, "0"));
-        } catch (NumberFormatException notANumber) {
-            priority = 0;
-        }
-        String number = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY, data.getOrDefault("callerNumber", ""));
-        arriving = callId;
-        try {
-            return run(new AcdEvent.CallArrived(callId, queue,
-                    AcdTranslation.parseSkills(data.getOrDefault(AcdTranslation.SKILLS_KEY, "")), priority, number,
-                    now(), direct));
-        } catch (IllegalArgumentException badSkills) {
-            return Optional.of(badSkills.getMessage());
-        } finally {
-            arriving = "";
-        }
-    }
-
-    private void onCallbackRequest(Message<CallbackRequest> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        CallbackRequest r = msg.body();
-        Optional<String> refused = run(new AcdEvent.CallbackRequested(r.callId(), r.number(), now()));
-        if (refused.isPresent()) {
-            msg.fail(409, refused.get());
-            return;
-        }
-        Caller c = callers.get(r.callId());
-        if (c != null) {
-            // the caller now hangs up on purpose; that hang-up must not count as an abandon
-            legs.remove(legKey(c.server(), r.callId()));
-            callers.put(r.callId(), c.with(AcdTranslation.CALLBACK_NUMBER_KEY, r.number()));
-            mirrorCall(r.callId());
-        }
-        msg.reply(queued(r.callId()));
-    }
-
-    /**
-     * An agent promised the customer a call back at a time: it waits as a virtual caller that becomes eligible at
-     * that time, in the requested queue (or the first one). The console has already checked the number against the
-     * dial rules.
-     */
-    private void onScheduleCallback(Message<ScheduleCallback> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        ScheduleCallback r = msg.body();
-        String queue = r.queue().isBlank() ? settings.queues().get(0).id() : r.queue();
-        String callId = "callback-" + java.util.UUID.randomUUID();
-        // a caller with no channel yet: its data pops the customer for the agent, and is what a new leader needs
-        // to keep the promise
-        Map<String, String> data = new HashMap<>();
-        data.put(AcdTranslation.CALLBACK_NUMBER_KEY, r.number());
-        data.put(CALLBACK_DUE_KEY, r.at().toString());
-        if (r.customerId() > 0) {
-            data.put("customerId", Long.toString(r.customerId()));
-        }
-        if (r.note() != null && !r.note().isBlank()) {
-            data.put("topic", r.note());
-        }
-        callers.put(callId, new Caller(settings.server(), "", queue, "", data));
-        Optional<String> refused = run(new AcdEvent.CallbackScheduled(callId, queue, List.of(), 0, r.number(), r.at(),
-                now()));
-        if (refused.isPresent()) {
-            callers.remove(callId);
-            msg.fail(409, refused.get());
-        } else {
-            msg.reply(queued(callId));
-        }
-    }
-
-    private void onAgentStateRequest(Message<ChangeAgentState> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        ChangeAgentState r = msg.body();
-        AgentStatus target;
-        try {
-            target = AcdTranslation.requestedStatus(r.state());
-        } catch (IllegalArgumentException bad) {
-            msg.fail(400, bad.getMessage());
-            return;
-        }
-        replyWithAgent(msg, r.agentId(), run(new AcdEvent.AgentStateChanged(r.agentId(), target, r.reason(), now())));
-    }
-
-    private void onEndWrapUp(Message<EndWrapUp> msg) {
-        if (!leader) {
-            msg.fail(503, STANDBY);
-            return;
-        }
-        String agentId = msg.body().agentId();
-        replyWithAgent(msg, agentId, run(new AcdEvent.WrapUpEnded(agentId, now())));
-    }
-
-    private void replyWithAgent(Message<?> msg, String agentId, Optional<String> refused) {
-        if (refused.isPresent()) {
-            msg.fail(409, refused.get());
-        } else {
-            msg.reply(AcdTranslation.statusChanged(agentId, state.agentState(agentId).orElseThrow()));
-        }
-    }
-
-    private CallQueued queued(String callId) {
-        Optional<CallView> view = state.call(callId);
-        if (view.isEmpty()) {
-            return new CallQueued(callId, "", "overflowed", 0, -1);
-        }
-        CallView c = view.get();
-        if (c.phase() != CallPhase.WAITING) {
-            return new CallQueued(callId, c.queueId(), c.virtual() ? "callback" : "offered", 0, -1);
-        }
-        AcdCommand.AnnouncePosition p = state.position(callId).orElseThrow();
-        return new CallQueued(callId, c.queueId(), c.virtual() ? "callback" : "waiting", p.position(),
-                p.estimatedWait().map(d -> d.toSeconds()).orElse(-1L));
-    }
-
     // --------------------------------------------------------------------------------- telephony events
 
-    private static final String STANDBY = "this node is a standby; the node holding the routing lease routes";
 
     private void onCallEvent(CallEvent e) {
         if (!leader) {
@@ -742,7 +424,7 @@ public final class AcdVerticle extends VerticleBase {
             }
         }
         if (e instanceof CallEvent.VariableSet v && AcdTranslation.OFFER_VARIABLE.equals(v.name())) {
-            Offer o = offers.get(v.value());
+            AcdCalls.Offer o = calls.offers.get(v.value());
             if (o != null && o.agentChannel.isEmpty()) {
                 o.agentChannel = v.leg().channelName();
                 o.agentLeg = v.leg().uniqueId();
@@ -756,7 +438,7 @@ public final class AcdVerticle extends VerticleBase {
         if (!(e instanceof CallEvent.CallHungUp h)) {
             return;
         }
-        String callId = legs.remove(legKey(h.leg().server(), h.leg().uniqueId()));
+        String callId = calls.legs.remove(legKey(h.leg().server(), h.leg().uniqueId()));
         if (callId == null) {
             return;
         }
@@ -765,7 +447,7 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         boolean connected = view.get().phase() == CallPhase.CONNECTED;
-        Offer offer = offers.get(callId);
+        AcdCalls.Offer offer = calls.offers.get(callId);
         if (connected && offer != null && h.leg().uniqueId().equals(callId) && !offer.agentChannel.isEmpty()) {
             // the caller hung up: the agent's leg went back to waiting in the agent-wait context, so end it too
             hangup(settings.server(), offer.agentChannel);
@@ -773,16 +455,16 @@ public final class AcdVerticle extends VerticleBase {
         run(connected ? new AcdEvent.CallEnded(callId, now()) : new AcdEvent.CallAbandoned(callId, now()));
     }
 
-    private void onOfferResult(String callId, Offer offer, AsyncResult<OriginateResult> result) {
+    private void onOfferResult(String callId, AcdCalls.Offer offer, AsyncResult<OriginateResult> result) {
         if (!leader) {
             // stopped, or the lease was lost: the node now routing owns this call
             return;
         }
-        boolean current = offers.get(callId) == offer && !offer.cancelled;
+        boolean current = calls.offers.get(callId) == offer && !offer.cancelled;
         if (result.failed()) {
             log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
             if (current) {
-                offers.remove(callId);
+                calls.offers.remove(callId);
                 progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
                 meters.ringNoAnswer(offer.queue);
                 run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
@@ -798,14 +480,14 @@ public final class AcdVerticle extends VerticleBase {
             offer.agentChannel = a.channel();
             offer.agentLeg = a.uniqueId();
             offer.answered = true;
-            legs.put(legKey(settings.server(), a.uniqueId()), callId);
+            calls.legs.put(legKey(settings.server(), a.uniqueId()), callId);
             progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
             if (!offer.callback) {
                 connect(callId, offer, a.channel());
             }
         } else if (result.result() instanceof OriginateResult.Failed f && current) {
-            offers.remove(callId);
+            calls.offers.remove(callId);
             meters.ringNoAnswer(offer.queue);
             progress.notAnswered(callId, offer.agentId, f, now());
             log.debug("agent {} did not take call {}: {} {}", offer.agentId, callId, f.reason(), f.detail());
@@ -819,8 +501,8 @@ public final class AcdVerticle extends VerticleBase {
      * that the channel does not exist: the agent's leg is hung up, and the caller's hang-up, already on its way, ends
      * the call.
      */
-    private void connect(String callId, Offer offer, String agentChannel) {
-        Caller caller = callers.get(callId);
+    private void connect(String callId, AcdCalls.Offer offer, String agentChannel) {
+        AcdCalls.Caller caller = calls.callers.get(callId);
         String conference = caller == null ? "" : caller.data().getOrDefault(AcdTranslation.CONFERENCE_KEY, "");
         if (caller == null || (caller.channel().isEmpty() && conference.isEmpty())) {
             hangup(settings.server(), agentChannel);
@@ -915,9 +597,9 @@ public final class AcdVerticle extends VerticleBase {
             touched.add(o.callId());
         }
         if (c instanceof AcdCommand.OfferCall o) {
-            Caller caller = callers.get(o.callId());
-            Offer offer = new Offer(o.agentId(), o.queueId());
-            offers.put(o.callId(), offer);
+            AcdCalls.Caller caller = calls.callers.get(o.callId());
+            AcdCalls.Offer offer = new AcdCalls.Offer(o.agentId(), o.queueId());
+            calls.offers.put(o.callId(), offer);
             meters.offered(o.queueId());
             bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(o.agentId(), o.callId(), o.queueId(), false,
                     caller == null ? Map.of() : caller.data(), now()));
@@ -925,10 +607,10 @@ public final class AcdVerticle extends VerticleBase {
                     .onComplete(r -> onOfferResult(o.callId(), offer, r));
             guard(o.callId(), offer);
         } else if (c instanceof AcdCommand.PlaceCallback p) {
-            Caller caller = callers.get(p.callId());
-            Offer offer = new Offer(p.agentId(), p.queueId());
+            AcdCalls.Caller caller = calls.callers.get(p.callId());
+            AcdCalls.Offer offer = new AcdCalls.Offer(p.agentId(), p.queueId());
             offer.callback = true;
-            offers.put(p.callId(), offer);
+            calls.offers.put(p.callId(), offer);
             meters.offered(p.queueId());
             bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(p.agentId(), p.callId(), p.queueId(), true,
                     caller == null ? Map.of() : caller.data(), now()));
@@ -936,7 +618,7 @@ public final class AcdVerticle extends VerticleBase {
                     .onComplete(r -> onOfferResult(p.callId(), offer, r));
             guard(p.callId(), offer);
         } else if (c instanceof AcdCommand.CancelOffer x) {
-            Offer o = offers.remove(x.callId());
+            AcdCalls.Offer o = calls.offers.remove(x.callId());
             if (o != null) {
                 o.cancelled = true;
                 progress.cancelled(x.callId(), x.agentId(), now());
@@ -947,7 +629,7 @@ public final class AcdVerticle extends VerticleBase {
         } else if (c instanceof AcdCommand.Overflow o) {
             overflow(o);
         } else if (c instanceof AcdCommand.AnnouncePosition a) {
-            Caller caller = callers.get(a.callId());
+            AcdCalls.Caller caller = calls.callers.get(a.callId());
             long waitSeconds = a.estimatedWait().map(d -> d.toSeconds()).orElse(-1L);
             bus.publish(AcdAddresses.CALL_POSITION_ANNOUNCED, new QueuePositionAnnounced(a.callId(),
                     caller == null ? "" : caller.channel(), a.queueId(), a.position(), waitSeconds, now()));
@@ -968,7 +650,7 @@ public final class AcdVerticle extends VerticleBase {
      * the AGI into the bridge and the context hangs the caller up when that bridge ends (see extensions.conf).
      * Not done while the IVR is still handing the caller over (a redirect then would cut the IVR session short).
      */
-    private void playAnnouncement(Caller caller, int position, long waitSeconds) {
+    private void playAnnouncement(AcdCalls.Caller caller, int position, long waitSeconds) {
         if (settings.announceContext().isEmpty() || caller.channel().isEmpty()) {
             return;
         }
@@ -984,14 +666,14 @@ public final class AcdVerticle extends VerticleBase {
      * Releases an agent whose offer never resolved (an originate response lost with the control link): without
      * this the agent would stay ringing for good.
      */
-    private void guard(String callId, Offer offer) {
+    private void guard(String callId, AcdCalls.Offer offer) {
         vertx.setTimer(settings.ringTimeout().toMillis() + OFFER_GRACE_MS, id -> {
-            if (!leader || offers.get(callId) != offer || offer.answered) {
+            if (!leader || calls.offers.get(callId) != offer || offer.answered) {
                 return;
             }
             log.warn("offer of call {} to agent {} unresolved after the ring timeout; releasing the agent",
                     callId, offer.agentId);
-            offers.remove(callId);
+            calls.offers.remove(callId);
             offer.cancelled = true;
             if (!offer.agentChannel.isEmpty()) {
                 hangup(settings.server(), offer.agentChannel);
@@ -1003,7 +685,7 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void overflow(AcdCommand.Overflow o) {
-        Caller caller = callers.get(o.callId());
+        AcdCalls.Caller caller = calls.callers.get(o.callId());
         String channel = caller == null ? "" : caller.channel();
         CallOverflowed published = AcdTranslation.overflowed(o, channel, now());
         meters.overflowed(o.fromQueue(), published.reason());
@@ -1017,7 +699,7 @@ public final class AcdVerticle extends VerticleBase {
             telephony.redirect(caller.server(), channel, settings.voicemailContext(), v.mailbox(), 1)
                     .onFailure(err -> log.warn("voicemail redirect of {} failed: {}", channel, err.getMessage()));
         } else if (o.target() instanceof OverflowTarget.ToCallback) {
-            legs.remove(legKey(caller.server(), o.callId()));
+            calls.legs.remove(legKey(caller.server(), o.callId()));
             telephony.redirect(caller.server(), channel, settings.callbackContext(), "s", 1)
                     .onFailure(err -> log.warn("callback redirect of {} failed: {}", channel, err.getMessage()));
         }
@@ -1025,12 +707,7 @@ public final class AcdVerticle extends VerticleBase {
 
     private void forget(String callId) {
         progress.forget(callId);
-        Caller c = callers.remove(callId);
-        if (c != null) {
-            legs.remove(legKey(c.server(), callId));
-        }
-        offers.remove(callId);
-        legs.values().removeIf(callId::equals);
+        calls.forget(callId);
     }
 
     private void hangup(String server, String channel) {
@@ -1086,6 +763,49 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private static String legKey(String server, String uniqueId) {
-        return server + '/' + uniqueId;
+        return AcdCalls.legKey(server, uniqueId);
+    }
+
+    /** The router as the event-bus requests see it. */
+    private final class RoutingView implements AcdRequests.Routing {
+        @Override
+        public boolean leads() {
+            return leader;
+        }
+
+        @Override
+        public AcdState state() {
+            return state;
+        }
+
+        @Override
+        public Optional<String> run(AcdEvent event) {
+            return AcdVerticle.this.run(event);
+        }
+
+        @Override
+        public void forget(String callId) {
+            AcdVerticle.this.forget(callId);
+        }
+
+        @Override
+        public void mirror(String callId) {
+            mirrorCall(callId);
+        }
+
+        @Override
+        public void ringFor(String ringId) {
+            progress.ringFor(ringId);
+        }
+
+        @Override
+        public void arriving(String callId) {
+            arriving = callId;
+        }
+
+        @Override
+        public Instant now() {
+            return AcdVerticle.this.now();
+        }
     }
 }

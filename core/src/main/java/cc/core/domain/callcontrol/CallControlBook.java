@@ -123,7 +123,8 @@ public final class CallControlBook {
         changed.add(call);
         List<Step> steps = new ArrayList<>();
         if ("always".equals(c.recordingPolicy()) && call.recording == Recording.OFF) {
-            steps.add(startFile(call, call.files == 0 ? "started" : "resumed", "policy", "recording policy always", at));
+            steps.add(startFile(call, call.files == 0 ? "started" : "resumed", "policy", "recording policy always",
+                    at));
         } else if ("never".equals(c.recordingPolicy()) && call.recording == Recording.ON) {
             steps.add(stopFile(call, "stopped", "policy", "recording policy never", at));
         }
