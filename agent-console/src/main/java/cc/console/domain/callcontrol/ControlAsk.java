@@ -1,5 +1,7 @@
 package cc.console.domain.callcontrol;
 
+import cc.core.domain.callcontrol.Intents;
+
 import java.util.List;
 import java.util.Set;
 
@@ -13,14 +15,11 @@ import java.util.Set;
  * @param notes         the agent's notes, handed on with a transfer
  */
 public record ControlAsk(String interactionId, String intent, String targetKind, String target, String notes) {
-    /** Every intent call control carries out, in the order the page shows them. */
-    public static final List<String> INTENTS = List.of("hold", "resume", "transfer", "consult", "consult-complete",
-            "consult-cancel", "conference", "leave-conference", "hangup", "record-start", "record-pause",
-            "record-resume", "record-stop", "take-over");
+    /** Every intent call control carries out, in the order the page shows them (core's one list). */
+    public static final List<String> INTENTS = Intents.ALL;
 
-    /** What a supervisor or admin may do on another agent's call: recording (PCI pauses), ending it, taking it over. */
-    public static final Set<String> SUPERVISOR_INTENTS = Set.of("record-start", "record-pause", "record-resume",
-            "record-stop", "hangup", "take-over");
+    /** What a supervisor or admin may do on another agent's call (core's one list). */
+    public static final Set<String> SUPERVISOR_INTENTS = Intents.SUPERVISOR;
 
     /** Notes longer than this are refused: they travel with the call to the next agent's pop. */
     public static final int NOTES_LIMIT = 2_000;
@@ -35,10 +34,6 @@ public record ControlAsk(String interactionId, String intent, String targetKind,
 
     /** The target kinds an intent accepts; an empty set means the intent takes no target. */
     public static Set<String> targetKinds(String intent) {
-        return switch (intent) {
-            case "transfer" -> Set.of("agent", "queue", "number");
-            case "consult", "conference" -> Set.of("agent", "number");
-            default -> Set.of();
-        };
+        return Intents.targetKinds(intent);
     }
 }

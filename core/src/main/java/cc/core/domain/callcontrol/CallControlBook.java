@@ -70,12 +70,6 @@ public final class CallControlBook {
     public record Connected(String callId, String server, String joinedTo, String agentId, String agentChannel,
                             String queue, String recordingPolicy, String forCall, String interactionId) {}
 
-    public static final List<String> INTENTS = List.of("hold", "resume", "transfer", "consult", "consult-complete",
-            "consult-cancel", "conference", "leave-conference", "hangup", "record-start", "record-pause",
-            "record-resume", "record-stop", "take-over");
-    /** What a supervisor may do on another agent's call. */
-    private static final Set<String> SUPERVISOR_INTENTS = Set.of("hangup", "record-start", "record-pause",
-            "record-resume", "record-stop", "take-over");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
     private final Settings settings;
@@ -314,14 +308,14 @@ public final class CallControlBook {
     }
 
     private Plan decide(ControlledCall call, Request r, Instant at) {
-        if (!INTENTS.contains(r.intent())) {
+        if (!Intents.ALL.contains(r.intent())) {
             return refuse(call, "bad-request", "unknown intent '" + r.intent() + "'");
         }
         if (call == null || call.state == State.ENDED) {
             return refuse(null, "no-such-call", "call " + r.interactionId() + " is not in progress with an agent");
         }
         boolean own = call.agentId.equals(r.agentId()) && !r.supervisor();
-        if (!own && !(r.supervisor() && SUPERVISOR_INTENTS.contains(r.intent()))) {
+        if (!own && !(r.supervisor() && Intents.SUPERVISOR.contains(r.intent()))) {
             return refuse(call, "not-your-call", "call " + r.interactionId() + " is not yours");
         }
         if (call.state == State.TRANSFERRING && !r.intent().equals("hangup")) {
