@@ -36,7 +36,7 @@ public final class ControlledCall {
     boolean partyIsAgent;
     String partyChannel = "";
     String partyRingId = "";
-    /** Whether the caller was talking (not held) when a consultation started: a cancel brings them back talking. */
+    /** The ConfBridge room of a conference; empty when there is none. */
     String conference = "";
     Recording recording = Recording.OFF;
     String recordingFile = "";
