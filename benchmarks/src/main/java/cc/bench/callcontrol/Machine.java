@@ -19,6 +19,13 @@ final class Machine {
                 System.getProperty("java.vm.name"), loadavg[0], loadavg[1], loadavg[2]);
     }
 
+    /** Removes a benchmark's temporary directory: database, flows and the simulated host's recordings. */
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     static String loadAverage() throws Exception {
         String[] loadavg = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
         return loadavg[0] + " " + loadavg[1] + " " + loadavg[2];
