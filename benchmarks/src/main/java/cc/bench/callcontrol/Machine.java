@@ -26,6 +26,16 @@ final class Machine {
         }
     }
 
+    /** The collectors' counts and total pause time in this JVM so far: a long pause shows in every p99. */
+    static String gcSummary() {
+        StringBuilder b = new StringBuilder("garbage collections:");
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            b.append(' ').append(gc.getName()).append(' ').append(gc.getCollectionCount()).append(" (")
+                    .append(gc.getCollectionTime()).append(" ms)");
+        }
+        return b.toString();
+    }
+
     static String loadAverage() throws Exception {
         String[] loadavg = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
         return loadavg[0] + " " + loadavg[1] + " " + loadavg[2];

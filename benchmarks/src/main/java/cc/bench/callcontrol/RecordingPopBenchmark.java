@@ -230,6 +230,7 @@ public final class RecordingPopBenchmark {
         System.out.printf("recordings: %d started in all, %d still running; %d WAV files on the simulated host, %.1f MB"
                         + "; pops on the wrong agent's socket: %d; load average at the end: %s%n", all.size(),
                 running(sim), files, bytes / 1e6, wrongAgent.get(), loadAtEnd);
+        System.out.println(Machine.gcSummary());
         clients.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server.close();
         sim.close();
