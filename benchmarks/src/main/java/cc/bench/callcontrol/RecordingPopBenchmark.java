@@ -162,6 +162,11 @@ public final class RecordingPopBenchmark {
                     })));
         }
         Future.all(connecting).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        // the server registers a socket with the hub just after the handshake the client has seen
+        long hubWait = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.console().hub().size() < agents && System.nanoTime() < hubWait) {
+            Thread.sleep(20);
+        }
         System.out.printf("%d agent sockets connected%n", server.console().hub().size());
 
         Random random = new Random(42);
