@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * How fast a blind transfer to a queue rings the next agent, against an ordinary first offer in the same run: the
@@ -138,8 +139,8 @@ public final class TransferBenchmark {
 
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         // per call, when each step was seen (System.nanoTime(); 0 = not yet): the first offer and the transfer
-        Map<String, long[]> firstSteps = new ConcurrentHashMap<>();
-        Map<String, long[]> transferSteps = new ConcurrentHashMap<>();
+        Map<String, AtomicLongArray> firstSteps = new ConcurrentHashMap<>();
+        Map<String, AtomicLongArray> transferSteps = new ConcurrentHashMap<>();
         Stages first = new Stages("reference: IVR hand-over", "ACD's CallOffered", "first agent's leg ringing");
         Stages transfer = new Stages("transfer: request", "ACD asked to transfer", "ACD's CallOffered",
                 "next agent's leg ringing");
@@ -158,11 +159,11 @@ public final class TransferBenchmark {
         bus.addOutboundInterceptor(ctx -> {
             Object body = ctx.message().body();
             if (body instanceof EnqueueCall e && Addresses.ACD_CALL_ENQUEUE.equals(ctx.message().address())) {
-                firstSteps.putIfAbsent(e.uniqueId(), new long[] {System.nanoTime(), 0, 0});
+                firstSteps.putIfAbsent(e.uniqueId(), stepsFrom(System.nanoTime(), 3));
             } else if (body instanceof TransferCall t && AcdAddresses.CALL_TRANSFER.equals(ctx.message().address())) {
-                long[] steps = transferSteps.get(t.callId());
+                AtomicLongArray steps = transferSteps.get(t.callId());
                 if (steps != null) {
-                    steps[1] = System.nanoTime();
+                    steps.set(1, System.nanoTime());
                 }
             }
             ctx.next();
@@ -174,14 +175,14 @@ public final class TransferBenchmark {
             CallOffered offer = m.body();
             if (offer.agentId().startsWith("f")) {
                 callOfFirstAgent.put(offer.agentId(), offer.callerUniqueId());
-                long[] steps = firstSteps.get(offer.callerUniqueId());
-                if (steps != null && steps[1] == 0) {
-                    steps[1] = now;
+                AtomicLongArray steps = firstSteps.get(offer.callerUniqueId());
+                if (steps != null) {
+                    steps.compareAndSet(1, 0, now);
                 }
             } else {
-                long[] steps = transferSteps.get(offer.callerUniqueId());
-                if (steps != null && steps[2] == 0) {
-                    steps[2] = now;
+                AtomicLongArray steps = transferSteps.get(offer.callerUniqueId());
+                if (steps != null) {
+                    steps.compareAndSet(2, 0, now);
                 }
             }
         });
@@ -201,7 +202,7 @@ public final class TransferBenchmark {
             transfers.schedule(() -> {
                 long t0 = System.nanoTime();
                 boolean measured = t0 >= measureFrom;
-                transferSteps.put(callId, new long[] {t0, 0, 0, 0});
+                transferSteps.put(callId, stepsFrom(t0, 4));
                 if (measured) {
                     sentInWindow.incrementAndGet();
                 }
@@ -246,18 +247,18 @@ public final class TransferBenchmark {
                 if (callId == null) {
                     return;
                 }
-                long[] steps = transferSteps.remove(callId);
+                AtomicLongArray steps = transferSteps.remove(callId);
                 if (steps != null) {
-                    steps[3] = now;
-                    if (steps[0] >= measureFrom) {
+                    steps.set(3, now);
+                    if (steps.get(0) >= measureFrom) {
                         rangInWindow.incrementAndGet();
                         transfer.record(steps);
                     }
                     return;
                 }
                 steps = firstSteps.remove(callId);
-                if (steps != null && steps[0] >= measureFrom) {
-                    steps[2] = now;
+                if (steps != null && steps.get(0) >= measureFrom) {
+                    steps.set(2, now);
                     first.record(steps);
                 }
             }
@@ -317,6 +318,13 @@ public final class TransferBenchmark {
         System.exit(0);
     }
 
+    /** A call's step times (written from the event bus's and the AMI link's threads), the first one known. */
+    private static AtomicLongArray stepsFrom(long first, int steps) {
+        AtomicLongArray at = new AtomicLongArray(steps);
+        at.set(0, first);
+        return at;
+    }
+
     /** The time of each step of a call's way to a ring, from the step before and in all. */
     private static final class Stages {
         private final String[] names;
@@ -332,11 +340,12 @@ public final class TransferBenchmark {
         }
 
         /** {@code at[k]} when step k was seen; a step not seen (0) is left out with the one after it. */
-        synchronized void record(long[] at) {
-            total.recordValue(Math.min(MAX_NS, Math.max(0, at[at.length - 1] - at[0])));
-            for (int k = 1; k < at.length; k++) {
-                if (at[k] != 0 && at[k - 1] != 0) {
-                    steps[k - 1].recordValue(Math.min(MAX_NS, Math.max(0, at[k] - at[k - 1])));
+        synchronized void record(AtomicLongArray at) {
+            int last = at.length() - 1;
+            total.recordValue(Math.min(MAX_NS, Math.max(0, at.get(last) - at.get(0))));
+            for (int k = 1; k <= last; k++) {
+                if (at.get(k) != 0 && at.get(k - 1) != 0) {
+                    steps[k - 1].recordValue(Math.min(MAX_NS, Math.max(0, at.get(k) - at.get(k - 1))));
                 }
             }
         }
