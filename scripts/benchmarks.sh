@@ -2,7 +2,8 @@
 # Builds the benchmark jar and runs the benchmarks, printing the machine first and each benchmark's own table.
 #   scripts/benchmarks.sh              every benchmark with its default (short) parameters
 #   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console,
-#                                      records (minutes, needs PostgreSQL: not in the default set)
+#                                      records (minutes, needs PostgreSQL: not in the default set),
+#                                      transfer and recpop (call control, a minute or two each: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ declare -A main=(
   [ivr]=cc.bench.ivr.IvrLoadBenchmark
   [console]=cc.bench.console.PopLatencyBenchmark
   [records]=cc.bench.records.RecordLagBenchmark
+  [transfer]=cc.bench.callcontrol.TransferBenchmark
+  [recpop]=cc.bench.callcontrol.RecordingPopBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)
