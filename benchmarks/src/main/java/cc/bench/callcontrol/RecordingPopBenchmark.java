@@ -1,5 +1,6 @@
 package cc.bench.callcontrol;
 
+import cc.bench.BenchServer;
 import cc.bench.Options;
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.app.Sessions;
@@ -27,7 +28,6 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import org.HdrHistogram.Histogram;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,20 +87,9 @@ public final class RecordingPopBenchmark {
                         + "per phase; %d callers placed at %d/s into a queue with recording: %s; embedded "
                         + "database%n", agents, rate, seconds, warmup, agents, placeRate, recording);
 
-        int agiPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            agiPort = s.getLocalPort();
-        }
+        int agiPort = BenchServer.freePort();
         Path dir = Files.createTempDirectory("recpop-bench");
-        Path flows = Files.createDirectories(dir.resolve("flows"));
-        Files.writeString(flows.resolve("bench.yaml"), String.join("\n",
-                "languages: [en]",
-                "timezone: UTC",
-                "start: answer",
-                "nodes:",
-                "  answer: {type: answer, next: to-rec}",
-                "  to-rec: {type: enqueue, queue: rec, timeout: 60s, fallback: bye}",
-                "  bye: {type: hangup}", ""));
+        Path flows = BenchServer.flowIntoQueue(dir, "rec", "60s");
         AsteriskSimulator sim = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", "bench-secret")
                 .recordingsDir(dir.resolve("asterisk"))
@@ -109,23 +98,13 @@ public final class RecordingPopBenchmark {
                 .phones(Phones.builder().prefix("5", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(ringMs),
                         Distribution.fixed(3_600_000))).build())
                 .build());
-        StringBuilder yaml = new StringBuilder(String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + sim.amiPort() + ", username: cc, secret: bench-secret}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: '" + flows + "', defaultFlow: bench}",
-                "database: {dataDir: '" + dir.resolve("data") + "'}",
-                "acd:",
-                "  agentsAvailableAtStart: true",
+        StringBuilder yaml = BenchServer.yaml(sim.amiPort(), agiPort, flows,
+                "{dataDir: '" + dir.resolve("data") + "'}");
+        yaml.append(String.join("\n",
                 "  ringTimeout: 10s",
                 "  queues: [{id: rec, wrapUp: 0s, recording: " + recording + "}]",
                 "  agents:", ""));
-        for (int a = 0; a < agents; a++) {
-            yaml.append("    - {id: r").append(a).append(", phone: PJSIP/").append(50000 + a)
-                    .append(", queues: [rec]}\n");
-        }
+        BenchServer.agents(yaml, "r", agents, 50000, "rec");
         Server server = Server.start(ServerConfig.read(ConfigNode.parse("recpop-bench.yaml", yaml.toString(),
                 System::getenv))).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 

@@ -1,5 +1,6 @@
 package cc.bench.callcontrol;
 
+import cc.bench.BenchServer;
 import cc.bench.Options;
 import cc.core.config.ConfigNode;
 import cc.core.contract.AcdAddresses;
@@ -23,7 +24,6 @@ import cc.simulator.people.Phones;
 import io.vertx.core.eventbus.DeliveryOptions;
 import org.HdrHistogram.Histogram;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -85,20 +85,9 @@ public final class TransferBenchmark {
                         + "hang up); ring %d ms; wrap-up 0 s, recording never; embedded database%n",
                 rate, warmup, seconds, firstAgents, talkMs, secondAgents, secondTalkMs, ringMs);
 
-        int agiPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            agiPort = s.getLocalPort();
-        }
+        int agiPort = BenchServer.freePort();
         Path dir = Files.createTempDirectory("transfer-bench");
-        Path flows = Files.createDirectories(dir.resolve("flows"));
-        Files.writeString(flows.resolve("bench.yaml"), String.join("\n",
-                "languages: [en]",
-                "timezone: UTC",
-                "start: answer",
-                "nodes:",
-                "  answer: {type: answer, next: to-first}",
-                "  to-first: {type: enqueue, queue: first, timeout: 30s, fallback: bye}",
-                "  bye: {type: hangup}", ""));
+        Path flows = BenchServer.flowIntoQueue(dir, "first", "30s");
         AsteriskSimulator sim = AsteriskSimulator.start(SimulatorConfig.builder()
                 .amiUser("cc", "bench-secret")
                 .recordingsDir(dir.resolve("asterisk"))
@@ -111,29 +100,16 @@ public final class TransferBenchmark {
                                 Distribution.fixed(secondTalkMs)))
                         .build())
                 .build());
-        StringBuilder yaml = new StringBuilder(String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + sim.amiPort() + ", username: cc, secret: bench-secret}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: '" + flows + "', defaultFlow: bench}",
-                "database: {dataDir: '" + dir.resolve("data") + "'}",
-                "acd:",
-                "  agentsAvailableAtStart: true",
+        StringBuilder yaml = BenchServer.yaml(sim.amiPort(), agiPort, flows,
+                "{dataDir: '" + dir.resolve("data") + "'}");
+        yaml.append(String.join("\n",
                 "  ringTimeout: 5s",
                 "  queues:",
                 "    - {id: first, wrapUp: 0s, recording: never}",
                 "    - {id: second, wrapUp: 0s, recording: never}",
                 "  agents:", ""));
-        for (int a = 0; a < firstAgents; a++) {
-            yaml.append("    - {id: f").append(a).append(", phone: PJSIP/").append(50000 + a)
-                    .append(", queues: [first]}\n");
-        }
-        for (int a = 0; a < secondAgents; a++) {
-            yaml.append("    - {id: s").append(a).append(", phone: PJSIP/").append(60000 + a)
-                    .append(", queues: [second]}\n");
-        }
+        BenchServer.agents(yaml, "f", firstAgents, 50000, "first");
+        BenchServer.agents(yaml, "s", secondAgents, 60000, "second");
         Server server = Server.start(ServerConfig.read(ConfigNode.parse("transfer-bench.yaml", yaml.toString(),
                 System::getenv))).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 

@@ -1,5 +1,6 @@
 package cc.bench.records;
 
+import cc.bench.BenchServer;
 import cc.bench.Options;
 import cc.core.config.ConfigNode;
 import cc.core.contract.Addresses;
@@ -24,7 +25,6 @@ import io.micrometer.core.instrument.Gauge;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -141,10 +141,7 @@ public final class RecordLagBenchmark {
     private static void run(double rate, int seconds, int warmup, int agents, int rnaAgents, long ringMs, long talkMs,
                             double callerHangsUp, double ivrAbandon, int pool, int drain, long seed, String dbUrl)
             throws Exception {
-        int agiPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            agiPort = s.getLocalPort();
-        }
+        int agiPort = BenchServer.freePort();
         Path flows = Files.createTempDirectory("record-lag").resolve("flows");
         Files.createDirectories(flows);
         Files.writeString(flows.resolve("bench.yaml"), String.join("\n",
@@ -173,27 +170,14 @@ public final class RecordLagBenchmark {
                         .prefix("4", PhoneBehaviour.neverAnswers())
                         .build())
                 .build());
-        StringBuilder yaml = new StringBuilder(String.join("\n",
-                "http: {port: 0}",
-                "asterisk:",
-                "  servers:",
-                "    - {name: pbx1, host: 127.0.0.1, port: " + sim.amiPort() + ", username: cc, secret: bench-secret}",
-                "agi: {port: " + agiPort + "}",
-                "ivr: {flows: '" + flows + "', defaultFlow: bench}",
-                "database: {url: '" + dbUrl + "', username: postgres, password: '', poolSize: " + pool + "}",
-                "acd:",
-                "  agentsAvailableAtStart: true",
+        StringBuilder yaml = BenchServer.yaml(sim.amiPort(), agiPort, flows, "{url: '" + dbUrl
+                + "', username: postgres, password: '', poolSize: " + pool + "}");
+        yaml.append(String.join("\n",
                 "  ringTimeout: 1500ms",
                 "  queues: [{id: bench, wrapUp: 0s}]",
                 "  agents:", ""));
-        for (int a = 0; a < rnaAgents; a++) {
-            yaml.append("    - {id: rna").append(a).append(", phone: PJSIP/").append(40000 + a)
-                    .append(", queues: [bench]}\n");
-        }
-        for (int a = 0; a < agents; a++) {
-            yaml.append("    - {id: a").append(a).append(", phone: PJSIP/").append(50000 + a)
-                    .append(", queues: [bench]}\n");
-        }
+        BenchServer.agents(yaml, "rna", rnaAgents, 40000, "bench");
+        BenchServer.agents(yaml, "a", agents, 50000, "bench");
         Server server = Server.start(ServerConfig.read(ConfigNode.parse("record-lag.yaml", yaml.toString(),
                 System::getenv))).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
