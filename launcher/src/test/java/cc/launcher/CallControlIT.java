@@ -7,6 +7,7 @@ import cc.console.domain.auth.UserAccount;
 import cc.console.testing.ConsoleClient;
 import cc.core.config.ConfigNode;
 import cc.core.contract.Addresses;
+import cc.core.contract.AgentStateChanged;
 import cc.core.contract.CallControlAddresses;
 import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallControlReply;
@@ -63,6 +64,7 @@ class CallControlIT {
     private static final List<CallOffered> offers = new CopyOnWriteArrayList<>();
     private static final List<CallControlChanged> changes = new CopyOnWriteArrayList<>();
     private static final List<RecordingChanged> recordings = new CopyOnWriteArrayList<>();
+    private static final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
     private final List<SimulatedCall> placed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -77,6 +79,8 @@ class CallControlIT {
                 .phones(Phones.builder()
                         .number("3001", STAYS).number("3002", STAYS).number("3003", STAYS).number("3009", STAYS)
                         .number("09121110000", STAYS)
+                        .number("3004", PhoneBehaviour.answersThenHangsUp(Distribution.fixed(30_000),
+                                Distribution.fixed(600_000)))
                         .build())
                 .build());
         server = Server.start(ServerConfig.read(ConfigNode.parse("call-control.yaml", Rig.serverYaml(simulator,
@@ -95,6 +99,7 @@ class CallControlIT {
                 "    - {id: a2, phone: PJSIP/3002, queues: [help]}",
                 "    - {id: a3, phone: PJSIP/3003, queues: [back]}",
                 "    - {id: sup, phone: PJSIP/3009, queues: [back]}",
+                "    - {id: slow, phone: PJSIP/3004, queues: [back]}",
                 // the simulated Asterisk host's recordings, where a deployment would mount them
                 "recording: {retentionDays: 1, readDirectory: '"
                         + simulator.recordingsDir().resolve("var/spool/asterisk/monitor") + "'}",
@@ -107,6 +112,7 @@ class CallControlIT {
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
         bus.<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> changes.add(m.body()));
         bus.<RecordingChanged>consumer(CallControlAddresses.RECORDING_CHANGED, m -> recordings.add(m.body()));
+        bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
     }
 
     @AfterEach
@@ -259,6 +265,22 @@ class CallControlIT {
         Rig.awaitTrue("the caller is back with a1 and a3 has gone", Duration.ofSeconds(10),
                 () -> agentLeg("3001").map(a -> bridgedTogether(second.channel, a.name())).orElse(false)
                         && agentLeg("3003").isEmpty());
+    }
+
+    @Test
+    @DisplayName("a consultation cancelled while the agent's phone still rings: the ring stops, that agent stays available")
+    void consultationCancelledWhileRinging() throws Exception {
+        Call call = connected("09350000013", "a1");
+        assertTrue(ask(call, "a1", "consult", "agent", "slow", "").ok());
+        Rig.awaitTrue("slow's phone rings", Duration.ofSeconds(10), () -> agentLeg("3004").isPresent());
+        CallControlReply cancel = ask(call, "a1", "consult-cancel", "", "");
+        assertTrue(cancel.ok(), cancel.toString());
+        Rig.awaitTrue("the caller is back with a1 and slow's phone has stopped", Duration.ofSeconds(10),
+                () -> agentLeg("3001").map(a -> bridgedTogether(call.channel, a.name())).orElse(false)
+                        && agentLeg("3004").isEmpty());
+        Rig.awaitTrue("slow is available again, not paused for a ring nobody answered", Duration.ofSeconds(5),
+                () -> agentStates.stream().filter(a -> a.agentId().equals("slow")).reduce((x, y) -> y)
+                        .map(a -> a.state().equals("available")).orElse(false));
     }
 
     @Test

@@ -11,6 +11,7 @@ import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallQueued;
 import cc.core.contract.CallbackRequest;
+import cc.core.contract.CancelRing;
 import cc.core.contract.ChangeAgentState;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.EndWrapUp;
@@ -80,6 +81,7 @@ final class AcdRequests {
         bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback);
         bus.<TransferCall>consumer(AcdAddresses.CALL_TRANSFER, this::onTransfer);
         bus.<RingAgentFor>consumer(AcdAddresses.CALL_RING_AGENT_FOR, this::onRingAgentFor);
+        bus.<CancelRing>consumer(AcdAddresses.CALL_CANCEL_RING, this::onCancelRing);
     }
 
     private void onEnqueue(Message<EnqueueCall> msg) {
@@ -205,6 +207,26 @@ final class AcdRequests {
             return;
         }
         msg.reply(queued(r.ringId()));
+    }
+
+    /** Withdraws a ring nobody answered: the router stops the offer (the agent's leg is hung up) and frees the agent. */
+    private void onCancelRing(Message<CancelRing> msg) {
+        if (!routing.leads()) {
+            msg.fail(503, STANDBY);
+            return;
+        }
+        String ringId = msg.body().ringId();
+        Optional<CallView> view = routing.state().call(ringId);
+        if (!calls.callers.containsKey(ringId) || view.isEmpty() || view.get().phase() != CallPhase.OFFERED) {
+            msg.fail(409, "ring " + ringId + " is not ringing");
+            return;
+        }
+        Optional<String> refused = routing.run(new AcdEvent.CallAbandoned(ringId, routing.now()));
+        if (refused.isPresent()) {
+            msg.fail(409, refused.get());
+            return;
+        }
+        msg.reply(queued(ringId));
     }
 
     /** Why the agent cannot take a call meant for them now; empty when they can (or when no agent is named). */

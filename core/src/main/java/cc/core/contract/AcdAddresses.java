@@ -37,12 +37,18 @@ public final class AcdAddresses {
      */
     public static final String CALL_RING_AGENT_FOR = "cc.acd.call.ring-agent-for";
 
+    /**
+     * {@link CancelRing}: withdraw a ring of one agent nobody answered yet (request; reply {@link CallQueued}, or fail
+     * 409 when it is no longer ringing).
+     */
+    public static final String CALL_CANCEL_RING = "cc.acd.call.cancel-ring";
+
     /** {@link CallConnected}: an agent was joined to a call (published; call control takes it from there). */
     public static final String CALL_CONNECTED = "cc.acd.call.connected";
 
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EndWrapUp.class, QueuePositionAnnounced.class, CallOverflowed.class,
-            CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CallConnected.class);
+            CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CancelRing.class, CallConnected.class);
 
     /**
      * Registers the local codec of every ACD record that has none yet on this event bus (safe to call from each

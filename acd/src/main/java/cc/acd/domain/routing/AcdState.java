@@ -205,6 +205,8 @@ public final class AcdState {
             }
             c.onlyAgent = a.id;
             c.endIfNotAnswered = e.direct().endIfNotAnswered();
+            // a consultation or conference ring is an agent's work on a call already counted, not a new caller
+            c.counted = !c.endIfNotAnswered;
         }
         calls.put(c.id, c);
         enterQueue(c, q);
@@ -266,7 +268,7 @@ public final class AcdState {
         leaveLine(c);
         Queue q = c.queue;
         long wait = now - c.queueEnteredAt;
-        if (!c.virtual) {
+        if (!c.virtual && c.counted) {
             q.answered++;
             q.answerWaitMillis += wait;
             if (wait <= q.cfg.serviceLevelThreshold().toMillis()) {
@@ -325,7 +327,7 @@ public final class AcdState {
             case SCHEDULED -> removeCall(c);
             case WAITING -> {
                 unqueue(c);
-                if (!c.virtual) {
+                if (!c.virtual && c.counted) {
                     c.queue.abandoned++;
                 }
                 removeCall(c);
@@ -334,7 +336,7 @@ public final class AcdState {
                 Agent a = c.agent;
                 a.call = null;
                 out.add(new CancelOffer(c.id, a.id));
-                if (!c.virtual) {
+                if (!c.virtual && c.counted) {
                     c.queue.abandoned++;
                 }
                 removeCall(c);
@@ -475,7 +477,9 @@ public final class AcdState {
     /** Puts a caller into a queue, unless the queue is closed or full, then offers it if an agent can take it. */
     private void enterQueue(Call c, Queue q) {
         c.visited.add(q.cfg.id());
-        q.offered++;
+        if (c.counted) {
+            q.offered++;
+        }
         if (!q.cfg.open()) {
             overflow(c, q, q.cfg.whenClosed(), OverflowReason.QUEUE_CLOSED);
             return;
@@ -674,7 +678,7 @@ public final class AcdState {
 
     private void offer(Call c, Agent a) {
         Queue q = c.queue;
-        if (now > c.lineSince) {
+        if (now > c.lineSince && c.counted) {
             // only a caller who waited measures how fast the line moves (one taken on arrival waited no time)
             q.estimator.takenFromLine(now);
         }
@@ -1192,6 +1196,8 @@ public final class AcdState {
         /** Set for a call meant for one agent only ({@link AcdEvent.Direct}), until that agent does not answer. */
         String onlyAgent;
         boolean endIfNotAnswered;
+        /** Whether the call counts in its queue's figures (offered, answered, abandoned, the wait estimate). */
+        boolean counted = true;
 
         Call(String id, long seq, List<SkillRequirement> ownSkills, int basePriority, String number,
              long enqueuedAt) {

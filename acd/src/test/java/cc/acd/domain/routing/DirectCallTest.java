@@ -77,6 +77,19 @@ class DirectCallTest {
     }
 
     @Test
+    @DisplayName("a consultation withdrawn while it rings frees the agent (not paused) and counts in no queue figure")
+    void consultationWithdrawn() {
+        Scenario s = threeAgents();
+        s.available(0, "a2");
+        assertOffered("k1", "a2", s.apply(direct(5, "k1", "q", "a2", true)));
+        List<AcdCommand> cmds = s.apply(new AcdEvent.CallAbandoned("k1", Scenario.t(8)));
+        assertEquals(List.of(new AcdCommand.CancelOffer("k1", "a2")), only(AcdCommand.CancelOffer.class, cmds));
+        assertEquals(AgentStatus.AVAILABLE, s.status("a2"));
+        var q = s.acd.queueMetrics("q", Scenario.t(9)).orElseThrow();
+        assertEquals(0, q.abandoned(), "a withdrawn consultation is no abandoned caller");
+    }
+
+    @Test
     @DisplayName("while a call waits for one agent, a later ordinary caller still goes to the free agents")
     void othersKeepFlowing() {
         Scenario s = threeAgents();

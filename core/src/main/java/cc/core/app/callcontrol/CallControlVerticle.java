@@ -10,6 +10,7 @@ import cc.core.contract.CallControlAddresses;
 import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallControlReply;
 import cc.core.contract.CallControlRequest;
+import cc.core.contract.CancelRing;
 import cc.core.contract.FindInteractionByChannel;
 import cc.core.contract.InteractionFound;
 import cc.core.contract.InteractionUpdated;
@@ -222,6 +223,8 @@ public final class CallControlVerticle extends VerticleBase {
         } else if (step instanceof Step.AcdRing r) {
             return acd(AcdAddresses.CALL_RING_AGENT_FOR, new RingAgentFor(r.ringId(), r.forCall(), r.agentId(),
                     r.bridgeWith(), r.conference(), r.byAgent(), r.notes()));
+        } else if (step instanceof Step.AcdCancelRing c) {
+            return acd(AcdAddresses.CALL_CANCEL_RING, new CancelRing(c.ringId()));
         } else if (step instanceof Step.Dial d) {
             dial(call.callId(), server, d);
             return Future.succeededFuture();

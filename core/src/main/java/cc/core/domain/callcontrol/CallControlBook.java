@@ -105,9 +105,7 @@ public final class CallControlBook {
             call.agentId = c.agentId();
             call.agentChannel = c.agentChannel();
             call.queue = c.queue();
-            call.party = "";
-            call.partyChannel = "";
-            call.partyRingId = "";
+            clearParty(call);
         }
         call.state = State.TALKING;
         if (!c.interactionId().isEmpty()) {
@@ -131,6 +129,7 @@ public final class CallControlBook {
             return Plan.none();
         }
         call.partyChannel = c.agentChannel();
+        call.partyAnswered = true;
         changed.add(call);
         return Plan.none();
     }
@@ -157,6 +156,7 @@ public final class CallControlBook {
         ControlledCall call = byCall.get(callId);
         if (call != null && !call.partyIsAgent && !call.party.isEmpty()) {
             call.partyChannel = channel;
+            call.partyAnswered = true;
             changed.add(call);
         }
     }
@@ -463,6 +463,7 @@ public final class CallControlBook {
         }
         call.party = r.target();
         call.partyChannel = "";
+        call.partyAnswered = false;
         return Optional.empty();
     }
 
@@ -489,7 +490,10 @@ public final class CallControlBook {
         }
         ControlledCall before = call.copy();
         List<Step> steps = new ArrayList<>();
-        if (!call.partyChannel.isEmpty()) {
+        if (call.partyIsAgent && !call.partyAnswered) {
+            // still ringing: the ACD withdraws the ring, so the agent is not paused as for a ring nobody answered
+            steps.add(new Step.AcdCancelRing(call.partyRingId));
+        } else if (!call.partyChannel.isEmpty()) {
             steps.add(new Step.Hangup(call.partyChannel, true));
         }
         steps.add(new Step.Bridge(call.callerChannel, call.agentChannel));
@@ -644,6 +648,7 @@ public final class CallControlBook {
     private static void clearParty(ControlledCall call) {
         call.party = "";
         call.partyChannel = "";
+        call.partyAnswered = false;
         call.partyRingId = "";
         call.partyIsAgent = false;
     }

@@ -35,6 +35,8 @@ public final class ControlledCall {
     String party = "";
     boolean partyIsAgent;
     String partyChannel = "";
+    /** Whether the party answered (a ringing agent's channel is known before they do). */
+    boolean partyAnswered;
     String partyRingId = "";
     /** The ConfBridge room of a conference; empty when there is none. */
     String conference = "";
@@ -114,6 +116,7 @@ public final class ControlledCall {
         party = from.party;
         partyIsAgent = from.partyIsAgent;
         partyChannel = from.partyChannel;
+        partyAnswered = from.partyAnswered;
         partyRingId = from.partyRingId;
         conference = from.conference;
         recording = from.recording;

@@ -38,6 +38,14 @@ public sealed interface Step {
     record AcdRing(String ringId, String forCall, String agentId, String bridgeWith, String conference, String byAgent,
                    String notes) implements Step {}
 
+    /** Withdraws a ring of one agent nobody answered yet ({@code cc.core.contract.CancelRing}). */
+    record AcdCancelRing(String ringId) implements Step {
+        @Override
+        public boolean bestEffort() {
+            return true;
+        }
+    }
+
     /** Starts recording the channel and its bridge peers into {@code file} (relative to the recordings directory). */
     record StartRecording(String channel, String file) implements Step {}
 

@@ -159,6 +159,17 @@ class CallControlBookTest {
     }
 
     @Test
+    @DisplayName("cancelling a consultation while the agent's phone still rings withdraws the ring instead of hanging up")
+    void consultCancelledWhileRinging() {
+        connect("on-demand");
+        ask("a1", "consult", "agent", "a2");
+        book.ringChannel("1.1~1", A2);
+        Plan cancel = ask("a1", "consult-cancel", "", "");
+        assertEquals(List.of(new Step.AcdCancelRing("1.1~1"), new Step.Bridge(CALLER, A1)), cancel.steps());
+        assertEquals(State.TALKING, cancel.call().state());
+    }
+
+    @Test
     @DisplayName("a consulted agent who does not answer: the caller is back with the agent who asked")
     void consultUnanswered() {
         connect("on-demand");
