@@ -209,7 +209,7 @@ final class AcdRequests {
         msg.reply(queued(r.ringId()));
     }
 
-    /** Withdraws a ring nobody answered: the router stops the offer (the agent's leg is hung up) and frees the agent. */
+    /** Withdraws a ring nobody answered: the router stops the offer (the agent's leg is hung up), frees the agent. */
     private void onCancelRing(Message<CancelRing> msg) {
         if (!routing.leads()) {
             msg.fail(503, STANDBY);
@@ -304,7 +304,7 @@ final class AcdRequests {
         // to keep the promise
         Map<String, String> data = new HashMap<>();
         data.put(AcdTranslation.CALLBACK_NUMBER_KEY, r.number());
-        data.put(AcdVerticle.CALLBACK_DUE_KEY, r.at().toString());
+        data.put(RoutingLease.CALLBACK_DUE_KEY, r.at().toString());
         if (r.customerId() > 0) {
             data.put("customerId", Long.toString(r.customerId()));
         }

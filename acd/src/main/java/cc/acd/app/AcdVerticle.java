@@ -1,18 +1,14 @@
 package cc.acd.app;
 
 import cc.acd.domain.agent.AgentProfile;
-import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.queue.OverflowTarget;
-import cc.acd.domain.queue.SkillRequirement;
 import cc.acd.domain.routing.AcdCommand;
 import cc.acd.domain.routing.AcdEvent;
 import cc.acd.domain.routing.AcdState;
 import cc.acd.domain.routing.CallPhase;
 import cc.acd.domain.routing.CallView;
-import cc.core.app.livestate.AgentPresence;
-import cc.core.app.livestate.LiveCall;
 import cc.core.app.livestate.LiveStateStore;
 import cc.core.app.telephony.OriginateResult;
 import cc.core.app.telephony.Telephony;
@@ -32,11 +28,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +40,10 @@ import java.util.function.Consumer;
 /**
  * Owns the {@link AcdState} and carries out its commands: rings agents through {@link Telephony} (the agent's leg
  * waits in the agent-wait context once answered and is joined to the caller with the AMI {@code Bridge} action, as in
- * trace ami-17), turns originate results and hang-ups into
- * router events, and publishes offers, announcements, overflows and agent states on the event bus.
+ * trace ami-17), turns originate results and hang-ups into router events, and publishes offers, announcements,
+ * overflows and agent states on the event bus. What it is asked on the bus is {@link AcdRequests}; the book of callers,
+ * offers and legs {@link AcdCalls}; the routing lease, takeover and live-state mirror of several nodes
+ * {@link RoutingLease}.
  *
  * <p>Threading: every router call happens on this verticle's context. Telephony events arrive on the telephony
  * server's context and are hopped onto this one; originate futures and live-state store results (lease renewals,
@@ -80,29 +76,13 @@ public final class AcdVerticle extends VerticleBase {
     public record Cluster(LiveStateStore store, String nodeId, Duration leaseTtl) {}
 
     private final Optional<Cluster> cluster;
+    /** The routing lease, the takeover and the live-state mirror (several nodes). */
+    private RoutingLease lease;
     /** Whether this node routes now: always with one node; with several, while it holds the lease. */
     private boolean leader;
-    private boolean takingOver;
     /** Set by {@link #stop()}: replies still in flight find the node stopped and do nothing. */
     private boolean stopped;
     private long leaseTimer = -1;
-    /**
-     * Calls talking to (or ringing) an agent when this node took over, by the leg keys whose hang-up ends them (the
-     * caller's, and the agent's when the old leader had learnt it): the agent to free then.
-     */
-    private final Map<String, BusyAtTakeover> busyAtTakeover = new HashMap<>();
-
-    private record BusyAtTakeover(String agentId, String callId) {}
-    /**
-     * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
-     * the moments before the takeover, and must then neither be queued again nor hold its agent.
-     */
-    private final Map<String, Boolean> hungUpWhileStandby = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    };
     private final boolean loginAllAtStart;
     private final long statsEveryMs;
     private AcdState state;
@@ -156,10 +136,6 @@ public final class AcdVerticle extends VerticleBase {
      */
     private String arriving = "";
 
-    /** {@link Caller#data()} key: when a scheduled callback falls due (ISO-8601), so a new leader can schedule it. */
-    static final String CALLBACK_DUE_KEY = "callbackDue";
-    /** Live-state routing key: the agent leg's Uniqueid, whose hang-up frees the agent after a takeover. */
-    static final String AGENT_LEG_KEY = "agentLeg";
 
     @Override
     public Future<?> start() {
@@ -169,14 +145,14 @@ public final class AcdVerticle extends VerticleBase {
         bus = vertx.eventBus();
         progress = new CallProgress(bus);
         AcdAddresses.registerCodecs(bus);
-        new AcdRequests(settings, calls, new RoutingView()).register(bus);
+        RoutingView view = new RoutingView();
+        lease = new RoutingLease(cluster, settings, calls, view);
+        new AcdRequests(settings, calls, view).register(bus);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
-        if (cluster.isPresent()) {
-            Cluster c = cluster.get();
-            long renewEvery = Math.max(100, c.leaseTtl().toMillis() / 3);
-            leaseTimer = vertx.setPeriodic(1, renewEvery, id -> renewLease());
+        if (lease.clustered()) {
+            leaseTimer = vertx.setPeriodic(1, lease.renewEveryMs(), id -> lease.renew());
             return Future.succeededFuture();
         }
         loginAll();
@@ -204,192 +180,12 @@ public final class AcdVerticle extends VerticleBase {
         log.info("{} agents logged in as available at start", n);
     }
 
-    // ------------------------------------------------------------------------------------------ several nodes
-
-    private void renewLease() {
-        Cluster c = cluster.orElseThrow();
-        c.store().acquireLease(LEASE, c.nodeId(), c.leaseTtl()).onComplete(ar -> {
-            if (stopped) {
-                // a renewal still in flight when the node stopped must not make a stopping node route again
-                return;
-            }
-            boolean holds = ar.succeeded() && ar.result();
-            if (ar.failed()) {
-                log.warn("renewing the routing lease failed: {}", ar.cause().getMessage());
-            }
-            if (holds && !leader && !takingOver) {
-                takeOver(c);
-            } else if (!holds && leader) {
-                log.error("node {} lost the routing lease; it stops routing", c.nodeId());
-                leader = false;
-                resetState();
-            }
-        });
-    }
-
+    /** A fresh router and an empty call book: before a takeover, or when the lease is lost. */
     private void resetState() {
         List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
         state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
         calls.clear();
-        busyAtTakeover.clear();
-    }
-
-    /**
-     * Becomes the routing node: restores the agents' states and the waiting callers (with their original enqueue
-     * time, so each keeps its place) from the store, then routes. Calls that were ringing or talking to an agent on
-     * the old leader are not offered again: their agent stays busy until the caller's leg hangs up.
-     */
-    private void takeOver(Cluster c) {
-        takingOver = true;
-        long started = System.nanoTime();
-        Future.all(c.store().agents(), c.store().calls()).onComplete(ar -> {
-            takingOver = false;
-            if (stopped) {
-                return;
-            }
-            if (ar.failed()) {
-                log.warn("taking over routing failed, will retry: {}", ar.cause().getMessage());
-                return;
-            }
-            List<AgentPresence> agents = ar.result().resultAt(0);
-            List<LiveCall> calls = ar.result().resultAt(1);
-            resetState();
-            leader = true;
-            Map<String, AgentPresence> presence = new HashMap<>();
-            agents.forEach(a -> presence.put(a.agentId(), a));
-            int restoredCalls = 0;
-            for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
-                boolean lineExpected = !STATE_CALLBACK.equals(call.state())
-                        && !STATE_CALLBACK_SCHEDULED.equals(call.state());
-                if (lineExpected && hungUpWhileStandby.containsKey(legKey(call.server(), call.interactionId()))) {
-                    c.store().removeCall(call.interactionId());
-                    continue;
-                }
-                if (!call.agentId().isEmpty()) {
-                    BusyAtTakeover busy = new BusyAtTakeover(call.agentId(), call.interactionId());
-                    busyAtTakeover.put(legKey(call.server(), call.interactionId()), busy);
-                    String agentLeg = call.routing().getOrDefault(AGENT_LEG_KEY, "");
-                    if (!agentLeg.isEmpty()) {
-                        busyAtTakeover.put(legKey(settings.server(), agentLeg), busy);
-                    }
-                    continue;
-                }
-                // no announcement now: a burst of redirects at takeover would only delay the offers it makes
-                arriving = call.interactionId();
-                Optional<String> refused;
-                try {
-                    refused = restoreWaiting(call);
-                } finally {
-                    arriving = "";
-                }
-                if (refused.isPresent()) {
-                    log.warn("waiting call {} could not be restored: {}", call.interactionId(), refused.get());
-                    forget(call.interactionId());
-                } else {
-                    restoredCalls++;
-                }
-            }
-            Set<String> busyAgents = new HashSet<>();
-            busyAtTakeover.values().forEach(b -> busyAgents.add(b.agentId()));
-            for (String agentId : state.agentIds()) {
-                AgentPresence p = presence.get(agentId);
-                if (busyAgents.contains(agentId)) {
-                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, TAKEOVER_BUSY, now()));
-                } else if (p != null && p.state().equals(AgentStatus.PAUSED.wireName())) {
-                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, p.reason(), now()));
-                } else if (p != null && !p.state().equals(AgentStatus.LOGGED_OUT.wireName())) {
-                    run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", now()));
-                }
-            }
-            hungUpWhileStandby.clear();
-            loginAll(presence.keySet());
-            publishStats();
-            log.info("node {} took over routing in {} ms: {} waiting calls, {} agents busy with calls of the old "
-                            + "leader", c.nodeId(), (System.nanoTime() - started) / 1_000_000, restoredCalls,
-                    busyAgents.size());
-        });
-    }
-
-    /**
-     * Puts a call the old leader had waiting back in line at its place (its original enqueue time), with the skills,
-     * caller data and callback it had: a caller on hold, a caller who traded the wait for a callback, or a callback
-     * scheduled for later.
-     */
-    private Optional<String> restoreWaiting(LiveCall call) {
-        String id = call.interactionId();
-        Map<String, String> data = call.routing();
-        int priority = call.priority() - state.queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
-        List<SkillRequirement> skills;
-        try {
-            skills = AcdTranslation.parseSkills(data.getOrDefault(AcdTranslation.SKILLS_KEY, ""));
-        } catch (IllegalArgumentException bad) {
-            return Optional.of("skills: " + bad.getMessage());
-        }
-        String callbackNumber = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY,
-                data.getOrDefault("callerNumber", ""));
-        calls.callers.put(id, new AcdCalls.Caller(call.server(), call.channel(), call.queue(), "", data));
-        if (data.containsKey(CALLBACK_DUE_KEY)) {
-            Instant due = Instant.parse(data.get(CALLBACK_DUE_KEY));
-            // one already due keeps its place from its due time; one still to come is scheduled from now
-            return run(new AcdEvent.CallbackScheduled(id, call.queue(), skills, priority, callbackNumber, due,
-                    due.isBefore(now()) ? due : now()));
-        }
-        Optional<String> refused = run(new AcdEvent.CallArrived(id, call.queue(), skills, priority, callbackNumber,
-                call.since()));
-        if (refused.isPresent() || !STATE_CALLBACK.equals(call.state())) {
-            if (refused.isEmpty()) {
-                calls.legs.put(legKey(call.server(), id), id);
-            }
-            return refused;
-        }
-        // the caller has hung up and waits for the call back: no leg to watch
-        return run(new AcdEvent.CallbackRequested(id, callbackNumber, call.since()));
-    }
-
-    /** Live-state call states the ACD writes. */
-    static final String STATE_QUEUED = "queued";
-    static final String STATE_CALLBACK = "callback";
-    static final String STATE_CALLBACK_SCHEDULED = "callback-scheduled";
-    static final String STATE_RINGING_AGENT = "ringing-agent";
-    static final String STATE_TALKING = "talking";
-
-    /** The pause reason of an agent who was busy on the old leader when this node took over. */
-    public static final String TAKEOVER_BUSY = "busy-at-takeover";
-
-    private void mirrorCall(String callId) {
-        if (cluster.isEmpty() || !leader) {
-            return;
-        }
-        LiveStateStore store = cluster.get().store();
-        Optional<CallView> view = state.call(callId);
-        AcdCalls.Caller caller = calls.callers.get(callId);
-        if (view.isEmpty() || caller == null) {
-            store.removeCall(callId).onFailure(e -> log.warn("live state: removing call {} failed: {}", callId,
-                    e.getMessage()));
-            return;
-        }
-        CallView v = view.get();
-        boolean waiting = v.phase() == CallPhase.WAITING || v.phase() == CallPhase.SCHEDULED;
-        String phase = v.phase() == CallPhase.SCHEDULED ? STATE_CALLBACK_SCHEDULED
-                : v.phase() == CallPhase.WAITING ? (v.virtual() ? STATE_CALLBACK : STATE_QUEUED)
-                : v.phase() == CallPhase.CONNECTED ? STATE_TALKING : STATE_RINGING_AGENT;
-        Map<String, String> routing = caller.data();
-        AcdCalls.Offer offer = calls.offers.get(callId);
-        if (!waiting && offer != null && !offer.agentLeg.isEmpty()) {
-            routing = caller.with(AGENT_LEG_KEY, offer.agentLeg).data();
-        }
-        store.putCall(new LiveCall(callId, caller.server(), caller.channel(), phase, v.queueId(), v.priority(),
-                        v.enqueuedAt(), waiting ? "" : v.agentId(), routing))
-                .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
-    }
-
-    private void mirrorAgent(String agentId, AgentState s) {
-        if (cluster.isEmpty() || !leader) {
-            return;
-        }
-        Cluster c = cluster.get();
-        c.store().putAgent(new AgentPresence(agentId, s.status().wireName(), s.reason(), s.since(), c.nodeId(), ""))
-                .onFailure(e -> log.warn("live state: writing agent {} failed: {}", agentId, e.getMessage()));
+        lease.clear();
     }
 
     @Override
@@ -409,26 +205,21 @@ public final class AcdVerticle extends VerticleBase {
 
     private void onCallEvent(CallEvent e) {
         if (!leader) {
-            if (cluster.isPresent() && e instanceof CallEvent.CallHungUp h) {
-                hungUpWhileStandby.put(legKey(h.leg().server(), h.leg().uniqueId()), Boolean.TRUE);
+            if (e instanceof CallEvent.CallHungUp h) {
+                lease.hungUpWhileStandby(h.leg().server(), h.leg().uniqueId());
             }
             return;
         }
-        if (e instanceof CallEvent.CallHungUp h && !busyAtTakeover.isEmpty()) {
-            BusyAtTakeover busy = busyAtTakeover.remove(legKey(h.leg().server(), h.leg().uniqueId()));
-            if (busy != null) {
-                busyAtTakeover.values().removeIf(busy::equals);
-                cluster.ifPresent(c -> c.store().removeCall(busy.callId()));
-                run(new AcdEvent.AgentStateChanged(busy.agentId(), AgentStatus.AVAILABLE, "", now()));
-                return;
-            }
+        if (e instanceof CallEvent.CallHungUp h && lease.freedAgentBusyAtTakeover(h.leg().server(),
+                h.leg().uniqueId())) {
+            return;
         }
         if (e instanceof CallEvent.VariableSet v && AcdTranslation.OFFER_VARIABLE.equals(v.name())) {
             AcdCalls.Offer o = calls.offers.get(v.value());
             if (o != null && o.agentChannel.isEmpty()) {
                 o.agentChannel = v.leg().channelName();
                 o.agentLeg = v.leg().uniqueId();
-                mirrorCall(v.value());
+                lease.mirrorCall(v.value());
                 if (o.cancelled) {
                     hangup(v.leg().server(), o.agentChannel);
                 }
@@ -548,11 +339,11 @@ public final class AcdVerticle extends VerticleBase {
                 execute(c);
             }
         }
-        if (cluster.isPresent()) {
+        if (lease.clustered()) {
             touched.add(callIdOf(event));
             touched.remove("");
             for (String callId : touched) {
-                mirrorCall(callId);
+                lease.mirrorCall(callId);
             }
             touched.clear();
         }
@@ -637,7 +428,7 @@ public final class AcdVerticle extends VerticleBase {
                 playAnnouncement(caller, a.position(), waitSeconds);
             }
         } else if (c instanceof AcdCommand.AgentStateEntered s) {
-            mirrorAgent(s.agentId(), s.state());
+            lease.mirrorAgent(s.agentId(), s.state());
             bus.publish(Addresses.ACD_AGENT_STATE_CHANGED, AcdTranslation.statusChanged(s.agentId(), s.state()));
         }
     }
@@ -767,10 +558,35 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     /** The router as the event-bus requests see it. */
-    private final class RoutingView implements AcdRequests.Routing {
+    private final class RoutingView implements AcdRequests.Routing, RoutingLease.Node {
         @Override
         public boolean leads() {
             return leader;
+        }
+
+        @Override
+        public void leads(boolean leads) {
+            leader = leads;
+        }
+
+        @Override
+        public boolean stopped() {
+            return stopped;
+        }
+
+        @Override
+        public void reset() {
+            resetState();
+        }
+
+        @Override
+        public void loginAll(Set<String> known) {
+            AcdVerticle.this.loginAll(known);
+        }
+
+        @Override
+        public void publishStats() {
+            AcdVerticle.this.publishStats();
         }
 
         @Override
@@ -790,7 +606,7 @@ public final class AcdVerticle extends VerticleBase {
 
         @Override
         public void mirror(String callId) {
-            mirrorCall(callId);
+            lease.mirrorCall(callId);
         }
 
         @Override

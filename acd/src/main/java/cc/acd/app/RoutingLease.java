@@ -1,0 +1,320 @@
+package cc.acd.app;
+
+import cc.acd.domain.agent.AgentState;
+import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.queue.SkillRequirement;
+import cc.acd.domain.routing.AcdEvent;
+import cc.acd.domain.routing.AcdState;
+import cc.acd.domain.routing.CallPhase;
+import cc.acd.domain.routing.CallView;
+import cc.core.app.livestate.AgentPresence;
+import cc.core.app.livestate.LiveCall;
+import cc.core.app.livestate.LiveStateStore;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Several ACD nodes on one live-state store: the routing lease (renewed, lost, taken over when the leader dies), the
+ * takeover itself (agents' states and waiting callers restored from the store, each caller at its place; calls the old
+ * leader had with an agent left alone until their legs hang up), and the mirror of every call and agent state written
+ * to the store so a standby can take over. With one node it only answers that this node leads.
+ *
+ * <p>Threading: on the ACD verticle's context only.
+ */
+final class RoutingLease {
+    private static final Logger log = LoggerFactory.getLogger(RoutingLease.class);
+
+    /** What the lease needs of the verticle that owns the router. */
+    interface Node {
+        boolean leads();
+
+        void leads(boolean leads);
+
+        /** Set when the verticle stopped: replies still in flight do nothing. */
+        boolean stopped();
+
+        /** A fresh router and an empty call book (before a takeover, or when the lease is lost). */
+        void reset();
+
+        AcdState state();
+
+        Optional<String> run(AcdEvent event);
+
+        void forget(String callId);
+
+        void arriving(String callId);
+
+        /** Logs in every logged-out agent not in {@code known}, when the configuration says so. */
+        void loginAll(Set<String> known);
+
+        void publishStats();
+
+        Instant now();
+    }
+
+    /** {@link AcdCalls.Caller#data()} key: when a scheduled callback falls due (ISO-8601), for a new leader. */
+    static final String CALLBACK_DUE_KEY = "callbackDue";
+    /** Live-state routing key: the agent leg's Uniqueid, whose hang-up frees the agent after a takeover. */
+    static final String AGENT_LEG_KEY = "agentLeg";
+
+    private final Optional<AcdVerticle.Cluster> cluster;
+    private final AcdSettings settings;
+    private final AcdCalls calls;
+    private final Node node;
+    private boolean takingOver;
+    /**
+     * Calls talking to (or ringing) an agent when this node took over, by the leg keys whose hang-up ends them (the
+     * caller's, and the agent's when the old leader had learnt it): the agent to free then.
+     */
+    private final Map<String, BusyAtTakeover> busyAtTakeover = new HashMap<>();
+
+    private record BusyAtTakeover(String agentId, String callId) {}
+    /**
+     * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
+     * the moments before the takeover, and must then neither be queued again nor hold its agent.
+     */
+    private final Map<String, Boolean> hungUpWhileStandby = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    };
+
+    RoutingLease(Optional<AcdVerticle.Cluster> cluster, AcdSettings settings, AcdCalls calls, Node node) {
+        this.cluster = cluster;
+        this.settings = settings;
+        this.calls = calls;
+        this.node = node;
+    }
+
+    boolean clustered() {
+        return cluster.isPresent();
+    }
+
+    /** How often the lease is renewed: a third of its time to live, at least every 100 ms. */
+    long renewEveryMs() {
+        return Math.max(100, cluster.orElseThrow().leaseTtl().toMillis() / 3);
+    }
+
+    /** Forgets the calls that were busy at the last takeover (the router is being reset). */
+    void clear() {
+        busyAtTakeover.clear();
+    }
+
+    /** A leg hung up while this node stands by: the call may still be listed in the store at a takeover. */
+    void hungUpWhileStandby(String server, String uniqueId) {
+        if (cluster.isPresent()) {
+            hungUpWhileStandby.put(AcdCalls.legKey(server, uniqueId), Boolean.TRUE);
+        }
+    }
+
+    /**
+     * A leg hung up while this node leads: when it ends a call the old leader had with an agent, that agent is made
+     * available and the call leaves the store. Whether it was such a leg.
+     */
+    boolean freedAgentBusyAtTakeover(String server, String uniqueId) {
+        if (busyAtTakeover.isEmpty()) {
+            return false;
+        }
+        BusyAtTakeover busy = busyAtTakeover.remove(AcdCalls.legKey(server, uniqueId));
+        if (busy == null) {
+            return false;
+        }
+        busyAtTakeover.values().removeIf(busy::equals);
+        cluster.ifPresent(c -> c.store().removeCall(busy.callId()));
+        node.run(new AcdEvent.AgentStateChanged(busy.agentId(), AgentStatus.AVAILABLE, "", node.now()));
+        return true;
+    }
+
+    /** Renews (or takes) the routing lease; takes over routing when it was a standby, stops routing when it lost it. */
+    void renew() {
+        AcdVerticle.Cluster c = cluster.orElseThrow();
+        c.store().acquireLease(AcdVerticle.LEASE, c.nodeId(), c.leaseTtl()).onComplete(ar -> {
+            if (node.stopped()) {
+                // a renewal still in flight when the node stopped must not make a stopping node route again
+                return;
+            }
+            boolean holds = ar.succeeded() && ar.result();
+            if (ar.failed()) {
+                log.warn("renewing the routing lease failed: {}", ar.cause().getMessage());
+            }
+            if (holds && !node.leads() && !takingOver) {
+                takeOver(c);
+            } else if (!holds && node.leads()) {
+                log.error("node {} lost the routing lease; it stops routing", c.nodeId());
+                node.leads(false);
+                node.reset();
+            }
+        });
+    }
+
+    /**
+     * Becomes the routing node: restores the agents' states and the waiting callers (with their original enqueue
+     * time, so each keeps its place) from the store, then routes. Calls that were ringing or talking to an agent on
+     * the old leader are not offered again: their agent stays busy until the caller's leg hangs up.
+     */
+    private void takeOver(AcdVerticle.Cluster c) {
+        takingOver = true;
+        long started = System.nanoTime();
+        Future.all(c.store().agents(), c.store().calls()).onComplete(ar -> {
+            takingOver = false;
+            if (node.stopped()) {
+                return;
+            }
+            if (ar.failed()) {
+                log.warn("taking over routing failed, will retry: {}", ar.cause().getMessage());
+                return;
+            }
+            List<AgentPresence> agents = ar.result().resultAt(0);
+            List<LiveCall> calls = ar.result().resultAt(1);
+            node.reset();
+            node.leads(true);
+            Map<String, AgentPresence> presence = new HashMap<>();
+            agents.forEach(a -> presence.put(a.agentId(), a));
+            int restoredCalls = 0;
+            for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
+                boolean lineExpected = !STATE_CALLBACK.equals(call.state())
+                        && !STATE_CALLBACK_SCHEDULED.equals(call.state());
+                if (lineExpected
+                        && hungUpWhileStandby.containsKey(AcdCalls.legKey(call.server(), call.interactionId()))) {
+                    c.store().removeCall(call.interactionId());
+                    continue;
+                }
+                if (!call.agentId().isEmpty()) {
+                    BusyAtTakeover busy = new BusyAtTakeover(call.agentId(), call.interactionId());
+                    busyAtTakeover.put(AcdCalls.legKey(call.server(), call.interactionId()), busy);
+                    String agentLeg = call.routing().getOrDefault(AGENT_LEG_KEY, "");
+                    if (!agentLeg.isEmpty()) {
+                        busyAtTakeover.put(AcdCalls.legKey(settings.server(), agentLeg), busy);
+                    }
+                    continue;
+                }
+                // no announcement now: a burst of redirects at takeover would only delay the offers it makes
+                node.arriving(call.interactionId());
+                Optional<String> refused;
+                try {
+                    refused = restoreWaiting(call);
+                } finally {
+                    node.arriving("");
+                }
+                if (refused.isPresent()) {
+                    log.warn("waiting call {} could not be restored: {}", call.interactionId(), refused.get());
+                    node.forget(call.interactionId());
+                } else {
+                    restoredCalls++;
+                }
+            }
+            Set<String> busyAgents = new HashSet<>();
+            busyAtTakeover.values().forEach(b -> busyAgents.add(b.agentId()));
+            for (String agentId : node.state().agentIds()) {
+                AgentPresence p = presence.get(agentId);
+                if (busyAgents.contains(agentId)) {
+                    node.run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, TAKEOVER_BUSY, node.now()));
+                } else if (p != null && p.state().equals(AgentStatus.PAUSED.wireName())) {
+                    node.run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.PAUSED, p.reason(), node.now()));
+                } else if (p != null && !p.state().equals(AgentStatus.LOGGED_OUT.wireName())) {
+                    node.run(new AcdEvent.AgentStateChanged(agentId, AgentStatus.AVAILABLE, "", node.now()));
+                }
+            }
+            hungUpWhileStandby.clear();
+            node.loginAll(presence.keySet());
+            node.publishStats();
+            log.info("node {} took over routing in {} ms: {} waiting calls, {} agents busy with calls of the old "
+                            + "leader", c.nodeId(), (System.nanoTime() - started) / 1_000_000, restoredCalls,
+                    busyAgents.size());
+        });
+    }
+
+    /**
+     * Puts a call the old leader had waiting back in line at its place (its original enqueue time), with the skills,
+     * caller data and callback it had: a caller on hold, a caller who traded the wait for a callback, or a callback
+     * scheduled for later.
+     */
+    private Optional<String> restoreWaiting(LiveCall call) {
+        String id = call.interactionId();
+        Map<String, String> data = call.routing();
+        int priority = call.priority() - node.state().queueConfig(call.queue()).map(q -> q.priorityBoost()).orElse(0);
+        List<SkillRequirement> skills;
+        try {
+            skills = AcdTranslation.parseSkills(data.getOrDefault(AcdTranslation.SKILLS_KEY, ""));
+        } catch (IllegalArgumentException bad) {
+            return Optional.of("skills: " + bad.getMessage());
+        }
+        String callbackNumber = data.getOrDefault(AcdTranslation.CALLBACK_NUMBER_KEY,
+                data.getOrDefault("callerNumber", ""));
+        calls.callers.put(id, new AcdCalls.Caller(call.server(), call.channel(), call.queue(), "", data));
+        if (data.containsKey(CALLBACK_DUE_KEY)) {
+            Instant due = Instant.parse(data.get(CALLBACK_DUE_KEY));
+            // one already due keeps its place from its due time; one still to come is scheduled from now
+            return node.run(new AcdEvent.CallbackScheduled(id, call.queue(), skills, priority, callbackNumber, due,
+                    due.isBefore(node.now()) ? due : node.now()));
+        }
+        Optional<String> refused = node.run(new AcdEvent.CallArrived(id, call.queue(), skills, priority, callbackNumber,
+                call.since()));
+        if (refused.isPresent() || !STATE_CALLBACK.equals(call.state())) {
+            if (refused.isEmpty()) {
+                calls.legs.put(AcdCalls.legKey(call.server(), id), id);
+            }
+            return refused;
+        }
+        // the caller has hung up and waits for the call back: no leg to watch
+        return node.run(new AcdEvent.CallbackRequested(id, callbackNumber, call.since()));
+    }
+
+    /** Live-state call states the ACD writes. */
+    static final String STATE_QUEUED = "queued";
+    static final String STATE_CALLBACK = "callback";
+    static final String STATE_CALLBACK_SCHEDULED = "callback-scheduled";
+    static final String STATE_RINGING_AGENT = "ringing-agent";
+    static final String STATE_TALKING = "talking";
+
+    /** The pause reason of an agent who was busy on the old leader when this node took over. */
+    public static final String TAKEOVER_BUSY = "busy-at-takeover";
+
+    void mirrorCall(String callId) {
+        if (cluster.isEmpty() || !node.leads()) {
+            return;
+        }
+        LiveStateStore store = cluster.get().store();
+        Optional<CallView> view = node.state().call(callId);
+        AcdCalls.Caller caller = calls.callers.get(callId);
+        if (view.isEmpty() || caller == null) {
+            store.removeCall(callId).onFailure(e -> log.warn("live state: removing call {} failed: {}", callId,
+                    e.getMessage()));
+            return;
+        }
+        CallView v = view.get();
+        boolean waiting = v.phase() == CallPhase.WAITING || v.phase() == CallPhase.SCHEDULED;
+        String phase = v.phase() == CallPhase.SCHEDULED ? STATE_CALLBACK_SCHEDULED
+                : v.phase() == CallPhase.WAITING ? (v.virtual() ? STATE_CALLBACK : STATE_QUEUED)
+                : v.phase() == CallPhase.CONNECTED ? STATE_TALKING : STATE_RINGING_AGENT;
+        Map<String, String> routing = caller.data();
+        AcdCalls.Offer offer = calls.offers.get(callId);
+        if (!waiting && offer != null && !offer.agentLeg.isEmpty()) {
+            routing = caller.with(AGENT_LEG_KEY, offer.agentLeg).data();
+        }
+        store.putCall(new LiveCall(callId, caller.server(), caller.channel(), phase, v.queueId(), v.priority(),
+                        v.enqueuedAt(), waiting ? "" : v.agentId(), routing))
+                .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
+    }
+
+    void mirrorAgent(String agentId, AgentState s) {
+        if (cluster.isEmpty() || !node.leads()) {
+            return;
+        }
+        AcdVerticle.Cluster c = cluster.get();
+        c.store().putAgent(new AgentPresence(agentId, s.status().wireName(), s.reason(), s.since(), c.nodeId(), ""))
+                .onFailure(e -> log.warn("live state: writing agent {} failed: {}", agentId, e.getMessage()));
+    }
+}
