@@ -58,6 +58,9 @@ public final class CallControlVerticle extends VerticleBase {
     private static final String OFFER_VARIABLE = "CC_OFFER";
     private static final DeliveryOptions ACD_TIMEOUT = new DeliveryOptions().setSendTimeout(5_000);
     private static final Duration NUMBER_RING_TIMEOUT = Duration.ofSeconds(30);
+    /** No call lasts longer than this: one still known after it ended without Asterisk saying so. */
+    private static final Duration LONGEST_CALL = Duration.ofHours(12);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
 
     private final Telephony telephony;
     private final CallControlBook book;
@@ -99,6 +102,14 @@ public final class CallControlVerticle extends VerticleBase {
         bus.<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m ->
                 book.interactionKnown(m.body().interaction().callId(), m.body().interaction().id()));
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
+        vertx.setPeriodic(FORGET_EVERY.toMillis(), t -> {
+            int n = book.forgetOlderThan(now().minus(LONGEST_CALL));
+            if (n > 0) {
+                log.warn("call control forgot {} calls connected more than {} ago: their end never arrived", n,
+                        LONGEST_CALL);
+            }
+            publish();
+        });
         return Future.succeededFuture();
     }
 

@@ -99,7 +99,8 @@ public final class CallControlBook {
         }
         ControlledCall call = byCall.get(c.callId());
         if (call == null) {
-            call = new ControlledCall(c.callId(), c.server(), c.joinedTo(), c.agentId(), c.agentChannel(), c.queue());
+            call = new ControlledCall(c.callId(), c.server(), c.joinedTo(), c.agentId(), c.agentChannel(), c.queue(),
+                    at);
             byCall.put(c.callId(), call);
         } else {
             call.agentId = c.agentId();
@@ -255,6 +256,21 @@ public final class CallControlBook {
             return plan(call, steps, List.of(), null);
         }
         return Plan.none();
+    }
+
+    /**
+     * Forgets the calls connected before {@code before}: their end never reached call control (a hang-up lost with the
+     * control link). Returns how many were forgotten.
+     */
+    public int forgetOlderThan(Instant before) {
+        int n = 0;
+        for (ControlledCall call : List.copyOf(byCall.values())) {
+            if (call.since.isBefore(before)) {
+                end(call);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The call's record: its id, needed to name recordings and to find the call from the console. */

@@ -26,6 +26,8 @@ public final class ControlledCall {
     final String callId;
     final String server;
     final String callerChannel;
+    /** When the ACD first connected it: a call still here long after is one whose end Asterisk never reported. */
+    final java.time.Instant since;
     String interactionId = "";
     String agentId;
     String agentChannel;
@@ -47,8 +49,9 @@ public final class ControlledCall {
     int rings;
 
     ControlledCall(String callId, String server, String callerChannel, String agentId, String agentChannel,
-                   String queue) {
+                   String queue, java.time.Instant since) {
         this.callId = callId;
+        this.since = since;
         this.server = server;
         this.callerChannel = callerChannel;
         this.agentId = agentId;
@@ -102,7 +105,7 @@ public final class ControlledCall {
 
     /** A copy to restore when a plan fails half-way. */
     ControlledCall copy() {
-        ControlledCall c = new ControlledCall(callId, server, callerChannel, agentId, agentChannel, queue);
+        ControlledCall c = new ControlledCall(callId, server, callerChannel, agentId, agentChannel, queue, since);
         c.restore(this);
         return c;
     }

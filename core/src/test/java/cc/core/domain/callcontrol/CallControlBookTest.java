@@ -210,6 +210,16 @@ class CallControlBookTest {
     }
 
     @Test
+    @DisplayName("a call whose end never came is forgotten after the longest a call may last")
+    void forgetsLostCalls() {
+        connect("on-demand");
+        assertEquals(0, book.forgetOlderThan(t(-1)));
+        assertEquals(1, book.forgetOlderThan(t(1)));
+        assertTrue(book.byInteraction("i-1").isEmpty());
+        assertEquals("no-such-call", ask("a1", "hold", "", "").refusal().orElseThrow().error());
+    }
+
+    @Test
     @DisplayName("a failed plan restores the call as it was")
     void failedPlanRestores() {
         connect("on-demand");
