@@ -194,6 +194,19 @@
     return r;
   }
 
+  /** A page reloaded mid-call: ask what the call is now rather than wait for its next change. */
+  async function askState(id) {
+    try {
+      const r = await fetch('/api/calls/' + encodeURIComponent(id) + '/control', { credentials: 'same-origin' });
+      if (r.ok) {
+        const s = await r.json();
+        if (pop && callId() === id && call.state === 'ringing') { setState(s); }
+      }
+    } catch (e) {
+      // the next change will tell
+    }
+  }
+
   function setState(s) {
     call = { state: s.state || 'talking', recording: s.recording || 'off', party: s.party || '' };
     renderBar();
@@ -434,7 +447,7 @@
       call = { state: 'ringing', recording: 'off', party: '' };
       $('cc-error').textContent = '';
       const known = heard.get(callId());
-      if (known) { setState(known); } else { renderBar(); }
+      if (known) { setState(known); } else { renderBar(); askState(callId()); }
     } else if (m.type === 'call-control') {
       byAgent.set(m.agentId, m);
       heard.set(m.interactionId, m);

@@ -125,6 +125,10 @@ class AgentDayIT {
         d.findElement(By.id("cc-hold")).click();
         wait.until(x -> callerChannel().map(c -> !c.bridgeId().isEmpty()).orElse(false));
         wait.until(x -> x.findElement(By.id("cc-hold")).getText().equals("Hold"));
+        // reloaded mid-call, the page gets the call back with its controls usable
+        d.navigate().refresh();
+        wait.until(x -> interaction.equals(x.findElement(By.tagName("body")).getAttribute("data-pop")));
+        wait.until(x -> x.findElement(By.id("cc-hold")).isEnabled());
 
         new Select(d.findElement(By.id("disposition"))).selectByValue("resolved");
         d.findElement(By.id("notes")).sendKeys("Card unblocked");

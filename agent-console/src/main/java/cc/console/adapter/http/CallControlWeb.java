@@ -6,6 +6,7 @@ import cc.console.app.LiveClient;
 import cc.console.domain.auth.AccessRules;
 import cc.console.domain.auth.Principal;
 import cc.console.domain.callcontrol.ControlAsk;
+import cc.core.contract.CallControlChanged;
 import cc.core.domain.interaction.Interaction;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -45,6 +46,7 @@ final class CallControlWeb {
         router.post("/api/calls/:id/control").handler(this::control);
         router.get("/api/transfer-targets").handler(this::targets);
         router.get("/api/supervisor/agents/:agentId/call").handler(this::agentCall);
+        router.get("/api/calls/:id/control").handler(this::controlState);
     }
 
     static int status(String error) {
@@ -170,6 +172,25 @@ final class CallControlWeb {
             return new JsonObject().put("agents", agents).put("queues", new JsonArray(queueNames.stream()
                     .map(q -> new JsonObject().put("name", q)).toList()));
         })).onSuccess(out -> ConsoleWeb.json(rc, 200, out)).onFailure(e -> ConsoleWeb.error(rc, e));
+    }
+
+    /**
+     * A call's control state as last heard (a page reloaded mid-call asks, rather than wait for the next change): for
+     * the agent on it, and supervisors; 404 when the console has heard nothing of it.
+     */
+    private void controlState(RoutingContext rc) {
+        String interactionId = rc.pathParam("id");
+        Optional<String> agent = console.callControls().agentOf(interactionId);
+        if (!AccessRules.mayReadCall(ConsoleWeb.principal(rc), agent)) {
+            ConsoleWeb.fail(rc, 403, "not your call");
+            return;
+        }
+        Optional<CallControlChanged> state = console.callControls().state(interactionId);
+        if (state.isEmpty()) {
+            ConsoleWeb.fail(rc, 404, "no control state known for call " + interactionId);
+            return;
+        }
+        ConsoleWeb.json(rc, 200, CallControls.stateJson(state.get()));
     }
 
     /** The call an agent is on now and its control state, for the wallboard's take-over and recording buttons. */

@@ -597,7 +597,18 @@ public final class ConsoleWeb implements Consumer<Router> {
                 console.wallboard().agentRow(p.agentId()).ifPresent(row -> hello.put("agent", row));
             }
             client.send(hello.encode(), false);
+            if (p.takesCalls()) {
+                popAgain(client, p.agentId());
+            }
         }).onFailure(e -> log.debug("live channel upgrade failed: {}", e.getMessage()));
+    }
+
+    /** A page reloaded (or a socket reconnected) mid-call gets the call's pop again. */
+    private void popAgain(WebSocketLiveClient client, String agentId) {
+        console.callControls().currentCall(agentId).flatMap(id -> console.pops().offer(id))
+                .filter(offer -> offer.agentId().equals(agentId))
+                .ifPresent(offer -> console.pops().build(offer).onSuccess(card ->
+                        client.send(new JsonObject().put("type", "pop").put("pop", card).encode(), false)));
     }
 
     static boolean sameOrigin(String origin, String host) {

@@ -127,6 +127,21 @@ class CallControlApiIT {
     }
 
     @Test
+    @DisplayName("a page reloaded mid-call asks its call's control state: the agent on it gets it, another agent does not")
+    void controlStateOnReload() {
+        ConsoleClient ali = fx.signIn("ali");
+        ConsoleClient.Live live = ali.live();
+        String call = callForAli(live);
+        assertEquals(404, ali.get("/api/calls/" + call + "/control").statusCode(), "nothing heard yet");
+        ok(control(ali, call, "hold", "", "", ""));
+        var r = ali.get("/api/calls/" + call + "/control");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("held", new JsonObject(r.body()).getString("state"));
+        assertEquals(403, fx.signIn("bita").get("/api/calls/" + call + "/control").statusCode());
+        live.close();
+    }
+
+    @Test
     @DisplayName("call control's refusals map to HTTP codes with the error, its sentence and the call's state")
     void refusalsMapToCodes() {
         ConsoleClient ali = fx.signIn("ali");
