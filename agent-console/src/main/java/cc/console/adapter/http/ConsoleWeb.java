@@ -603,10 +603,15 @@ public final class ConsoleWeb implements Consumer<Router> {
         }).onFailure(e -> log.debug("live channel upgrade failed: {}", e.getMessage()));
     }
 
-    /** A page reloaded (or a socket reconnected) mid-call gets the call's pop again. */
+    /**
+     * A page reloaded (or a socket reconnected) mid-call gets the call's pop again: only a call call control says
+     * this agent is on now (a call that only rang them, or has ended, is not popped again).
+     */
     private void popAgain(WebSocketLiveClient client, String agentId) {
-        console.callControls().currentCall(agentId).flatMap(id -> console.pops().offer(id))
-                .filter(offer -> offer.agentId().equals(agentId))
+        console.callControls().currentCall(agentId)
+                .filter(id -> console.callControls().state(id).map(s -> s.agentId().equals(agentId)
+                        && !"ended".equals(s.state()) && !"transferring".equals(s.state())).orElse(false))
+                .flatMap(id -> console.pops().offer(id))
                 .ifPresent(offer -> console.pops().build(offer).onSuccess(card ->
                         client.send(new JsonObject().put("type", "pop").put("pop", card).encode(), false)));
     }
