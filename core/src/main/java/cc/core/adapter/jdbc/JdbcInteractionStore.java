@@ -233,6 +233,26 @@ public final class JdbcInteractionStore implements InteractionStore {
                 }));
     }
 
+    /**
+     * One page of the interactions offered in [from, to) that come after ({@code afterOffered}, {@code afterId}) in
+     * the order (offered_at, id), with their IVR steps and segments: reports walk a month this way a page at a time
+     * (keyset paging, so each page is an index range scan however deep into the month it is). Blocking; worker
+     * threads only.
+     */
+    static List<Interaction> pageAfter(Connection c, Instant from, Instant to, Instant afterOffered, String afterId,
+                                       int limit) throws SQLException {
+        return query(c, "select " + COLUMNS + " from interactions where offered_at >= ? and offered_at < ?"
+                        + " and (offered_at > ? or (offered_at = ? and id > ?)) order by offered_at, id limit ?",
+                "i.offered_at,", st -> {
+                    st.setObject(1, timestamp(from));
+                    st.setObject(2, timestamp(to));
+                    st.setObject(3, timestamp(afterOffered));
+                    st.setObject(4, timestamp(afterOffered));
+                    st.setString(5, afterId);
+                    st.setInt(6, limit);
+                });
+    }
+
     @Override
     public Future<List<Interaction>> forCustomer(long customerId, int limit) {
         if (limit < 0) {
