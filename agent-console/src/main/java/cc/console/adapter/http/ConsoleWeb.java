@@ -81,6 +81,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final CallControlWeb callControl;
     private final Optional<RecordingWeb> recordings;
     private final QualityWeb quality;
+    private Optional<ReportWeb> reports = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -95,6 +96,12 @@ public final class ConsoleWeb implements Consumer<Router> {
         this.preview = new PreviewWeb(vertx, console);
         this.callControl = new CallControlWeb(console);
         this.quality = new QualityWeb(console);
+    }
+
+    /** Adds the historical reports' API (when the server has a database to report from). */
+    public ConsoleWeb withReports(ReportWeb web) {
+        this.reports = Optional.of(web);
+        return this;
     }
 
     @Override
@@ -163,6 +170,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         callControl.mount(router);
         recordings.ifPresent(r -> r.mount(router));
         quality.mount(router);
+        reports.ifPresent(r -> r.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
