@@ -38,6 +38,7 @@ import java.util.Random;
 
 import static cc.core.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reports on real PostgreSQL from generated days written through the real stores: four Tehran days around the end
@@ -57,7 +58,10 @@ class ReportsPostgresIT {
     private Vertx vertx;
     private MigratedDatabase db;
     private Reports reports;
-    /** Expected figures per day index and queue: offered, answered, in threshold, abandoned, short, talk seconds. */
+    /**
+     * Expected figures per day index and queue: offered, answered, in threshold, abandoned, short, talk seconds,
+     * answered calls of known callers, of those the ones nobody called back about within 7 days.
+     */
     private final Map<String, long[]> expected = new HashMap<>();
     private final long[] agentExpected = new long[3];   // calls, talk s, available s on day 0
 
@@ -68,6 +72,8 @@ class ReportsPostgresIT {
         JdbcInteractionStore store = new JdbcInteractionStore(db.database());
         JdbcAgentStateHistory history = new JdbcAgentStateHistory(db.database());
         Random random = new Random(1405);
+        record Generated(int day, String queue, String number, Instant offered, boolean answered) {}
+        List<Generated> generated = new ArrayList<>();
         List<Future<Void>> saves = new ArrayList<>();
         int n = 0;
         for (int day = 0; day < DAYS; day++) {
@@ -80,9 +86,12 @@ class ReportsPostgresIT {
                 boolean answered = random.nextInt(4) != 0;
                 int talk = 30 + random.nextInt(300);
                 String agent = "a" + random.nextInt(3);
+                // numbers from a small pool, so some callers call again within the week
+                String number = "0912" + random.nextInt(600);
+                generated.add(new Generated(day, queue, number, offered, answered));
                 Interaction call = Interaction.newCall(String.format("gen-%05d", n++), Direction.INBOUND, "pbx",
-                        "c" + n, "0912" + random.nextInt(1_000_000), "", "100", offered).answered(offered);
-                long[] e = expected.computeIfAbsent(day + "/" + queue, k -> new long[6]);
+                        "c" + n, number, "", "100", offered).answered(offered);
+                long[] e = expected.computeIfAbsent(day + "/" + queue, k -> new long[8]);
                 e[0]++;
                 if (answered) {
                     call = call.withSegment(segment(SegmentKind.QUEUE, offered, wait, "", queue, Segment.ANSWERED))
@@ -105,7 +114,28 @@ class ReportsPostgresIT {
                 saves.add(store.save(call));
             }
         }
+        // after the range: callers of the last day calling again (they count only as repeats), two of them too late
+        for (int k = 0; k < 6; k++) {
+            Generated earlier = generated.get((DAYS - 1) * CALLS_PER_DAY + k * 7);
+            Instant again = earlier.offered().plus(Duration.ofDays(k < 4 ? 6 : 8));
+            Generated later = new Generated(-1, "sales", earlier.number(), again, false);
+            generated.add(later);
+            saves.add(store.save(Interaction.newCall("later-" + k, Direction.INBOUND, "pbx", "l" + k,
+                    earlier.number(), "", "100", again).answered(again)
+                    .withSegment(segment(SegmentKind.QUEUE, again, 30, "", "sales", Segment.ABANDONED))
+                    .ended(again.plusSeconds(30), "normal")));
+        }
         result(Future.all(saves));
+        for (Generated g : generated) {
+            if (g.day() < 0 || !g.answered()) {
+                continue;
+            }
+            boolean repeated = generated.stream().anyMatch(o -> o.number().equals(g.number())
+                    && o.offered().isAfter(g.offered()) && !o.offered().isAfter(g.offered().plus(Duration.ofDays(7))));
+            long[] e = expected.get(g.day() + "/" + g.queue());
+            e[6]++;
+            e[7] += repeated ? 0 : 1;
+        }
         // agent a0 on day 0: in at 08:00, available to 12:00, a 30-minute break, available to 16:00, out
         Instant d0 = FIRST.atTime(8, 0).atZone(TEHRAN).toInstant();
         for (AgentStateChanged change : List.of(
@@ -158,6 +188,9 @@ class ReportsPostgresIT {
             assertEquals(e[3], f.abandoned(), "abandoned " + where);
             assertEquals(e[4], f.shortAbandoned(), "short abandons " + where);
             assertEquals(Duration.ofSeconds(e[5]), f.talk(), "talk " + where);
+            assertEquals(e[6], f.resolvable(), "answered calls of known callers " + where);
+            assertEquals(e[7], f.resolvedFirstTime(), "resolved at first contact " + where);
+            assertTrue(e[7] < e[6], "some callers called again: the check can fail " + where);
         }
     }
 

@@ -20,6 +20,13 @@ public interface ReportSource {
     /** Every interaction offered in [from, to), with its segments and IVR path, in the order (offered at, id). */
     Future<Long> interactions(Instant from, Instant to, Consumer<Interaction> sink);
 
+    /**
+     * The interactions offered in [from, to) as bare contacts, for telling whether a customer called again: id,
+     * direction, offer time, caller number and customer only (no segments, no IVR path), in the order (offered at,
+     * id). Much lighter than {@link #interactions} for the repeat window after a report's range.
+     */
+    Future<Long> contacts(Instant from, Instant to, Consumer<Interaction> sink);
+
     /** Every agent state spell that overlaps [from, to) (of one agent, or all), in no particular order. */
     Future<Long> spells(Instant from, Instant to, Optional<String> agent, Consumer<StateSpell> sink);
 }

@@ -33,7 +33,9 @@ public final class Reports {
     public Future<QueueReport> queues(ReportQuery q) {
         Buckets buckets = new Buckets(q.interval(), q.calendar(), settings.zone());
         QueueReport report = new QueueReport(q.from(), q.to(), buckets, settings, q.subject());
-        return source.interactions(q.from(), report.readUntil(), report::add).map(n -> report);
+        return source.interactions(q.from(), q.to(), report::add)
+                .compose(n -> source.contacts(q.to(), report.readUntil(), report::add))
+                .map(n -> report);
     }
 
     public Future<AgentReport> agents(ReportQuery q) {
