@@ -1,7 +1,6 @@
 package cc.console.adapter.http;
 
 import cc.console.domain.auth.AccessRules;
-import cc.console.domain.auth.Principal;
 import cc.console.domain.i18n.PersianDigits;
 import cc.core.app.report.ReportQuery;
 import cc.core.app.report.Reports;
@@ -9,7 +8,6 @@ import cc.core.domain.calendar.JalaliDate;
 import cc.core.domain.report.IvrFigures;
 import cc.core.domain.report.ReportCalendar;
 import cc.core.domain.report.ReportInterval;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -52,52 +50,49 @@ public final class ReportWeb {
     }
 
     void mount(Router router) {
-        router.get("/api/reports/queues").handler(rc -> report(rc, "queue", "queues"));
-        router.get("/api/reports/agents").handler(rc -> report(rc, "agent", "agents"));
+        router.get("/api/reports/queues").handler(this::queues);
+        router.get("/api/reports/agents").handler(this::agents);
     }
 
-    private void report(RoutingContext rc, String subjectParam, String kind) {
-        Principal p = ConsoleWeb.principal(rc);
-        if (!AccessRules.mayReadReports(p)) {
+    private void queues(RoutingContext rc) {
+        ask(rc, "queue").ifPresent(asked -> reports.queues(asked.query).onSuccess(r -> {
+            JsonArray ivr = new JsonArray();
+            for (IvrFigures f : r.ivr()) {
+                ivr.add(new JsonObject().put("bucket", f.bucket().label()).put("start", f.bucket().start().toString())
+                        .put("end", f.bucket().end().toString()).put("flow", f.flow()).put("exitNode", f.exitNode())
+                        .put("contained", f.contained()).put("hungUp", f.hungUp()));
+            }
+            answer(rc, asked, "queues", ReportTable.queues(r.rows()), new JsonObject().put("ivr", ivr));
+        }).onFailure(e -> ConsoleWeb.error(rc, e)));
+    }
+
+    private void agents(RoutingContext rc) {
+        ask(rc, "agent").ifPresent(asked -> reports.agents(asked.query)
+                .onSuccess(r -> answer(rc, asked, "agents", ReportTable.agents(r.rows()), new JsonObject()))
+                .onFailure(e -> ConsoleWeb.error(rc, e)));
+    }
+
+    /** The request, when the user may read reports and its parameters are good; otherwise it is answered here. */
+    private Optional<Asked> ask(RoutingContext rc, String subjectParam) {
+        if (!AccessRules.mayReadReports(ConsoleWeb.principal(rc))) {
             ConsoleWeb.fail(rc, 403, "reports are for supervisors and admins");
-            return;
+            return Optional.empty();
         }
-        Asked asked;
         try {
-            asked = parse(rc, subjectParam);
+            return Optional.of(parse(rc, subjectParam));
         } catch (BadParameter e) {
             ConsoleWeb.fail(rc, 400, e.getMessage());
-            return;
+            return Optional.empty();
         }
-        Future<JsonObject> json;
-        Future<ReportTable> table;
-        if (kind.equals("queues")) {
-            var run = reports.queues(asked.query);
-            table = run.map(r -> ReportTable.queues(r.rows()));
-            json = run.map(r -> {
-                JsonArray ivr = new JsonArray();
-                for (IvrFigures f : r.ivr()) {
-                    ivr.add(new JsonObject().put("bucket", f.bucket().label()).put("start", f.bucket().start().toString())
-                            .put("end", f.bucket().end().toString()).put("flow", f.flow()).put("exitNode", f.exitNode())
-                            .put("contained", f.contained()).put("hungUp", f.hungUp()));
-                }
-                return new JsonObject().put("ivr", ivr);
-            });
-        } else {
-            table = reports.agents(asked.query).map(r -> ReportTable.agents(r.rows()));
-            json = table.map(t -> new JsonObject());
-        }
-        Future.all(json, table).onSuccess(v -> answer(rc, p, asked, kind, table.result(), json.result()))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
     }
 
-    private void answer(RoutingContext rc, Principal p, Asked asked, String kind, ReportTable t, JsonObject extra) {
+    private void answer(RoutingContext rc, Asked asked, String kind, ReportTable t, JsonObject extra) {
         if (asked.csv) {
             String name = kind + "-" + asked.fromText + "-" + asked.toText + "-" + asked.query.interval().wireName()
                     + ".csv";
             rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                    .end(Buffer.buffer(ReportCsv.write(t, p.language())));
+                    .end(Buffer.buffer(ReportCsv.write(t, ConsoleWeb.principal(rc).language())));
             return;
         }
         JsonObject out = new JsonObject().put("from", asked.fromText).put("to", asked.toText)
