@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
-    private static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, caller_name,"
+    static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, caller_name,"
             + " dialed_number, offered_at, answered_at, ended_at, queue, agent_id, disposition, notes, end_cause,"
             + " customer_id, campaign_id, satisfaction, agent_answered_at, handled_by, abandoned_where, segments_kept";
     private static final String UPDATE = "update interactions set channel = ?, direction = ?, server = ?,"
@@ -233,26 +233,6 @@ public final class JdbcInteractionStore implements InteractionStore {
                 }));
     }
 
-    /**
-     * One page of the interactions offered in [from, to) that come after ({@code afterOffered}, {@code afterId}) in
-     * the order (offered_at, id), with their IVR steps and segments: reports walk a month this way a page at a time
-     * (keyset paging, so each page is an index range scan however deep into the month it is). Blocking; worker
-     * threads only.
-     */
-    static List<Interaction> pageAfter(Connection c, Instant from, Instant to, Instant afterOffered, String afterId,
-                                       int limit) throws SQLException {
-        return query(c, "select " + COLUMNS + " from interactions where offered_at >= ? and offered_at < ?"
-                        + " and (offered_at > ? or (offered_at = ? and id > ?)) order by offered_at, id limit ?",
-                "i.offered_at,", st -> {
-                    st.setObject(1, timestamp(from));
-                    st.setObject(2, timestamp(to));
-                    st.setObject(3, timestamp(afterOffered));
-                    st.setObject(4, timestamp(afterOffered));
-                    st.setString(5, afterId);
-                    st.setInt(6, limit);
-                });
-    }
-
     @Override
     public Future<List<Interaction>> forCustomer(long customerId, int limit) {
         if (limit < 0) {
@@ -348,7 +328,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         }
     }
 
-    private static Interaction read(ResultSet rs) throws SQLException {
+    static Interaction read(ResultSet rs) throws SQLException {
         long customer = rs.getLong("customer_id");
         Optional<Long> customerId = rs.wasNull() ? Optional.empty() : Optional.of(customer);
         int score = rs.getInt("satisfaction");
