@@ -20,6 +20,10 @@ import cc.core.app.recording.RecordingRecorder;
 import cc.core.app.recording.RetentionSweeper;
 import cc.core.domain.recording.RetentionPolicy;
 import cc.console.adapter.http.RecordingWeb;
+import cc.console.adapter.http.ReportWeb;
+import cc.core.adapter.jdbc.JdbcReportSource;
+import cc.core.app.report.Reports;
+import cc.core.domain.report.ReportSettings;
 import cc.core.adapter.jdbc.SchemaMigrations;
 import cc.core.adapter.memory.MemoryLiveState;
 import cc.core.adapter.redis.RedisConfig;
@@ -199,7 +203,8 @@ public final class Server implements AutoCloseable {
                     new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
                             metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
-                            console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))));
+                            console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
+                            .withReports(reportWeb())));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -275,6 +280,17 @@ public final class Server implements AutoCloseable {
         DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
                 telephony, InstantSource.system());
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
+    }
+
+    /** Historical reports from this server's database, counted with the ACD queues' service-level thresholds. */
+    ReportWeb reportWeb() {
+        ServerConfig.Reports r = config.reports();
+        java.util.Map<String, java.time.Duration> thresholds = new java.util.HashMap<>();
+        acdSettings().queues().forEach(q -> thresholds.put(q.id(), q.serviceLevelThreshold()));
+        ReportSettings settings = new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
+                java.time.Duration.ofSeconds(20));
+        return new ReportWeb(new Reports(new JdbcReportSource(database), settings, InstantSource.system()),
+                r.maxDays());
     }
 
     /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */

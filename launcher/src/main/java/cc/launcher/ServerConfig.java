@@ -5,7 +5,9 @@ import cc.core.config.ConfigNode;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Set;
  */
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
-                           YamlDialerSettings.DialerConfig dialer, Recording recording) {
+                           YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports) {
 
     public record Http(String host, int port) {}
 
@@ -72,6 +74,16 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      */
     public record Recording(String directory, Optional<Path> readDirectory, int retentionDays,
                             boolean agentsHearOwnCalls, Duration sweepEvery) {}
+
+    /**
+     * Historical reports.
+     *
+     * @param zone              where days, weeks and months are cut; empty in the file: the server's zone
+     * @param shortAbandon      callers who hang up sooner after entering a queue are short abandons
+     * @param repeatContactDays a call is resolved at first contact when its caller does not call again within these days
+     * @param maxDays           the longest range one report request may cover
+     */
+    public record Reports(ZoneId zone, Duration shortAbandon, int repeatContactDays, int maxDays) {}
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -156,9 +168,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         }
 
         Recording recording = recording(root.child("recording"));
+        Reports reports = reports(root.child("reports"));
 
         root.finish();
-        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording);
+        return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
+                reports);
     }
 
     private static Recording recording(ConfigNode rec) {
@@ -174,5 +188,22 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         }
         return new Recording(directory, read.isBlank() ? Optional.empty() : Optional.of(Path.of(read)),
                 rec.integer("retentionDays", 0, 0, 36_500), rec.bool("agentsHearOwnCalls", false), sweepEvery);
+    }
+
+    private static Reports reports(ConfigNode node) {
+        String zoneName = node.string("zone", "");
+        ZoneId zone;
+        try {
+            zone = zoneName.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            throw node.error("zone", "must be a time zone such as Asia/Tehran or empty for the server's, was \""
+                    + zoneName + "\"");
+        }
+        Duration shortAbandon = node.duration("shortAbandon", Duration.ofSeconds(5));
+        if (shortAbandon.isNegative() || shortAbandon.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw node.error("shortAbandon", "must be between 0s and 5m, was " + shortAbandon.toMillis() + "ms");
+        }
+        return new Reports(zone, shortAbandon, node.integer("repeatContactDays", 7, 0, 365),
+                node.integer("maxDays", 93, 1, 3_660));
     }
 }

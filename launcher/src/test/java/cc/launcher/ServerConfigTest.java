@@ -115,4 +115,24 @@ class ServerConfigTest {
         assertEquals("my.yaml: recording.sweepEvery: must be at least 1m, was 5000ms",
                 assertThrows(ConfigException.class, () -> read("recording:\n  sweepEvery: 5s\n")).getMessage());
     }
+
+    @Test
+    @DisplayName("the reports section: documented defaults (the server's zone), and each wrong value named by file and key")
+    void reportsSection() {
+        ServerConfig.Reports r = ServerConfig.load(Optional.empty()).reports();
+        assertEquals(java.time.ZoneId.systemDefault(), r.zone());
+        assertEquals(Duration.ofSeconds(5), r.shortAbandon());
+        assertEquals(7, r.repeatContactDays());
+        assertEquals(93, r.maxDays());
+        assertEquals(new ServerConfig.Reports(java.time.ZoneId.of("Asia/Tehran"), Duration.ofSeconds(10), 3, 31),
+                read("reports: {zone: Asia/Tehran, shortAbandon: 10s, repeatContactDays: 3, maxDays: 31}\n")
+                        .reports());
+        assertEquals("my.yaml: reports.zone: must be a time zone such as Asia/Tehran or empty for the server's, was "
+                + "\"Mars/Olympus\"", assertThrows(ConfigException.class,
+                        () -> read("reports:\n  zone: Mars/Olympus\n")).getMessage());
+        assertEquals("my.yaml: reports.maxDays: must be from 1 to 3660, was 0",
+                assertThrows(ConfigException.class, () -> read("reports:\n  maxDays: 0\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("reports:\n  shortAbandon: 10m\n"))
+                .getMessage().startsWith("my.yaml: reports.shortAbandon: must be between 0s and 5m"));
+    }
 }

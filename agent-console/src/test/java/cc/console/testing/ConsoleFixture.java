@@ -2,6 +2,10 @@ package cc.console.testing;
 
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.http.RecordingWeb;
+import cc.console.adapter.http.ReportWeb;
+import cc.core.adapter.jdbc.JdbcReportSource;
+import cc.core.app.report.Reports;
+import cc.core.domain.report.ReportSettings;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
 import cc.console.adapter.jdbc.JdbcOpportunityStore;
@@ -46,6 +50,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ConsoleFixture implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
+    /** Reports count in Tehran, short abandons under 5 s, repeats within 7 days; queue sales answers within 20 s. */
+    public static final ReportSettings REPORTS = new ReportSettings(ZoneId.of("Asia/Tehran"), Duration.ofSeconds(5),
+            7, Map.of("sales", Duration.ofSeconds(20)), Duration.ofSeconds(30));
+    public static final int REPORT_MAX_DAYS = 31;
 
     public final Vertx vertx;
     public final PostgresTestDatabase pg;
@@ -91,7 +99,9 @@ public final class ConsoleFixture implements AutoCloseable {
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
-                new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls))).mount(router);
+                new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls)))
+                .withReports(new ReportWeb(new Reports(new JdbcReportSource(db), REPORTS, InstantSource.system()),
+                        REPORT_MAX_DAYS)).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 

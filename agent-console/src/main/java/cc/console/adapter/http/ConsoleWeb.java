@@ -78,6 +78,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final AdminWeb admin;
     private final Optional<RecordingWeb> recordings;
     private final QualityWeb quality;
+    private Optional<ReportWeb> reports = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -93,6 +94,12 @@ public final class ConsoleWeb implements Consumer<Router> {
         this.callControl = new CallControlWeb(console);
         this.admin = new AdminWeb(vertx, console);
         this.quality = new QualityWeb(console);
+    }
+
+    /** Adds the historical reports' API (when the server has a database to report from). */
+    public ConsoleWeb withReports(ReportWeb web) {
+        this.reports = Optional.of(web);
+        return this;
     }
 
     @Override
@@ -136,6 +143,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         callControl.mount(router);
         recordings.ifPresent(r -> r.mount(router));
         quality.mount(router);
+        reports.ifPresent(r -> r.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

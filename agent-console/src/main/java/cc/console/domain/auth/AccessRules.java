@@ -57,6 +57,11 @@ public final class AccessRules {
         return p.role().atLeast(Role.SUPERVISOR);
     }
 
+    /** Historical reports of queues and agents (and their CSV export): supervisors and admins. */
+    public static boolean mayReadReports(Principal p) {
+        return p.role().atLeast(Role.SUPERVISOR);
+    }
+
     /** An opportunity is changed by its owner or a supervisor. */
     public static boolean mayChangeOpportunity(Principal p, String owner) {
         return p.role().atLeast(Role.SUPERVISOR) || p.username().equals(owner);

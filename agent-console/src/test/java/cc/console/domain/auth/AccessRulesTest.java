@@ -68,6 +68,15 @@ class AccessRulesTest {
     }
 
     @Test
+    @DisplayName("historical reports are read by supervisors and admins; agents, even one who supervises nobody, are refused")
+    void reports() {
+        assertFalse(AccessRules.mayReadReports(agentA));
+        assertFalse(AccessRules.mayReadReports(agentB));
+        assertTrue(AccessRules.mayReadReports(supervisor));
+        assertTrue(AccessRules.mayReadReports(admin));
+    }
+
+    @Test
     @DisplayName("an agent acts only on the preview record reserved to them; the do-not-call list and campaign "
             + "callbacks take any number or contact from supervisors, only their own from agents")
     void preview() {

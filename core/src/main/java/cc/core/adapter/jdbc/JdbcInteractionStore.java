@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
-    private static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, caller_name,"
+    static final String COLUMNS = "id, channel, direction, server, call_id, caller_number, caller_name,"
             + " dialed_number, offered_at, answered_at, ended_at, queue, agent_id, disposition, notes, end_cause,"
             + " customer_id, campaign_id, satisfaction, agent_answered_at, handled_by, abandoned_where, segments_kept";
     private static final String UPDATE = "update interactions set channel = ?, direction = ?, server = ?,"
@@ -328,7 +328,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         }
     }
 
-    private static Interaction read(ResultSet rs) throws SQLException {
+    static Interaction read(ResultSet rs) throws SQLException {
         long customer = rs.getLong("customer_id");
         Optional<Long> customerId = rs.wasNull() ? Optional.empty() : Optional.of(customer);
         int score = rs.getInt("satisfaction");

@@ -1,0 +1,11 @@
+package cc.core.domain.report;
+
+/**
+ * Calls that ended in the IVR without asking for an agent, per bucket, flow and the node they left from.
+ *
+ * @param exitNode  the last node of the caller's IVR path (empty when the path was not kept)
+ * @param contained calls the flow served to its end (no queue, no transfer)
+ * @param hungUp    calls whose caller hung up in the IVR before being served or queued
+ */
+public record IvrFigures(Bucket bucket, String flow, String exitNode, long contained, long hungUp) {
+}
