@@ -1,0 +1,21 @@
+package cc.core.domain.scoring;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One score of one customer as computed at {@code computedAt}, with the reasons behind it (most telling first), as
+ * call lists, routing and people read it.
+ *
+ * @param name {@link #VALUE}, {@link #LOYALTY} or {@link #CHURN_RISK}
+ * @param score 0 to 1
+ */
+public record CustomerScore(long customerId, String name, double score, Instant computedAt, List<String> reasons) {
+    public static final String VALUE = "value";
+    public static final String LOYALTY = "loyalty";
+    public static final String CHURN_RISK = "churnRisk";
+
+    public CustomerScore {
+        reasons = List.copyOf(reasons);
+    }
+}
