@@ -37,13 +37,25 @@ public final class ChurnTraining {
 
     /** @throws IllegalArgumentException when the history has no churner or no stayer to learn from */
     public Result train(List<CustomerHistory> histories, Instant now) {
+        List<ChurnLearner.LabelledCustomer> all = new ArrayList<>(histories.size());
+        for (CustomerHistory h : histories) {
+            all.add(labelled(h, now));
+        }
+        return trainOn(all);
+    }
+
+    /**
+     * Trains on the customers not held out and measures on the held-out ones.
+     *
+     * @throws IllegalArgumentException when there is no churner or no stayer to learn from
+     */
+    public Result trainOn(List<ChurnLearner.LabelledCustomer> customers) {
         List<ChurnLearner.LabelledCustomer> train = new ArrayList<>();
         List<ChurnLearner.LabelledCustomer> test = new ArrayList<>();
         int churners = 0;
-        for (CustomerHistory h : histories) {
-            ChurnLearner.LabelledCustomer l = labelled(h, now);
+        for (ChurnLearner.LabelledCustomer l : customers) {
             churners += l.churned() ? 1 : 0;
-            (heldOut(h.customerId()) ? test : train).add(l);
+            (heldOut(l.features().customerId()) ? test : train).add(l);
         }
         long trainChurners = train.stream().filter(ChurnLearner.LabelledCustomer::churned).count();
         if (trainChurners == 0 || trainChurners == train.size()) {

@@ -42,13 +42,17 @@ public final class CustomerScoring {
         if (h.churnedAt().isPresent()) {
             return List.of();
         }
-        CustomerFeatures f = CustomerFeatures.of(h, now);
+        return score(CustomerFeatures.of(h, now), now);
+    }
+
+    /** The scores of an active customer whose features (as of {@code now}) are already read. */
+    public List<CustomerScore> score(CustomerFeatures f, Instant now) {
         return List.of(value(f, now), loyalty(f, now),
                 new CustomerScore(f.customerId(), CustomerScore.CHURN_RISK, churn.risk(f), now,
                         churn.reasons(f, REASONS)));
     }
 
-    static CustomerScore value(CustomerFeatures f, Instant now) {
+    public static CustomerScore value(CustomerFeatures f, Instant now) {
         double monetary = f.revenueLastYear() / (f.revenueLastYear() + HALF_VALUE_REVENUE);
         double frequency = Math.min(1, f.ordersLastYear() / FULL_FREQUENCY_ORDERS);
         double recency = Math.exp(-f.daysSinceLastOrder() / RECENCY_DAYS);
@@ -57,7 +61,7 @@ public final class CustomerScoring {
                         "daysSinceLastOrder", 0.2 * recency));
     }
 
-    static CustomerScore loyalty(CustomerFeatures f, Instant now) {
+    public static CustomerScore loyalty(CustomerFeatures f, Instant now) {
         double tenure = Math.min(1, f.tenureDays() / 365.0 / FULL_TENURE_YEARS);
         double satisfaction = (f.averageSatisfaction() - 1) / 4;
         double contact = Math.min(1, f.contactsLast90Days() / FULL_CONTACTS_90_DAYS);
