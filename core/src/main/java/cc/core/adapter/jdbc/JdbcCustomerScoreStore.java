@@ -124,6 +124,23 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
     }
 
     @Override
+    public Future<Void> clear(List<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return db.inTransaction(c -> {
+            try (PreparedStatement del = c.prepareStatement("delete from customer_scores where customer_id = ?")) {
+                for (long id : customerIds) {
+                    del.setLong(1, id);
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Future<Void> saveRun(ScoringRun run) {
         return db.withConnection(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into customer_score_runs"

@@ -17,6 +17,9 @@ public interface CustomerScoreStore {
     /** Writes the scores, each replacing the customer's earlier score of the same name, in one transaction. */
     Future<Void> save(List<CustomerScore> scores);
 
+    /** Removes every score of these customers (who have left: a call list must not pick them by an old score). */
+    Future<Void> clear(List<Long> customerIds);
+
     /** Keeps what one run did and how good its churn model was. */
     Future<Void> saveRun(ScoringRun run);
 

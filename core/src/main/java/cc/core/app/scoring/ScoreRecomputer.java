@@ -133,21 +133,23 @@ public final class ScoreRecomputer extends VerticleBase {
         int to = Math.min(all.size(), from + PAGE);
         return vertx.executeBlocking(() -> {
             List<CustomerScore> scores = new ArrayList<>();
+            List<Long> gone = new ArrayList<>();
             for (ChurnLearner.LabelledCustomer c : all.subList(from, to)) {
                 if (c.churned()) {
-                    continue; // gone: no score to act on
-                }
-                if (model.scoring() != null) {
+                    gone.add(c.features().customerId()); // no score to act on, and none left from earlier runs
+                } else if (model.scoring() != null) {
                     scores.addAll(model.scoring().score(c.features(), now));
                 } else {
                     scores.add(CustomerScoring.value(c.features(), now));
                     scores.add(CustomerScoring.loyalty(c.features(), now));
                 }
             }
-            return scores;
-        }).compose(scores -> store.save(scores).compose(v -> write(all, model, now, to,
-                scoredSoFar + (int) scores.stream().map(CustomerScore::customerId).distinct().count())));
+            return new Page(scores, gone, to - from - gone.size());
+        }).compose(page -> store.clear(page.gone()).compose(v -> store.save(page.scores()))
+                .compose(v -> write(all, model, now, to, scoredSoFar + page.scored())));
     }
+
+    private record Page(List<CustomerScore> scores, List<Long> gone, int scored) {}
 
     /** Asks for a run from any thread (hopping onto this verticle's context), for tests and administration. */
     public Future<ScoresRecomputed> recomputeNow() {
