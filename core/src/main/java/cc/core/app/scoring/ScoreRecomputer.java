@@ -35,6 +35,7 @@ import java.util.OptionalDouble;
 public final class ScoreRecomputer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ScoreRecomputer.class);
     static final int PAGE = 1_000;
+    static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
     private final CustomerScoreStore store;
     private final ChurnLearner learner;
@@ -64,8 +65,9 @@ public final class ScoreRecomputer extends VerticleBase {
         if (every.isZero()) {
             log.info("Customer scores are recomputed on request only (scores.recomputeEvery is 0)");
         } else {
-            log.info("Customer scores are recomputed every {} and on request", every);
-            vertx.setPeriodic(every.toMillis(), t -> recompute()
+            log.info("Customer scores are recomputed every {} (first in {}) and on request", every, FIRST_RUN);
+            // the first run soon after start, so a server restarted more often than every still scores
+            vertx.setPeriodic(Math.min(FIRST_RUN.toMillis(), every.toMillis()), every.toMillis(), t -> recompute()
                     .onFailure(e -> log.warn("Customer scoring failed; next in {}: {}", every, e.getMessage())));
         }
         return Future.succeededFuture();
