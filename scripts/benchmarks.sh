@@ -3,7 +3,8 @@
 #   scripts/benchmarks.sh              every benchmark with its default (short) parameters
 #   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console,
 #                                      records (minutes, needs PostgreSQL: not in the default set),
-#                                      transfer and recpop (call control, a minute or two each: not in the default set)
+#                                      transfer and recpop (call control, a minute or two each: not in the default set),
+#                                      scoring (a million customers scored, a few minutes: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ declare -A main=(
   [records]=cc.bench.records.RecordLagBenchmark
   [transfer]=cc.bench.callcontrol.TransferBenchmark
   [recpop]=cc.bench.callcontrol.RecordingPopBenchmark
+  [scoring]=cc.bench.scoring.ScoringBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -29,6 +29,8 @@ import java.util.List;
 public final class TribuoChurnLearner implements ChurnLearner {
     static final Label CHURNED = new Label("churned");
     static final Label STAYED = new Label("stayed");
+    /** Tribuo logs the loss every n examples at INFO by default: thousands of lines per training; -1 logs none. */
+    private static final int NO_LOSS_LOG = -1;
     private static final String[] NAMES = CustomerFeatures.NAMES.toArray(String[]::new);
 
     private final int epochs;
@@ -77,7 +79,7 @@ public final class TribuoChurnLearner implements ChurnLearner {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new ListDataSource<>(rows, labels,
                 new SimpleDataSourceProvenance("customer history", labels)));
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, seed);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, NO_LOSS_LOG, 1, seed);
         LinearSGDModel model = (LinearSGDModel) trainer.train(data);
         return new TrainedModel(model, standardised);
     }
