@@ -7,12 +7,14 @@ import java.util.Set;
 
 /**
  * What the center knows of one customer, as scoring reads it: when they became a customer, their orders, the
- * opportunities closed with them, their contacts with the center, and when the account was closed (if it was).
+ * opportunities closed with them, their contacts with the center, the products offered to them and whether they took
+ * them, and when the account was closed (if it was).
  *
  * @param closedAt when the account was closed or marked churned; empty while it is active
  */
 public record CustomerHistory(long customerId, String segment, Instant since, List<Order> orders,
-                              List<Opportunity> opportunities, List<Contact> contacts, Optional<Instant> closedAt) {
+                              List<Opportunity> opportunities, List<Contact> contacts, List<Offer> offers,
+                              Optional<Instant> closedAt) {
 
     /** Dispositions an agent gives when the customer says they are leaving: a churn label like a closed account. */
     public static final Set<String> CHURN_DISPOSITIONS = Set.of("churned", "cancelled", "account-closed");
@@ -28,11 +30,21 @@ public record CustomerHistory(long customerId, String segment, Instant since, Li
     /** @param satisfaction the survey's 1 to 5, or 0 when the customer gave none */
     public record Contact(Instant at, String disposition, int satisfaction) {}
 
+    /** A product offered to the customer (cross-sell or up-sell, on a call or a campaign) and whether they took it. */
+    public record Offer(Instant at, String product, boolean accepted) {}
+
     public CustomerHistory {
         segment = segment == null ? "" : segment;
         orders = List.copyOf(orders);
         opportunities = List.copyOf(opportunities);
         contacts = List.copyOf(contacts);
+        offers = List.copyOf(offers);
+    }
+
+    /** A customer never offered anything. */
+    public CustomerHistory(long customerId, String segment, Instant since, List<Order> orders,
+                           List<Opportunity> opportunities, List<Contact> contacts, Optional<Instant> closedAt) {
+        this(customerId, segment, since, orders, opportunities, contacts, List.of(), closedAt);
     }
 
     /**

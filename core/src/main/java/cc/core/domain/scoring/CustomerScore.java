@@ -7,7 +7,8 @@ import java.util.List;
  * One score of one customer as computed at {@code computedAt}, with the reasons behind it (most telling first), as
  * call lists, routing and people read it.
  *
- * @param name {@link #VALUE}, {@link #LOYALTY} or {@link #CHURN_RISK}
+ * @param name {@link #VALUE}, {@link #LOYALTY}, {@link #CHURN_RISK}, or {@code propensity_<product>}
+ *             ({@link OfferPropensity})
  * @param score 0 to 1
  */
 public record CustomerScore(long customerId, String name, double score, Instant computedAt, List<String> reasons) {

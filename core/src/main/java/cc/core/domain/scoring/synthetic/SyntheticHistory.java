@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Customers of a contact center with up to three years of orders, opportunities and contacts, some of whom left,
- * generated from a seed so every run (and every customer, by id) is the same.
+ * Customers of a contact center with up to three years of orders, opportunities, contacts and offers, some of whom
+ * left, generated from a seed so every run (and every customer, by id) is the same. Offers are taken at the planted
+ * rate of the customer's segment for the product ({@link #PLANTED_ACCEPTANCE}).
  *
  * <p>Whether a customer churns is drawn from a logistic model of the planted drivers ({@link #PLANTED_DRIVERS}): each
  * driver is present in a share of customers independently, and raises the log-odds of churning by its
@@ -32,6 +34,13 @@ public final class SyntheticHistory {
             new Driver("priceComplaintLast90Days", 0.15, 2.5));
     /** Log-odds of churning with no driver present: about 5 %. */
     public static final double BASE_LOG_ODDS = -3.0;
+
+    /** Planted share of offers taken, by segment then product: what offer propensity must find again. */
+    public static final Map<String, Map<String, Double>> PLANTED_ACCEPTANCE = Map.of(
+            "retail", Map.of("broadband", 0.15, "mobile", 0.30, "insurance", 0.05),
+            "business", Map.of("broadband", 0.45, "mobile", 0.20, "insurance", 0.10),
+            "vip", Map.of("broadband", 0.20, "mobile", 0.25, "insurance", 0.50));
+    private static final List<String> PRODUCTS = List.of("broadband", "insurance", "mobile");
 
     private static final List<String> SEGMENTS = List.of("retail", "business", "vip");
     private static final Duration HISTORY = Duration.ofDays(3 * 365);
@@ -121,7 +130,15 @@ public final class SyntheticHistory {
             }
         }
         contacts.sort((a, b) -> a.at().compareTo(b.at()));
-        return new CustomerHistory(id, segment, since, orders, opportunities, contacts, closedAt);
+        // offers last, so adding them left every earlier draw (and the churn population) as it was
+        List<CustomerHistory.Offer> offers = new ArrayList<>();
+        for (int i = rng.nextInt(5); i > 0; i--) {
+            String product = PRODUCTS.get(rng.nextInt(PRODUCTS.size()));
+            offers.add(new CustomerHistory.Offer(between(rng, from, end), product,
+                    rng.nextDouble() < PLANTED_ACCEPTANCE.get(segment).get(product)));
+        }
+        offers.sort((a, b) -> a.at().compareTo(b.at()));
+        return new CustomerHistory(id, segment, since, orders, opportunities, contacts, offers, closedAt);
     }
 
     /** 0 (no answer) half the time; 1 or 2 for an unhappy customer, 3 to 5 otherwise. */
