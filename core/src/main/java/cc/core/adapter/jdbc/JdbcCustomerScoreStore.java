@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customer histories read from {@code customers}, {@code customer_orders}, {@code customer_opportunities} and
- * {@code interactions}; scores written to {@code customer_scores} (which the dialer's call lists read) with their time
+ * Customer histories read from {@code customers}, {@code customer_orders}, {@code customer_opportunities},
+ * {@code customer_offers} and {@code interactions}; scores written to {@code customer_scores} (which the dialer's call lists read) with their time
  * and reasons; runs to {@code customer_score_runs}.
  *
- * <p>Threading: as {@link Database}. A page of histories is four queries over a range of customer ids. Scores are
+ * <p>Threading: as {@link Database}. A page of histories is five queries over a range of customer ids. Scores are
  * written as batches of deletes and inserts in one transaction, which H2 and PostgreSQL both take (H2 has no
  * {@code on conflict do update}).
  */
@@ -70,6 +70,9 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
                     + " where customer_id between ? and ?", first, last, (rs, b) -> b.contacts.add(
                             new CustomerHistory.Contact(instant(rs, 2), Optional.ofNullable(rs.getString(3)).orElse(""),
                                     rs.getInt(4))), page);
+            rows(c, "select customer_id, offered_at, product, accepted from customer_offers"
+                    + " where customer_id between ? and ?", first, last, (rs, b) -> b.offers.add(
+                            new CustomerHistory.Offer(instant(rs, 2), rs.getString(3), rs.getBoolean(4))), page);
             return page.values().stream().map(Builder::build).toList();
         });
     }
@@ -207,6 +210,7 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
         final List<CustomerHistory.Order> orders = new ArrayList<>();
         final List<CustomerHistory.Opportunity> opportunities = new ArrayList<>();
         final List<CustomerHistory.Contact> contacts = new ArrayList<>();
+        final List<CustomerHistory.Offer> offers = new ArrayList<>();
 
         Builder(long id, String segment, Instant since, Optional<Instant> closedAt) {
             this.id = id;
@@ -216,7 +220,7 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
         }
 
         CustomerHistory build() {
-            return new CustomerHistory(id, segment, since, orders, opportunities, contacts, closedAt);
+            return new CustomerHistory(id, segment, since, orders, opportunities, contacts, offers, closedAt);
         }
     }
 }

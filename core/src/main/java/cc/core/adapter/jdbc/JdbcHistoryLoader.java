@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Writes customer histories (generated ones, for the demo, tests and benchmarks) into the tables scoring reads:
- * customers, their orders, opportunities and interactions. The database gives each customer its own id; the ids are
+ * customers, their orders, opportunities, interactions and offers. The database gives each customer its own id; the ids are
  * returned in the order of the histories.
  */
 public final class JdbcHistoryLoader {
@@ -59,7 +59,9 @@ public final class JdbcHistoryLoader {
                      + " (customer_id, closed_at, amount, won) values (?, ?, ?, ?)");
              PreparedStatement contacts = c.prepareStatement("insert into interactions (id, channel, direction,"
                      + " offered_at, ended_at, disposition, satisfaction, customer_id)"
-                     + " values (?, 'VOICE', 'INBOUND', ?, ?, ?, ?, ?)")) {
+                     + " values (?, 'VOICE', 'INBOUND', ?, ?, ?, ?, ?)");
+             PreparedStatement offers = c.prepareStatement("insert into customer_offers (customer_id, product,"
+                     + " offered_at, accepted) values (?, ?, ?, ?)")) {
             for (int i = 0; i < ids.length; i++) {
                 CustomerHistory h = histories.get(i);
                 for (CustomerHistory.Order o : h.orders()) {
@@ -89,10 +91,18 @@ public final class JdbcHistoryLoader {
                     contacts.setLong(6, ids[i]);
                     contacts.addBatch();
                 }
+                for (CustomerHistory.Offer o : h.offers()) {
+                    offers.setLong(1, ids[i]);
+                    offers.setString(2, o.product());
+                    offers.setObject(3, JdbcInteractionStore.timestamp(o.at()));
+                    offers.setBoolean(4, o.accepted());
+                    offers.addBatch();
+                }
             }
             orders.executeBatch();
             opportunities.executeBatch();
             contacts.executeBatch();
+            offers.executeBatch();
         }
     }
 }

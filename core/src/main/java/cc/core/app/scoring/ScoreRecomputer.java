@@ -8,6 +8,7 @@ import cc.core.domain.scoring.ChurnTraining;
 import cc.core.domain.scoring.CustomerHistory;
 import cc.core.domain.scoring.CustomerScore;
 import cc.core.domain.scoring.CustomerScoring;
+import cc.core.domain.scoring.OfferPropensity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Recomputes every customer's value, loyalty and churn risk: reads all histories page by page, trains the churn model
- * on them (held-out customers measure it), scores the customers still with us, and stores the scores with their
+ * Recomputes every customer's value, loyalty, churn risk and offer propensity per product: reads all histories page
+ * by page, trains the churn model on them (held-out customers measure it), scores the customers still with us, and stores the scores with their
  * reasons and the run with its AUC. Runs every {@code every} (none when zero) and on {@link ScoringAddresses#RECOMPUTE}.
  *
  * <p>Threading: runs one at a time on this verticle's context; a request during a run gets that run's result.
@@ -79,11 +80,11 @@ public final class ScoreRecomputer extends VerticleBase {
             return running;
         }
         Instant now = clock.instant();
-        running = read(0, now, new ArrayList<>())
-                .compose(all -> vertx.executeBlocking(() -> train(all)).compose(model ->
-                        write(all, model, now, 0, 0).map(scored -> new ScoresRecomputed(now, all.size(), scored,
-                                (int) all.stream().filter(ChurnLearner.LabelledCustomer::churned).count(),
-                                model.auc()))))
+        running = read(0, now, new ArrayList<>(), new ArrayList<>())
+                .compose(read -> vertx.executeBlocking(() -> train(read)).compose(model ->
+                        write(read, model, now, 0, 0).map(scored -> new ScoresRecomputed(now,
+                                read.customers().size(), scored, (int) read.customers().stream()
+                                .filter(ChurnLearner.LabelledCustomer::churned).count(), model.auc()))))
                 .compose(r -> store.saveRun(new CustomerScoreStore.ScoringRun(now, r.customers(), r.scored(),
                         r.churners(), Double.isNaN(r.heldOutAuc()) ? OptionalDouble.empty()
                                 : OptionalDouble.of(r.heldOutAuc()))).map(r))
@@ -98,37 +99,45 @@ public final class ScoreRecomputer extends VerticleBase {
         return running;
     }
 
-    /** The trained scoring, or none (value and loyalty only) when the history had nothing to learn churn from. */
-    private record Trained(CustomerScoring scoring, double auc) {}
+    /** What a run keeps of each customer: their features and label, and their answers to offers (same order). */
+    private record Read(List<ChurnLearner.LabelledCustomer> customers, List<OfferPropensity.CustomerOffers> offers) {}
 
-    private Future<List<ChurnLearner.LabelledCustomer>> read(long afterId, Instant now,
-                                                            List<ChurnLearner.LabelledCustomer> soFar) {
+    /**
+     * The trained scoring, or none (value and loyalty only) when the history had nothing to learn churn from; offer
+     * propensity from every customer's answers.
+     */
+    private record Trained(CustomerScoring scoring, double auc, OfferPropensity propensity) {}
+
+    private Future<Read> read(long afterId, Instant now, List<ChurnLearner.LabelledCustomer> customers,
+                              List<OfferPropensity.CustomerOffers> offers) {
         return store.histories(afterId, PAGE).compose(page -> {
             if (page.isEmpty()) {
-                return Future.succeededFuture(soFar);
+                return Future.succeededFuture(new Read(customers, offers));
             }
             return vertx.executeBlocking(() -> {
                 for (CustomerHistory h : page) {
-                    soFar.add(ChurnTraining.labelled(h, now));
+                    customers.add(ChurnTraining.labelled(h, now));
+                    offers.add(OfferPropensity.CustomerOffers.of(h, now));
                 }
                 return page.get(page.size() - 1).customerId();
-            }).compose(last -> read(last, now, soFar));
+            }).compose(last -> read(last, now, customers, offers));
         });
     }
 
-    private Trained train(List<ChurnLearner.LabelledCustomer> all) {
+    private Trained train(Read read) {
+        OfferPropensity propensity = OfferPropensity.fit(read.offers());
         try {
-            ChurnTraining.Result trained = new ChurnTraining(learner).trainOn(all);
-            return new Trained(new CustomerScoring(trained.model()), trained.heldOutAuc());
+            ChurnTraining.Result trained = new ChurnTraining(learner).trainOn(read.customers());
+            return new Trained(new CustomerScoring(trained.model()), trained.heldOutAuc(), propensity);
         } catch (IllegalArgumentException nothingToLearn) {
             log.info("Churn model not trained, value and loyalty only: {}", nothingToLearn.getMessage());
-            return new Trained(null, Double.NaN);
+            return new Trained(null, Double.NaN, propensity);
         }
     }
 
     /** Scores and stores the customers from {@code from} on, a page at a time; completes with how many it scored. */
-    private Future<Integer> write(List<ChurnLearner.LabelledCustomer> all, Trained model, Instant now, int from,
-                                  int scoredSoFar) {
+    private Future<Integer> write(Read read, Trained model, Instant now, int from, int scoredSoFar) {
+        List<ChurnLearner.LabelledCustomer> all = read.customers();
         if (from >= all.size()) {
             return Future.succeededFuture(scoredSoFar);
         }
@@ -136,7 +145,8 @@ public final class ScoreRecomputer extends VerticleBase {
         return vertx.executeBlocking(() -> {
             List<CustomerScore> scores = new ArrayList<>();
             List<Long> gone = new ArrayList<>();
-            for (ChurnLearner.LabelledCustomer c : all.subList(from, to)) {
+            for (int i = from; i < to; i++) {
+                ChurnLearner.LabelledCustomer c = all.get(i);
                 if (c.churned()) {
                     gone.add(c.features().customerId()); // no score to act on, and none left from earlier runs
                 } else if (model.scoring() != null) {
@@ -145,10 +155,13 @@ public final class ScoreRecomputer extends VerticleBase {
                     scores.add(CustomerScoring.value(c.features(), now));
                     scores.add(CustomerScoring.loyalty(c.features(), now));
                 }
+                if (!c.churned()) {
+                    scores.addAll(model.propensity().score(read.offers().get(i), now));
+                }
             }
             return new Page(scores, gone, to - from - gone.size());
         }).compose(page -> store.clear(page.gone()).compose(v -> store.save(page.scores()))
-                .compose(v -> write(all, model, now, to, scoredSoFar + page.scored())));
+                .compose(v -> write(read, model, now, to, scoredSoFar + page.scored())));
     }
 
     private record Page(List<CustomerScore> scores, List<Long> gone, int scored) {}

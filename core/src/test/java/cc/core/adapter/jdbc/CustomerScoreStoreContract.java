@@ -63,6 +63,7 @@ abstract class CustomerScoreStoreContract {
         List<CustomerHistory> second = result(store.histories(first.get(first.size() - 1).customerId(), 100));
         assertEquals(25, first.size());
         assertEquals(35, second.size());
+        assertEquals(true, generated.stream().mapToInt(h -> h.offers().size()).sum() > 20, "offers to compare");
         List<CustomerHistory> read = new java.util.ArrayList<>(first);
         read.addAll(second);
         for (int i = 0; i < generated.size(); i++) {
@@ -70,7 +71,8 @@ abstract class CustomerScoreStoreContract {
             CustomerHistory got = read.get(i);
             assertEquals(ids[i], got.customerId());
             assertEquals(new CustomerHistory(ids[i], want.segment(), want.since(), want.orders(),
-                    want.opportunities(), want.contacts(), want.closedAt()), sorted(got), "customer " + i);
+                    want.opportunities(), want.contacts(), want.offers(), want.closedAt()), sorted(got),
+                    "customer " + i);
             assertEquals(want.churnedAt(), got.churnedAt());
         }
     }
@@ -79,7 +81,8 @@ abstract class CustomerScoreStoreContract {
         return new CustomerHistory(h.customerId(), h.segment(), h.since(),
                 h.orders().stream().sorted(Comparator.comparing(CustomerHistory.Order::at)).toList(),
                 h.opportunities(), h.contacts().stream().sorted(Comparator.comparing(CustomerHistory.Contact::at))
-                .toList(), h.closedAt());
+                .toList(), h.offers().stream().sorted(Comparator.comparing(CustomerHistory.Offer::at)).toList(),
+                h.closedAt());
     }
 
     @Test
