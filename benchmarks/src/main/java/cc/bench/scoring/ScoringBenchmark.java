@@ -5,6 +5,7 @@ import cc.core.domain.scoring.ChurnTraining;
 import cc.core.domain.scoring.CustomerHistory;
 import cc.core.domain.scoring.CustomerScore;
 import cc.core.domain.scoring.CustomerScoring;
+import cc.core.domain.scoring.OfferPropensity;
 import cc.core.domain.scoring.synthetic.SyntheticHistory;
 
 import java.lang.management.ManagementFactory;
@@ -18,7 +19,7 @@ import java.util.stream.IntStream;
 /**
  * How long scoring a large center takes: the churn model is trained on a generated population (its AUC on held-out
  * customers printed), then a million generated customers are scored: features read from each history, value,
- * loyalty, and churn risk with its reasons from the trained Tribuo model. Histories are generated in blocks outside
+ * loyalty, churn risk with its reasons from the trained Tribuo model, and offer propensity for each product. Histories are generated in blocks outside
  * the timed part (in production they come from the database), and the blocks are scored on every core.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.scoring.ScoringBenchmark [--customers N]
@@ -44,7 +45,11 @@ public final class ScoringBenchmark {
         SyntheticHistory history = new SyntheticHistory(seed, NOW);
 
         long t0 = System.nanoTime();
-        ChurnTraining.Result trained = new ChurnTraining(new TribuoChurnLearner()).train(history.customers(train), NOW);
+        List<CustomerHistory> population = history.customers(train);
+        ChurnTraining.Result trained = new ChurnTraining(new TribuoChurnLearner()).train(population, NOW);
+        OfferPropensity propensity = OfferPropensity.fit(population.stream()
+                .map(h -> OfferPropensity.CustomerOffers.of(h, NOW)).toList());
+        population = null;
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("training: %,d customers (%,d churners), %,d held out: AUC %.3f; %.1f s (generation"
                 + " included)%n", trained.trained() + trained.heldOut(), trained.churners(), trained.heldOut(),
@@ -66,6 +71,9 @@ public final class ScoringBenchmark {
             block.parallelStream().forEach(h -> {
                 List<CustomerScore> got = scoring.score(h, NOW);
                 scores.addAndGet(got.size());
+                if (!got.isEmpty()) {
+                    scores.addAndGet(propensity.score(OfferPropensity.CustomerOffers.of(h, NOW), NOW).size());
+                }
                 for (CustomerScore c : got) {
                     if (c.name().equals(CustomerScore.CHURN_RISK) && c.score() > 0.7) {
                         highRisk.incrementAndGet();
