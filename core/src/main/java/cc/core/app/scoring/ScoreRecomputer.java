@@ -36,7 +36,8 @@ import java.util.OptionalDouble;
 public final class ScoreRecomputer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ScoreRecomputer.class);
     static final int PAGE = 1_000;
-    static final Duration FIRST_RUN = Duration.ofMinutes(1);
+    /** Long enough that a server started for a test or a short demo is not busy scoring in it. */
+    static final Duration FIRST_RUN = Duration.ofMinutes(10);
 
     private final CustomerScoreStore store;
     private final ChurnLearner learner;
