@@ -68,7 +68,7 @@ public final class ScoreRecomputer extends VerticleBase {
             log.info("Customer scores are recomputed on request only (scores.recomputeEvery is 0)");
         } else {
             log.info("Customer scores are recomputed every {} (first in {}) and on request", every, FIRST_RUN);
-            // the first run soon after start, so a server restarted more often than every still scores
+            // the first run soon after start, so a server restarted more often than `every` still scores
             vertx.setPeriodic(Math.min(FIRST_RUN.toMillis(), every.toMillis()), every.toMillis(), t -> recompute()
                     .onFailure(e -> log.warn("Customer scoring failed; next in {}: {}", every, e.getMessage())));
         }
@@ -91,10 +91,10 @@ public final class ScoreRecomputer extends VerticleBase {
                                 : OptionalDouble.of(r.heldOutAuc()))).map(r))
                 .onSuccess(r -> {
                     lastAuc = r.heldOutAuc();
-                    log.info("Customer scores computed: {} customers read, {} scored, {} churners; churn model AUC"
-                            + " {} on held-out customers", r.customers(), r.scored(), r.churners(),
-                            Double.isNaN(r.heldOutAuc()) ? "not trained (no churner or no stayer)"
-                                    : String.format("%.3f", r.heldOutAuc()));
+                    log.info("Customer scores computed: {} customers read, {} scored, {} churners; {}", r.customers(),
+                            r.scored(), r.churners(), Double.isNaN(r.heldOutAuc())
+                                    ? "churn model not trained (no churner or no stayer to learn from)"
+                                    : String.format("churn model AUC %.3f on held-out customers", r.heldOutAuc()));
                 })
                 .andThen(r -> running = null);
         return running;

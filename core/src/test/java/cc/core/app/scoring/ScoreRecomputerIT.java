@@ -52,15 +52,23 @@ class ScoreRecomputerIT {
         vertx = Vertx.vertx();
         ScoringAddresses.registerCodecs(vertx.eventBus());
         db = MigratedDatabase.postgres(vertx, "core");
-        generated = new SyntheticHistory(11, NOW).customers(CUSTOMERS);
-        ids = new long[CUSTOMERS];
-        JdbcHistoryLoader loader = new JdbcHistoryLoader(db.database());
-        for (int from = 0; from < CUSTOMERS; from += 500) {
-            long[] page = result(loader.load(generated.subList(from, from + 500)));
-            System.arraycopy(page, 0, ids, from, page.length);
-        }
         result(vertx.deployVerticle(new ScoreRecomputer(new JdbcCustomerScoreStore(db.database()),
                 new TribuoChurnLearner(), Duration.ZERO, new ManualClock(NOW), new SimpleMeterRegistry())));
+    }
+
+    private void load(List<CustomerHistory> histories) {
+        generated = histories;
+        ids = new long[histories.size()];
+        JdbcHistoryLoader loader = new JdbcHistoryLoader(db.database());
+        for (int from = 0; from < histories.size(); from += 500) {
+            long[] page = result(loader.load(histories.subList(from, Math.min(histories.size(), from + 500))));
+            System.arraycopy(page, 0, ids, from, page.length);
+        }
+    }
+
+    private ScoresRecomputed recompute() {
+        return result(vertx.eventBus().<ScoresRecomputed>request(ScoringAddresses.RECOMPUTE,
+                new RecomputeScores("test"), new DeliveryOptions().setSendTimeout(60_000))).body();
     }
 
     @AfterEach
@@ -73,13 +81,13 @@ class ScoreRecomputerIT {
     @DisplayName("recompute on request scores every active customer (value, loyalty, churn risk, propensity per"
             + " product) with reasons, clears those who left, keeps the run")
     void recomputeOnRequestFillsTheTable() throws Exception {
+        load(new SyntheticHistory(11, NOW).customers(CUSTOMERS));
         long leaver = ids[indexOf(true)];
         long stayer = ids[indexOf(false)];
         // a score from before the customer left must not survive: a call list would still pick them
         db.execute("insert into customer_scores (customer_id, name, score) values (" + leaver + ", 'value', 0.9)");
 
-        ScoresRecomputed r = result(vertx.eventBus().<ScoresRecomputed>request(ScoringAddresses.RECOMPUTE,
-                new RecomputeScores("test"), new DeliveryOptions().setSendTimeout(60_000))).body();
+        ScoresRecomputed r = recompute();
 
         int churners = (int) generated.stream().filter(h -> h.churnedAt().isPresent()).count();
         assertEquals(CUSTOMERS, r.customers());
@@ -126,6 +134,31 @@ class ScoreRecomputerIT {
             assertEquals(List.of(CUSTOMERS, r.scored(), r.heldOutAuc()),
                     List.of(rs.getInt(1), rs.getInt(2), rs.getDouble(3)));
             assertFalse(rs.next(), "one run");
+        }
+    }
+
+    @Test
+    @DisplayName("a center with no churner yet gets value, loyalty and propensity, no churn risk, and a run without AUC")
+    void nothingToLearnChurnFrom() throws Exception {
+        load(new SyntheticHistory(12, NOW).customers(400).stream().filter(h -> h.churnedAt().isEmpty()).toList());
+
+        ScoresRecomputed r = recompute();
+
+        assertEquals(generated.size(), r.scored());
+        assertEquals(0, r.churners());
+        assertTrue(Double.isNaN(r.heldOutAuc()), "no model, no AUC: " + r.heldOutAuc());
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) filter (where name = 'churnRisk'),"
+                     + " count(*) filter (where name = 'value'), count(*) filter (where name like 'propensity_%')"
+                     + " from customer_scores")) {
+            rs.next();
+            assertEquals(List.of(0, r.scored(), 3 * r.scored()), List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)));
+        }
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select held_out_auc from customer_score_runs")) {
+            rs.next();
+            rs.getDouble(1);
+            assertTrue(rs.wasNull(), "the run is kept without an AUC");
         }
     }
 
