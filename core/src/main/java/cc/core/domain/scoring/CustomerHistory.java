@@ -18,8 +18,9 @@ public record CustomerHistory(long customerId, String segment, Instant since, Li
 
     /** Dispositions an agent gives when the customer says they are leaving: a churn label like a closed account. */
     public static final Set<String> CHURN_DISPOSITIONS = Set.of("churned", "cancelled", "account-closed");
-    /** Dispositions of a contact that left the customer's problem open. */
-    public static final Set<String> UNRESOLVED_DISPOSITIONS = Set.of("unresolved", "escalated", "callback-promised");
+    /** Dispositions of a contact that left the customer's problem open (the console's codes among them). */
+    public static final Set<String> UNRESOLVED_DISPOSITIONS = Set.of("unresolved", "escalated", "callback-needed",
+            "callback-promised");
     /** The disposition an agent gives when the customer complains about price. */
     public static final String PRICE_COMPLAINT = "price-complaint";
 
