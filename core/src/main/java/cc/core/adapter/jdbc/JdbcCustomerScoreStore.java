@@ -3,6 +3,7 @@ package cc.core.adapter.jdbc;
 import cc.core.app.scoring.CustomerScoreStore;
 import cc.core.domain.scoring.CustomerHistory;
 import cc.core.domain.scoring.CustomerScore;
+import cc.core.domain.scoring.OfferPropensity;
 import io.vertx.core.Future;
 
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Threading: as {@link Database}. A page of histories is five queries over a range of customer ids. Scores are
  * written as batches of deletes and inserts in one transaction, which H2 and PostgreSQL both take (H2 has no
- * {@code on conflict do update}).
+ * {@code on conflict do update}); a scoring run replaces a page's scores with one range delete.
  */
 public final class JdbcCustomerScoreStore implements CustomerScoreStore {
     static final int REASONS_COLUMN = 400;
@@ -105,40 +106,51 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
         }
         return db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement(
-                    "delete from customer_scores where customer_id = ? and name = ?");
-                 PreparedStatement ins = c.prepareStatement("insert into customer_scores"
-                         + " (customer_id, name, score, computed_at, reasons) values (?, ?, ?, ?, ?)")) {
+                    "delete from customer_scores where customer_id = ? and name = ?")) {
                 for (CustomerScore s : scores) {
                     del.setLong(1, s.customerId());
                     del.setString(2, s.name());
                     del.addBatch();
-                    ins.setLong(1, s.customerId());
-                    ins.setString(2, s.name());
-                    ins.setDouble(3, s.score());
-                    ins.setObject(4, JdbcInteractionStore.timestamp(s.computedAt()));
-                    ins.setString(5, reasons(s.reasons()));
-                    ins.addBatch();
                 }
                 del.executeBatch();
-                ins.executeBatch();
             }
+            insert(c, scores);
             return null;
         });
     }
 
-    @Override
-    public Future<Void> clear(List<Long> customerIds) {
-        if (customerIds.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        return db.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("delete from customer_scores where customer_id = ?")) {
-                for (long id : customerIds) {
-                    del.setLong(1, id);
-                    del.addBatch();
-                }
-                del.executeBatch();
+    private static void insert(Connection c, List<CustomerScore> scores) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("insert into customer_scores"
+                + " (customer_id, name, score, computed_at, reasons) values (?, ?, ?, ?, ?)")) {
+            for (CustomerScore s : scores) {
+                ins.setLong(1, s.customerId());
+                ins.setString(2, s.name());
+                ins.setDouble(3, s.score());
+                ins.setObject(4, JdbcInteractionStore.timestamp(s.computedAt()));
+                ins.setString(5, reasons(s.reasons()));
+                ins.addBatch();
             }
+            ins.executeBatch();
+        }
+    }
+
+    @Override
+    public Future<Void> replace(long firstId, long lastId, List<CustomerScore> scores) {
+        return db.inTransaction(c -> {
+            // one range delete on the primary key's leading column: a delete per score costs a plan each, and a
+            // generic plan made while the table was small scans it whole every time
+            try (PreparedStatement del = c.prepareStatement("delete from customer_scores"
+                    + " where customer_id between ? and ? and (name in (?, ?, ?) or left(name, ?) = ?)")) {
+                del.setLong(1, firstId);
+                del.setLong(2, lastId);
+                del.setString(3, CustomerScore.VALUE);
+                del.setString(4, CustomerScore.LOYALTY);
+                del.setString(5, CustomerScore.CHURN_RISK);
+                del.setInt(6, OfferPropensity.PREFIX.length());
+                del.setString(7, OfferPropensity.PREFIX);
+                del.executeUpdate();
+            }
+            insert(c, scores);
             return null;
         });
     }

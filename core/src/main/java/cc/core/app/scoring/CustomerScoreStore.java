@@ -17,8 +17,12 @@ public interface CustomerScoreStore {
     /** Writes the scores, each replacing the customer's earlier score of the same name, in one transaction. */
     Future<Void> save(List<CustomerScore> scores);
 
-    /** Removes every score of these customers (who have left: a call list must not pick them by an old score). */
-    Future<Void> clear(List<Long> customerIds);
+    /**
+     * Replaces, in one transaction, every score a scoring run computes ({@link CustomerScore#computedByScoring}) of the
+     * customers with ids {@code firstId..lastId} by {@code scores}: a customer of the range without a new score (one
+     * who left) keeps none, so a call list cannot pick them by an old one. Scores of other names are left alone.
+     */
+    Future<Void> replace(long firstId, long lastId, List<CustomerScore> scores);
 
     /** Keeps what one run did and how good its churn model was. */
     Future<Void> saveRun(ScoringRun run);

@@ -145,27 +145,28 @@ public final class ScoreRecomputer extends VerticleBase {
         int to = Math.min(all.size(), from + PAGE);
         return vertx.executeBlocking(() -> {
             List<CustomerScore> scores = new ArrayList<>();
-            List<Long> gone = new ArrayList<>();
+            int scored = 0;
             for (int i = from; i < to; i++) {
                 ChurnLearner.LabelledCustomer c = all.get(i);
                 if (c.churned()) {
-                    gone.add(c.features().customerId()); // no score to act on, and none left from earlier runs
-                } else if (model.scoring() != null) {
+                    continue; // gone: no score to act on, and the range's replace removes earlier ones
+                }
+                scored++;
+                if (model.scoring() != null) {
                     scores.addAll(model.scoring().score(c.features(), now));
                 } else {
                     scores.add(CustomerScoring.value(c.features(), now));
                     scores.add(CustomerScoring.loyalty(c.features(), now));
                 }
-                if (!c.churned()) {
-                    scores.addAll(model.propensity().score(read.offers().get(i), now));
-                }
+                scores.addAll(model.propensity().score(read.offers().get(i), now));
             }
-            return new Page(scores, gone, to - from - gone.size());
-        }).compose(page -> store.clear(page.gone()).compose(v -> store.save(page.scores()))
+            return new Page(scores, scored);
+        }).compose(page -> store.replace(all.get(from).features().customerId(),
+                        all.get(to - 1).features().customerId(), page.scores())
                 .compose(v -> write(read, model, now, to, scoredSoFar + page.scored())));
     }
 
-    private record Page(List<CustomerScore> scores, List<Long> gone, int scored) {}
+    private record Page(List<CustomerScore> scores, int scored) {}
 
     /** Asks for a run from any thread (hopping onto this verticle's context), for tests and administration. */
     public Future<ScoresRecomputed> recomputeNow() {

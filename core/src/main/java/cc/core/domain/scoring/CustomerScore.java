@@ -19,4 +19,10 @@ public record CustomerScore(long customerId, String name, double score, Instant 
     public CustomerScore {
         reasons = List.copyOf(reasons);
     }
+
+    /** Whether a scoring run computes scores of this name (and so replaces them); other names are left alone. */
+    public static boolean computedByScoring(String name) {
+        return name.equals(VALUE) || name.equals(LOYALTY) || name.equals(CHURN_RISK)
+                || name.startsWith(OfferPropensity.PREFIX);
+    }
 }

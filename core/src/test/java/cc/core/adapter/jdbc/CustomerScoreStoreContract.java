@@ -115,6 +115,35 @@ abstract class CustomerScoreStoreContract {
     }
 
     @Test
+    @DisplayName("a run's replace of a range of customers drops their old computed scores, keeps other names and"
+            + " other customers")
+    void replaceARange() {
+        long a = ids[10];
+        long b = ids[11];
+        long c = ids[12];
+        long outside = ids[13];
+        Instant before = NOW.minusSeconds(3_600);
+        result(store.save(List.of(new CustomerScore(a, CustomerScore.VALUE, 0.1, before, List.of()),
+                new CustomerScore(b, CustomerScore.CHURN_RISK, 0.9, before, List.of()),
+                new CustomerScore(b, "propensity_mobile", 0.3, before, List.of()),
+                new CustomerScore(b, "creditRating", 0.7, before, List.of("bureau")),
+                new CustomerScore(outside, CustomerScore.VALUE, 0.5, before, List.of()))));
+
+        // b left: the run has no score for them
+        result(store.replace(a, c, List.of(new CustomerScore(a, CustomerScore.VALUE, 0.6, NOW, List.of("revenueLastYear")),
+                new CustomerScore(c, CustomerScore.LOYALTY, 0.4, NOW, List.of("tenureDays")))));
+
+        assertEquals(List.of(new CustomerScore(a, CustomerScore.VALUE, 0.6, NOW, List.of("revenueLastYear"))),
+                result(store.scores(a)));
+        assertEquals(List.of(new CustomerScore(b, "creditRating", 0.7, before, List.of("bureau"))),
+                result(store.scores(b)), "a score the run does not compute stays");
+        assertEquals(List.of(new CustomerScore(c, CustomerScore.LOYALTY, 0.4, NOW, List.of("tenureDays"))),
+                result(store.scores(c)));
+        assertEquals(List.of(new CustomerScore(outside, CustomerScore.VALUE, 0.5, before, List.of())),
+                result(store.scores(outside)));
+    }
+
+    @Test
     @DisplayName("a reasons list too long for its column keeps whole names only")
     void longReasonsCutAtANameBoundary() {
         List<String> many = java.util.Collections.nCopies(40, "unresolvedContactsLast90Days");
