@@ -3,7 +3,9 @@
 #   scripts/benchmarks.sh              every benchmark with its default (short) parameters
 #   scripts/benchmarks.sh ami acd      only the named ones: ami, acd, acd-jmh, dialer, simulator, ivr, console,
 #                                      records (minutes, needs PostgreSQL: not in the default set),
-#                                      transfer and recpop (call control, a minute or two each: not in the default set)
+#                                      transfer and recpop (call control, a minute or two each: not in the default set),
+#                                      scoring (a million customers scored, about a minute: not in the default set),
+#                                      scoring-db (a scoring run on PostgreSQL, minutes: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,8 @@ declare -A main=(
   [records]=cc.bench.records.RecordLagBenchmark
   [transfer]=cc.bench.callcontrol.TransferBenchmark
   [recpop]=cc.bench.callcontrol.RecordingPopBenchmark
+  [scoring]=cc.bench.scoring.ScoringBenchmark
+  [scoring-db]=cc.bench.scoring.ScoringDatabaseBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

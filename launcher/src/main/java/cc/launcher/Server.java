@@ -14,10 +14,13 @@ import cc.core.adapter.jdbc.Database;
 import cc.core.adapter.jdbc.DatabaseConfig;
 import cc.core.adapter.jdbc.JdbcCustomerStore;
 import cc.core.adapter.jdbc.JdbcInteractionStore;
+import cc.core.adapter.jdbc.JdbcCustomerScoreStore;
 import cc.core.adapter.jdbc.JdbcRecordingStore;
+import cc.core.adapter.tribuo.TribuoChurnLearner;
 import cc.core.adapter.file.RecordingDirectory;
 import cc.core.app.recording.RecordingRecorder;
 import cc.core.app.recording.RetentionSweeper;
+import cc.core.app.scoring.ScoreRecomputer;
 import cc.core.domain.recording.RetentionPolicy;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
@@ -176,6 +179,7 @@ public final class Server implements AutoCloseable {
                     return vertx.deployVerticle(recorder);
                 })
                 .compose(id -> startRecordings())
+                .compose(id -> startScoring())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -231,6 +235,13 @@ public final class Server implements AutoCloseable {
                             RetentionPolicy.days(r.retentionDays()), r.sweepEvery(), InstantSource.system(), metrics);
                     return vertx.deployVerticle(retention);
                 });
+    }
+
+    /** Customer scores: recomputed every {@code scores.recomputeEvery} and on request (cc.core.scores.recompute). */
+    private Future<String> startScoring() {
+        scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database), new TribuoChurnLearner(),
+                config.scores().recomputeEvery(), InstantSource.system(), metrics);
+        return vertx.deployVerticle(scoring);
     }
 
     /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
@@ -492,6 +503,13 @@ public final class Server implements AutoCloseable {
     }
 
     private RetentionSweeper retention;
+
+    /** Customer scoring, to recompute now from administration tools and tests. */
+    public ScoreRecomputer scoring() {
+        return scoring;
+    }
+
+    private ScoreRecomputer scoring;
 
     /** Where this server reads recording files ({@code recording.readDirectory}, resolved). */
     public Path recordingsDirectory() {

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
-                           YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports) {
+                           YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
+                           Scores scores) {
 
     public record Http(String host, int port) {}
 
@@ -84,6 +85,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      * @param maxDays           the longest range one report request may cover
      */
     public record Reports(ZoneId zone, Duration shortAbandon, int repeatContactDays, int maxDays) {}
+
+    /**
+     * Customer scores (value, loyalty, churn risk) computed from the stored history.
+     *
+     * @param recomputeEvery how often every customer's scores are recomputed and the churn model retrained; zero: only
+     *                       on request
+     */
+    public record Scores(Duration recomputeEvery) {}
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -169,10 +178,21 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
         Recording recording = recording(root.child("recording"));
         Reports reports = reports(root.child("reports"));
+        Scores scores = scores(root.child("scores"));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports);
+                reports, scores);
+    }
+
+    private static Scores scores(ConfigNode node) {
+        Duration every = node.duration("recomputeEvery", Duration.ofDays(1));
+        // a run reads every customer's history and retrains the model: more often than every few minutes is a mistake
+        if (!every.isZero() && every.compareTo(Duration.ofMinutes(5)) < 0) {
+            throw node.error("recomputeEvery", "must be 0s (on request only) or at least 5m, was " + every.toMillis()
+                    + "ms");
+        }
+        return new Scores(every);
     }
 
     private static Recording recording(ConfigNode rec) {

@@ -93,6 +93,16 @@ class ServerConfigTest {
     }
 
     @Test
+    @DisplayName("the scores section: recomputed daily by default, 0 for on request only, too often refused by key")
+    void scoresSection() {
+        assertEquals(Duration.ofDays(1), ServerConfig.load(Optional.empty()).scores().recomputeEvery());
+        assertEquals(Duration.ofHours(6), read("scores:\n  recomputeEvery: 6h\n").scores().recomputeEvery());
+        assertEquals(Duration.ZERO, read("scores:\n  recomputeEvery: 0s\n").scores().recomputeEvery());
+        assertEquals("my.yaml: scores.recomputeEvery: must be 0s (on request only) or at least 5m, was 60000ms",
+                assertThrows(ConfigException.class, () -> read("scores:\n  recomputeEvery: 1m\n")).getMessage());
+    }
+
+    @Test
     @DisplayName("the recording section: documented defaults, and each wrong value named by file and key")
     void recordingSection() {
         ServerConfig.Recording r = ServerConfig.load(Optional.empty()).recording();

@@ -33,6 +33,7 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
         AcdAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         CallControlAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         DialerAddresses.RECORDS.forEach(t -> registerOne(bus, t));
+        ScoringAddresses.RECORDS.forEach(t -> registerOne(bus, t));
     }
 
     /** Registering a type twice is harmless: every component may register the contracts it uses. */

@@ -1,0 +1,2 @@
+/** Customer scoring at scale: features and the trained churn model over a million generated customers. */
+package cc.bench.scoring;

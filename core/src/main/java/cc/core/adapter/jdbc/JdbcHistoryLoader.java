@@ -1,0 +1,108 @@
+package cc.core.adapter.jdbc;
+
+import cc.core.domain.scoring.CustomerHistory;
+import io.vertx.core.Future;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Writes customer histories (generated ones, for the demo, tests and benchmarks) into the tables scoring reads:
+ * customers, their orders, opportunities, interactions and offers. The database gives each customer its own id; the ids are
+ * returned in the order of the histories.
+ */
+public final class JdbcHistoryLoader {
+    private final Database db;
+
+    public JdbcHistoryLoader(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts the histories in one transaction; completes with each history's new customer id, in order. */
+    public Future<long[]> load(List<CustomerHistory> histories) {
+        return db.inTransaction(c -> {
+            long[] ids = new long[histories.size()];
+            try (PreparedStatement st = c.prepareStatement("insert into customers (name, segment, created_at,"
+                    + " closed_at) values (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < ids.length; i++) {
+                    CustomerHistory h = histories.get(i);
+                    st.setString(1, "Customer " + h.customerId());
+                    st.setString(2, h.segment());
+                    st.setObject(3, JdbcInteractionStore.timestamp(h.since()));
+                    if (h.closedAt().isPresent()) {
+                        st.setObject(4, JdbcInteractionStore.timestamp(h.closedAt().get()));
+                    } else {
+                        st.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
+                    st.executeUpdate();
+                    try (ResultSet rs = st.getGeneratedKeys()) {
+                        rs.next();
+                        ids[i] = rs.getLong(1);
+                    }
+                }
+            }
+            writeHistories(c, histories, ids);
+            return ids;
+        });
+    }
+
+    private static void writeHistories(Connection c, List<CustomerHistory> histories, long[] ids)
+            throws SQLException {
+        try (PreparedStatement orders = c.prepareStatement(
+                "insert into customer_orders (customer_id, ordered_at, amount) values (?, ?, ?)");
+             PreparedStatement opportunities = c.prepareStatement("insert into customer_opportunities"
+                     + " (customer_id, closed_at, amount, won) values (?, ?, ?, ?)");
+             PreparedStatement contacts = c.prepareStatement("insert into interactions (id, channel, direction,"
+                     + " offered_at, ended_at, disposition, satisfaction, customer_id)"
+                     + " values (?, 'VOICE', 'INBOUND', ?, ?, ?, ?, ?)");
+             PreparedStatement offers = c.prepareStatement("insert into customer_offers (customer_id, product,"
+                     + " offered_at, accepted) values (?, ?, ?, ?)")) {
+            for (int i = 0; i < ids.length; i++) {
+                CustomerHistory h = histories.get(i);
+                for (CustomerHistory.Order o : h.orders()) {
+                    orders.setLong(1, ids[i]);
+                    orders.setObject(2, JdbcInteractionStore.timestamp(o.at()));
+                    orders.setDouble(3, o.amount());
+                    orders.addBatch();
+                }
+                for (CustomerHistory.Opportunity o : h.opportunities()) {
+                    opportunities.setLong(1, ids[i]);
+                    opportunities.setObject(2, JdbcInteractionStore.timestamp(o.closedAt()));
+                    opportunities.setDouble(3, o.amount());
+                    opportunities.setBoolean(4, o.won());
+                    opportunities.addBatch();
+                }
+                int n = 0;
+                for (CustomerHistory.Contact k : h.contacts()) {
+                    contacts.setString(1, "hist-" + ids[i] + "-" + n++);
+                    contacts.setObject(2, JdbcInteractionStore.timestamp(k.at()));
+                    contacts.setObject(3, JdbcInteractionStore.timestamp(k.at().plusSeconds(180)));
+                    contacts.setString(4, k.disposition().isEmpty() ? null : k.disposition());
+                    if (k.satisfaction() > 0) {
+                        contacts.setInt(5, k.satisfaction());
+                    } else {
+                        contacts.setNull(5, Types.SMALLINT);
+                    }
+                    contacts.setLong(6, ids[i]);
+                    contacts.addBatch();
+                }
+                for (CustomerHistory.Offer o : h.offers()) {
+                    offers.setLong(1, ids[i]);
+                    offers.setString(2, o.product());
+                    offers.setObject(3, JdbcInteractionStore.timestamp(o.at()));
+                    offers.setBoolean(4, o.accepted());
+                    offers.addBatch();
+                }
+            }
+            orders.executeBatch();
+            opportunities.executeBatch();
+            contacts.executeBatch();
+            offers.executeBatch();
+        }
+    }
+}
