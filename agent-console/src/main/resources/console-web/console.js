@@ -63,6 +63,7 @@
     $('supervisor').hidden = !(me.role === 'supervisor' || me.role === 'admin');
     $('admin').hidden = me.role !== 'admin';
     $('campaigns-link').hidden = $('supervisor').hidden;
+    $('reports-link').hidden = $('supervisor').hidden;
     applyLanguage();
     connect();
     if (me.role === 'admin') { loadAdmin(); }

@@ -156,6 +156,7 @@ public final class ConsoleWeb implements Consumer<Router> {
             }
         });
         router.route("/console/*").handler(this::headers);
+        new VendorScripts().mount(router);
         router.route("/console/*").handler(StaticHandler.create("console-web").setCachingEnabled(false)
                 .setDefaultContentEncoding("UTF-8"));
     }
