@@ -134,7 +134,7 @@
     const sum = key => buckets.map(b => byBucket.get(b).reduce((s, r) => s + (r[key] || 0), 0));
     const bars = kind === 'agents' ? ['callsHandled', 'transfers'] : ['offered', 'answered', 'abandoned'];
     const ratio = kind === 'agents' ? 'occupancy' : 'serviceLevel';
-    const series = bars.map(k => ({ id: k, name: columnName(k), type: 'bar', data: sum(k) }));
+    const series = bars.map(k => ({ id: k, name: columnName(k), type: 'bar', barMaxWidth: 48, data: sum(k) }));
     if (single) {
       series.push({ id: ratio, name: t(kind === 'agents' ? 'chartOccupancy' : 'chartPercent'), type: 'line', yAxisIndex: 1,
         data: buckets.map(b => { const v = byBucket.get(b)[0][ratio]; return v === null ? null : round1(v * 100); }) });
