@@ -56,6 +56,7 @@ import cc.simulator.AsteriskSimulator;
 import cc.simulator.SimulatorConfig;
 import cc.simulator.TrafficGenerator;
 import cc.simulator.Timings;
+import cc.simulator.DtmfStep;
 import cc.simulator.TrafficProfile;
 import cc.simulator.people.Distribution;
 import cc.simulator.people.PhoneBehaviour;
@@ -424,7 +425,17 @@ public final class Server implements AutoCloseable {
         if (simulator == null || sim.callsPerSecond() <= 0) {
             return;
         }
+        // Callers of the shipped main flow: most choose a language while it is offered (from 1.5 s to 4.5 s after the
+        // answer, the prompts lasting 1.5 s each here) and, 6 s later, ask for an agent in the main menu (its prompt
+        // ends by 7.6 s, it then waits 6 s); some only listen and take the menu's fallback. Without keys nobody would reach
+        // an agent before losing patience.
         traffic = simulator.startTraffic(TrafficProfile.of(sim.callsPerSecond(), "02100000")
+                .withScripts(List.of(
+                        new TrafficProfile.WeightedScript(0.6, List.of(new DtmfStep(3_000, "2"),
+                                new DtmfStep(6_000, "3"))),
+                        new TrafficProfile.WeightedScript(0.3, List.of(new DtmfStep(3_000, "1"),
+                                new DtmfStep(6_000, "3"))),
+                        new TrafficProfile.WeightedScript(0.1, List.of())))
                 .withPatience(Distribution.exponential(sim.callerPatience().toMillis()))
                 .withTalkTime(Distribution.exponential(120_000)));
     }
