@@ -17,6 +17,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // the churn model's library (Tribuo) logs through java.util.logging: into the server's log, not stderr
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         int status = run(args);
         if (status != 0) {
             System.exit(status);
