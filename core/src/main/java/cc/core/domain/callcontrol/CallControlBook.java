@@ -105,6 +105,7 @@ public final class CallControlBook {
         } else {
             call.agentId = c.agentId();
             call.agentChannel = c.agentChannel();
+            call.agentByConsultation = false;
             call.queue = c.queue();
             clearParty(call);
         }
@@ -223,7 +224,9 @@ public final class CallControlBook {
 
     private Plan callerGone(ControlledCall call, Instant at) {
         List<Step> steps = new ArrayList<>();
-        if (!call.agentChannel.isEmpty()) {
+        // the ACD hangs up the leg of the agent it connected; only an agent who came by a consultation or a
+        // conference (whom the ACD joined to no caller) is call control's to hang up
+        if (call.agentByConsultation && !call.agentChannel.isEmpty()) {
             steps.add(new Step.Hangup(call.agentChannel, true));
         }
         if (!call.partyChannel.isEmpty()) {
@@ -656,6 +659,7 @@ public final class CallControlBook {
     private void handOverToParty(ControlledCall call) {
         call.agentId = call.party;
         call.agentChannel = call.partyChannel;
+        call.agentByConsultation = true;
         callByRing.remove(call.partyRingId);
         clearParty(call);
         changed.add(call);

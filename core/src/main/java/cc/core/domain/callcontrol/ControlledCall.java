@@ -31,6 +31,8 @@ public final class ControlledCall {
     String interactionId = "";
     String agentId;
     String agentChannel;
+    /** Whether the agent on it came by a consultation or a conference, not by the ACD's own connection. */
+    boolean agentByConsultation;
     String queue;
     State state = State.TALKING;
     /** Who else is on (or being rung onto) the line: an agent id or a number; empty when nobody. */
@@ -114,6 +116,7 @@ public final class ControlledCall {
         interactionId = from.interactionId;
         agentId = from.agentId;
         agentChannel = from.agentChannel;
+        agentByConsultation = from.agentByConsultation;
         queue = from.queue;
         state = from.state;
         party = from.party;
