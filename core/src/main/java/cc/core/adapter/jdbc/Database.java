@@ -8,6 +8,7 @@ import io.vertx.core.WorkerExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,6 +108,14 @@ public final class Database implements AutoCloseable {
                 return work.run(c);
             }
         }, false);
+    }
+
+    /**
+     * Runs {@code work} with the pool itself on a worker thread, for a library that takes a {@link DataSource} and
+     * manages its connections (the schema migrations). Package-private: the pool never leaves this adapter.
+     */
+    <T> Future<T> withDataSource(java.util.function.Function<DataSource, T> work) {
+        return submit(() -> work.apply(pool), true);
     }
 
     /** After {@link #close} the worker pool may be gone: calls then fail their future instead of throwing. */

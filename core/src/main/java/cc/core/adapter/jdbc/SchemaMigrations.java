@@ -1,52 +1,55 @@
 package cc.core.adapter.jdbc;
 
 import io.vertx.core.Future;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Brings the schema up to date, one module at a time, from scripts on the classpath.
+ * Brings the schema up to date, one module at a time, with Flyway.
  *
- * <p>Each module has {@code db/migration/<module>/index}: the module's script names in order, one per line
- * ({@code V1__interactions.sql}; blank lines and lines starting with {@code #} are ignored), with the scripts beside
- * it. Modules are applied in the order given (core first); feature modules add their own directory and never edit
- * core's. Table {@code schema_version} records what was applied; each script runs in its own transaction together
- * with its {@code schema_version} row. An applied script whose text has changed is refused: add a new script instead.
+ * <p>Each module keeps its scripts in {@code db/migration/<module>/} on the classpath, named
+ * {@code V<version>__<description>.sql}, and its own history table {@code schema_history_<module>}, so feature
+ * modules add scripts of their own and never edit core's. Modules are applied in the order given (core first). An
+ * applied script whose text has changed, or a history that names a script this build does not have (the database is
+ * newer than the server), is refused before anything runs; a script that fails is rolled back where the database
+ * can (PostgreSQL: every statement of a script in one transaction) and not recorded. On PostgreSQL Flyway takes an
+ * advisory lock, so two nodes starting at once apply each script once.
  *
- * <p>Scripts use the SQL that PostgreSQL 15 and H2 (PostgreSQL mode) share. Statements end with {@code ;}; quotes
- * and {@code --} or block comments are understood, dollar quoting is not. On H2, DDL commits by itself, so a
- * script that fails half-way is not rolled back there; on PostgreSQL it is, and an advisory lock keeps two nodes
- * starting at once from applying the same script twice.
+ * <p>Scripts use the SQL that PostgreSQL 15 and H2 (PostgreSQL mode) share; {@code ${...}} is not a placeholder.
+ *
+ * <p>Databases migrated before Flyway kept their history in {@code schema_version (module, version, ...)}: a module
+ * found there and not yet in its Flyway table is taken over at the last version it had (a baseline), and
+ * {@code schema_version} is left as it was.
  */
 public final class SchemaMigrations {
 
     public static final String ROOT = "db/migration/";
+    /** Where a module's history lives: this plus the module's name ({@code -} as {@code _}). */
+    public static final String HISTORY_TABLE_PREFIX = "schema_history_";
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
-    private static final Pattern SCRIPT_NAME = Pattern.compile("V([0-9]+)__([A-Za-z0-9_\\-]+)\\.sql");
-    /** Arbitrary constant naming our advisory lock in PostgreSQL ("ccschema" in ASCII). */
-    private static final long LOCK_KEY = 0x6363736368656d61L;
+    private static final String LEGACY_TABLE = "schema_version";
 
-    /** One script of a module, as found on the classpath. */
-    public record Script(String module, int version, String description, String path, String sql, String checksum) {
+    /** One script of a module, as applied now. */
+    public record Script(String module, int version, String description, String path) {
         @Override
         public String toString() {
             return path;
@@ -55,7 +58,7 @@ public final class SchemaMigrations {
 
     private final ClassLoader classLoader;
 
-    /** Reads scripts through this class's class loader. */
+    /** Finds scripts through this class's class loader. */
     public SchemaMigrations() {
         this(SchemaMigrations.class.getClassLoader());
     }
@@ -69,222 +72,159 @@ public final class SchemaMigrations {
      * now (empty when the schema was up to date); fails with a {@link MigrationException} naming the script.
      */
     public Future<List<Script>> apply(Database db, List<String> modules) {
-        return db.withConnection(c -> apply(c, modules));
-    }
-
-    /** Blocking form, on a connection the caller holds (worker threads only). */
-    public List<Script> apply(Connection c, List<String> modules) throws SQLException {
-        Map<String, List<Script>> plan = new LinkedHashMap<>();
-        for (String module : modules) {
-            plan.put(module, scripts(module));
-        }
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        if (postgres) {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_lock(?)")) {
-                lock.setLong(1, LOCK_KEY);
-                lock.execute();
-            }
-        }
-        try {
-            createVersionTable(c);
+        modules.forEach(SchemaMigrations::checkName);
+        return db.withDataSource(ds -> {
             List<Script> applied = new ArrayList<>();
-            for (Map.Entry<String, List<Script>> module : plan.entrySet()) {
-                applied.addAll(applyModule(c, module.getKey(), module.getValue()));
+            for (String module : modules) {
+                applied.addAll(applyModule(ds, module));
             }
             return applied;
-        } finally {
-            if (postgres) {
-                try (PreparedStatement unlock = c.prepareStatement("select pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, LOCK_KEY);
-                    unlock.execute();
-                }
-            }
-        }
+        });
     }
 
-    /** The module's scripts in index order, checked for names, order and presence. */
-    public List<Script> scripts(String module) {
-        if (!module.matches("[a-z0-9][a-z0-9\\-]*")) {
-            throw new MigrationException("migration module name '" + module + "' must be lowercase letters, digits, '-'");
+    private List<Script> applyModule(DataSource ds, String module) {
+        Flyway flyway;
+        try {
+            flyway = flyway(ds, module, legacyVersion(ds, module));
+        } catch (FlywayException e) {
+            throw new MigrationException("schema module " + module + " (" + ROOT + module + "/): " + e.getMessage(), e);
         }
-        String indexPath = ROOT + module + "/index";
-        String index = read(indexPath)
-                .orElseThrow(() -> new MigrationException("no migration index " + indexPath + " on the classpath"));
-        List<Script> scripts = new ArrayList<>();
-        String[] lines = index.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String name = lines[i].strip();
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SCRIPT_NAME.matcher(name);
-            if (!m.matches()) {
-                throw new MigrationException(indexPath + " line " + (i + 1) + ": '" + name
-                        + "' is not named V<version>__<description>.sql");
-            }
-            int version = Integer.parseInt(m.group(1));
-            if (!scripts.isEmpty() && version <= scripts.get(scripts.size() - 1).version()) {
-                throw new MigrationException(indexPath + " line " + (i + 1) + ": " + name + " comes after "
-                        + scripts.get(scripts.size() - 1).path() + "; versions must increase down the index");
-            }
-            String path = ROOT + module + "/" + name;
-            String sql = read(path).orElseThrow(() -> new MigrationException(indexPath + " lists " + name
-                    + " but " + path + " is not on the classpath"));
-            scripts.add(new Script(module, version, m.group(2).replace('_', ' '), path, sql, checksum(sql)));
-        }
-        return scripts;
-    }
-
-    private List<Script> applyModule(Connection c, String module, List<Script> scripts) throws SQLException {
-        Map<Integer, String[]> done = appliedVersions(c, module);
-        Map<Integer, Script> known = new LinkedHashMap<>();
-        scripts.forEach(s -> known.put(s.version(), s));
-        for (Map.Entry<Integer, String[]> row : done.entrySet()) {
-            Script script = known.get(row.getKey());
-            if (script == null) {
-                throw new MigrationException("schema_version has " + module + " V" + row.getKey() + " ("
-                        + row.getValue()[0] + ") which " + ROOT + module
-                        + "/index does not list: the database is newer than this build");
-            }
-            if (!script.checksum().equals(row.getValue()[1])) {
-                throw new MigrationException(script.path() + " was changed after it was applied (checksum "
-                        + row.getValue()[1] + " in schema_version, " + script.checksum()
-                        + " now); restore it and put the change in a new script");
-            }
+        MigrateResult result;
+        try {
+            // one pass on the usual start: migrate validates first and applies what is pending
+            result = flyway.migrate();
+        } catch (FlywayException e) {
+            throw explained(module, flyway, e);
         }
         List<Script> applied = new ArrayList<>();
-        for (Script script : scripts) {
-            if (done.containsKey(script.version())) {
-                continue;
-            }
-            run(c, script);
-            applied.add(script);
-        }
+        result.migrations.forEach(m -> {
+            Script s = new Script(module, Integer.parseInt(m.version), m.description, ROOT + module + "/"
+                    + fileName(m.filepath));
+            log.info("schema: applied {} ({} ms)", s.path(), m.executionTime);
+            applied.add(s);
+        });
         return applied;
     }
 
-    private static void run(Connection c, Script script) throws SQLException {
-        List<String> statements = statements(script.sql());
-        long started = System.nanoTime();
-        Database.transaction(c, conn -> {
-            for (int i = 0; i < statements.size(); i++) {
-                try (Statement st = conn.createStatement()) {
-                    st.execute(statements.get(i));
-                } catch (SQLException e) {
-                    throw new MigrationException(script.path() + " statement " + (i + 1) + " of "
-                            + statements.size() + " failed: " + e.getMessage(), e);
-                }
-            }
-            try (PreparedStatement ins = conn.prepareStatement("insert into schema_version"
-                    + " (module, version, description, checksum, applied_at) values (?, ?, ?, ?, current_timestamp)")) {
-                ins.setString(1, script.module());
-                ins.setInt(2, script.version());
-                ins.setString(3, script.description());
-                ins.setString(4, script.checksum());
-                ins.executeUpdate();
-            }
-            return null;
-        });
-        log.info("schema: applied {} ({} statements, {} ms)", script.path(), statements.size(),
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static void createVersionTable(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("create table if not exists schema_version ("
-                    + " module varchar(64) not null,"
-                    + " version integer not null,"
-                    + " description varchar(200) not null,"
-                    + " checksum varchar(64) not null,"
-                    + " applied_at timestamp with time zone not null,"
-                    + " primary key (module, version))");
-        }
-    }
-
-    /** version to {description, checksum} of the module's applied scripts. */
-    private static Map<Integer, String[]> appliedVersions(Connection c, String module) throws SQLException {
-        Map<Integer, String[]> done = new LinkedHashMap<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "select version, description, checksum from schema_version where module = ? order by version")) {
-            q.setString(1, module);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    done.put(rs.getInt(1), new String[] {rs.getString(2), rs.getString(3)});
-                }
-            }
-        }
-        return done;
-    }
-
-    private java.util.Optional<String> read(String path) {
-        try (InputStream in = classLoader.getResourceAsStream(path)) {
-            if (in == null) {
-                return java.util.Optional.empty();
-            }
-            // line endings normalised so a checkout with CRLF has the same checksum
-            return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
-        } catch (IOException e) {
-            throw new MigrationException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    static String checksum(String sql) {
+    /** Why a module could not be migrated, in our words: refused before running, or the script that failed. */
+    private static MigrationException explained(String module, Flyway flyway, FlywayException e) {
+        ValidateResult validation;
+        MigrationInfo[] all;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sql.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            validation = flyway.validateWithResult();
+            all = flyway.info().all();
+        } catch (FlywayException again) {
+            return new MigrationException("schema module " + module + " (" + ROOT + module + "/): "
+                    + e.getMessage(), e);
+        }
+        // the script that failed: recorded as failed (H2, whose DDL is not transactional), else refused before
+        // anything ran, else the first pending (PostgreSQL rolled it back)
+        Optional<MigrationInfo> failing = Arrays.stream(all).filter(i -> i.getState().isFailed()).findFirst();
+        if (failing.isEmpty()) {
+            refuseInvalid(module, validation);
+            failing = Arrays.stream(all).filter(i -> !i.getState().isApplied() && i.getScript() != null).findFirst();
+        }
+        String what = failing.map(f -> ROOT + module + "/" + fileName(f.getScript()))
+                .orElse("schema module " + module);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root instanceof SQLException ? root.getMessage() : e.getMessage();
+        return new MigrationException(what + " failed: " + cause, e);
+    }
+
+    private Flyway flyway(DataSource ds, String module, Optional<Integer> legacyVersion) {
+        return Flyway.configure(classLoader)
+                .dataSource(ds)
+                .locations("classpath:" + ROOT + module)
+                .table(historyTable(module))
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .placeholderReplacement(false)
+                .cleanDisabled(true)
+                // pending scripts are what migrate is for; scripts the build does not have are refused
+                .ignoreMigrationPatterns("*:pending")
+                // every module after the first finds the schema not empty: start its history below V1 (or at what
+                // the pre-Flyway history applied) rather than refuse
+                .baselineOnMigrate(true)
+                .baselineVersion(String.valueOf(legacyVersion.orElse(0)))
+                .baselineDescription(legacyVersion.isPresent() ? "applied before Flyway (" + LEGACY_TABLE + ")"
+                        : "module history starts")
+                .load();
+    }
+
+    /** The history table of a module. */
+    public static String historyTable(String module) {
+        return HISTORY_TABLE_PREFIX + module.replace('-', '_');
+    }
+
+    private static void checkName(String module) {
+        if (!module.matches("[a-z0-9][a-z0-9\\-]*")) {
+            throw new MigrationException("migration module name '" + module + "' must be lowercase letters, digits, '-'");
         }
     }
 
-    /** Splits a script at {@code ;} outside quotes and comments; comments are dropped, empty statements skipped. */
-    static List<String> statements(String sql) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char ch = sql.charAt(i);
-            if (ch == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-                current.append(' ');
-            } else if (ch == '\'' || ch == '"') {
-                int end = i + 1;
-                while (end < n) {
-                    if (sql.charAt(end) == ch) {
-                        if (end + 1 < n && sql.charAt(end + 1) == ch) {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                int stop = Math.min(end + 1, n);
-                current.append(sql, i, stop);
-                i = stop;
-            } else if (ch == ';') {
-                add(out, current);
-                i++;
-            } else {
-                current.append(ch);
-                i++;
+    /** An edited applied script or a script this build does not have, said in our words, before anything runs. */
+    private static void refuseInvalid(String module, ValidateResult result) {
+        if (result.validationSuccessful) {
+            return;
+        }
+        for (ValidateOutput o : result.invalidMigrations) {
+            if (o.errorDetails == null) {
+                continue;
+            }
+            if (o.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH) {
+                throw new MigrationException(ROOT + module + "/" + fileName(o.filepath)
+                        + " was changed after it was applied (" + historyTable(module)
+                        + "); restore it and put the change in a new script");
+            }
+            if (o.errorDetails.errorCode == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED) {
+                throw new MigrationException(historyTable(module) + " has " + module + " V" + o.version + " ("
+                        + o.description + ") which " + ROOT + module
+                        + "/ does not have: the database is newer than this build");
             }
         }
-        add(out, current);
-        return out;
+        throw new MigrationException("schema module " + module + ": " + result.getAllErrorMessages());
     }
 
-    private static void add(List<String> out, StringBuilder current) {
-        String s = current.toString().strip();
-        if (!s.isEmpty()) {
-            out.add(s);
+    private static String fileName(String path) {
+        if (path == null) {
+            return "";
         }
-        current.setLength(0);
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** The last version the pre-Flyway history applied for the module, when it has one and Flyway's has none. */
+    private static Optional<Integer> legacyVersion(DataSource ds, String module) {
+        try (Connection c = ds.getConnection()) {
+            if (!tableExists(c, LEGACY_TABLE) || tableExists(c, historyTable(module))) {
+                return Optional.empty();
+            }
+            try (PreparedStatement q = c.prepareStatement("select max(version) from " + LEGACY_TABLE
+                    + " where module = ?")) {
+                q.setString(1, module);
+                try (ResultSet rs = q.executeQuery()) {
+                    int v = rs.next() ? rs.getInt(1) : 0;
+                    return v > 0 ? Optional.of(v) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read " + LEGACY_TABLE + " for module " + module + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

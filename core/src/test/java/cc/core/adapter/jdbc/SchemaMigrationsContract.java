@@ -90,10 +90,8 @@ public abstract class SchemaMigrationsContract {
     @DisplayName("an applied script that was edited is refused, naming the script")
     void editedScriptIsRefused() throws Exception {
         Database db = database();
-        ClassLoader original = scripts("v1", Map.of("index", "V1__first.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);\n"));
-        ClassLoader edited = scripts("v1-edited", Map.of("index", "V1__first.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key, extra integer);\n"));
+        ClassLoader original = scripts("v1", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);\n"));
+        ClassLoader edited = scripts("v1-edited", Map.of("V1__first.sql", "create table mig_sample (id integer primary key, extra integer);\n"));
         result(new SchemaMigrations(original).apply(db, List.of("sample")));
 
         Throwable refused = failure(new SchemaMigrations(edited).apply(db, List.of("sample")));
@@ -107,10 +105,8 @@ public abstract class SchemaMigrationsContract {
     @DisplayName("new scripts of a module are applied after the ones already there, modules in the order given")
     void laterScriptsAndModulesApplyInOrder() throws Exception {
         Database db = database();
-        ClassLoader v1 = scripts("one", Map.of("index", "V1__first.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);"));
-        ClassLoader v2 = scripts("two", Map.of("index", "# sample module\nV1__first.sql\n\nV2__second.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);",
+        ClassLoader v1 = scripts("one", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);"));
+        ClassLoader v2 = scripts("two", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);",
                 "V2__second.sql", "-- a note; with a semicolon\n"
                         + "insert into mig_sample (id) values (1);\ninsert into mig_sample (id) values (2);\n"));
         result(new SchemaMigrations(v1).apply(db, List.of("core", "sample")));
@@ -130,14 +126,14 @@ public abstract class SchemaMigrationsContract {
     @DisplayName("a script that fails is named with its statement, and is not recorded as applied")
     void failingScriptIsReportedAndNotRecorded() throws Exception {
         Database db = database();
-        ClassLoader broken = scripts("broken", Map.of("index", "V1__first.sql\nV2__broken.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);",
+        ClassLoader broken = scripts("broken", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);",
                 "V2__broken.sql", "insert into mig_sample (id) values (1);\ninsert into no_such_table (id) values (1);"));
 
         Throwable failed = failure(new SchemaMigrations(broken).apply(db, List.of("sample")));
 
         assertInstanceOf(MigrationException.class, failed);
-        assertTrue(failed.getMessage().startsWith("db/migration/sample/V2__broken.sql statement 2 of 2 failed"),
+        assertTrue(failed.getMessage().startsWith("db/migration/sample/V2__broken.sql failed: ")
+                && failed.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no_such_table"),
                 failed.getMessage());
         assertEquals(List.of("sample 1 first"), versions(db));
         assertEquals(0L, count(db, "select count(*) from mig_sample"), "the script's first statement rolled back");
@@ -147,17 +143,40 @@ public abstract class SchemaMigrationsContract {
     @DisplayName("a database with a script this build does not know is refused")
     void newerDatabaseIsRefused() throws Exception {
         Database db = database();
-        ClassLoader newer = scripts("newer", Map.of("index", "V1__first.sql\nV2__second.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);",
+        ClassLoader newer = scripts("newer", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);",
                 "V2__second.sql", "create table mig_sample2 (id integer primary key);"));
-        ClassLoader older = scripts("older", Map.of("index", "V1__first.sql\n",
-                "V1__first.sql", "create table mig_sample (id integer primary key);"));
+        ClassLoader older = scripts("older", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);"));
         result(new SchemaMigrations(newer).apply(db, List.of("sample")));
 
         Throwable refused = failure(new SchemaMigrations(older).apply(db, List.of("sample")));
 
         assertTrue(refused.getMessage().contains("sample V2 (second)"), refused.getMessage());
         assertTrue(refused.getMessage().contains("newer than this build"), refused.getMessage());
+    }
+
+    @Test
+    @DisplayName("a database migrated before Flyway (schema_version) is taken over where it was: only newer scripts run")
+    void historyBeforeFlywayIsTakenOver() throws Exception {
+        Database db = database();
+        result(db.withConnection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("create table schema_version (module varchar(64) not null, version integer not null,"
+                        + " description varchar(200) not null, checksum varchar(64) not null,"
+                        + " applied_at timestamp with time zone not null, primary key (module, version))");
+                st.execute("insert into schema_version values ('sample', 1, 'first', 'x', current_timestamp)");
+                st.execute("create table mig_sample (id integer primary key)");
+            }
+            return null;
+        }));
+        ClassLoader v2 = scripts("taken-over", Map.of("V1__first.sql", "create table mig_sample (id integer primary key);",
+                "V2__second.sql", "insert into mig_sample (id) values (1);"));
+
+        List<SchemaMigrations.Script> applied = result(new SchemaMigrations(v2).apply(db, List.of("sample")));
+
+        assertEquals(List.of("db/migration/sample/V2__second.sql"),
+                applied.stream().map(SchemaMigrations.Script::path).toList(), "V1 was not run again");
+        assertEquals(1L, count(db, "select count(*) from mig_sample"));
+        assertEquals(List.of("sample 2 second"), versions(db));
     }
 
     @Test
@@ -204,16 +223,13 @@ public abstract class SchemaMigrationsContract {
     private ClassLoader coreUpTo(int versions) throws IOException {
         Path module = scriptsDir.resolve("core-" + versions).resolve("db/migration/core");
         Files.createDirectories(module);
-        StringBuilder index = new StringBuilder();
         ClassLoader real = SchemaMigrations.class.getClassLoader();
         for (String script : List.of("V1__customers_and_interactions.sql", "V2__customer_scores_and_time_zone.sql",
                 "V3__interaction_segments.sql").subList(0, versions)) {
             try (var in = real.getResourceAsStream("db/migration/core/" + script)) {
                 Files.write(module.resolve(script), in.readAllBytes());
             }
-            index.append(script).append('\n');
         }
-        Files.writeString(module.resolve("index"), index.toString());
         // no parent: the build's own (newer) core scripts must not be seen
         return new URLClassLoader(new URL[] {scriptsDir.resolve("core-" + versions).toUri().toURL()}, null);
     }
@@ -233,14 +249,28 @@ public abstract class SchemaMigrationsContract {
         }
     }
 
+    /** "module version description" of every script applied, from each module's Flyway history, by module. */
     protected static List<String> versions(Database db) {
         return result(db.withConnection(c -> {
-            List<String> rows = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(
-                         "select module, version, description from schema_version order by module, version")) {
+            List<String> modules = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3));
+                    String table = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if (table.startsWith(SchemaMigrations.HISTORY_TABLE_PREFIX)) {
+                        modules.add(table.substring(SchemaMigrations.HISTORY_TABLE_PREFIX.length()));
+                    }
+                }
+            }
+            java.util.Collections.sort(modules);
+            List<String> rows = new ArrayList<>();
+            for (String module : modules) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("select version, description from "
+                             + SchemaMigrations.historyTable(module)
+                             + " where success and type = 'SQL' order by installed_rank")) {
+                    while (rs.next()) {
+                        rows.add(module + " " + rs.getString(1) + " " + rs.getString(2));
+                    }
                 }
             }
             return rows;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static cc.core.testkit.Await.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,51 +27,32 @@ class SchemaMigrationsH2Test extends SchemaMigrationsContract {
     }
 
     @Test
-    @DisplayName("an index naming a script that is not beside it is refused, naming both")
-    void missingScriptIsNamed() throws Exception {
-        ClassLoader cl = scripts("missing", Map.of("index", "V1__first.sql\nV2__absent.sql\n",
-                "V1__first.sql", "select 1;"));
+    @DisplayName("a script not named V<version>__<description>.sql is refused, naming the module and the file")
+    void badlyNamedScriptIsRefused() throws Exception {
+        ClassLoader badName = scripts("bad-name", Map.of("V1__a.sql", "select 1;", "create_tables.sql", "select 1;"));
 
-        MigrationException e = assertThrows(MigrationException.class, () -> new SchemaMigrations(cl).scripts("sample"));
+        Throwable refused = failure(new SchemaMigrations(badName).apply(database(), List.of("sample")));
 
-        assertEquals("db/migration/sample/index lists V2__absent.sql but db/migration/sample/V2__absent.sql"
-                + " is not on the classpath", e.getMessage());
+        assertInstanceOf(MigrationException.class, refused);
+        assertTrue(refused.getMessage().startsWith("schema module sample (db/migration/sample/)"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("create_tables.sql"), refused.getMessage());
     }
 
     @Test
-    @DisplayName("an index whose versions go backwards, or with a badly named script, is refused with the line")
-    void badIndexIsRefused() throws Exception {
-        ClassLoader backwards = scripts("backwards", Map.of("index", "V2__b.sql\nV1__a.sql\n",
-                "V1__a.sql", "select 1;", "V2__b.sql", "select 1;"));
-        ClassLoader badName = scripts("bad-name", Map.of("index", "V1__a.sql\ncreate_tables.sql\n",
-                "V1__a.sql", "select 1;"));
+    @DisplayName("a module without scripts is refused by name")
+    void unknownModuleIsRefused() throws Exception {
+        Throwable refused = failure(new SchemaMigrations().apply(database(), List.of("nosuch")));
 
-        MigrationException order = assertThrows(MigrationException.class,
-                () -> new SchemaMigrations(backwards).scripts("sample"));
-        MigrationException name = assertThrows(MigrationException.class,
-                () -> new SchemaMigrations(badName).scripts("sample"));
-
-        assertTrue(order.getMessage().startsWith("db/migration/sample/index line 2: V1__a.sql comes after"),
-                order.getMessage());
-        assertTrue(name.getMessage().startsWith("db/migration/sample/index line 2: 'create_tables.sql' is not named"),
-                name.getMessage());
+        assertInstanceOf(MigrationException.class, refused);
+        assertTrue(refused.getMessage().startsWith("schema module nosuch (db/migration/nosuch/)"), refused.getMessage());
     }
 
     @Test
-    @DisplayName("a module without an index is refused by name")
-    void unknownModuleIsRefused() {
-        MigrationException e = assertThrows(MigrationException.class, () -> new SchemaMigrations().scripts("nosuch"));
+    @DisplayName("a module name that could not be a folder is refused before the database is touched")
+    void badModuleNameIsRefused() {
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> new SchemaMigrations().apply(null, List.of("Core; drop")));
 
-        assertEquals("no migration index db/migration/nosuch/index on the classpath", e.getMessage());
-    }
-
-    @Test
-    @DisplayName("statements are split at semicolons outside quotes and comments")
-    void statementsSplitOutsideQuotesAndComments() {
-        List<String> statements = SchemaMigrations.statements(
-                "-- header; not a statement\ninsert into t values ('a;b', 'it''s');\n"
-                        + "/* block; comment */ create table \"x;y\" (id int);;\n  \n");
-
-        assertEquals(List.of("insert into t values ('a;b', 'it''s')", "create table \"x;y\" (id int)"), statements);
+        assertEquals("migration module name 'Core; drop' must be lowercase letters, digits, '-'", e.getMessage());
     }
 }
