@@ -1,6 +1,5 @@
 package cc.console.app;
 
-import cc.console.domain.answers.AnswerIndex;
 import cc.console.domain.answers.AnswerSource;
 import cc.console.domain.answers.RankedAnswer;
 import io.vertx.core.Future;
@@ -20,14 +19,16 @@ public final class AnswerBook {
     public static final int SOLVED_CALLS = 5_000;
 
     private final KnowledgeStore store;
-    private volatile AnswerIndex index = AnswerIndex.of(List.of());
+    private final AnswerSearch.Indexer indexer;
+    private volatile AnswerSearch index = new Empty();
 
-    public AnswerBook(KnowledgeStore store) {
+    public AnswerBook(KnowledgeStore store, AnswerSearch.Indexer indexer) {
         this.store = store;
+        this.indexer = indexer;
     }
 
     public Future<Integer> refresh() {
-        return store.articles().compose(articles -> store.solvedCalls(SOLVED_CALLS).map(solved -> {
+        return store.articles().compose(articles -> store.solvedCalls(SOLVED_CALLS).compose(solved -> {
             List<AnswerSource> sources = new ArrayList<>();
             for (KnowledgeStore.Article a : articles) {
                 sources.add(new AnswerSource(AnswerSource.Kind.ARTICLE, Long.toString(a.id()), a.title(), a.body(),
@@ -37,16 +38,42 @@ public final class AnswerBook {
                 sources.add(new AnswerSource(AnswerSource.Kind.SOLVED_CALL, s.interactionId(), s.disposition(),
                         s.notes(), s.queue()));
             }
-            index = AnswerIndex.of(sources);
-            return sources.size();
+            return indexer.index(sources).map(built -> {
+                index = built;
+                return built.size();
+            });
         }));
     }
 
-    public List<RankedAnswer> rank(Map<String, Double> query, AnswerSource.Kind kind, int limit) {
-        return index.rank(query, kind, limit);
+    /** See {@link AnswerSearch#rank}. */
+    public List<RankedAnswer> rank(Map<String, Double> weightedTexts, AnswerSource.Kind kind, int limit) {
+        return index.rank(weightedTexts, kind, limit);
+    }
+
+    /** See {@link AnswerSearch#queryTerms}. */
+    public List<String> queryTerms(Map<String, Double> weightedTexts) {
+        return index.queryTerms(weightedTexts);
     }
 
     public int size() {
         return index.size();
+    }
+
+    /** Before the first refresh: nothing to find. */
+    private static final class Empty implements AnswerSearch {
+        @Override
+        public List<RankedAnswer> rank(Map<String, Double> weightedTexts, AnswerSource.Kind kind, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> queryTerms(Map<String, Double> weightedTexts) {
+            return List.of();
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
     }
 }

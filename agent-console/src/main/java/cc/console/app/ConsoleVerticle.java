@@ -74,7 +74,7 @@ public final class ConsoleVerticle extends VerticleBase {
     public ConsoleVerticle(ConsoleConfig config, InstantSource clock, UserStore users, DirectoryStore directory,
                            KnowledgeStore knowledge, OpportunityStore opportunities, InteractionStore interactions,
                            CustomerStore customers, Optional<Telephony> telephony, PasswordHasher hasher,
-                           QualityStore quality) {
+                           QualityStore quality, AnswerSearch.Indexer answerIndexer) {
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -87,7 +87,7 @@ public final class ConsoleVerticle extends VerticleBase {
         this.hasher = hasher;
         this.quality = quality;
         this.sessions = new Sessions(clock, config.sessionIdle());
-        this.answers = new AnswerBook(knowledge);
+        this.answers = new AnswerBook(knowledge, answerIndexer);
         this.dates = new DateLabels(config.zone());
     }
 

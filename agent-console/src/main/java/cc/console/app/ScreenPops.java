@@ -1,6 +1,5 @@
 package cc.console.app;
 
-import cc.console.domain.answers.AnswerIndex;
 import cc.console.domain.answers.AnswerSource;
 import cc.console.domain.answers.RankedAnswer;
 import cc.console.domain.i18n.DateLabels;
@@ -154,7 +153,6 @@ public final class ScreenPops {
         StringBuilder history = new StringBuilder();
         earlier.stream().limit(3).forEach(i -> history.append(i.notes()).append(' '));
         weighted.merge(history.toString(), 0.5, Double::sum);
-        Map<String, Double> query = AnswerIndex.query(weighted);
 
         JsonObject card = new JsonObject()
                 .put("id", popId(o))
@@ -171,9 +169,9 @@ public final class ScreenPops {
                 .put("timeline", new JsonArray(earlier.stream().map(this::history).toList()))
                 .put("opportunities", new JsonArray(opps.stream().map(ScreenPops::opportunity).toList()))
                 .put("answers", new JsonObject()
-                        .put("solved", ranked(answers.rank(query, AnswerSource.Kind.SOLVED_CALL, ANSWERS)))
-                        .put("articles", ranked(answers.rank(query, AnswerSource.Kind.ARTICLE, ANSWERS)))
-                        .put("queryTerms", new JsonArray(new ArrayList<>(query.keySet()))))
+                        .put("solved", ranked(answers.rank(weighted, AnswerSource.Kind.SOLVED_CALL, ANSWERS)))
+                        .put("articles", ranked(answers.rank(weighted, AnswerSource.Kind.ARTICLE, ANSWERS)))
+                        .put("queryTerms", new JsonArray(answers.queryTerms(weighted))))
                 .put("questions", new JsonArray(questions))
                 .put("dispositions", dispositionsJson(dispositions));
         return card;

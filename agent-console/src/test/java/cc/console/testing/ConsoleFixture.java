@@ -1,5 +1,6 @@
 package cc.console.testing;
 
+import cc.console.adapter.lucene.LuceneAnswerIndex;
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
@@ -95,7 +96,7 @@ public final class ConsoleFixture implements AutoCloseable {
                 Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), interactions, customers, telephony,
-                new PasswordHasher(), new JdbcQualityStore(db));
+                new PasswordHasher(), new JdbcQualityStore(db), LuceneAnswerIndex::build);
         Await.result(vertx.deployVerticle(console));
         Router router = Router.router(vertx);
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,

@@ -1,5 +1,6 @@
 package cc.bench.console;
 
+import cc.console.adapter.lucene.LuceneAnswerIndex;
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
 import cc.console.adapter.jdbc.JdbcKnowledgeStore;
@@ -127,7 +128,7 @@ public final class PopLatencyBenchmark {
                 DialRules.iran());
         ConsoleVerticle console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db),
                 new JdbcDirectoryStore(db), knowledge, new JdbcOpportunityStore(db), interactions, customerStore,
-                Optional.empty(), new PasswordHasher(), new JdbcQualityStore(db));
+                Optional.empty(), new PasswordHasher(), new JdbcQualityStore(db), LuceneAnswerIndex::build);
         await(server.deployVerticle(console));
         Router router = Router.router(server);
         new ConsoleWeb(server, console).mount(router);

@@ -4,7 +4,6 @@ import cc.console.app.ConsoleVerticle;
 import cc.console.app.ScreenPops;
 import cc.console.app.Sessions;
 import cc.console.app.SignIn;
-import cc.console.domain.answers.AnswerIndex;
 import cc.console.domain.answers.AnswerSource;
 import cc.console.domain.auth.AccessRules;
 import cc.console.domain.auth.CsrfTokens;
@@ -525,7 +524,7 @@ public final class ConsoleWeb implements Consumer<Router> {
 
     private void searchAnswers(RoutingContext rc) {
         String q = rc.queryParams().get("q");
-        Map<String, Double> query = AnswerIndex.query(Map.of(q == null ? "" : q, 1.0));
+        Map<String, Double> query = Map.of(q == null ? "" : q, 1.0);
         JsonObject out = new JsonObject();
         for (AnswerSource.Kind kind : AnswerSource.Kind.values()) {
             out.put(kind == AnswerSource.Kind.ARTICLE ? "articles" : "solved", new JsonArray(console.answers()

@@ -1,5 +1,6 @@
 package cc.console.adapter.jdbc;
 
+import cc.console.adapter.lucene.LuceneAnswerIndex;
 import cc.console.app.ConsoleConfig;
 import cc.console.app.ConsoleVerticle;
 import cc.console.app.PasswordHasher;
@@ -29,6 +30,7 @@ public final class JdbcConsole {
     public static ConsoleVerticle verticle(Database db, ConsoleConfig config, Optional<Telephony> telephony) {
         return new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), new JdbcInteractionStore(db),
-                new JdbcCustomerStore(db), telephony, new PasswordHasher(), new JdbcQualityStore(db));
+                new JdbcCustomerStore(db), telephony, new PasswordHasher(), new JdbcQualityStore(db),
+                LuceneAnswerIndex::build);
     }
 }

@@ -115,7 +115,7 @@ class ConsoleApiIT {
         JsonObject answers = pop.getJsonObject("answers");
         assertEquals("Unblocking a card", answers.getJsonArray("articles").getJsonObject(0).getString("title"));
         assertTrue(answers.getJsonArray("solved").getJsonObject(0).getString("text").contains("unblocked"));
-        assertTrue(answers.getJsonArray("articles").getJsonObject(0).getJsonArray("matched").contains("blocked"));
+        assertTrue(answers.getJsonArray("articles").getJsonObject(0).getJsonArray("matched").contains("block"));
         assertEquals(List.of("Ask for the account number", "Ask when the card stopped working"),
                 pop.getJsonArray("questions").getList());
         assertFalse(pop.getJsonArray("dispositions").isEmpty());
