@@ -43,10 +43,17 @@ public final class JdbcReportKindSource implements ReportKindSource {
         this.db = db;
     }
 
-    /** The slice of a timestamp column: quarter hours since the epoch, or the local date in the bound zone. */
-    private static String slice(String column, SliceGrain grain) {
-        return grain == SliceGrain.QUARTER_HOUR ? "floor(extract(epoch from " + column + ") / 900)"
-                : "cast(" + column + " at time zone ? as date)";
+    /**
+     * The slice of a timestamp column: quarter hours since the epoch, or the local date in the bound zone. H2 casts
+     * a zoned timestamp to a date in the session's zone whatever zone the value is in, so there the date is
+     * formatted in the zone instead.
+     */
+    private String slice(String column, SliceGrain grain) {
+        if (grain == SliceGrain.QUARTER_HOUR) {
+            return "floor(extract(epoch from " + column + ") / 900)";
+        }
+        return db.isPostgres() ? "cast(" + column + " at time zone ? as date)"
+                : "cast(formatdatetime(" + column + ", 'yyyy-MM-dd', 'en', ?) as date)";
     }
 
     /** Binds the zone when the slice needs it; returns the next parameter index. */
