@@ -26,10 +26,10 @@ import java.util.Optional;
  * Reads the campaign and quality reports' facts as one aggregate query each over an indexed range, added up per
  * subject and slice by the database: the dialer's {@code dialer_attempts} (by placed_at, dialer V5's index),
  * {@code dialer_audit}'s decisions not to dial (by event and time, dialer V5) and the wrap-up segments of the
- * connected calls; survey answers from {@code interactions} (by offered_at, core V11's index, which the query reads
- * alone) and the console's {@code quality_evaluations} (by created_at). The dialer's and the console's tables are in
- * the same database as the interactions, as the ACD's agent state spells are for {@link JdbcReportSource}.
- * Bound parameters only; the same SQL on PostgreSQL and on H2.
+ * connected calls (by start, core V11); survey answers from {@code interactions} (by offered_at, core V11's index,
+ * which the query reads alone) and the console's {@code quality_evaluations} (by created_at). The dialer's and the
+ * console's tables are in the same database as the interactions, as the ACD's agent state spells are for
+ * {@link JdbcReportSource}. Bound parameters only; the same SQL on PostgreSQL and on H2 but for the local date.
  *
  * <p>Threading: as {@link Database}; the queries of one report run in parallel on pooled connections.
  */
@@ -101,13 +101,15 @@ public final class JdbcReportKindSource implements ReportKindSource {
                 + " from (select campaign_id, " + slice("placed_at", grain) + " as s, outcome, amd_false_positive,"
                 + " converted, talk_seconds, answered_at, ended_at from dialer_attempts"
                 + " where placed_at >= ? and placed_at < ?" + one + ") a group by campaign_id, s";
+        // the wrap-ups starting from the range's start to a day after its end (core V11's index), joined to the
+        // range's connected attempts: a call and its wrap-up never last a day
         String wrapUps = "select campaign_id, s, sum(extract(epoch from w_end) - extract(epoch from w_start))"
                 + " from (select a.campaign_id, " + slice("a.placed_at", grain) + " as s,"
                 + " w.started_at as w_start, w.ended_at as w_end from dialer_attempts a"
                 + " join interaction_segments w on w.interaction_id = a.interaction_id"
                 + " where a.placed_at >= ? and a.placed_at < ?" + one.replace("campaign_id", "a.campaign_id")
-                + " and a.outcome = 'CONNECTED' and w.kind = 'wrap-up' and w.ended_at is not null) x"
-                + " group by campaign_id, s";
+                + " and a.outcome = 'CONNECTED' and w.kind = 'wrap-up' and w.started_at >= ?"
+                + " and w.started_at < ? and w.ended_at is not null) x group by campaign_id, s";
         String skips = "select campaign_id, s, event, reason, count(*) from (select campaign_id, "
                 + slice("at", grain) + " as s, event, " + REASON + " as reason from dialer_audit"
                 + " where event in ('SKIPPED', 'REFUSED') and at >= ? and at < ?" + one + ") d"
@@ -117,8 +119,9 @@ public final class JdbcReportKindSource implements ReportKindSource {
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
                         seconds(rs.getDouble(12)), Duration.ZERO, rs.getLong(13), Map.of())));
         Future<List<Slice<CampaignFigures>>> wrapped = db.withConnectionInParallel(c -> read(c, wrapUps, from, to,
-                grain, zone, campaign, rs -> new CampaignFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
-                        seconds(rs.getDouble(3)), 0, Map.of())));
+                grain, zone, campaign, List.of(from, to.plus(Duration.ofDays(1))),
+                rs -> new CampaignFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, seconds(rs.getDouble(3)), 0,
+                        Map.of())));
         Future<List<Slice<CampaignFigures>>> skipped = db.withConnectionInParallel(c -> read(c, skips, from, to,
                 grain, zone, campaign, rs -> new CampaignFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
                         Duration.ZERO, 0, Map.of(skipReason(rs.getString(3), rs.getString(4)), rs.getLong(5)))));
@@ -196,9 +199,19 @@ public final class JdbcReportKindSource implements ReportKindSource {
     private static <F> List<Slice<F>> read(Connection c, String sql, Instant from, Instant to, SliceGrain grain,
                                            ZoneId zone, Optional<String> subject, RowFigures<F> figures)
             throws SQLException {
+        return read(c, sql, from, to, grain, zone, subject, List.of(), figures);
+    }
+
+    /** The same, with more timestamps bound after the range and subject. */
+    private static <F> List<Slice<F>> read(Connection c, String sql, Instant from, Instant to, SliceGrain grain,
+                                           ZoneId zone, Optional<String> subject, List<Instant> more,
+                                           RowFigures<F> figures) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             int n = bindZone(st, 1, grain, zone);
-            bindRange(st, n, from, to, subject);
+            n = bindRange(st, n, from, to, subject);
+            for (Instant at : more) {
+                st.setObject(n++, JdbcInteractionStore.timestamp(at));
+            }
             List<Slice<F>> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

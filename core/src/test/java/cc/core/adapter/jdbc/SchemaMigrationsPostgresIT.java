@@ -40,7 +40,7 @@ class SchemaMigrationsPostgresIT extends SchemaMigrationsContract {
             assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
                             "core 3 interaction segments", "core 4 call control audit", "core 5 recordings",
                             "core 6 reports", "core 7 customer score reasons",
-                            "core 11 survey report index"),
+                            "core 11 report kind indexes"),
                     versions(nodeA));
         } finally {
             nodeA.close();
