@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * max per report.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.report.ReportKindsBenchmark [--calls 10000000]
- * [--runs 20] [--skill-runs 3] [--kinds campaigns,quality-queue,quality-agent,skills] [--reload false]
+ * [--runs 20] [--skill-runs 3] [--kinds campaigns,quality-queue,quality-agent,skills] [--buckets day,week,month]
+ * [--calendars gregorian,jalali] [--reload false]
  * [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
  */
 public final class ReportKindsBenchmark {
@@ -65,6 +66,12 @@ public final class ReportKindsBenchmark {
         int skillRuns = Integer.parseInt(o.getOrDefault("skill-runs", "3"));
         List<String> kinds = Arrays.asList(o.getOrDefault("kinds", "campaigns,quality-queue,quality-agent,skills")
                 .split(","));
+        List<ReportInterval> intervals = Arrays.stream(o.getOrDefault("buckets", "day,week,month").split(","))
+                .map(b -> ReportInterval.fromWireName(b).orElseThrow(() -> new IllegalArgumentException(
+                        "--buckets: day, week or month, was " + b))).toList();
+        List<ReportCalendar> calendars = Arrays.stream(o.getOrDefault("calendars", "gregorian,jalali").split(","))
+                .map(c -> ReportCalendar.fromWireName(c).orElseThrow(() -> new IllegalArgumentException(
+                        "--calendars: gregorian or jalali, was " + c))).toList();
         String adminUrl = o.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         Matcher m = PG_URL.matcher(adminUrl);
         if (!m.matches()) {
@@ -96,9 +103,8 @@ public final class ReportKindsBenchmark {
                     case "skills" -> q -> reports.skills(q).map(List::size);
                     default -> throw new IllegalArgumentException("unknown report kind " + kind);
                 };
-                for (ReportCalendar calendar : ReportCalendar.values()) {
-                    for (ReportInterval interval : List.of(ReportInterval.DAY, ReportInterval.WEEK,
-                            ReportInterval.MONTH)) {
+                for (ReportCalendar calendar : calendars) {
+                    for (ReportInterval interval : intervals) {
                         measure(kind, report, month(calendar, interval), kind.equals("skills") ? skillRuns : runs);
                     }
                 }
