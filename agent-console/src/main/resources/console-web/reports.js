@@ -9,6 +9,8 @@
   const PERCENT = ['serviceLevel', 'firstContactResolution', 'occupancy', 'utilisation'];
   // raw instants of each bucket: the bucket's label says the same for a reader
   const HIDDEN = ['start', 'end'];
+  // more kinds of report, each described by its own script (reports-kinds.js: skills, campaigns, quality)
+  const KINDS = window.ReportKinds || {};
   let me = null;
   let lang = 'en';
   let shown = null; // the last answer, redrawn when the language changes
@@ -18,6 +20,8 @@
   function api(path) { return Page.call('GET', path, undefined, me && me.csrfToken); }
 
   function columnName(key) {
+    const named = Object.values(KINDS).map(k => k.columnName && k.columnName(key, t)).find(n => n);
+    if (named) { return named; }
     if (key.startsWith('pause:')) { return t('pausedFor') + ': ' + key.substring(6) + ' ' + t('secondsUnit'); }
     return t('col.' + key);
   }
@@ -26,7 +30,8 @@
     if (v === null || v === undefined) { return '-'; }
     // queue names and agent ids are shown as written; the period label is a date, in the reader's digits
     if (typeof v !== 'number') { return key === 'bucket' ? num(v) : String(v); }
-    return num(PERCENT.includes(key) ? round1(v * 100) : round1(v));
+    const percent = PERCENT.includes(key) || Object.values(KINDS).some(k => (k.percent || []).includes(key));
+    return num(percent ? round1(v * 100) : round1(v));
   }
 
   // today as YYYY-MM-DD in the calendar, from the browser's clock
@@ -57,7 +62,8 @@
     Page.call('POST', '/api/me/language', { language: lang }, me && me.csrfToken).catch(() => { /* this page only */ });
   });
   $('r-kind').addEventListener('change', () => {
-    $('r-subject-label').dataset.t = $('r-kind').value === 'agents' ? 'reportAgent' : 'reportQueue';
+    const other = KINDS[$('r-kind').value];
+    $('r-subject-label').dataset.t = other ? other.subjectLabel : $('r-kind').value === 'agents' ? 'reportAgent' : 'reportQueue';
     $('r-subject-label').textContent = t($('r-subject-label').dataset.t);
   });
   $('r-calendar').addEventListener('change', resetDays);
@@ -67,8 +73,10 @@
     const p = new URLSearchParams({ from: asciiDigits($('r-from').value.trim()), to: asciiDigits($('r-to').value.trim()),
       interval: $('r-interval').value, calendar: $('r-calendar').value });
     const subject = $('r-subject').value.trim();
-    if (subject) { p.set(kind === 'agents' ? 'agent' : 'queue', subject); }
-    return { kind, path: '/api/reports/' + kind + '?' + p.toString() };
+    const other = KINDS[kind];
+    if (other && other.params) { other.params(p); }
+    if (subject) { p.set(other ? other.subjectParam : kind === 'agents' ? 'agent' : 'queue', subject); }
+    return { kind, path: '/api/reports/' + (other ? other.path : kind) + '?' + p.toString() };
   }
 
   $('report-form').addEventListener('submit', async ev => {
@@ -92,7 +100,7 @@
   });
 
   function render(kind, body) {
-    $('report-title').textContent = t(kind === 'agents' ? 'agentReport' : 'queueReport') + ': '
+    $('report-title').textContent = t(KINDS[kind] ? KINDS[kind].title : kind === 'agents' ? 'agentReport' : 'queueReport') + ': '
       + num(body.from) + (body.to === body.from ? '' : ' – ' + num(body.to));
     renderTable(body);
     renderChart(kind, body);
@@ -123,7 +131,8 @@
   // Counts are summed over the queues (or agents) of each bucket; a ratio cannot be summed, so its line is drawn
   // only when the report is for one queue (or agent).
   function renderChart(kind, body) {
-    const subjectKey = kind === 'agents' ? 'agent' : 'queue';
+    const other = KINDS[kind];
+    const subjectKey = other ? other.subjectKey : kind === 'agents' ? 'agent' : 'queue';
     const buckets = [];
     const byBucket = new Map();
     body.rows.forEach(r => {
@@ -132,12 +141,13 @@
     });
     const single = new Set(body.rows.map(r => r[subjectKey])).size === 1;
     const sum = key => buckets.map(b => byBucket.get(b).reduce((s, r) => s + (r[key] || 0), 0));
-    const bars = kind === 'agents' ? ['callsHandled', 'transfers'] : ['offered', 'answered', 'abandoned'];
-    const ratio = kind === 'agents' ? 'occupancy' : 'serviceLevel';
+    const bars = other ? other.bars : kind === 'agents' ? ['callsHandled', 'transfers'] : ['offered', 'answered', 'abandoned'];
+    const ratio = other ? other.ratio : kind === 'agents' ? 'occupancy' : 'serviceLevel';
     const series = bars.map(k => ({ id: k, name: columnName(k), type: 'bar', barMaxWidth: 48, data: sum(k) }));
     if (single) {
-      series.push({ id: ratio, name: t(kind === 'agents' ? 'chartOccupancy' : 'chartPercent'), type: 'line', yAxisIndex: 1,
-        data: buckets.map(b => { const v = byBucket.get(b)[0][ratio]; return v === null ? null : round1(v * 100); }) });
+      const scale = other && other.ratioScale !== undefined ? other.ratioScale : 100;
+      series.push({ id: ratio, name: t(other ? other.ratioName : kind === 'agents' ? 'chartOccupancy' : 'chartPercent'), type: 'line', yAxisIndex: 1,
+        data: buckets.map(b => { const v = byBucket.get(b)[0][ratio]; return v === null ? null : round1(v * scale); }) });
     }
     const rtl = lang === 'fa';
     const chart = echarts.getInstanceByDom($('chart')) || echarts.init($('chart'));
@@ -147,9 +157,10 @@
       grid: { left: 50, right: 50, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: buckets.map(num), inverse: rtl },
       yAxis: [
-        { type: 'value', name: t('chartCalls'), minInterval: 1, position: rtl ? 'right' : 'left',
+        { type: 'value', name: t(other && other.barsName ? other.barsName : 'chartCalls'), minInterval: 1, position: rtl ? 'right' : 'left',
           axisLabel: { formatter: v => num(v) } },
-        { type: 'value', name: '%', min: 0, max: 100, show: single, position: rtl ? 'left' : 'right',
+        { type: 'value', name: other && other.ratioAxis ? other.ratioAxis : '%', min: 0,
+          max: other && other.ratioMax ? other.ratioMax : 100, show: single, position: rtl ? 'left' : 'right',
           axisLabel: { formatter: v => num(v) } }
       ],
       series

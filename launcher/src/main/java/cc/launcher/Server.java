@@ -301,8 +301,17 @@ public final class Server implements AutoCloseable {
         acdSettings().queues().forEach(q -> thresholds.put(q.id(), q.serviceLevelThreshold()));
         ReportSettings settings = new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
                 java.time.Duration.ofSeconds(20));
-        return new ReportWeb(new Reports(new JdbcReportSource(database), settings, InstantSource.system()),
-                r.maxDays());
+        Reports reports = new Reports(new JdbcReportSource(database), settings, InstantSource.system());
+        return new ReportWeb(reports, r.maxDays()).withKinds(new cc.core.app.report.ReportKinds(reports,
+                new cc.core.adapter.jdbc.JdbcReportKindSource(database), skillsByQueue()));
+    }
+
+    /** Each ACD queue's required skill names (levels left out), for the skill report. */
+    java.util.Map<String, java.util.Set<String>> skillsByQueue() {
+        java.util.Map<String, java.util.Set<String>> skills = new java.util.HashMap<>();
+        acdSettings().queues().forEach(q -> skills.put(q.id(), q.requiredSkills().stream()
+                .map(cc.acd.domain.queue.SkillRequirement::skill).collect(java.util.stream.Collectors.toSet())));
+        return skills;
     }
 
     /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */

@@ -4,7 +4,9 @@ import cc.console.adapter.lucene.LuceneAnswerIndex;
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
+import cc.core.adapter.jdbc.JdbcReportKindSource;
 import cc.core.adapter.jdbc.JdbcReportSource;
+import cc.core.app.report.ReportKinds;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
 import cc.console.adapter.jdbc.JdbcDirectoryStore;
@@ -55,6 +57,9 @@ public final class ConsoleFixture implements AutoCloseable {
     public static final ReportSettings REPORTS = new ReportSettings(ZoneId.of("Asia/Tehran"), Duration.ofSeconds(5),
             7, Map.of("sales", Duration.ofSeconds(20)), Duration.ofSeconds(30));
     public static final int REPORT_MAX_DAYS = 31;
+    /** The skills each queue requires, for the skill report: sales needs Persian and sales, support Persian. */
+    public static final Map<String, java.util.Set<String>> SKILLS = Map.of("sales", java.util.Set.of("fa", "sales"),
+            "support", java.util.Set.of("fa"));
 
     public final Vertx vertx;
     public final PostgresTestDatabase pg;
@@ -102,7 +107,8 @@ public final class ConsoleFixture implements AutoCloseable {
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
                 new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls)))
                 .withReports(new ReportWeb(new Reports(new JdbcReportSource(db), REPORTS, InstantSource.system()),
-                        REPORT_MAX_DAYS)).mount(router);
+                        REPORT_MAX_DAYS).withKinds(new ReportKinds(new Reports(new JdbcReportSource(db), REPORTS,
+                        InstantSource.system()), new JdbcReportKindSource(db), SKILLS))).mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 

@@ -80,6 +80,10 @@ final class ReportCsv {
         if (names != null) {
             return names[fa ? 1 : 0];
         }
+        String kinds = ReportKindTable.header(key, fa);
+        if (kinds != null) {
+            return kinds;
+        }
         if (key.startsWith("pause:")) {
             return (fa ? "مکث: " : "Paused: ") + key.substring("pause:".length()) + (fa ? " (ثانیه)" : " (s)");
         }
@@ -91,7 +95,8 @@ final class ReportCsv {
             return "";
         }
         if (v instanceof Double d) {
-            double shown = PERCENT.contains(key) ? Math.round(d * 1000) / 10.0 : d;
+            boolean percent = PERCENT.contains(key) || ReportKindTable.PERCENT.contains(key);
+            double shown = percent ? Math.round(d * 1000) / 10.0 : d;
             return shown == Math.rint(shown) ? String.valueOf((long) shown) : String.format(Locale.ROOT, "%s", shown);
         }
         if (v instanceof Number) {

@@ -2,10 +2,12 @@ package cc.console.adapter.http;
 
 import cc.console.domain.auth.AccessRules;
 import cc.console.domain.i18n.PersianDigits;
+import cc.core.app.report.ReportKinds;
 import cc.core.app.report.ReportQuery;
 import cc.core.app.report.Reports;
 import cc.core.domain.calendar.JalaliDate;
 import cc.core.domain.report.IvrFigures;
+import cc.core.domain.report.QualityBy;
 import cc.core.domain.report.ReportCalendar;
 import cc.core.domain.report.ReportInterval;
 import io.vertx.core.buffer.Buffer;
@@ -52,6 +54,47 @@ public final class ReportWeb {
     void mount(Router router) {
         router.get("/api/reports/queues").handler(this::queues);
         router.get("/api/reports/agents").handler(this::agents);
+        if (kinds != null) {
+            router.get("/api/reports/skills").handler(this::skills);
+            router.get("/api/reports/campaigns").handler(this::campaigns);
+            router.get("/api/reports/quality").handler(this::quality);
+        }
+    }
+
+    /** The skill, campaign and quality reports; set before {@link #mount}. */
+    private ReportKinds kinds;
+
+    /** Serves the skill, campaign and quality reports too, with the same parameters, rights and shape. */
+    public ReportWeb withKinds(ReportKinds kinds) {
+        this.kinds = kinds;
+        return this;
+    }
+
+    private void skills(RoutingContext rc) {
+        ask(rc, "skill").ifPresent(asked -> kinds.skills(asked.query)
+                .onSuccess(rows -> answer(rc, asked, "skills", ReportKindTable.skills(rows), new JsonObject()))
+                .onFailure(e -> ConsoleWeb.error(rc, e)));
+    }
+
+    private void campaigns(RoutingContext rc) {
+        ask(rc, "campaign").ifPresent(asked -> kinds.campaigns(asked.query)
+                .onSuccess(r -> answer(rc, asked, "campaigns", ReportKindTable.campaigns(r), new JsonObject()))
+                .onFailure(e -> ConsoleWeb.error(rc, e)));
+    }
+
+    /** {@code by=queue} (the default) or {@code by=agent}; one of them with {@code queue=} or {@code agent=}. */
+    private void quality(RoutingContext rc) {
+        String byText = param(rc, "by").orElse("queue");
+        Optional<QualityBy> by = QualityBy.fromWireName(byText);
+        ask(rc, by.orElse(QualityBy.QUEUE).wireName()).ifPresent(asked -> {
+            if (by.isEmpty()) {
+                ConsoleWeb.fail(rc, 400, "by must be queue or agent, was '" + byText + "'");
+                return;
+            }
+            kinds.quality(asked.query, by.get()).onSuccess(rows -> answer(rc, asked, "quality-" + byText,
+                    ReportKindTable.quality(rows, by.get()), new JsonObject().put("by", byText)))
+                    .onFailure(e -> ConsoleWeb.error(rc, e));
+        });
     }
 
     private void queues(RoutingContext rc) {
