@@ -6,6 +6,9 @@ import cc.acd.app.AgentStateRecorder;
 import cc.acd.app.AcdMeters;
 import cc.acd.app.AcdSettings;
 import cc.acd.app.AcdVerticle;
+import cc.acd.app.ScoreRouting;
+import cc.acd.adapter.jdbc.JdbcScoreLookup;
+import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.adapter.ami.AmiOptions;
 import cc.core.adapter.ami.AmiServerConfig;
 import cc.core.adapter.ami.AmiTelephony;
@@ -257,8 +260,10 @@ public final class Server implements AutoCloseable {
                         snapshot.start(), e.getMessage())),
                 loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
                         : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
-        log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
-                settings.agents().size(), settings.server());
+        YamlAcdSettings.ScoreRouting rules = config.acd().scoreRouting();
+        acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcScoreLookup(database), rules.scoreWait()));
+        log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
+                settings.agents().size(), settings.server(), rules.rules().rules().size());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
     }
 

@@ -1,6 +1,8 @@
 package cc.launcher;
 
 import cc.acd.adapter.yaml.YamlAcdSettings;
+import cc.acd.adapter.yaml.YamlScoreRules;
+import cc.acd.domain.rules.ValueTiers;
 import cc.core.config.ConfigNode;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
@@ -91,8 +93,13 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      *
      * @param recomputeEvery how often every customer's scores are recomputed and the churn model retrained; zero: only
      *                       on request
+     * @param valueTiers     named bands of the value score the ACD's score rules may name
      */
-    public record Scores(Duration recomputeEvery) {}
+    public record Scores(Duration recomputeEvery, ValueTiers valueTiers) {
+        public Scores(Duration recomputeEvery) {
+            this(recomputeEvery, ValueTiers.none());
+        }
+    }
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -179,6 +186,9 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Recording recording = recording(root.child("recording"));
         Reports reports = reports(root.child("reports"));
         Scores scores = scores(root.child("scores"));
+        Set<String> queueIds = new HashSet<>();
+        acd.settings().queues().forEach(q -> queueIds.add(q.id()));
+        acd = acd.withScoreRouting(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
@@ -192,7 +202,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw node.error("recomputeEvery", "must be 0s (on request only) or at least 5m, was " + every.toMillis()
                     + "ms");
         }
-        return new Scores(every);
+        return new Scores(every, YamlScoreRules.tiers(node));
     }
 
     private static Recording recording(ConfigNode rec) {

@@ -21,8 +21,16 @@ import java.util.Set;
 public final class YamlScoreRules {
     private YamlScoreRules() {}
 
-    /** The value tiers, {@code - {name: gold, from: 0.7}} each. */
+    /** The tiers when the key is left out: gold from 0.7, silver from 0.4 (as documented in config/server.yaml). */
+    public static final ValueTiers DEFAULT_TIERS = new ValueTiers(List.of(new ValueTiers.Tier("gold", 0.7),
+            new ValueTiers.Tier("silver", 0.4)));
+
+    /** The value tiers, {@code - {name: gold, from: 0.7}} each; {@link #DEFAULT_TIERS} when left out. */
     public static ValueTiers tiers(ConfigNode scores) {
+        if (!scores.has("valueTiers")) {
+            scores.children("valueTiers");
+            return DEFAULT_TIERS;
+        }
         List<ValueTiers.Tier> tiers = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode t : scores.children("valueTiers")) {
