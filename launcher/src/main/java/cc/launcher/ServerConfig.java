@@ -4,6 +4,8 @@ import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.acd.adapter.yaml.YamlScoreRules;
 import cc.acd.domain.rules.ValueTiers;
 import cc.core.config.ConfigNode;
+import cc.core.config.OffersSection;
+import cc.core.domain.offer.OfferCatalog;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores) {
+                           Scores scores, OfferCatalog offers) {
 
     public record Http(String host, int port) {}
 
@@ -190,9 +192,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         acd.settings().queues().forEach(q -> queueIds.add(q.id()));
         acd = acd.withScoreRouting(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
 
+        OfferCatalog offers = OffersSection.read(root.child("offers"));
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores);
+                reports, scores, offers);
     }
 
     private static Scores scores(ConfigNode node) {
