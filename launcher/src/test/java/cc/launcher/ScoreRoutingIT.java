@@ -141,7 +141,7 @@ class ScoreRoutingIT {
     @DisplayName("a gold customer is answered before a caller who was waiting longer; a customer without scores is routed as asked")
     void goldJumpsAheadAndUnscoredRoutesNormally() throws Exception {
         // the support agent is busy with a first caller, a customer without scores (routed as asked, no rule noted)
-        simulator.placeInboundCall(InboundCall.of(UNSCORED, "Unscored", "02100000").withTalkTimeMs(6_000)
+        simulator.placeInboundCall(InboundCall.of(UNSCORED, "Unscored", "02100000").withTalkTimeMs(10_000)
                 .withPatienceMs(30_000));
         Rig.awaitTrue("the first caller is offered to the support agent", Duration.ofSeconds(15),
                 () -> offers.stream().anyMatch(o -> number(o).equals(UNSCORED)));
