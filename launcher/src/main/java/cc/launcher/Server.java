@@ -264,7 +264,7 @@ public final class Server implements AutoCloseable {
                         snapshot.start(), e.getMessage())),
                 loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
                         : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
-        YamlAcdSettings.ScoreRouting rules = config.acd().scoreRouting();
+        YamlAcdSettings.ScoreRulesConfig rules = config.acd().scoreRules();
         acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcScoreLookup(database), rules.scoreWait()));
         log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
                 settings.agents().size(), settings.server(), rules.rules().rules().size());

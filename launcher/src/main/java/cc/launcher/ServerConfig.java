@@ -190,7 +190,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Scores scores = scores(root.child("scores"));
         Set<String> queueIds = new HashSet<>();
         acd.settings().queues().forEach(q -> queueIds.add(q.id()));
-        acd = acd.withScoreRouting(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
+        acd = acd.withScoreRules(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
 
         OfferCatalog offers = OffersSection.read(root.child("offers"));
 

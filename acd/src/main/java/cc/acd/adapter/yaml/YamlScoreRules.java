@@ -52,7 +52,7 @@ public final class YamlScoreRules {
      *
      * @param queues the configured queue ids a rule may send to
      */
-    public static YamlAcdSettings.ScoreRouting read(ConfigNode acd, ValueTiers tiers, Set<String> queues) {
+    public static YamlAcdSettings.ScoreRulesConfig read(ConfigNode acd, ValueTiers tiers, Set<String> queues) {
         Duration wait = acd.duration("scoreWait", Duration.ofMillis(300));
         if (wait.isZero() || wait.compareTo(Duration.ofSeconds(2)) > 0) {
             // the IVR waits for the ACD's answer (its enqueue timeout, 5 s in the shipped flows): stay well inside it
@@ -80,6 +80,6 @@ public final class YamlScoreRules {
             }
             rules.add(new ScoreRule(when, queue, priority));
         }
-        return new YamlAcdSettings.ScoreRouting(new ScoreRules(rules, tiers, maxAge), wait);
+        return new YamlAcdSettings.ScoreRulesConfig(new ScoreRules(rules, tiers, maxAge), wait);
     }
 }

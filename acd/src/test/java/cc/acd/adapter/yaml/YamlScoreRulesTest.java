@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class YamlScoreRulesTest {
 
-    private static YamlAcdSettings.ScoreRouting read(String rules) {
+    private static YamlAcdSettings.ScoreRulesConfig read(String rules) {
         ConfigNode root = ConfigNode.parse("server.yaml", String.join("\n",
                 "scores:",
                 "  valueTiers:",
@@ -26,7 +26,7 @@ class YamlScoreRulesTest {
                 "  scoreRules:",
                 rules), name -> null);
         ValueTiers tiers = YamlScoreRules.tiers(root.child("scores"));
-        YamlAcdSettings.ScoreRouting r = YamlScoreRules.read(root.child("acd"), tiers, Set.of("support", "retention"));
+        YamlAcdSettings.ScoreRulesConfig r = YamlScoreRules.read(root.child("acd"), tiers, Set.of("support", "retention"));
         root.finish();
         return r;
     }
@@ -34,7 +34,7 @@ class YamlScoreRulesTest {
     @Test
     @DisplayName("rules are read in order with their queue and priority, the wait and the default maximum age")
     void readsRules() {
-        YamlAcdSettings.ScoreRouting r = read("    - {when: churnRisk > 0.7, queue: retention}\n"
+        YamlAcdSettings.ScoreRulesConfig r = read("    - {when: churnRisk > 0.7, queue: retention}\n"
                 + "    - {when: valueTier = gold, priority: 5}");
         assertEquals(2, r.rules().rules().size());
         assertEquals(Optional.of("retention"), r.rules().rules().get(0).queue());
