@@ -8,6 +8,8 @@
 #                                      scoring-db (a scoring run on PostgreSQL, minutes: not in the default set),
 #                                      report-kinds (a month of the skill, campaign and quality reports over 10 million
 #                                      calls in PostgreSQL; the first run loads them, many minutes: not in the default set)
+#                                      score-rules (the ACD's score read at enqueue on PostgreSQL, about 2 minutes: not
+#                                      in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,7 @@ declare -A main=(
   [scoring]=cc.bench.scoring.ScoringBenchmark
   [scoring-db]=cc.bench.scoring.ScoringDatabaseBenchmark
   [report-kinds]=cc.bench.report.ReportKindsBenchmark
+  [score-rules]=cc.bench.acd.ScoreRulesBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

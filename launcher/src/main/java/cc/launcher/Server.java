@@ -6,6 +6,9 @@ import cc.acd.app.AgentStateRecorder;
 import cc.acd.app.AcdMeters;
 import cc.acd.app.AcdSettings;
 import cc.acd.app.AcdVerticle;
+import cc.acd.app.ScoreRouting;
+import cc.acd.adapter.jdbc.JdbcScoreLookup;
+import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.adapter.ami.AmiOptions;
 import cc.core.adapter.ami.AmiServerConfig;
 import cc.core.adapter.ami.AmiTelephony;
@@ -24,6 +27,9 @@ import cc.core.app.scoring.ScoreRecomputer;
 import cc.core.domain.recording.RetentionPolicy;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
+import cc.console.adapter.http.OfferWeb;
+import cc.console.adapter.jdbc.JdbcOfferStore;
+import cc.console.app.OfferDesk;
 import cc.core.adapter.jdbc.JdbcReportSource;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
@@ -209,7 +215,8 @@ public final class Server implements AutoCloseable {
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
                             metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
                             console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
-                            .withReports(reportWeb())));
+                            .withReports(reportWeb())
+                            .withOffers(offerWeb())));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -257,8 +264,10 @@ public final class Server implements AutoCloseable {
                         snapshot.start(), e.getMessage())),
                 loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
                         : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
-        log.info("ACD: {} queues, {} agents, ringing agents through server {}", settings.queues().size(),
-                settings.agents().size(), settings.server());
+        YamlAcdSettings.ScoreRulesConfig rules = config.acd().scoreRules();
+        acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcScoreLookup(database), rules.scoreWait()));
+        log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
+                settings.agents().size(), settings.server(), rules.rules().rules().size());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
     }
 
@@ -292,6 +301,12 @@ public final class Server implements AutoCloseable {
         DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
                 telephony, InstantSource.system());
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
+    }
+
+    /** The next-best offer on the screen-pop, from the offers catalog and this server's scores and offers. */
+    OfferWeb offerWeb() {
+        return new OfferWeb(console.pops(), new OfferDesk(config.offers(), new JdbcOfferStore(database), console.pops(),
+                InstantSource.system()));
     }
 
     /** Historical reports from this server's database, counted with the ACD queues' service-level thresholds. */

@@ -1,7 +1,11 @@
 package cc.launcher;
 
 import cc.acd.adapter.yaml.YamlAcdSettings;
+import cc.acd.adapter.yaml.YamlScoreRules;
+import cc.acd.domain.rules.ValueTiers;
 import cc.core.config.ConfigNode;
+import cc.core.config.OffersSection;
+import cc.core.domain.offer.OfferCatalog;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
@@ -21,7 +25,7 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores) {
+                           Scores scores, OfferCatalog offers) {
 
     public record Http(String host, int port) {}
 
@@ -91,8 +95,13 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      *
      * @param recomputeEvery how often every customer's scores are recomputed and the churn model retrained; zero: only
      *                       on request
+     * @param valueTiers     named bands of the value score the ACD's score rules may name
      */
-    public record Scores(Duration recomputeEvery) {}
+    public record Scores(Duration recomputeEvery, ValueTiers valueTiers) {
+        public Scores(Duration recomputeEvery) {
+            this(recomputeEvery, ValueTiers.none());
+        }
+    }
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -179,10 +188,15 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Recording recording = recording(root.child("recording"));
         Reports reports = reports(root.child("reports"));
         Scores scores = scores(root.child("scores"));
+        Set<String> queueIds = new HashSet<>();
+        acd.settings().queues().forEach(q -> queueIds.add(q.id()));
+        acd = acd.withScoreRules(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
+
+        OfferCatalog offers = OffersSection.read(root.child("offers"));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores);
+                reports, scores, offers);
     }
 
     private static Scores scores(ConfigNode node) {
@@ -192,7 +206,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw node.error("recomputeEvery", "must be 0s (on request only) or at least 5m, was " + every.toMillis()
                     + "ms");
         }
-        return new Scores(every);
+        return new Scores(every, YamlScoreRules.tiers(node));
     }
 
     private static Recording recording(ConfigNode rec) {

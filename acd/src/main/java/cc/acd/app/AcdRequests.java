@@ -19,6 +19,9 @@ import cc.core.contract.EnqueueCall;
 import cc.core.contract.RingAgentFor;
 import cc.core.contract.ScheduleCallback;
 import cc.core.contract.TransferCall;
+import cc.acd.domain.rules.RuleDecision;
+import cc.core.contract.CallScoreRouted;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 
@@ -27,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the ACD is asked on the event bus: callers handed over by the IVR and the dialer, agents' state changes and
@@ -37,6 +41,7 @@ import java.util.Optional;
  * <p>Threading: on the ACD verticle's context only.
  */
 final class AcdRequests {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AcdRequests.class);
     static final String STANDBY = "this node is a standby; the node holding the routing lease routes";
 
     /** What the requests need of the verticle that owns the router. */
@@ -66,14 +71,20 @@ final class AcdRequests {
     private final AcdSettings settings;
     private final AcdCalls calls;
     private final Routing routing;
+    private final ScoreRouting scoreRouting;
+    private final Vertx vertx;
+    private EventBus bus;
 
-    AcdRequests(AcdSettings settings, AcdCalls calls, Routing routing) {
+    AcdRequests(AcdSettings settings, AcdCalls calls, Routing routing, ScoreRouting scoreRouting, Vertx vertx) {
         this.settings = settings;
         this.calls = calls;
         this.routing = routing;
+        this.scoreRouting = scoreRouting;
+        this.vertx = vertx;
     }
 
     void register(EventBus bus) {
+        this.bus = bus;
         bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue);
         bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
         bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
@@ -90,9 +101,8 @@ final class AcdRequests {
             return;
         }
         EnqueueCall e = msg.body();
-        AcdEvent.CallArrived arrived;
         try {
-            arrived = AcdTranslation.callArrived(e, routing.now());
+            AcdTranslation.callArrived(e, routing.now());
         } catch (IllegalArgumentException bad) {
             msg.fail(400, "call " + e.uniqueId() + ": " + bad.getMessage());
             return;
@@ -102,8 +112,50 @@ final class AcdRequests {
             return;
         }
         String server = e.data().getOrDefault("server", settings.server());
-        calls.callers.put(e.uniqueId(), new AcdCalls.Caller(server, e.channel(), e.queue(), e.language(), e.data())
-                .with(AcdTranslation.PRIORITY_KEY, String.valueOf(e.priority())));
+        OptionalLong customer = scoreRouting.customerOf(e);
+        if (customer.isEmpty()) {
+            admit(msg, e, server, e.queue(), e.priority());
+            return;
+        }
+        // the caller holds its place in the book while its scores are read: its hang-up, or a second request, is seen
+        String leg = AcdCalls.legKey(server, e.uniqueId());
+        calls.callers.put(e.uniqueId(), new AcdCalls.Caller(server, e.channel(), e.queue(), e.language(), e.data()));
+        calls.legs.put(leg, e.uniqueId());
+        Instant asked = routing.now();
+        scoreRouting.decide(vertx, customer.getAsLong(), e.queue(), e.priority(), asked).onComplete(ar -> {
+            boolean left = !calls.legs.containsKey(leg);
+            calls.callers.remove(e.uniqueId());
+            calls.legs.remove(leg);
+            if (!routing.leads()) {
+                msg.fail(503, STANDBY);
+                return;
+            }
+            if (left) {
+                msg.fail(409, "call " + e.uniqueId() + " hung up before it was queued");
+                return;
+            }
+            Optional<RuleDecision> decision = ar.result();
+            if (decision.isEmpty() || !decision.get().matched()) {
+                admit(msg, e, server, e.queue(), e.priority());
+                return;
+            }
+            RuleDecision d = decision.get();
+            log.info("call {} of customer {}: score rules {} -> queue {}, priority {}: {}", e.uniqueId(),
+                    customer.getAsLong(), d.changed() ? "applied" : "matched, nothing changed", d.queue(),
+                    d.priority(), d.detail());
+            bus.publish(AcdAddresses.CALL_SCORE_ROUTED, new CallScoreRouted(e.uniqueId(), d.queue(),
+                    d.changed() ? CallScoreRouted.APPLIED : CallScoreRouted.UNCHANGED, d.detail(), routing.now()));
+            admit(msg, e, server, d.queue(), d.priority());
+        });
+    }
+
+    /** Puts the caller in the book and in the router, in {@code queue} with {@code priority}. */
+    private void admit(Message<EnqueueCall> msg, EnqueueCall e, String server, String queue, int priority) {
+        AcdEvent.CallArrived asked = AcdTranslation.callArrived(e, routing.now());
+        AcdEvent.CallArrived arrived = new AcdEvent.CallArrived(asked.callId(), queue, asked.skills(), priority,
+                asked.callbackNumber(), asked.at(), asked.direct());
+        calls.callers.put(e.uniqueId(), new AcdCalls.Caller(server, e.channel(), queue, e.language(), e.data())
+                .with(AcdTranslation.PRIORITY_KEY, String.valueOf(priority)));
         calls.legs.put(AcdCalls.legKey(server, e.uniqueId()), e.uniqueId());
         routing.arriving(e.uniqueId());
         Optional<String> refused;

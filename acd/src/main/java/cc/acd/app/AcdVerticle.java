@@ -136,6 +136,15 @@ public final class AcdVerticle extends VerticleBase {
      */
     private String arriving = "";
 
+    /** The score rules applied at enqueue; none unless {@link #withScoreRouting} is called before deployment. */
+    private ScoreRouting scoreRouting = ScoreRouting.off();
+
+    /** Applies the score rules to callers of known customers as they are enqueued. Call before deploying. */
+    public AcdVerticle withScoreRouting(ScoreRouting routing) {
+        this.scoreRouting = java.util.Objects.requireNonNull(routing, "routing");
+        return this;
+    }
+
 
     @Override
     public Future<?> start() {
@@ -147,7 +156,7 @@ public final class AcdVerticle extends VerticleBase {
         AcdAddresses.registerCodecs(bus);
         RoutingView view = new RoutingView();
         lease = new RoutingLease(cluster, settings, calls, view);
-        new AcdRequests(settings, calls, view).register(bus);
+        new AcdRequests(settings, calls, view, scoreRouting, vertx).register(bus);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());

@@ -114,6 +114,14 @@ public final class ScreenPops {
         }));
     }
 
+    /** The customer this offer's pop shows, found as {@link #build} finds them. */
+    public Future<Optional<Customer>> customerOf(CallOffered o) {
+        Interaction handed = o.interactionId().isEmpty() ? null : live.get(o.interactionId());
+        Future<Optional<Interaction>> call = handed != null ? Future.succeededFuture(Optional.of(handed))
+                : o.interactionId().isEmpty() ? Future.succeededFuture(Optional.empty()) : interactions.find(o.interactionId());
+        return call.compose(i -> identify(o, i));
+    }
+
     private Future<Optional<Customer>> identify(CallOffered o, Optional<Interaction> call) {
         String id = o.data().getOrDefault("customerId",
                 call.flatMap(Interaction::customerId).map(String::valueOf).orElse(""));

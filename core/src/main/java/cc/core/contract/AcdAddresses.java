@@ -46,9 +46,13 @@ public final class AcdAddresses {
     /** {@link CallConnected}: an agent was joined to a call (published; call control takes it from there). */
     public static final String CALL_CONNECTED = "cc.acd.call.connected";
 
+    /** {@link CallScoreRouted}: the score rules acted on a caller at enqueue (published; kept on the interaction). */
+    public static final String CALL_SCORE_ROUTED = "cc.acd.call.score-routed";
+
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EndWrapUp.class, QueuePositionAnnounced.class, CallOverflowed.class,
-            CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CancelRing.class, CallConnected.class);
+            CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CancelRing.class, CallConnected.class,
+            CallScoreRouted.class);
 
     /**
      * Registers the local codec of every ACD record that has none yet on this event bus (safe to call from each

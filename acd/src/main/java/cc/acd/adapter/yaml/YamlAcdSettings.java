@@ -42,7 +42,26 @@ public final class YamlAcdSettings {
      * @param leaseTtl                with several nodes, how long the routing lease holds without renewal
      */
     public record AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
-                            Duration leaseTtl) {}
+                            Duration leaseTtl, ScoreRulesConfig scoreRules) {
+        public AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
+                         Duration leaseTtl) {
+            this(settings, agentsAvailableAtStart, statsEvery, leaseTtl,
+                    new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)));
+        }
+
+        /** The same with the score rules ({@link YamlScoreRules}, read once the value tiers are known). */
+        public AcdConfig withScoreRules(ScoreRulesConfig rules) {
+            return new AcdConfig(settings, agentsAvailableAtStart, statsEvery, leaseTtl, rules);
+        }
+    }
+
+    /**
+     * The score rules applied at enqueue ({@code acd.scoreRules}), as configured.
+     *
+     * @param rules the rules, the value tiers they name, and the age past which a score is stale
+     * @param scoreWait how long the ACD waits for a customer's scores before routing the call as asked
+     */
+    public record ScoreRulesConfig(cc.acd.domain.rules.ScoreRules rules, Duration scoreWait) {}
 
     public static AcdConfig read(ConfigNode acd) {
         String server = acd.string("server", "");

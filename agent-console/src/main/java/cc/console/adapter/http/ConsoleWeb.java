@@ -78,6 +78,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final Optional<RecordingWeb> recordings;
     private final QualityWeb quality;
     private Optional<ReportWeb> reports = Optional.empty();
+    private Optional<OfferWeb> offers = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -98,6 +99,12 @@ public final class ConsoleWeb implements Consumer<Router> {
     /** Adds the historical reports' API (when the server has a database to report from). */
     public ConsoleWeb withReports(ReportWeb web) {
         this.reports = Optional.of(web);
+        return this;
+    }
+
+    /** Adds the next-best offer of the screen-pop (when the server has a database of scores and offers). */
+    public ConsoleWeb withOffers(OfferWeb web) {
+        this.offers = Optional.of(web);
         return this;
     }
 
@@ -143,6 +150,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         recordings.ifPresent(r -> r.mount(router));
         quality.mount(router);
         reports.ifPresent(r -> r.mount(router));
+        offers.ifPresent(o -> o.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

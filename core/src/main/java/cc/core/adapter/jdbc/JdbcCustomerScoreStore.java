@@ -71,8 +71,9 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
                     + " where customer_id between ? and ?", first, last, (rs, b) -> b.contacts.add(
                             new CustomerHistory.Contact(instant(rs, 2), Optional.ofNullable(rs.getString(3)).orElse(""),
                                     rs.getInt(4))), page);
+            // an offer the customer has not answered yet (outcome offered, core V9) says nothing of their propensity
             rows(c, "select customer_id, offered_at, product, accepted from customer_offers"
-                    + " where customer_id between ? and ?", first, last, (rs, b) -> b.offers.add(
+                    + " where customer_id between ? and ? and (outcome is null or outcome <> 'offered')", first, last, (rs, b) -> b.offers.add(
                             new CustomerHistory.Offer(instant(rs, 2), rs.getString(3), rs.getBoolean(4))), page);
             return page.values().stream().map(Builder::build).toList();
         });

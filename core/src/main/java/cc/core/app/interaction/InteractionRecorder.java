@@ -4,7 +4,9 @@ import cc.core.app.customer.CustomerStore;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.AcdAddresses;
 import cc.core.contract.CallQueueEntered;
+import cc.core.contract.CallScoreRouted;
 import cc.core.contract.CallQueueLeft;
 import cc.core.contract.IvrInputGiven;
 import cc.core.contract.IvrSessionEnded;
@@ -119,6 +121,10 @@ public final class InteractionRecorder extends VerticleBase {
         bus.<CallQueueEntered>consumer(Addresses.ACD_CALL_QUEUE_ENTERED, m -> {
             CallQueueEntered q = m.body();
             tracker.onQueueEntered(q.callId(), q.queue(), q.at()).ifPresent(this::changed);
+        });
+        bus.<CallScoreRouted>consumer(AcdAddresses.CALL_SCORE_ROUTED, m -> {
+            CallScoreRouted r = m.body();
+            tracker.onScoreRouted(r.callId(), r.queue(), r.outcome(), r.detail(), r.at()).ifPresent(this::changed);
         });
         bus.<CallQueueLeft>consumer(Addresses.ACD_CALL_QUEUE_LEFT, m -> {
             CallQueueLeft q = m.body();

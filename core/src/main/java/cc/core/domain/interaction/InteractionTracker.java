@@ -484,6 +484,17 @@ public final class InteractionTracker {
     }
 
     /**
+     * The ACD's score rules acted on the caller at enqueue: a routing segment that starts and ends at once, with the
+     * queue the caller went to, the outcome ({@code applied}, {@code unchanged}) and what the rules saw and did.
+     */
+    public Optional<Interaction> onScoreRouted(String uniqueId, String queue, String outcome, String detail,
+                                               Instant at) {
+        String kept = detail.length() > 400 ? detail.substring(0, 399) + "…" : detail;
+        return onChannel(uniqueId, at, i -> i.isEnded() ? i
+                : i.withSegment(new Segment(SegmentKind.ROUTING, at, Optional.of(at), "", queue, "", outcome, kept)));
+    }
+
+    /**
      * The caller left a queue: {@link Segment#ANSWERED}, {@link Segment#ABANDONED}, {@link Segment#OVERFLOW} (detail:
      * where to) or {@link Segment#CALLBACK}.
      */

@@ -21,7 +21,12 @@ public enum SegmentKind {
     /** The dialer found no agent in time for a live answer and played the abandon message. */
     ABANDON_MESSAGE,
     /** The agent wrapped the call up after it ended. */
-    WRAP_UP;
+    WRAP_UP,
+    /**
+     * The ACD's score rules acted on the caller as it entered (an instant: it starts and ends together); queue is where
+     * the caller went, detail what each matching rule saw and did.
+     */
+    ROUTING;
 
     /** The name stored and shown: {@code ivr}, {@code wrap-up}. */
     public String wireName() {
