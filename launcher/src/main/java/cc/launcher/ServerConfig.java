@@ -21,7 +21,7 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores) {
+                           Scores scores, cc.warehouse.app.WarehouseSettings warehouse) {
 
     public record Http(String host, int port) {}
 
@@ -179,10 +179,23 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Recording recording = recording(root.child("recording"));
         Reports reports = reports(root.child("reports"));
         Scores scores = scores(root.child("scores"));
+        cc.warehouse.app.WarehouseSettings warehouse = warehouse(root.child("warehouse"), reports.zone());
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores);
+                reports, scores, warehouse);
+    }
+
+    /** The data warehouse's daily export; days are cut in the report zone. */
+    private static cc.warehouse.app.WarehouseSettings warehouse(ConfigNode node, ZoneId zone) {
+        String directory = node.string("directory", "data/warehouse");
+        if (directory.isBlank()) {
+            throw node.error("directory", "must name a directory, was empty");
+        }
+        String format = node.oneOf("format", "parquet", List.of("parquet", "csv"));
+        return new cc.warehouse.app.WarehouseSettings(node.bool("enabled", false), Path.of(directory),
+                node.integer("hour", 2, 0, 23), cc.warehouse.domain.ExportFormat.valueOf(format.toUpperCase(
+                java.util.Locale.ROOT)), node.integer("catchUpDays", 7, 1, 3_660), zone);
     }
 
     private static Scores scores(ConfigNode node) {
