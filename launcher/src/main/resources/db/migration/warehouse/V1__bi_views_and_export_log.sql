@@ -68,7 +68,7 @@ from interactions i cross join dw_report_zone z;
 
 comment on view dw_interactions is 'One row per customer contact (call): who, when, where it went, how it ended. Segments in dw_interaction_segments, IVR path in dw_ivr_steps';
 comment on column dw_interactions.interaction_id is 'The interaction''s id; the key of this view and what segments, IVR steps, attempts and evaluations refer to';
-comment on column dw_interactions.channel is 'phone (more channels later)';
+comment on column dw_interactions.channel is 'voice, web, email, fax or chat (calls are voice)';
 comment on column dw_interactions.direction is 'inbound or outbound';
 comment on column dw_interactions.asterisk_server is 'The Asterisk server that carried the call (asterisk.servers[].name)';
 comment on column dw_interactions.call_id is 'Asterisk''s Linkedid of the call on that server';
