@@ -23,12 +23,13 @@ import java.util.stream.Collectors;
 
 /**
  * Parquet through DuckDB in this process (no network, no server): rows go through DuckDB's appender into a table of
- * a scratch database file beside the target (so a big day spills to disk, not to the heap), then one
- * {@code COPY ... TO ... (FORMAT parquet)} writes the file, zstd-compressed, and the scratch files are deleted.
+ * an in-memory DuckDB limited to {@value #MEMORY_LIMIT}, which spills to a scratch directory beside the target past
+ * that (so a big day goes to disk, never to the Java heap), then one {@code COPY ... TO ... (FORMAT parquet)} writes
+ * the file, zstd-compressed, and the scratch directory is deleted.
  * Timestamps are Parquet timestamps adjusted to UTC (microseconds), dates Parquet dates, decimals Parquet decimals.
  */
 public final class ParquetDayWriter implements DayFileWriter {
-    /** DuckDB's own memory for one day being written; past it, it spills to the scratch file. */
+    /** DuckDB's own memory for one day being written; past it, it spills to the scratch directory. */
     private static final String MEMORY_LIMIT = "256MB";
 
     @Override
@@ -38,7 +39,7 @@ public final class ParquetDayWriter implements DayFileWriter {
 
     @Override
     public RowWriter open(Path file, List<Column> columns) throws IOException {
-        Path scratch = file.resolveSibling(file.getFileName() + ".duckdb");
+        Path scratch = file.resolveSibling(file.getFileName() + ".spill");
         deleteScratch(scratch);
         Files.deleteIfExists(file);
         Properties p = new Properties();
@@ -48,7 +49,8 @@ public final class ParquetDayWriter implements DayFileWriter {
         p.setProperty("memory_limit", MEMORY_LIMIT);
         p.setProperty("threads", "1");
         try {
-            DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + scratch, p);
+            p.setProperty("temp_directory", scratch.toString());
+            DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", p);
             try (Statement s = c.createStatement()) {
                 s.execute("create table day_rows (" + columns.stream()
                         .map(col -> quote(col.name()) + " " + duckType(col)).collect(Collectors.joining(", ")) + ")");
@@ -162,10 +164,16 @@ public final class ParquetDayWriter implements DayFileWriter {
         }
     }
 
+    /** The spill directory and whatever DuckDB left in it. */
     private static void deleteScratch(Path scratch) throws IOException {
+        if (Files.isDirectory(scratch)) {
+            try (java.util.stream.Stream<Path> files = Files.list(scratch)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
         Files.deleteIfExists(scratch);
-        Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".wal"));
-        Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".tmp"));
     }
 
     static String duckType(Column c) {
