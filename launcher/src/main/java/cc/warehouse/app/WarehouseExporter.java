@@ -28,8 +28,8 @@ import java.util.List;
  * view-day is read and written on the database's worker pool, one after the other.
  */
 public final class WarehouseExporter extends VerticleBase {
-    /** Asks for an export run now. In-process only: the event bus is not bridged to browsers. */
-    public static final String EXPORT = "cc.warehouse.export";
+    /** Asks for an export run now (admins reach it through the console's POST /api/admin/warehouse/export). */
+    public static final String EXPORT = cc.core.contract.WarehouseAddresses.EXPORT;
     static final Duration FIRST_RUN = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(WarehouseExporter.class);
 
