@@ -526,13 +526,14 @@ public final class Server implements AutoCloseable {
 
     private RetentionSweeper retention;
 
-    /** Customer scoring, to recompute now from administration tools and tests. */
+    /** The data warehouse's export, to run now from administration tools and tests. */
     public cc.warehouse.app.WarehouseExporter warehouse() {
         return warehouse;
     }
 
     private cc.warehouse.app.WarehouseExporter warehouse;
 
+    /** Customer scoring, to recompute now from administration tools and tests. */
     public ScoreRecomputer scoring() {
         return scoring;
     }
