@@ -10,6 +10,8 @@
 #                                      calls in PostgreSQL; the first run loads them, many minutes: not in the default set)
 #                                      score-rules (the ACD's score read at enqueue on PostgreSQL, about 2 minutes: not
 #                                      in the default set)
+#                                      warehouse-export (a day of calls to Parquet and CSV on PostgreSQL, a minute or
+#                                      two: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,7 @@ declare -A main=(
   [scoring-db]=cc.bench.scoring.ScoringDatabaseBenchmark
   [report-kinds]=cc.bench.report.ReportKindsBenchmark
   [score-rules]=cc.bench.acd.ScoreRulesBenchmark
+  [warehouse-export]=cc.bench.warehouse.WarehouseExportBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

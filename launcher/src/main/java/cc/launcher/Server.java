@@ -98,8 +98,8 @@ import java.util.concurrent.TimeUnit;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
-    static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
-            JdbcDialAudit.MIGRATION_MODULE);
+    public static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
+            JdbcDialAudit.MIGRATION_MODULE, "warehouse"); // warehouse last: its views read the others' tables
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -187,6 +187,7 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startRecordings())
                 .compose(id -> startScoring())
+                .compose(id -> startWarehouse())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -250,6 +251,16 @@ public final class Server implements AutoCloseable {
         scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database), new TribuoChurnLearner(),
                 config.scores().recomputeEvery(), InstantSource.system(), metrics);
         return vertx.deployVerticle(scoring);
+    }
+
+    /** The data warehouse: the views' report zone, and the daily export of closed days to files for BI tools. */
+    private Future<String> startWarehouse() {
+        cc.warehouse.app.WarehouseSettings w = config.warehouse();
+        cc.warehouse.app.DayFileWriter files = w.format() == cc.warehouse.domain.ExportFormat.PARQUET
+                ? new cc.warehouse.adapter.file.ParquetDayWriter() : new cc.warehouse.adapter.file.CsvDayWriter();
+        warehouse = new cc.warehouse.app.WarehouseExporter(w, new cc.warehouse.adapter.jdbc.JdbcWarehouse(database,
+                new cc.warehouse.adapter.file.DayDirectory(w.directory()), files), InstantSource.system(), metrics);
+        return vertx.deployVerticle(warehouse);
     }
 
     /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
@@ -538,6 +549,13 @@ public final class Server implements AutoCloseable {
     }
 
     private RetentionSweeper retention;
+
+    /** The data warehouse's export, to run now from administration tools and tests. */
+    public cc.warehouse.app.WarehouseExporter warehouse() {
+        return warehouse;
+    }
+
+    private cc.warehouse.app.WarehouseExporter warehouse;
 
     /** Customer scoring, to recompute now from administration tools and tests. */
     public ScoreRecomputer scoring() {

@@ -25,7 +25,7 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores, OfferCatalog offers) {
+                           Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse) {
 
     public record Http(String host, int port) {}
 
@@ -193,10 +193,23 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         acd = acd.withScoreRules(YamlScoreRules.read(acdNode, scores.valueTiers(), queueIds));
 
         OfferCatalog offers = OffersSection.read(root.child("offers"));
+        cc.warehouse.app.WarehouseSettings warehouse = warehouse(root.child("warehouse"), reports.zone());
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers);
+                reports, scores, offers, warehouse);
+    }
+
+    /** The data warehouse's daily export; days are cut in the report zone. */
+    private static cc.warehouse.app.WarehouseSettings warehouse(ConfigNode node, ZoneId zone) {
+        String directory = node.string("directory", "data/warehouse");
+        if (directory.isBlank()) {
+            throw node.error("directory", "must name a directory, was empty");
+        }
+        String format = node.oneOf("format", "parquet", List.of("parquet", "csv"));
+        return new cc.warehouse.app.WarehouseSettings(node.bool("enabled", false), Path.of(directory),
+                node.integer("hour", 2, 0, 23), cc.warehouse.domain.ExportFormat.valueOf(format.toUpperCase(
+                java.util.Locale.ROOT)), node.integer("catchUpDays", 7, 1, 3_660), zone);
     }
 
     private static Scores scores(ConfigNode node) {

@@ -64,6 +64,7 @@ final class AdminWeb {
                         .toList())))).onFailure(e -> error(rc, e))));
         router.put("/api/admin/skills/:name").handler(this::saveSkill);
         router.put("/api/admin/campaign-scripts/:campaign").handler(this::saveCampaignScript);
+        router.post("/api/admin/warehouse/export").handler(this::exportWarehouse);
     }
 
     private void listUsers(RoutingContext rc) {
@@ -227,6 +228,16 @@ final class AdminWeb {
             console.directory().saveCampaignScript(rc.pathParam("campaign"), b.getString("questionScript", ""))
                     .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(e -> error(rc, e));
         });
+    }
+
+    /** Runs the data warehouse's export now (the server's {@code cc.warehouse.export}) and answers what it wrote. */
+    private void exportWarehouse(RoutingContext rc) {
+        administer(rc, () -> vertx.eventBus().<JsonObject>request(cc.core.contract.WarehouseAddresses.EXPORT,
+                        new JsonObject().put("requestedBy", ConsoleWeb.principal(rc).username()),
+                        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(
+                                cc.core.contract.WarehouseAddresses.EXPORT_TIMEOUT.toMillis()))
+                .onSuccess(m -> json(rc, 200, m.body()))
+                .onFailure(e -> error(rc, e)));
     }
 
     // ---- live channel ----
