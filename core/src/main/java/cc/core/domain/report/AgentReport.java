@@ -101,6 +101,16 @@ public final class AgentReport {
         }
     }
 
+    /**
+     * Adds stored figures of a 15-minute slot (or of a whole day, when the report's buckets are days or longer) to
+     * the bucket they fall in; every figure is additive, so stored slots and streamed records mix, each counted once.
+     */
+    public void addTotals(Instant slotStart, String agent, AgentFigures figures) {
+        if (wanted(agent)) {
+            tally(agent, buckets.of(slotStart)).add(figures);
+        }
+    }
+
     private boolean wanted(String agent) {
         return onlyAgent.map(agent::equals).orElse(true);
     }
@@ -121,6 +131,14 @@ public final class AgentReport {
         return out;
     }
 
+    /** Only the buckets where something was counted for a subject, in the order of {@link #rows()}. */
+    public List<ReportRow<AgentFigures>> talliedRows() {
+        List<ReportRow<AgentFigures>> out = new ArrayList<>();
+        tallies.forEach((subject, byBucket) -> byBucket.forEach((b, t) -> out.add(new ReportRow<>(b, subject,
+                t.figures()))));
+        return out;
+    }
+
     private static final class Tally {
         long calls;
         Duration talk = Duration.ZERO;
@@ -129,6 +147,16 @@ public final class AgentReport {
         long transfers;
         final Map<String, Duration> states = new HashMap<>();
         final Map<String, Duration> pauses = new HashMap<>();
+
+        void add(AgentFigures f) {
+            calls += f.callsHandled();
+            talk = talk.plus(f.talk());
+            hold = hold.plus(f.hold());
+            wrapUp = wrapUp.plus(f.wrapUp());
+            transfers += f.transfers();
+            f.timeInState().forEach((k, v) -> states.merge(k, v, Duration::plus));
+            f.pauseReasons().forEach((k, v) -> pauses.merge(k, v, Duration::plus));
+        }
 
         AgentFigures figures() {
             return new AgentFigures(calls, talk, hold, wrapUp, transfers, states, pauses);
