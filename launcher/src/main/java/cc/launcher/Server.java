@@ -25,6 +25,9 @@ import cc.core.domain.recording.RetentionPolicy;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
 import cc.core.adapter.jdbc.JdbcReportSource;
+import cc.core.adapter.jdbc.JdbcReportTotals;
+import cc.core.app.report.ReportTotalsJob;
+import cc.core.domain.report.TotalsPolicy;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
 import cc.core.adapter.jdbc.SchemaMigrations;
@@ -181,6 +184,7 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startRecordings())
                 .compose(id -> startScoring())
+                .compose(id -> startReportTotals())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -294,16 +298,40 @@ public final class Server implements AutoCloseable {
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
     }
 
-    /** Historical reports from this server's database, counted with the ACD queues' service-level thresholds. */
-    ReportWeb reportWeb() {
+    private ReportSettings reportSettings() {
         ServerConfig.Reports r = config.reports();
         java.util.Map<String, java.time.Duration> thresholds = new java.util.HashMap<>();
         acdSettings().queues().forEach(q -> thresholds.put(q.id(), q.serviceLevelThreshold()));
-        ReportSettings settings = new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
+        return new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
                 java.time.Duration.ofSeconds(20));
-        return new ReportWeb(new Reports(new JdbcReportSource(database), settings, InstantSource.system()),
-                r.maxDays());
     }
+
+    /** Historical reports from this server's database, counted with the ACD queues' service-level thresholds. */
+    ReportWeb reportWeb() {
+        ServerConfig.Reports r = config.reports();
+        ReportSettings settings = reportSettings();
+        return new ReportWeb(new Reports(new JdbcReportSource(database), Optional.of(new JdbcReportTotals(database)),
+                settings, InstantSource.system()), r.maxDays());
+    }
+
+    /**
+     * Report totals of closed days: stored on start (catching up missed days), every {@code reports.totalsEvery},
+     * and on request (cc.core.reports.compute-totals).
+     */
+    private Future<String> startReportTotals() {
+        ServerConfig.Reports r = config.reports();
+        totals = new ReportTotalsJob(new JdbcReportSource(database), new JdbcReportTotals(database),
+                reportSettings(), new TotalsPolicy(r.totalsSettleAfter(), r.totalsCatchUpDays(), 7), r.totalsEvery(),
+                InstantSource.system());
+        return vertx.deployVerticle(totals);
+    }
+
+    /** The job that stores closed days' report totals. */
+    public ReportTotalsJob reportTotals() {
+        return totals;
+    }
+
+    private ReportTotalsJob totals;
 
     /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */
     DialerSettings dialerSettings() {

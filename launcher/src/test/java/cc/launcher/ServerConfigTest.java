@@ -134,7 +134,8 @@ class ServerConfigTest {
         assertEquals(Duration.ofSeconds(5), r.shortAbandon());
         assertEquals(7, r.repeatContactDays());
         assertEquals(93, r.maxDays());
-        assertEquals(new ServerConfig.Reports(java.time.ZoneId.of("Asia/Tehran"), Duration.ofSeconds(10), 3, 31),
+        assertEquals(new ServerConfig.Reports(java.time.ZoneId.of("Asia/Tehran"), Duration.ofSeconds(10), 3, 31,
+                        Duration.ofHours(1), Duration.ofHours(1), 400),
                 read("reports: {zone: Asia/Tehran, shortAbandon: 10s, repeatContactDays: 3, maxDays: 31}\n")
                         .reports());
         assertEquals("my.yaml: reports.zone: must be a time zone such as Asia/Tehran or empty for the server's, was "
