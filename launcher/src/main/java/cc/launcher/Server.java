@@ -184,6 +184,7 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startRecordings())
                 .compose(id -> startScoring())
+                .compose(id -> loadDemoHistory())
                 .compose(id -> startReportTotals())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
@@ -324,6 +325,17 @@ public final class Server implements AutoCloseable {
                 reportSettings(), new TotalsPolicy(r.totalsSettleAfter(), r.totalsCatchUpDays(), 7), r.totalsEvery(),
                 InstantSource.system());
         return vertx.deployVerticle(totals);
+    }
+
+    /** With the simulator, weeks of generated history in an empty database ({@code reports.demoHistoryDays}). */
+    private Future<String> loadDemoHistory() {
+        if (simulator == null) {
+            return Future.succeededFuture("");
+        }
+        AcdSettings acd = acdSettings();
+        return DemoHistory.loadIfEmpty(database, config.reports().zone(), config.reports().demoHistoryDays(),
+                acd.queues().stream().map(q -> q.id()).toList(),
+                acd.agents().stream().map(a -> a.profile().agentId()).toList(), java.time.Instant.now()).map("");
     }
 
     /** The job that stores closed days' report totals. */

@@ -86,9 +86,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      * @param totalsEvery       how often closed days' totals are stored; zero: on request only
      * @param totalsSettleAfter how long after its end a day is closed and its totals stored
      * @param totalsCatchUpDays how many days back a run stores the days without totals
+     * @param demoHistoryDays   with the simulator, days of generated calls loaded into an empty database
      */
     public record Reports(ZoneId zone, Duration shortAbandon, int repeatContactDays, int maxDays,
-                          Duration totalsEvery, Duration totalsSettleAfter, int totalsCatchUpDays) {}
+                          Duration totalsEvery, Duration totalsSettleAfter, int totalsCatchUpDays,
+                          int demoHistoryDays) {}
 
     /**
      * Customer scores (value, loyalty, churn risk) computed from the stored history.
@@ -238,6 +240,6 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         }
         return new Reports(zone, shortAbandon, node.integer("repeatContactDays", 7, 0, 365),
                 node.integer("maxDays", 93, 1, 3_660), totalsEvery, settleAfter,
-                node.integer("totalsCatchUpDays", 400, 1, 3_660));
+                node.integer("totalsCatchUpDays", 400, 1, 3_660), node.integer("demoHistoryDays", 21, 0, 366));
     }
 }

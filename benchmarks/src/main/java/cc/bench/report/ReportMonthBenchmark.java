@@ -38,20 +38,19 @@ import java.util.function.Supplier;
 
 /**
  * A month's reports over a year of calls in PostgreSQL: {@code --calls} interactions (10 million by default) over
- * 365 days are generated ({@link SyntheticCalls}) and copied into a database of the benchmark's own
- * ({@code cc_bench_report_<calls>_<seed>}, kept and reused by a later run of the same size and seed; {@code --drop
+ * {@code --days} days (365) are generated ({@link SyntheticCalls}) and copied into a database of the benchmark's own
+ * ({@code cc_bench_report_<calls>_<days>_<seed>}, kept and reused by a later run of the same size and seed; {@code --drop
  * true} drops it at the end), the totals job stores every closed day, then every report (queues with IVR
  * containment, agents) for the last full month at day, week and month buckets, Gregorian and Jalali, is asked
  * {@code --runs} times: median, p95, p99 each. The same month streamed from every call (no totals) is the reference.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.report.ReportMonthBenchmark [--calls N]
- * [--seed N] [--runs N] [--reference-runs N] [--drop true] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
+ * [--days N] [--seed N] [--runs N] [--reference-runs N] [--drop true] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
  */
 public final class ReportMonthBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
     /** The history ends the day before; "now" is mid-morning, so today's calls are streamed live. */
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
-    private static final int DAYS = 365;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new java.util.HashMap<>();
@@ -60,11 +59,12 @@ public final class ReportMonthBenchmark {
         }
         long calls = Long.parseLong(o.getOrDefault("calls", "10000000"));
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
+        int days = Integer.parseInt(o.getOrDefault("days", "365"));
         int runs = Integer.parseInt(o.getOrDefault("runs", "20"));
         int referenceRuns = Integer.parseInt(o.getOrDefault("reference-runs", "3"));
         boolean drop = Boolean.parseBoolean(o.getOrDefault("drop", "false"));
         String adminUrl = o.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String name = "cc_bench_report_" + calls + "_" + seed;
+        String name = "cc_bench_report_" + calls + "_" + days + "_" + seed;
         String url = adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         boolean exists = scalar(adminUrl, "select count(*) from pg_database where datname = '" + name + "'") > 0;
         if (exists && scalar(url, "select count(*) from report_bench_loaded") == 0) {
@@ -77,7 +77,7 @@ public final class ReportMonthBenchmark {
         Vertx vertx = Vertx.vertx();
         try {
             Database db = Database.open(vertx, new DatabaseConfig(url, "postgres", "", 4)).await();
-            run(vertx, db, url, exists, calls, seed, runs, referenceRuns);
+            run(vertx, db, url, exists, calls, days, seed, runs, referenceRuns);
             db.close();
             System.out.printf("database %s: %s%n", name, text(url, "select pg_size_pretty(pg_database_size('"
                     + name + "'))"));
@@ -90,22 +90,51 @@ public final class ReportMonthBenchmark {
         System.exit(0);
     }
 
-    private static void run(Vertx vertx, Database db, String url, boolean loaded, long calls, long seed, int runs,
-                            int referenceRuns) throws Exception {
+    private static void run(Vertx vertx, Database db, String url, boolean loaded, long calls, int days, long seed,
+                            int runs, int referenceRuns) throws Exception {
         Instant now = TODAY.atTime(10, 0).atZone(ZONE).toInstant();
-        SyntheticCalls gen = new SyntheticCalls(seed, ZONE, SyntheticCalls.Shape.of(calls / (DAYS * 0.9)));
+        SyntheticCalls gen = new SyntheticCalls(seed, ZONE, SyntheticCalls.Shape.of(calls / (days * 0.9)));
         if (!loaded) {
             new SchemaMigrations().apply(db, List.of("core", "acd")).await();
             PostgresCallCopier copier = new PostgresCallCopier(db);
             long t0 = System.nanoTime();
             long rows = 0;
             long written = 0;
-            for (LocalDate d = TODAY.minusDays(DAYS); !d.isAfter(TODAY); d = d.plusDays(1)) {
+            // secondary indexes built once after the load, not row by row during it
+            List<String> indexes = new ArrayList<>();
+            try (Connection c = connect(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "select indexname, indexdef from pg_indexes where tablename in ('interactions',"
+                            + " 'interaction_segments', 'interaction_ivr_steps', 'acd_agent_state_spell')"
+                            + " and indexname not like '%pkey'")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(2));
+                    execute(url, "drop index " + rs.getString(1));
+                }
+            }
+            // generated rows are consistent by construction: no foreign-key check per row, no flush per commit
+            execute(url, "alter database " + url.replaceAll(".*/([^/?]*).*", "$1") + " set synchronous_commit = off");
+            for (String table : List.of("interaction_segments", "interaction_ivr_steps")) {
+                execute(url, "alter table " + table + " disable trigger all");
+            }
+            // a day generated while the one before is copied
+            Future<Long> copying = Future.succeededFuture(0L);
+            for (LocalDate d = TODAY.minusDays(days); !d.isAfter(TODAY); d = d.plusDays(1)) {
                 SyntheticCalls.Day day = gen.day(d);
                 List<cc.core.domain.interaction.Interaction> part = d.equals(TODAY) ? day.calls().stream()
                         .filter(c -> c.offeredAt().isBefore(now)).toList() : day.calls();
-                rows += copier.copy(part, d.equals(TODAY) ? List.of() : day.spells()).await();
+                rows += copying.await();
+                copying = copier.copy(part, d.equals(TODAY) ? List.of() : day.spells());
                 written += part.size();
+                if (d.getDayOfMonth() == 1) {
+                    System.out.printf("  %s: %,d interactions in %.0f s%n", d, written, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            rows += copying.await();
+            for (String table : List.of("interaction_segments", "interaction_ivr_steps")) {
+                execute(url, "alter table " + table + " enable trigger all");
+            }
+            for (String index : indexes) {
+                execute(url, index);
             }
             execute(url, "analyze");
             execute(url, "create table report_bench_loaded (calls bigint)");
@@ -120,7 +149,7 @@ public final class ReportMonthBenchmark {
         JdbcReportSource source = new JdbcReportSource(db);
         JdbcReportTotals totals = new JdbcReportTotals(db);
         ReportTotalsJob job = new ReportTotalsJob(source, totals, settings, new TotalsPolicy(Duration.ofHours(1),
-                DAYS + 10, 7), Duration.ZERO, InstantSource.fixed(now));
+                days + 10, 7), Duration.ZERO, InstantSource.fixed(now));
         vertx.deployVerticle(job).await();
         long t1 = System.nanoTime();
         ReportTotalsComputed r = job.runNow().await();

@@ -5,7 +5,7 @@
 
 -- one row per stored day of the report zone
 create table report_days (
-    day         date primary key,
+    report_day  date primary key,
     -- the zone the day was cut in (reports.zone); another zone's totals are computed again, not read
     zone        varchar(64) not null,
     day_start   timestamp with time zone not null,
@@ -72,10 +72,10 @@ create table report_ivr_totals (
 -- answered calls of days whose first-contact resolution was not settled, counted resolved so far: a report takes
 -- them back and checks the contacts written since (customer:<id> or number:<caller number>)
 create table report_open_first_contacts (
-    day         date         not null,
+    report_day  date         not null,
     contact_key varchar(200) not null,
     offered_at  timestamp with time zone not null,
     queue       varchar(128) not null
 );
 create index report_open_first_contacts_offered_idx on report_open_first_contacts (offered_at);
-create index report_open_first_contacts_day_idx on report_open_first_contacts (day);
+create index report_open_first_contacts_day_idx on report_open_first_contacts (report_day);

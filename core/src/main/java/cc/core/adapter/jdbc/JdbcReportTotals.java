@@ -49,8 +49,8 @@ public final class JdbcReportTotals implements ReportTotalsStore {
     @Override
     public Future<List<StoredDay>> days(LocalDate first, LocalDate last) {
         return db.withConnectionInParallel(c -> {
-            try (PreparedStatement st = c.prepareStatement("select day, zone, computed_at, fcr_settled from report_days"
-                    + " where day >= ? and day <= ? order by day")) {
+            try (PreparedStatement st = c.prepareStatement("select report_day, zone, computed_at, fcr_settled"
+                    + " from report_days where report_day >= ? and report_day <= ? order by report_day")) {
                 st.setObject(1, first);
                 st.setObject(2, last);
                 List<StoredDay> out = new ArrayList<>();
@@ -81,15 +81,19 @@ public final class JdbcReportTotals implements ReportTotalsStore {
         return db.inTransaction(c -> {
             for (String table : List.of("report_queue_totals", "report_agent_totals", "report_agent_time_totals",
                     "report_ivr_totals")) {
-                try (PreparedStatement st = c.prepareStatement("delete from " + table
-                        + " where slot_start >= ? and slot_start < ?")) {
-                    st.setObject(1, ts(day.start()));
-                    st.setObject(2, ts(day.end()));
-                    st.executeUpdate();
+                // by grain, so each delete is a range of the primary key
+                for (String grain : List.of(QUARTER, DAY)) {
+                    try (PreparedStatement st = c.prepareStatement("delete from " + table
+                            + " where grain = ? and slot_start >= ? and slot_start < ?")) {
+                        st.setString(1, grain);
+                        st.setObject(2, ts(day.start()));
+                        st.setObject(3, ts(day.end()));
+                        st.executeUpdate();
+                    }
                 }
             }
             for (String table : List.of("report_open_first_contacts", "report_days")) {
-                try (PreparedStatement st = c.prepareStatement("delete from " + table + " where day = ?")) {
+                try (PreparedStatement st = c.prepareStatement("delete from " + table + " where report_day = ?")) {
                     st.setObject(1, day.day());
                     st.executeUpdate();
                 }
@@ -100,7 +104,7 @@ public final class JdbcReportTotals implements ReportTotalsStore {
             insertAgents(c, DAY, day.agentsOfDay());
             insertIvr(c, QUARTER, day.ivr());
             insertIvr(c, DAY, day.ivrOfDay());
-            try (PreparedStatement st = c.prepareStatement("insert into report_open_first_contacts (day, contact_key,"
+            try (PreparedStatement st = c.prepareStatement("insert into report_open_first_contacts (report_day, contact_key,"
                     + " offered_at, queue) values (?, ?, ?, ?)")) {
                 for (OpenFirstContact o : day.openFirstContacts()) {
                     st.setObject(1, day.day());
@@ -111,7 +115,7 @@ public final class JdbcReportTotals implements ReportTotalsStore {
                 }
                 st.executeBatch();
             }
-            try (PreparedStatement st = c.prepareStatement("insert into report_days (day, zone, day_start, day_end,"
+            try (PreparedStatement st = c.prepareStatement("insert into report_days (report_day, zone, day_start, day_end,"
                     + " computed_at, fcr_settled) values (?, ?, ?, ?, ?, ?)")) {
                 st.setObject(1, day.day());
                 st.setString(2, zone.getId());

@@ -65,6 +65,7 @@ public final class SyntheticCalls {
     private final ZoneId zone;
     private final Shape shape;
     private final List<String> queues = new ArrayList<>();
+    private final List<String> agents = new ArrayList<>();
 
     public SyntheticCalls(long seed, ZoneId zone, Shape shape) {
         this.seed = seed;
@@ -74,6 +75,19 @@ public final class SyntheticCalls {
             queues.add(List.of("sales", "support", "billing", "vip", "retention", "tech", "orders", "claims")
                     .get(i % 8) + (i < 8 ? "" : "-" + i / 8));
         }
+        for (int i = 0; i < shape.agents(); i++) {
+            agents.add(String.format(Locale.ROOT, "agent-%03d", i));
+        }
+    }
+
+    /** Calls to the given queues, answered by the given agents (a center's configured ones, for its demo). */
+    public SyntheticCalls(long seed, ZoneId zone, double callsPerDay, int customers, List<String> queueIds,
+                          List<String> agentIds) {
+        this.seed = seed;
+        this.zone = zone;
+        this.shape = new Shape(callsPerDay, queueIds.size(), agentIds.size(), customers);
+        queues.addAll(queueIds);
+        agents.addAll(agentIds);
     }
 
     public List<String> queues() {
@@ -81,7 +95,7 @@ public final class SyntheticCalls {
     }
 
     public String agentId(int i) {
-        return String.format(Locale.ROOT, "agent-%03d", i);
+        return agents.get(i);
     }
 
     public Day day(LocalDate date) {
@@ -203,7 +217,7 @@ public final class SyntheticCalls {
         Duration ring = Duration.ofMillis(2_000 + rng.nextInt(6_000));
         Instant answer = best == null ? Instant.MAX : ready.plus(ring);
         Instant limit = enter.plus(WAIT_LIMIT);
-        if (mayOverflow && answer.isAfter(limit) && givesUp.isAfter(limit)) {
+        if (mayOverflow && queues.size() > 1 && answer.isAfter(limit) && givesUp.isAfter(limit)) {
             int next = (q + 1) % queues.size();
             c = c.withSegment(new Segment(SegmentKind.QUEUE, enter, Optional.of(limit), "", queue, "", Segment.OVERFLOW,
                     "queue:" + queues.get(next) + " wait-limit")).withQueue(queues.get(next));
