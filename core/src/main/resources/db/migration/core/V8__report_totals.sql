@@ -35,27 +35,27 @@ create table report_queue_totals (
     primary key (grain, slot_start, queue)
 );
 
+-- an agent's calls and time per state in a slot: the states the ACD knows in columns, any other state and the
+-- paused time per reason code as a list "name=nanoseconds;..." (names URL-encoded)
 create table report_agent_totals (
-    grain         varchar(8)   not null,
-    slot_start    timestamp with time zone not null,
-    agent_id      varchar(128) not null,
-    calls_handled bigint not null,
-    talk_ns       bigint not null,
-    hold_ns       bigint not null,
-    wrap_up_ns    bigint not null,
-    transfers     bigint not null,
+    grain          varchar(8)   not null,
+    slot_start     timestamp with time zone not null,
+    agent_id       varchar(128) not null,
+    calls_handled  bigint not null,
+    talk_ns        bigint not null,
+    hold_ns        bigint not null,
+    wrap_up_ns     bigint not null,
+    transfers      bigint not null,
+    logged_out_ns  bigint not null,
+    available_ns   bigint not null,
+    reserved_ns    bigint not null,
+    ringing_ns     bigint not null,
+    on_call_ns     bigint not null,
+    wrap_up_state_ns bigint not null,
+    paused_ns      bigint not null,
+    other_states   varchar(4000) not null,
+    pause_reasons  varchar(4000) not null,
     primary key (grain, slot_start, agent_id)
-);
-
--- an agent's time per state (kind 'state') and paused time per reason code (kind 'pause') in a slot
-create table report_agent_time_totals (
-    grain      varchar(8)   not null,
-    slot_start timestamp with time zone not null,
-    agent_id   varchar(128) not null,
-    kind       varchar(8)   not null,
-    name       varchar(200) not null,
-    ns         bigint not null,
-    primary key (grain, slot_start, agent_id, kind, name)
 );
 
 -- calls that ended in the IVR, per flow and the node they left from
@@ -77,5 +77,5 @@ create table report_open_first_contacts (
     offered_at  timestamp with time zone not null,
     queue       varchar(128) not null
 );
-create index report_open_first_contacts_offered_idx on report_open_first_contacts (offered_at);
+create index report_open_first_contacts_key_idx on report_open_first_contacts (contact_key, offered_at);
 create index report_open_first_contacts_day_idx on report_open_first_contacts (report_day);

@@ -20,10 +20,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -35,10 +41,14 @@ import java.util.function.Consumer;
  */
 public final class JdbcReportTotals implements ReportTotalsStore {
     private static final int FETCH = 2_000;
+    private static final int KEYS_PER_QUERY = 500;
     private static final String QUARTER = "quarter";
     private static final String DAY = "day";
-    private static final String STATE = "state";
-    private static final String PAUSE = "pause";
+    /** The ACD's states, each stored in a column of its own ({@link #STATE_COLUMNS}, same order). */
+    private static final List<String> STATES = List.of("logged-out", "available", "reserved", "ringing", "on-call",
+            "wrap-up", "paused");
+    private static final List<String> STATE_COLUMNS = List.of("logged_out_ns", "available_ns", "reserved_ns",
+            "ringing_ns", "on_call_ns", "wrap_up_state_ns", "paused_ns");
 
     private final Database db;
 
@@ -79,8 +89,7 @@ public final class JdbcReportTotals implements ReportTotalsStore {
     @Override
     public Future<Void> save(DayTotals day, ZoneId zone) {
         return db.inTransaction(c -> {
-            for (String table : List.of("report_queue_totals", "report_agent_totals", "report_agent_time_totals",
-                    "report_ivr_totals")) {
+            for (String table : List.of("report_queue_totals", "report_agent_totals", "report_ivr_totals")) {
                 // by grain, so each delete is a range of the primary key
                 for (String grain : List.of(QUARTER, DAY)) {
                     try (PreparedStatement st = c.prepareStatement("delete from " + table
@@ -155,40 +164,54 @@ public final class JdbcReportTotals implements ReportTotalsStore {
 
     private static void insertAgents(Connection c, String grain, List<ReportRow<AgentFigures>> rows)
             throws SQLException {
-        try (PreparedStatement calls = c.prepareStatement("insert into report_agent_totals (grain, slot_start,"
-                + " agent_id, calls_handled, talk_ns, hold_ns, wrap_up_ns, transfers) values (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement times = c.prepareStatement("insert into report_agent_time_totals (grain, slot_start,"
-                     + " agent_id, kind, name, ns) values (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement("insert into report_agent_totals (grain, slot_start, agent_id,"
+                + " calls_handled, talk_ns, hold_ns, wrap_up_ns, transfers, " + String.join(", ", STATE_COLUMNS)
+                + ", other_states, pause_reasons) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ReportRow<AgentFigures> r : rows) {
                 AgentFigures f = r.figures();
-                calls.setString(1, grain);
-                calls.setObject(2, ts(r.bucket().start()));
-                calls.setString(3, r.subject());
-                calls.setLong(4, f.callsHandled());
-                calls.setLong(5, f.talk().toNanos());
-                calls.setLong(6, f.hold().toNanos());
-                calls.setLong(7, f.wrapUp().toNanos());
-                calls.setLong(8, f.transfers());
-                calls.addBatch();
-                addTimes(times, grain, r, STATE, f.timeInState());
-                addTimes(times, grain, r, PAUSE, f.pauseReasons());
+                int i = 1;
+                st.setString(i++, grain);
+                st.setObject(i++, ts(r.bucket().start()));
+                st.setString(i++, r.subject());
+                st.setLong(i++, f.callsHandled());
+                st.setLong(i++, f.talk().toNanos());
+                st.setLong(i++, f.hold().toNanos());
+                st.setLong(i++, f.wrapUp().toNanos());
+                st.setLong(i++, f.transfers());
+                Map<String, Duration> others = new TreeMap<>(f.timeInState());
+                for (String state : STATES) {
+                    Duration d = others.remove(state);
+                    st.setLong(i++, d == null ? 0 : d.toNanos());
+                }
+                st.setString(i++, encode(others));
+                st.setString(i, encode(f.pauseReasons()));
+                st.addBatch();
             }
-            calls.executeBatch();
-            times.executeBatch();
+            st.executeBatch();
         }
     }
 
-    private static void addTimes(PreparedStatement st, String grain, ReportRow<AgentFigures> r, String kind,
-                                 Map<String, Duration> times) throws SQLException {
-        for (Map.Entry<String, Duration> e : times.entrySet()) {
-            st.setString(1, grain);
-            st.setObject(2, ts(r.bucket().start()));
-            st.setString(3, r.subject());
-            st.setString(4, kind);
-            st.setString(5, e.getKey());
-            st.setLong(6, e.getValue().toNanos());
-            st.addBatch();
+    /** Names and times as {@code name=nanoseconds;...}, names URL-encoded. */
+    private static String encode(Map<String, Duration> times) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(times).forEach((name, d) -> {
+            if (out.length() > 0) {
+                out.append(';');
+            }
+            out.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(d.toNanos());
+        });
+        return out.toString();
+    }
+
+    private static Map<String, Duration> decode(String text, Map<String, Duration> into) {
+        if (!text.isEmpty()) {
+            for (String part : text.split(";")) {
+                int eq = part.lastIndexOf('=');
+                into.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                        Duration.ofNanos(Long.parseLong(part.substring(eq + 1))));
+            }
         }
+        return into;
     }
 
     private static void insertIvr(Connection c, String grain, List<IvrFigures> rows) throws SQLException {
@@ -222,21 +245,23 @@ public final class JdbcReportTotals implements ReportTotalsStore {
 
     @Override
     public Future<Long> agents(Instant from, Instant to, Grain grain, Optional<String> agent, Sink<AgentFigures> sink) {
-        String ofAgent = agent.isPresent() ? " and agent_id = ?" : "";
-        String calls = "select slot_start, agent_id, calls_handled, talk_ns, hold_ns, wrap_up_ns, transfers"
-                + " from report_agent_totals where grain = ? and slot_start >= ? and slot_start < ?" + ofAgent;
-        String times = "select slot_start, agent_id, kind, name, ns from report_agent_time_totals"
-                + " where grain = ? and slot_start >= ? and slot_start < ?" + ofAgent;
-        // the engine adds figures, so a slot's calls and its times may come as two rows
-        return read(calls, grain, from, to, agent, rs -> sink.accept(instant(rs, 1), rs.getString(2),
-                new AgentFigures(rs.getLong(3), Duration.ofNanos(rs.getLong(4)), Duration.ofNanos(rs.getLong(5)),
-                        Duration.ofNanos(rs.getLong(6)), rs.getLong(7), Map.of(), Map.of())))
-                .compose(n -> read(times, grain, from, to, agent, rs -> {
-                    Map<String, Duration> time = Map.of(rs.getString(4), Duration.ofNanos(rs.getLong(5)));
-                    boolean state = rs.getString(3).equals(STATE);
-                    sink.accept(instant(rs, 1), rs.getString(2), new AgentFigures(0, Duration.ZERO, Duration.ZERO,
-                            Duration.ZERO, 0, state ? time : Map.of(), state ? Map.of() : time));
-                }).map(m -> n + m));
+        String sql = "select slot_start, agent_id, calls_handled, talk_ns, hold_ns, wrap_up_ns, transfers, "
+                + String.join(", ", STATE_COLUMNS) + ", other_states, pause_reasons from report_agent_totals"
+                + " where grain = ? and slot_start >= ? and slot_start < ?" + (agent.isPresent() ? " and agent_id = ?"
+                : "");
+        return read(sql, grain, from, to, agent, rs -> {
+            Map<String, Duration> states = new HashMap<>();
+            for (int k = 0; k < STATES.size(); k++) {
+                long ns = rs.getLong(8 + k);
+                if (ns != 0) {
+                    states.put(STATES.get(k), Duration.ofNanos(ns));
+                }
+            }
+            decode(rs.getString(8 + STATES.size()), states);
+            sink.accept(instant(rs, 1), rs.getString(2), new AgentFigures(rs.getLong(3),
+                    Duration.ofNanos(rs.getLong(4)), Duration.ofNanos(rs.getLong(5)), Duration.ofNanos(rs.getLong(6)),
+                    rs.getLong(7), states, decode(rs.getString(9 + STATES.size()), new HashMap<>())));
+        });
     }
 
     @Override
@@ -251,23 +276,34 @@ public final class JdbcReportTotals implements ReportTotalsStore {
     }
 
     @Override
-    public Future<Long> openFirstContacts(Instant from, Instant to, Consumer<OpenFirstContact> sink) {
-        return db.withConnectionInParallel(c -> Database.transaction(c, tx -> {
-            try (PreparedStatement st = tx.prepareStatement("select contact_key, offered_at, queue"
-                    + " from report_open_first_contacts where offered_at >= ? and offered_at < ? order by offered_at")) {
-                st.setFetchSize(FETCH);
-                st.setObject(1, ts(from));
-                st.setObject(2, ts(to));
-                long n = 0;
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(new OpenFirstContact(rs.getString(1), instant(rs, 2), rs.getString(3)));
-                        n++;
+    public Future<Long> openFirstContacts(Instant from, Instant to, Set<String> contactKeys,
+                                          Consumer<OpenFirstContact> sink) {
+        List<String> keys = new ArrayList<>(contactKeys);
+        return db.withConnectionInParallel(c -> {
+            // a few hundred keys a statement, then merged in the order of offer
+            List<OpenFirstContact> found = new ArrayList<>();
+            for (int k = 0; k < keys.size(); k += KEYS_PER_QUERY) {
+                List<String> part = keys.subList(k, Math.min(keys.size(), k + KEYS_PER_QUERY));
+                try (PreparedStatement st = c.prepareStatement("select contact_key, offered_at, queue"
+                        + " from report_open_first_contacts where offered_at >= ? and offered_at < ?"
+                        + " and contact_key in (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                        + ")")) {
+                    st.setObject(1, ts(from));
+                    st.setObject(2, ts(to));
+                    for (int i = 0; i < part.size(); i++) {
+                        st.setString(3 + i, part.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new OpenFirstContact(rs.getString(1), instant(rs, 2), rs.getString(3)));
+                        }
                     }
                 }
-                return n;
             }
-        }));
+            found.sort(java.util.Comparator.comparing(OpenFirstContact::offeredAt));
+            found.forEach(sink);
+            return (long) found.size();
+        });
     }
 
     @FunctionalInterface

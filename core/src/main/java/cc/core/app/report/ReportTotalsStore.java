@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,9 @@ public interface ReportTotalsStore {
     /** The IVR containment rows of the slots starting in {@code [from, to)}; each row's bucket is its slot. */
     Future<Long> ivr(Instant from, Instant to, Grain grain, Consumer<IvrFigures> sink);
 
-    /** The stored open first contacts offered in {@code [from, to)}, in the order of their offer. */
-    Future<Long> openFirstContacts(Instant from, Instant to, Consumer<OpenFirstContact> sink);
+    /**
+     * The stored open first contacts offered in {@code [from, to)} of the given contact keys (the callers who called
+     * again since), in the order of their offer.
+     */
+    Future<Long> openFirstContacts(Instant from, Instant to, Set<String> contactKeys, Consumer<OpenFirstContact> sink);
 }

@@ -1,6 +1,7 @@
 package cc.core.app.report;
 
 import cc.core.app.report.ReportTotalsStore.Grain;
+import cc.core.domain.interaction.Direction;
 import cc.core.domain.report.AgentReport;
 import cc.core.domain.report.Buckets;
 import cc.core.domain.report.QueueReport;
@@ -15,8 +16,10 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the report engine over the range: the closed days that have stored totals are read from them (15-minute
@@ -59,6 +62,8 @@ public final class Reports {
         QueueReport report = new QueueReport(q.from(), q.to(), buckets, settings, q.subject());
         return stored(q).compose(s -> {
             Future<Long> f = Future.succeededFuture(0L);
+            // stored answered calls taken back into the open, whose repeats must be looked for
+            long[] reopened = new long[1];
             if (s.any()) {
                 ReportTotalsStore t = totals.orElseThrow();
                 Grain g = grain(q.interval());
@@ -68,14 +73,24 @@ public final class Reports {
                             i.flow(), i.exitNode(), i.contained(), i.hungUp())));
                 }
                 if (s.openFrom().isPresent()) {
-                    f = f.compose(n -> t.openFirstContacts(s.openFrom().get(), s.liveFrom(),
-                            report::addOpenFirstContact));
+                    // only the open calls of callers who called again since: the others stay resolved as stored
+                    Set<String> callers = new HashSet<>();
+                    f = f.compose(n -> source.contacts(s.repeatsFrom().orElseThrow(), report.readUntil(), c -> {
+                        if (c.direction() == Direction.INBOUND) {
+                            QueueReport.customerKey(c).ifPresent(callers::add);
+                        }
+                    })).compose(n -> callers.isEmpty() ? Future.succeededFuture(0L)
+                            : t.openFirstContacts(s.openFrom().get(), s.liveFrom(), callers, c -> {
+                                report.addOpenFirstContact(c);
+                                reopened[0]++;
+                            }));
                 }
             }
             boolean live = s.liveFrom().isBefore(q.to());
             Optional<Instant> repeatsFrom = s.repeatsFrom();
             if (repeatsFrom.isPresent() && repeatsFrom.get().isBefore(s.liveFrom())) {
-                f = f.compose(n -> source.contacts(repeatsFrom.get(), s.liveFrom(), report::add));
+                f = f.compose(n -> reopened[0] == 0 ? Future.succeededFuture(0L)
+                        : source.contacts(repeatsFrom.get(), s.liveFrom(), report::add));
             }
             if (live) {
                 f = f.compose(n -> source.interactions(s.liveFrom(), q.to(), report::add));
@@ -83,7 +98,8 @@ public final class Reports {
             if (live || repeatsFrom.isPresent()) {
                 Instant after = live || repeatsFrom.get().isBefore(q.to()) ? q.to() : repeatsFrom.get();
                 if (after.isBefore(report.readUntil())) {
-                    f = f.compose(n -> source.contacts(after, report.readUntil(), report::add));
+                    f = f.compose(n -> !live && reopened[0] == 0 ? Future.succeededFuture(0L)
+                            : source.contacts(after, report.readUntil(), report::add));
                 }
             }
             return f.map(n -> report);

@@ -26,6 +26,8 @@ public final class AgentReport {
     private final Instant to;
     private final Instant until;
     private final Buckets buckets;
+    private Instant lastSlot;
+    private Bucket lastSlotBucket;
     private final Optional<String> onlyAgent;
     private final Map<String, Map<Bucket, Tally>> tallies = new TreeMap<>();
 
@@ -107,8 +109,17 @@ public final class AgentReport {
      */
     public void addTotals(Instant slotStart, String agent, AgentFigures figures) {
         if (wanted(agent)) {
-            tally(agent, buckets.of(slotStart)).add(figures);
+            tally(agent, slot(slotStart)).add(figures);
         }
+    }
+
+    /** The bucket of a stored slot; stored rows come slot by slot, so the last one is kept. */
+    private Bucket slot(Instant start) {
+        if (!start.equals(lastSlot)) {
+            lastSlot = start;
+            lastSlotBucket = buckets.of(start);
+        }
+        return lastSlotBucket;
     }
 
     private boolean wanted(String agent) {

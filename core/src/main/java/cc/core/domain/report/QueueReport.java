@@ -30,6 +30,8 @@ public final class QueueReport {
     private final Instant from;
     private final Instant to;
     private final Buckets buckets;
+    private Instant lastSlot;
+    private Bucket lastSlotBucket;
     private final ReportSettings settings;
     private final Optional<String> onlyQueue;
     private final Map<String, Map<Bucket, Tally>> tallies = new TreeMap<>();
@@ -162,7 +164,7 @@ public final class QueueReport {
      */
     public void addTotals(Instant slotStart, String queue, QueueFigures figures) {
         if (wanted(queue)) {
-            tally(queue, buckets.of(slotStart)).add(figures);
+            tally(queue, slot(slotStart)).add(figures);
         }
     }
 
@@ -171,7 +173,7 @@ public final class QueueReport {
         if (onlyQueue.isPresent()) {
             return;
         }
-        Bucket bucket = buckets.of(slotStart);
+        Bucket bucket = slot(slotStart);
         List<String> k = List.of(bucket.label(), bucket.start().toString(), flow, exitNode);
         ivrBuckets.putIfAbsent(k, bucket);
         long[] n = ivr.computeIfAbsent(k, x -> new long[2]);
@@ -234,6 +236,15 @@ public final class QueueReport {
         n[completed ? 0 : 1]++;
     }
 
+    /** The bucket of a stored slot; stored rows come slot by slot, so the last one is kept. */
+    private Bucket slot(Instant start) {
+        if (!start.equals(lastSlot)) {
+            lastSlot = start;
+            lastSlotBucket = buckets.of(start);
+        }
+        return lastSlotBucket;
+    }
+
     private boolean wanted(String queue) {
         return onlyQueue.map(queue::equals).orElse(!queue.isEmpty());
     }
@@ -267,7 +278,7 @@ public final class QueueReport {
     }
 
     /** Who a repeat contact is matched on: the customer once identified, else the caller's number. */
-    static Optional<String> customerKey(Interaction call) {
+    public static Optional<String> customerKey(Interaction call) {
         if (call.customerId().isPresent()) {
             return Optional.of("customer:" + call.customerId().get());
         }

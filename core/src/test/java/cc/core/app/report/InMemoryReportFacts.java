@@ -149,8 +149,10 @@ final class InMemoryReportFacts implements ReportSource, ReportTotalsStore {
     }
 
     @Override
-    public Future<Long> openFirstContacts(Instant from, Instant to, Consumer<OpenFirstContact> sink) {
+    public Future<Long> openFirstContacts(Instant from, Instant to, java.util.Set<String> contactKeys,
+                                          Consumer<OpenFirstContact> sink) {
         return of(from, to).stream().flatMap(d -> d.openFirstContacts().stream())
+                .filter(c -> contactKeys.contains(c.contactKey()))
                 .sorted(Comparator.comparing(OpenFirstContact::offeredAt)).collect(feed(sink));
     }
 }
