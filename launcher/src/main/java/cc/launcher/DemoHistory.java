@@ -6,6 +6,8 @@ import cc.core.adapter.jdbc.JdbcHistoryLoader;
 import cc.core.domain.report.synthetic.SyntheticCalls;
 import cc.core.domain.scoring.synthetic.SyntheticHistory;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +23,42 @@ import java.util.List;
  * generated calls to the configured queues and agents, with the agents' state spells, so the reports page has
  * something to show; and customers' orders, opportunities and offers, so the scores do. Days before today only; the
  * simulator's traffic makes today's.
+ *
+ * <p>Threading: deployed as a verticle of its own so the load runs on its own context, beside the server's start
+ * rather than before it; {@link #loaded()} completes when it is done.
  */
-final class DemoHistory {
+final class DemoHistory extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
     private static final int CUSTOMERS = 300;
     private static final long SEED = 1405;
 
-    private DemoHistory() {}
+    private final Database db;
+    private final ZoneId zone;
+    private final int days;
+    private final List<String> queues;
+    private final List<String> agents;
+    private final Instant now;
+    private final Promise<Void> loaded = Promise.promise();
+
+    DemoHistory(Database db, ZoneId zone, int days, List<String> queues, List<String> agents, Instant now) {
+        this.db = db;
+        this.zone = zone;
+        this.days = days;
+        this.queues = queues;
+        this.agents = agents;
+        this.now = now;
+    }
+
+    @Override
+    public Future<?> start() {
+        loadIfEmpty(db, zone, days, queues, agents, now).onComplete(loaded);
+        return Future.succeededFuture();
+    }
+
+    /** Completes when the history is loaded (or was not needed). */
+    Future<Void> loaded() {
+        return loaded.future();
+    }
 
     static Future<Void> loadIfEmpty(Database db, ZoneId zone, int days, List<String> queues, List<String> agents,
                                     Instant now) {

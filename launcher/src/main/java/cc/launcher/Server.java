@@ -184,8 +184,7 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startRecordings())
                 .compose(id -> startScoring())
-                .compose(id -> loadDemoHistory())
-                .compose(id -> startReportTotals())
+                .compose(id -> startReportTotalsAfterDemoHistory())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -327,15 +326,22 @@ public final class Server implements AutoCloseable {
         return vertx.deployVerticle(totals);
     }
 
-    /** With the simulator, weeks of generated history in an empty database ({@code reports.demoHistoryDays}). */
-    private Future<String> loadDemoHistory() {
-        if (simulator == null) {
-            return Future.succeededFuture("");
+    /**
+     * With the simulator, weeks of generated history in an empty database ({@code reports.demoHistoryDays}), loaded
+     * beside the start; the totals job starts once it is there, so its first run stores whole days.
+     */
+    private Future<String> startReportTotalsAfterDemoHistory() {
+        if (simulator == null || config.reports().demoHistoryDays() == 0) {
+            return startReportTotals();
         }
         AcdSettings acd = acdSettings();
-        return DemoHistory.loadIfEmpty(database, config.reports().zone(), config.reports().demoHistoryDays(),
+        DemoHistory demo = new DemoHistory(database, config.reports().zone(), config.reports().demoHistoryDays(),
                 acd.queues().stream().map(q -> q.id()).toList(),
-                acd.agents().stream().map(a -> a.profile().agentId()).toList(), java.time.Instant.now()).map("");
+                acd.agents().stream().map(a -> a.profile().agentId()).toList(), java.time.Instant.now());
+        return vertx.deployVerticle(demo).onSuccess(id -> demo.loaded()
+                .onFailure(e -> log.warn("Demo history not loaded: {}", e.getMessage()))
+                .onComplete(ar -> startReportTotals()
+                        .onFailure(e -> log.error("Report totals job not started: {}", e.getMessage()))));
     }
 
     /** The job that stores closed days' report totals. */
