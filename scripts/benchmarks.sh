@@ -12,6 +12,8 @@
 #                                      in the default set)
 #                                      warehouse-export (a day of calls to Parquet and CSV on PostgreSQL, a minute or
 #                                      two: not in the default set)
+#                                      report-month (a month's reports over 10 million calls in PostgreSQL; loading
+#                                      them takes tens of minutes the first time: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,7 @@ declare -A main=(
   [report-kinds]=cc.bench.report.ReportKindsBenchmark
   [score-rules]=cc.bench.acd.ScoreRulesBenchmark
   [warehouse-export]=cc.bench.warehouse.WarehouseExportBenchmark
+  [report-month]=cc.bench.report.ReportMonthBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -31,6 +31,9 @@ import cc.console.adapter.http.OfferWeb;
 import cc.console.adapter.jdbc.JdbcOfferStore;
 import cc.console.app.OfferDesk;
 import cc.core.adapter.jdbc.JdbcReportSource;
+import cc.core.adapter.jdbc.JdbcReportTotals;
+import cc.core.app.report.ReportTotalsJob;
+import cc.core.domain.report.TotalsPolicy;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
 import cc.core.adapter.jdbc.SchemaMigrations;
@@ -188,6 +191,7 @@ public final class Server implements AutoCloseable {
                 .compose(id -> startRecordings())
                 .compose(id -> startScoring())
                 .compose(id -> startWarehouse())
+                .compose(id -> startReportTotalsAfterDemoHistory())
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
@@ -320,16 +324,20 @@ public final class Server implements AutoCloseable {
                 InstantSource.system()));
     }
 
-    /** Historical reports from this server's database, counted with the ACD queues' service-level thresholds. */
-    ReportWeb reportWeb() {
+    private ReportSettings reportSettings() {
         ServerConfig.Reports r = config.reports();
         java.util.Map<String, java.time.Duration> thresholds = new java.util.HashMap<>();
         acdSettings().queues().forEach(q -> thresholds.put(q.id(), q.serviceLevelThreshold()));
-        ReportSettings settings = new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
+        return new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
                 java.time.Duration.ofSeconds(20));
-        Reports reports = new Reports(new JdbcReportSource(database), settings, InstantSource.system());
-        return new ReportWeb(reports, r.maxDays()).withKinds(new cc.core.app.report.ReportKinds(reports,
-                new cc.core.adapter.jdbc.JdbcReportKindSource(database), skillsByQueue()));
+    }
+
+    /** Historical reports from this server's database (closed days from their stored totals). */
+    ReportWeb reportWeb() {
+        Reports reports = new Reports(new JdbcReportSource(database), Optional.of(new JdbcReportTotals(database)),
+                reportSettings(), InstantSource.system());
+        return new ReportWeb(reports, config.reports().maxDays()).withKinds(new cc.core.app.report.ReportKinds(
+                reports, new cc.core.adapter.jdbc.JdbcReportKindSource(database), skillsByQueue()));
     }
 
     /** Each ACD queue's required skill names (levels left out), for the skill report. */
@@ -339,6 +347,43 @@ public final class Server implements AutoCloseable {
                 .map(cc.acd.domain.queue.SkillRequirement::skill).collect(java.util.stream.Collectors.toSet())));
         return skills;
     }
+
+    /**
+     * Report totals of closed days: stored on start (catching up missed days), every {@code reports.totalsEvery},
+     * and on request (cc.core.reports.compute-totals).
+     */
+    private Future<String> startReportTotals() {
+        ServerConfig.Reports r = config.reports();
+        totals = new ReportTotalsJob(new JdbcReportSource(database), new JdbcReportTotals(database),
+                reportSettings(), new TotalsPolicy(r.totalsSettleAfter(), r.totalsCatchUpDays(), 7), r.totalsEvery(),
+                InstantSource.system());
+        return vertx.deployVerticle(totals);
+    }
+
+    /**
+     * With the simulator, weeks of generated history in an empty database ({@code reports.demoHistoryDays}), loaded
+     * beside the start; the totals job starts once it is there, so its first run stores whole days.
+     */
+    private Future<String> startReportTotalsAfterDemoHistory() {
+        if (simulator == null || config.reports().demoHistoryDays() == 0) {
+            return startReportTotals();
+        }
+        AcdSettings acd = acdSettings();
+        DemoHistory demo = new DemoHistory(database, config.reports().zone(), config.reports().demoHistoryDays(),
+                acd.queues().stream().map(q -> q.id()).toList(),
+                acd.agents().stream().map(a -> a.profile().agentId()).toList(), java.time.Instant.now());
+        return vertx.deployVerticle(demo).onSuccess(id -> demo.loaded()
+                .onFailure(e -> log.warn("Demo history not loaded: {}", e.getMessage()))
+                .onComplete(ar -> startReportTotals()
+                        .onFailure(e -> log.error("Report totals job not started: {}", e.getMessage()))));
+    }
+
+    /** The job that stores closed days' report totals. */
+    public ReportTotalsJob reportTotals() {
+        return totals;
+    }
+
+    private ReportTotalsJob totals;
 
     /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */
     DialerSettings dialerSettings() {

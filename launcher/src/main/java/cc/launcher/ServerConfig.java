@@ -87,8 +87,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      * @param shortAbandon      callers who hang up sooner after entering a queue are short abandons
      * @param repeatContactDays a call is resolved at first contact when its caller does not call again within these days
      * @param maxDays           the longest range one report request may cover
+     * @param totalsEvery       how often closed days' totals are stored; zero: on request only
+     * @param totalsSettleAfter how long after its end a day is closed and its totals stored
+     * @param totalsCatchUpDays how many days back a run stores the days without totals
+     * @param demoHistoryDays   with the simulator, days of generated calls loaded into an empty database
      */
-    public record Reports(ZoneId zone, Duration shortAbandon, int repeatContactDays, int maxDays) {}
+    public record Reports(ZoneId zone, Duration shortAbandon, int repeatContactDays, int maxDays,
+                          Duration totalsEvery, Duration totalsSettleAfter, int totalsCatchUpDays,
+                          int demoHistoryDays) {}
 
     /**
      * Customer scores (value, loyalty, churn risk) computed from the stored history.
@@ -250,7 +256,17 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         if (shortAbandon.isNegative() || shortAbandon.compareTo(Duration.ofMinutes(5)) > 0) {
             throw node.error("shortAbandon", "must be between 0s and 5m, was " + shortAbandon.toMillis() + "ms");
         }
+        Duration totalsEvery = node.duration("totalsEvery", Duration.ofHours(1));
+        if (!totalsEvery.isZero() && totalsEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw node.error("totalsEvery", "must be 0s (on request only) or at least 1m, was "
+                    + totalsEvery.toMillis() + "ms");
+        }
+        Duration settleAfter = node.duration("totalsSettleAfter", Duration.ofHours(1));
+        if (settleAfter.isNegative() || settleAfter.compareTo(Duration.ofDays(2)) > 0) {
+            throw node.error("totalsSettleAfter", "must be between 0s and 2d, was " + settleAfter.toMillis() + "ms");
+        }
         return new Reports(zone, shortAbandon, node.integer("repeatContactDays", 7, 0, 365),
-                node.integer("maxDays", 93, 1, 3_660));
+                node.integer("maxDays", 93, 1, 3_660), totalsEvery, settleAfter,
+                node.integer("totalsCatchUpDays", 400, 1, 3_660), node.integer("demoHistoryDays", 21, 0, 366));
     }
 }

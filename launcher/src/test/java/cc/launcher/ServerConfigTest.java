@@ -134,7 +134,8 @@ class ServerConfigTest {
         assertEquals(Duration.ofSeconds(5), r.shortAbandon());
         assertEquals(7, r.repeatContactDays());
         assertEquals(93, r.maxDays());
-        assertEquals(new ServerConfig.Reports(java.time.ZoneId.of("Asia/Tehran"), Duration.ofSeconds(10), 3, 31),
+        assertEquals(new ServerConfig.Reports(java.time.ZoneId.of("Asia/Tehran"), Duration.ofSeconds(10), 3, 31,
+                        Duration.ofHours(1), Duration.ofHours(1), 400, 21),
                 read("reports: {zone: Asia/Tehran, shortAbandon: 10s, repeatContactDays: 3, maxDays: 31}\n")
                         .reports());
         assertEquals("my.yaml: reports.zone: must be a time zone such as Asia/Tehran or empty for the server's, was "
@@ -144,5 +145,10 @@ class ServerConfigTest {
                 assertThrows(ConfigException.class, () -> read("reports:\n  maxDays: 0\n")).getMessage());
         assertTrue(assertThrows(ConfigException.class, () -> read("reports:\n  shortAbandon: 10m\n"))
                 .getMessage().startsWith("my.yaml: reports.shortAbandon: must be between 0s and 5m"));
+        assertEquals("my.yaml: reports.totalsEvery: must be 0s (on request only) or at least 1m, was 30000ms",
+                assertThrows(ConfigException.class, () -> read("reports:\n  totalsEvery: 30s\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("reports:\n  totalsSettleAfter: 3d\n"))
+                .getMessage().startsWith("my.yaml: reports.totalsSettleAfter: must be between 0s and 2d"));
+        assertEquals(Duration.ZERO, read("reports:\n  totalsEvery: 0s\n").reports().totalsEvery());
     }
 }

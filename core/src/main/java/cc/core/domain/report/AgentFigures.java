@@ -1,6 +1,7 @@
 package cc.core.domain.report;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,22 @@ public record AgentFigures(long callsHandled, Duration talk, Duration hold, Dura
     public AgentFigures {
         timeInState = Map.copyOf(timeInState);
         pauseReasons = Map.copyOf(pauseReasons);
+    }
+
+    public static final AgentFigures ZERO = new AgentFigures(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0,
+            Map.of(), Map.of());
+
+    /**
+     * These figures and {@code o}'s together (times per state and per pause reason summed key by key): every figure
+     * is a count or a summed time, so an hour, day, week or month is the sum of its 15-minute figures.
+     */
+    public AgentFigures plus(AgentFigures o) {
+        Map<String, Duration> states = new HashMap<>(timeInState);
+        o.timeInState.forEach((k, v) -> states.merge(k, v, Duration::plus));
+        Map<String, Duration> pauses = new HashMap<>(pauseReasons);
+        o.pauseReasons.forEach((k, v) -> pauses.merge(k, v, Duration::plus));
+        return new AgentFigures(callsHandled + o.callsHandled, talk.plus(o.talk), hold.plus(o.hold),
+                wrapUp.plus(o.wrapUp), transfers + o.transfers, states, pauses);
     }
 
     /** Time logged in: every state but logged-out. */

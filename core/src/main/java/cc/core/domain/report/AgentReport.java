@@ -26,6 +26,8 @@ public final class AgentReport {
     private final Instant to;
     private final Instant until;
     private final Buckets buckets;
+    private Instant lastSlot;
+    private Bucket lastSlotBucket;
     private final Optional<String> onlyAgent;
     private final Map<String, Map<Bucket, Tally>> tallies = new TreeMap<>();
 
@@ -101,6 +103,25 @@ public final class AgentReport {
         }
     }
 
+    /**
+     * Adds stored figures of a 15-minute slot (or of a whole day, when the report's buckets are days or longer) to
+     * the bucket they fall in; every figure is additive, so stored slots and streamed records mix, each counted once.
+     */
+    public void addTotals(Instant slotStart, String agent, AgentFigures figures) {
+        if (wanted(agent)) {
+            tally(agent, slot(slotStart)).add(figures);
+        }
+    }
+
+    /** The bucket of a stored slot; stored rows come slot by slot, so the last one is kept. */
+    private Bucket slot(Instant start) {
+        if (!start.equals(lastSlot)) {
+            lastSlot = start;
+            lastSlotBucket = buckets.of(start);
+        }
+        return lastSlotBucket;
+    }
+
     private boolean wanted(String agent) {
         return onlyAgent.map(agent::equals).orElse(true);
     }
@@ -121,6 +142,14 @@ public final class AgentReport {
         return out;
     }
 
+    /** Only the buckets where something was counted for a subject, in the order of {@link #rows()}. */
+    public List<ReportRow<AgentFigures>> talliedRows() {
+        List<ReportRow<AgentFigures>> out = new ArrayList<>();
+        tallies.forEach((subject, byBucket) -> byBucket.forEach((b, t) -> out.add(new ReportRow<>(b, subject,
+                t.figures()))));
+        return out;
+    }
+
     private static final class Tally {
         long calls;
         Duration talk = Duration.ZERO;
@@ -129,6 +158,16 @@ public final class AgentReport {
         long transfers;
         final Map<String, Duration> states = new HashMap<>();
         final Map<String, Duration> pauses = new HashMap<>();
+
+        void add(AgentFigures f) {
+            calls += f.callsHandled();
+            talk = talk.plus(f.talk());
+            hold = hold.plus(f.hold());
+            wrapUp = wrapUp.plus(f.wrapUp());
+            transfers += f.transfers();
+            f.timeInState().forEach((k, v) -> states.merge(k, v, Duration::plus));
+            f.pauseReasons().forEach((k, v) -> pauses.merge(k, v, Duration::plus));
+        }
 
         AgentFigures figures() {
             return new AgentFigures(calls, talk, hold, wrapUp, transfers, states, pauses);

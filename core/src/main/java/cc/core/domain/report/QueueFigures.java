@@ -26,6 +26,21 @@ public record QueueFigures(long offered, long answered, long answeredInThreshold
                            long overflowed, Duration answerWait, Duration talk, Duration hold, Duration wrapUp,
                            long transfersOut, long resolvable, long resolvedFirstTime) {
 
+    public static final QueueFigures ZERO = new QueueFigures(0, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, Duration.ZERO, 0, 0, 0);
+
+    /**
+     * These figures and {@code o}'s together: every figure is a count or a summed time, so the figures of an hour,
+     * day, week or month are the sum of its 15-minute figures.
+     */
+    public QueueFigures plus(QueueFigures o) {
+        return new QueueFigures(offered + o.offered, answered + o.answered,
+                answeredInThreshold + o.answeredInThreshold, abandoned + o.abandoned,
+                shortAbandoned + o.shortAbandoned, overflowed + o.overflowed, answerWait.plus(o.answerWait),
+                talk.plus(o.talk), hold.plus(o.hold), wrapUp.plus(o.wrapUp), transfersOut + o.transfersOut,
+                resolvable + o.resolvable, resolvedFirstTime + o.resolvedFirstTime);
+    }
+
     /** Answered within the threshold over answered plus long abandons; empty when neither happened. */
     public Optional<Double> serviceLevel() {
         long base = answered + abandoned - shortAbandoned;

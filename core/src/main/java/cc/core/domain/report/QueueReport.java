@@ -30,6 +30,8 @@ public final class QueueReport {
     private final Instant from;
     private final Instant to;
     private final Buckets buckets;
+    private Instant lastSlot;
+    private Bucket lastSlotBucket;
     private final ReportSettings settings;
     private final Optional<String> onlyQueue;
     private final Map<String, Map<Bucket, Tally>> tallies = new TreeMap<>();
@@ -77,8 +79,13 @@ public final class QueueReport {
     }
 
     private void countQueues(Interaction call, Bucket bucket, Optional<String> key) {
-        Tally resolvedIn = null;
+        // first-contact resolution belongs to the last queue that answered, whichever queues the report shows, so a
+        // queue's figures are the same in its own report and in the report of all queues
+        String resolvedIn = "";
         for (Segment s : call.segments()) {
+            if (s.kind() == SegmentKind.QUEUE && s.outcome().equals(Segment.ANSWERED) && !s.queue().isEmpty()) {
+                resolvedIn = s.queue();
+            }
             if (s.kind() != SegmentKind.QUEUE || !wanted(s.queue())) {
                 continue;
             }
@@ -92,7 +99,6 @@ public final class QueueReport {
                     if (wait.compareTo(settings.thresholdOf(s.queue())) <= 0) {
                         t.answeredInThreshold++;
                     }
-                    resolvedIn = t;
                     break;
                 case Segment.ABANDONED:
                     t.abandoned++;
@@ -139,12 +145,71 @@ public final class QueueReport {
                     break;
             }
         }
-        if (resolvedIn != null && key.isPresent()) {
-            resolvedIn.resolvable++;
-            Pending p = new Pending(key.get(), call.offeredAt(), resolvedIn);
-            pending.addLast(p);
-            pendingByKey.computeIfAbsent(p.key, k -> new ArrayList<>(1)).add(p);
+        if (!resolvedIn.isEmpty() && wanted(resolvedIn) && key.isPresent()) {
+            Tally t = tally(resolvedIn, bucket);
+            t.resolvable++;
+            remember(new Pending(key.get(), call.offeredAt(), resolvedIn, t));
         }
+    }
+
+    private void remember(Pending p) {
+        pending.addLast(p);
+        pendingByKey.computeIfAbsent(p.key, k -> new ArrayList<>(1)).add(p);
+    }
+
+    /**
+     * Adds stored figures of a 15-minute slot (or of a whole day, when the report's buckets are days or longer) to
+     * the bucket they fall in. Every figure is additive, so stored slots and streamed calls mix freely, each counted
+     * once.
+     */
+    public void addTotals(Instant slotStart, String queue, QueueFigures figures) {
+        if (wanted(queue)) {
+            tally(queue, slot(slotStart)).add(figures);
+        }
+    }
+
+    /** Adds stored IVR containment of a slot (as {@link #addTotals}); left out of a one-queue report. */
+    public void addIvrTotals(Instant slotStart, String flow, String exitNode, long contained, long hungUp) {
+        if (onlyQueue.isPresent()) {
+            return;
+        }
+        Bucket bucket = slot(slotStart);
+        List<String> k = List.of(bucket.label(), bucket.start().toString(), flow, exitNode);
+        ivrBuckets.putIfAbsent(k, bucket);
+        long[] n = ivr.computeIfAbsent(k, x -> new long[2]);
+        n[0] += contained;
+        n[1] += hungUp;
+    }
+
+    /**
+     * Takes back into the open a stored answered call whose repeat window had not passed when its day was stored
+     * (its figures counted it resolved): it is resolved again unless a later record fed here repeats it in time.
+     * Feed these in the order of their offer, before the records offered after them.
+     */
+    public void addOpenFirstContact(OpenFirstContact c) {
+        if (c.offeredAt().isBefore(last)) {
+            throw new IllegalArgumentException("open first contacts must come before the records after them");
+        }
+        if (!wanted(c.queue())) {
+            return;
+        }
+        Tally t = tally(c.queue(), buckets.of(c.offeredAt()));
+        t.resolvedFirstTime--;
+        remember(new Pending(c.contactKey(), c.offeredAt(), c.queue(), t));
+    }
+
+    /**
+     * The answered calls not yet repeated whose repeat window reaches past the last record fed: what a store must
+     * keep to settle their first-contact resolution later ({@link #addOpenFirstContact}). Ask before {@link #rows()}.
+     */
+    public List<OpenFirstContact> openFirstContacts() {
+        List<OpenFirstContact> out = new ArrayList<>();
+        for (Pending p : pending) {
+            if (!p.repeated) {
+                out.add(new OpenFirstContact(p.key, p.offeredAt, p.queue));
+            }
+        }
+        return out;
     }
 
     private void countIvr(Interaction call, Bucket bucket) {
@@ -169,6 +234,15 @@ public final class QueueReport {
         ivrBuckets.putIfAbsent(k, bucket);
         long[] n = ivr.computeIfAbsent(k, x -> new long[2]);
         n[completed ? 0 : 1]++;
+    }
+
+    /** The bucket of a stored slot; stored rows come slot by slot, so the last one is kept. */
+    private Bucket slot(Instant start) {
+        if (!start.equals(lastSlot)) {
+            lastSlot = start;
+            lastSlotBucket = buckets.of(start);
+        }
+        return lastSlotBucket;
     }
 
     private boolean wanted(String queue) {
@@ -204,7 +278,7 @@ public final class QueueReport {
     }
 
     /** Who a repeat contact is matched on: the customer once identified, else the caller's number. */
-    static Optional<String> customerKey(Interaction call) {
+    public static Optional<String> customerKey(Interaction call) {
         if (call.customerId().isPresent()) {
             return Optional.of("customer:" + call.customerId().get());
         }
@@ -227,6 +301,15 @@ public final class QueueReport {
         return out;
     }
 
+    /** Only the buckets where something was counted for a subject, in the order of {@link #rows()}. */
+    public List<ReportRow<QueueFigures>> talliedRows() {
+        expire(Instant.MAX);
+        List<ReportRow<QueueFigures>> out = new ArrayList<>();
+        tallies.forEach((subject, byBucket) -> byBucket.forEach((b, t) -> out.add(new ReportRow<>(b, subject,
+                t.figures()))));
+        return out;
+    }
+
     /** IVR containment per bucket, flow and exit node, in bucket order. */
     public List<IvrFigures> ivr() {
         List<IvrFigures> out = new ArrayList<>();
@@ -239,12 +322,14 @@ public final class QueueReport {
     private static final class Pending {
         final String key;
         final Instant offeredAt;
+        final String queue;
         final Tally tally;
         boolean repeated;
 
-        Pending(String key, Instant offeredAt, Tally tally) {
+        Pending(String key, Instant offeredAt, String queue, Tally tally) {
             this.key = key;
             this.offeredAt = offeredAt;
+            this.queue = queue;
             this.tally = tally;
         }
     }
@@ -263,6 +348,22 @@ public final class QueueReport {
         long transfersOut;
         long resolvable;
         long resolvedFirstTime;
+
+        void add(QueueFigures f) {
+            offered += f.offered();
+            answered += f.answered();
+            answeredInThreshold += f.answeredInThreshold();
+            abandoned += f.abandoned();
+            shortAbandoned += f.shortAbandoned();
+            overflowed += f.overflowed();
+            answerWait = answerWait.plus(f.answerWait());
+            talk = talk.plus(f.talk());
+            hold = hold.plus(f.hold());
+            wrapUp = wrapUp.plus(f.wrapUp());
+            transfersOut += f.transfersOut();
+            resolvable += f.resolvable();
+            resolvedFirstTime += f.resolvedFirstTime();
+        }
 
         QueueFigures figures() {
             return new QueueFigures(offered, answered, answeredInThreshold, abandoned, shortAbandoned, overflowed,
