@@ -77,12 +77,13 @@ public abstract class SchemaMigrationsContract {
                         "db/migration/core/V4__call_control_audit.sql",
                         "db/migration/core/V5__recordings.sql",
                         "db/migration/core/V6__reports.sql",
-                        "db/migration/core/V7__customer_score_reasons.sql"),
+                        "db/migration/core/V7__customer_score_reasons.sql",
+                        "db/migration/core/V10__sales_opportunities.sql"),
                 first.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of(), second);
         assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
                 "core 3 interaction segments", "core 4 call control audit", "core 5 recordings", "core 6 reports",
-                "core 7 customer score reasons"), versions(db));
+                "core 7 customer score reasons", "core 10 sales opportunities"), versions(db));
         assertEquals(0L, count(db, "select count(*) from interactions"));
     }
 
@@ -121,7 +122,7 @@ public abstract class SchemaMigrationsContract {
                 applied.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
                 "core 3 interaction segments", "core 4 call control audit", "core 5 recordings", "core 6 reports",
-                "core 7 customer score reasons", "sample 1 first",
+                "core 7 customer score reasons", "core 10 sales opportunities", "sample 1 first",
                 "sample 2 second"), versions(db));
         assertEquals(2L, count(db, "select count(*) from mig_sample"));
     }
@@ -185,7 +186,8 @@ public abstract class SchemaMigrationsContract {
 
         assertEquals(List.of("db/migration/core/V3__interaction_segments.sql",
                         "db/migration/core/V4__call_control_audit.sql", "db/migration/core/V5__recordings.sql",
-                        "db/migration/core/V6__reports.sql", "db/migration/core/V7__customer_score_reasons.sql"),
+                        "db/migration/core/V6__reports.sql", "db/migration/core/V7__customer_score_reasons.sql",
+                        "db/migration/core/V10__sales_opportunities.sql"),
                 applied.stream().map(SchemaMigrations.Script::path).toList());
         assertEquals(java.util.Optional.of("agent-2"), old.agentId(), "the agent on the record stays");
         assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-11-20T08:00:01Z")), old.answeredAt());

@@ -36,10 +36,11 @@ class SchemaMigrationsPostgresIT extends SchemaMigrationsContract {
 
             int applied = result(a).size() + result(b).size();
 
-            assertEquals(7, applied, "V1 to V7 applied by exactly one node");
+            assertEquals(8, applied, "V1 to V7 and V10 applied by exactly one node");
             assertEquals(List.of("core 1 customers and interactions", "core 2 customer scores and time zone",
                             "core 3 interaction segments", "core 4 call control audit", "core 5 recordings",
-                            "core 6 reports", "core 7 customer score reasons"),
+                            "core 6 reports", "core 7 customer score reasons",
+                            "core 10 sales opportunities"),
                     versions(nodeA));
         } finally {
             nodeA.close();
