@@ -24,6 +24,9 @@ import cc.core.app.scoring.ScoreRecomputer;
 import cc.core.domain.recording.RetentionPolicy;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
+import cc.console.adapter.http.PipelineWeb;
+import cc.core.adapter.jdbc.JdbcPipelineSource;
+import cc.core.app.sales.PipelineReports;
 import cc.core.adapter.jdbc.JdbcReportSource;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
@@ -209,7 +212,7 @@ public final class Server implements AutoCloseable {
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
                             metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
                             console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
-                            .withReports(reportWeb())));
+                            .withReports(reportWeb()).withSales(config.sales())));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -240,7 +243,8 @@ public final class Server implements AutoCloseable {
 
     /** Customer scores: recomputed every {@code scores.recomputeEvery} and on request (cc.core.scores.recompute). */
     private Future<String> startScoring() {
-        scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database), new TribuoChurnLearner(),
+        scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database, config.scores().currency()),
+                new TribuoChurnLearner(),
                 config.scores().recomputeEvery(), InstantSource.system(), metrics);
         return vertx.deployVerticle(scoring);
     }
@@ -302,7 +306,8 @@ public final class Server implements AutoCloseable {
         ReportSettings settings = new ReportSettings(r.zone(), r.shortAbandon(), r.repeatContactDays(), thresholds,
                 java.time.Duration.ofSeconds(20));
         return new ReportWeb(new Reports(new JdbcReportSource(database), settings, InstantSource.system()),
-                r.maxDays());
+                r.maxDays()).withPipeline(new PipelineWeb(new PipelineReports(new JdbcPipelineSource(database),
+                        config.sales(), InstantSource.system()), r.zone(), r.maxDays()));
     }
 
     /** The dialer's settings with its telephony server (as the ACD's is decided) and the ACD's queue agents. */

@@ -2,6 +2,8 @@ package cc.launcher;
 
 import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.config.ConfigNode;
+import cc.core.config.SalesSection;
+import cc.core.domain.sales.SalesSettings;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores) {
+                           Scores scores, SalesSettings sales) {
 
     public record Http(String host, int port) {}
 
@@ -91,8 +93,10 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      *
      * @param recomputeEvery how often every customer's scores are recomputed and the churn model retrained; zero: only
      *                       on request
+     * @param currency       the center's own currency (ISO 4217): customer value counts orders and won opportunities
+     *                       in it; opportunities in other currencies count as won or lost without adding value
      */
-    public record Scores(Duration recomputeEvery) {}
+    public record Scores(Duration recomputeEvery, String currency) {}
 
     /** Whether the built-in simulator runs. */
     public boolean simulatorEnabled() {
@@ -179,10 +183,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Recording recording = recording(root.child("recording"));
         Reports reports = reports(root.child("reports"));
         Scores scores = scores(root.child("scores"));
+        SalesSettings sales = SalesSection.read(root.child("sales"));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores);
+                reports, scores, sales);
     }
 
     private static Scores scores(ConfigNode node) {
@@ -192,7 +197,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw node.error("recomputeEvery", "must be 0s (on request only) or at least 5m, was " + every.toMillis()
                     + "ms");
         }
-        return new Scores(every);
+        String currency = node.string("currency", "IRR").strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw node.error("currency", "must be an ISO 4217 currency code such as IRR or EUR, was \"" + currency
+                    + "\"");
+        }
+        return new Scores(every, currency);
     }
 
     private static Recording recording(ConfigNode rec) {

@@ -39,6 +39,7 @@ public final class ReportWeb {
 
     private final Reports reports;
     private final int maxDays;
+    private Optional<PipelineWeb> pipeline = Optional.empty();
 
     /** @param maxDays the longest range one request may ask for ({@code reports.maxDays}) */
     public ReportWeb(Reports reports, int maxDays) {
@@ -49,9 +50,16 @@ public final class ReportWeb {
         this.maxDays = maxDays;
     }
 
+    /** Adds the sales pipeline report, {@code GET /api/reports/pipeline}. */
+    public ReportWeb withPipeline(PipelineWeb web) {
+        this.pipeline = Optional.of(web);
+        return this;
+    }
+
     void mount(Router router) {
         router.get("/api/reports/queues").handler(this::queues);
         router.get("/api/reports/agents").handler(this::agents);
+        pipeline.ifPresent(p -> p.mount(router));
     }
 
     private void queues(RoutingContext rc) {
