@@ -34,6 +34,11 @@ public record PipelineReport(Instant from, Instant to, Instant asOf, List<OpenRo
     public record Money(long count, BigDecimal amount, BigDecimal weighted) {
         static final Money NONE = new Money(0, BigDecimal.ZERO, BigDecimal.ZERO);
 
+        public Money {
+            amount = plain(amount);
+            weighted = plain(weighted);
+        }
+
         Money plus(BigDecimal a, BigDecimal w) {
             return new Money(count + 1, amount.add(a), weighted.add(w));
         }
@@ -45,9 +50,24 @@ public record PipelineReport(Instant from, Instant to, Instant asOf, List<OpenRo
 
     /** Won and lost in one currency: counts and amounts. */
     public record ClosedRow(String owner, String currency, long won, BigDecimal wonAmount, long lost,
-                            BigDecimal lostAmount) {}
+                            BigDecimal lostAmount) {
+        public ClosedRow {
+            wonAmount = plain(wonAmount);
+            lostAmount = plain(lostAmount);
+        }
+    }
 
-    public record ReasonRow(String reason, String currency, long count, BigDecimal amount) {}
+    public record ReasonRow(String reason, String currency, long count, BigDecimal amount) {
+        public ReasonRow {
+            amount = plain(amount);
+        }
+    }
+
+    /** Without trailing zeros and without an exponent: 2,000,000 and 2000000.00 are one value, written 2000000. */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
 
     /**
      * @param winRate      won / (won + lost), by count; empty when none closed
@@ -62,7 +82,11 @@ public record PipelineReport(Instant from, Instant to, Instant asOf, List<OpenRo
      * @param talk     agents' talk time on those contacts
      */
     public record OpportunityEffort(long id, String title, String owner, long customerId, String stage,
-                                    String currency, BigDecimal amount, long contacts, Duration talk) {}
+                                    String currency, BigDecimal amount, long contacts, Duration talk) {
+        public OpportunityEffort {
+            amount = plain(amount);
+        }
+    }
 
     /**
      * @param contacts distinct contacts behind the owner's opportunities (one counted once, however many it served)
