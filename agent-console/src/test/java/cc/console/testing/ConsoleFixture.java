@@ -3,6 +3,10 @@ package cc.console.testing;
 import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
+import cc.console.adapter.http.PipelineWeb;
+import cc.core.adapter.jdbc.JdbcPipelineSource;
+import cc.core.app.sales.PipelineReports;
+import cc.core.domain.sales.SalesSettings;
 import cc.core.adapter.jdbc.JdbcReportSource;
 import cc.core.app.report.Reports;
 import cc.core.domain.report.ReportSettings;
@@ -101,7 +105,9 @@ public final class ConsoleFixture implements AutoCloseable {
         new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx, console, recordings,
                 new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls)))
                 .withReports(new ReportWeb(new Reports(new JdbcReportSource(db), REPORTS, InstantSource.system()),
-                        REPORT_MAX_DAYS)).mount(router);
+                        REPORT_MAX_DAYS).withPipeline(new PipelineWeb(new PipelineReports(new JdbcPipelineSource(db),
+                        SalesSettings.defaults(), InstantSource.system()), REPORTS.zone(), REPORT_MAX_DAYS)))
+                .mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * The sales pipeline report for supervisors and admins: {@code GET /api/reports/pipeline?from=&to=&calendar=}, the
  * open pipeline as of now and what was won and lost in the days {@code from} to {@code to} (both included, in the
- * chosen calendar, cut at midnight in {@code reports.zone}), as JSON or, with {@code format=csv&part=<table>}, one of
+ * chosen calendar, cut at midnight in {@code reports.zone}), as JSON (amounts as exact decimal strings) or, with {@code format=csv&part=<table>}, one of
  * its tables as a CSV download in the user's language.
  *
  * <p>Threading: handlers on the HTTP server's event loops; the facts are read on the database's worker pool.
@@ -111,13 +111,20 @@ public final class PipelineWeb {
         for (String part : PipelineTables.PARTS) {
             ReportTable t = PipelineTables.table(part, r, reports.settings(), null);
             out.put(part, new JsonObject().put("columns", new JsonArray(t.columns()))
-                    .put("rows", new JsonArray(t.rows().stream().map(JsonObject::new).toList())));
+                    .put("rows", new JsonArray(t.rows().stream().map(PipelineWeb::exact).toList())));
         }
         PipelineReport.Outcome o = r.outcome();
         return out.put("outcome", new JsonObject().put("won", o.won()).put("lost", o.lost())
                 .put("winRate", o.winRate().map(v -> Math.round(v * 10_000) / 10_000.0).orElse(null))
                 .put("averageCycleDays", o.averageCycle().map(PipelineWeb::days).orElse(null))
                 .put("averageWonCycleDays", o.averageWonCycle().map(PipelineWeb::days).orElse(null)));
+    }
+
+    /** A row with its amounts as exact decimal strings (as the pop's opportunities have them): no binary rounding. */
+    private static JsonObject exact(java.util.Map<String, Object> row) {
+        JsonObject o = new JsonObject();
+        row.forEach((k, v) -> o.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : v));
+        return o;
     }
 
     private static double days(Duration d) {
