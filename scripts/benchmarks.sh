@@ -5,7 +5,8 @@
 #                                      records (minutes, needs PostgreSQL: not in the default set),
 #                                      transfer and recpop (call control, a minute or two each: not in the default set),
 #                                      scoring (a million customers scored, about a minute: not in the default set),
-#                                      scoring-db (a scoring run on PostgreSQL, minutes: not in the default set)
+#                                      scoring-db (a scoring run on PostgreSQL, minutes: not in the default set),
+#                                      pipeline (the sales pipeline report over 100,000 opportunities: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ declare -A main=(
   [recpop]=cc.bench.callcontrol.RecordingPopBenchmark
   [scoring]=cc.bench.scoring.ScoringBenchmark
   [scoring-db]=cc.bench.scoring.ScoringDatabaseBenchmark
+  [pipeline]=cc.bench.sales.PipelineBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)
