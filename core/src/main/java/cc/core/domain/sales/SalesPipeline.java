@@ -64,8 +64,9 @@ public final class SalesPipeline {
         Comparator<Opportunity> byStage = Comparator.comparingInt((Opportunity o) -> settings.order(o.stage()))
                 .thenComparing(Opportunity::stage);
 
-        Map<List<String>, PipelineReport.Money> openRows = new TreeMap<>(rowOrder());
-        Map<List<String>, PipelineReport.Money> stageRows = new TreeMap<>(rowOrder());
+        // summed in hash maps, sorted once at the end
+        Map<List<String>, PipelineReport.Money> openRows = new HashMap<>();
+        Map<List<String>, PipelineReport.Money> stageRows = new HashMap<>();
         for (Opportunity o : open) {
             openRows.merge(List.of(o.stage(), o.owner(), o.product(), o.currency()),
                     PipelineReport.Money.NONE.plus(o.amount(), o.weightedAmount()), SalesPipeline::add);
@@ -73,8 +74,8 @@ public final class SalesPipeline {
                     PipelineReport.Money.NONE.plus(o.amount(), o.weightedAmount()), SalesPipeline::add);
         }
 
-        Map<List<String>, PipelineReport.ClosedRow> closedRows = new TreeMap<>(Comparator.comparing(Object::toString));
-        Map<List<String>, PipelineReport.ReasonRow> reasonRows = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<List<String>, PipelineReport.ClosedRow> closedRows = new HashMap<>();
+        Map<List<String>, PipelineReport.ReasonRow> reasonRows = new HashMap<>();
         long won = 0;
         long lost = 0;
         Duration cycle = Duration.ZERO;
@@ -139,17 +140,32 @@ public final class SalesPipeline {
                 rate(t.won, t.lost), t.contacts.size(), t.talk)));
 
         List<PipelineReport.OpenRow> openOut = new ArrayList<>();
-        openRows.forEach((k, m) -> openOut.add(new PipelineReport.OpenRow(k.get(0), k.get(1), k.get(2), k.get(3), m)));
+        sorted(openRows.keySet(), rowOrder()).forEach(k -> openOut.add(new PipelineReport.OpenRow(k.get(0), k.get(1),
+                k.get(2), k.get(3), openRows.get(k))));
         List<PipelineReport.StageRow> stageOut = new ArrayList<>();
-        stageRows.forEach((k, m) -> stageOut.add(new PipelineReport.StageRow(k.get(0), k.get(1), m)));
-        return new PipelineReport(from, to, asOf, openOut, stageOut, new ArrayList<>(closedRows.values()),
-                new ArrayList<>(reasonRows.values()), outcome, effort, ownerRows);
+        sorted(stageRows.keySet(), rowOrder()).forEach(k -> stageOut.add(new PipelineReport.StageRow(k.get(0), k.get(1),
+                stageRows.get(k))));
+        Comparator<List<String>> byText = Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1));
+        return new PipelineReport(from, to, asOf, openOut, stageOut,
+                sorted(closedRows.keySet(), byText).stream().map(closedRows::get).toList(),
+                sorted(reasonRows.keySet(), byText).stream().map(reasonRows::get).toList(), outcome, effort, ownerRows);
     }
 
-    /** Stage order first (as configured), then the rest of the key as text. */
+    /** Stage order first (as configured), then the rest of the key, part by part. */
     private Comparator<List<String>> rowOrder() {
-        return Comparator.comparingInt((List<String> k) -> settings.order(k.get(0)))
-                .thenComparing(k -> String.join("\u0000", k));
+        Comparator<List<String>> c = Comparator.comparingInt((List<String> k) -> settings.order(k.get(0)));
+        for (int i = 0; i < 4; i++) {
+            int part = i;
+            c = c.thenComparing(k -> part < k.size() ? k.get(part) : "");
+        }
+        return c;
+    }
+
+    private static List<List<String>> sorted(Set<List<String>> keys, Comparator<List<String>> order) {
+        List<List<String>> out = new ArrayList<>(keys);
+        out.sort(order);
+        return out;
     }
 
     private static PipelineReport.Money add(PipelineReport.Money a, PipelineReport.Money b) {
