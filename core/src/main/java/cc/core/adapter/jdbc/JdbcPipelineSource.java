@@ -20,13 +20,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The pipeline's facts from {@code sales_opportunities} and {@code interactions}: the open opportunities and those
  * closed in the range, and the contacts with their customers with the agents' talk time (the talk segments; for
  * records made before segments, answer to end). Also the row mapping the console's opportunity store shares.
  *
- * <p>Threading: as {@link Database}; three queries on one worker connection.
+ * <p>Threading: as {@link Database}; three queries on one worker connection, then the caller's computation on the
+ * same worker thread.
  */
 public final class JdbcPipelineSource implements PipelineSource {
     /** The columns {@link #opportunity} reads, in a select list. */
@@ -41,7 +43,7 @@ public final class JdbcPipelineSource implements PipelineSource {
     }
 
     @Override
-    public Future<Facts> facts(Instant from, Instant to) {
+    public <T> Future<T> facts(Instant from, Instant to, Function<Facts, T> compute) {
         return db.withConnection(c -> {
             List<Opportunity> opportunities = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from sales_opportunities where "
@@ -55,7 +57,7 @@ public final class JdbcPipelineSource implements PipelineSource {
             }
             Instant since = opportunities.stream().map(o -> o.createdAt().orElse(Instant.EPOCH)).min(Instant::compareTo)
                     .orElse(to);
-            return new Facts(opportunities, contacts(c, from, to, since));
+            return compute.apply(new Facts(opportunities, contacts(c, from, to, since)));
         });
     }
 

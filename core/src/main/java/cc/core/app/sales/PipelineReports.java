@@ -30,6 +30,7 @@ public final class PipelineReports {
     /** Open opportunities as of now, and those won and lost in [from, to). */
     public Future<PipelineReport> report(Instant from, Instant to) {
         Instant now = clock.instant();
-        return source.facts(from, to).map(f -> pipeline.report(f.opportunities(), f.contacts(), from, to, now));
+        // computed where the facts were read: a large book takes seconds, which must not block an event loop
+        return source.facts(from, to, f -> pipeline.report(f.opportunities(), f.contacts(), from, to, now));
     }
 }

@@ -6,8 +6,12 @@ import io.vertx.core.Future;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
-/** Where the pipeline report's facts are read. Threading: returns at once; the reading runs on a worker pool. */
+/**
+ * Where the pipeline report's facts are read. Threading: returns at once; the reading, and what the caller computes
+ * from the facts, run on the source's worker thread, off the event loop.
+ */
 public interface PipelineSource {
     /**
      * @param opportunities the open ones and those closed in [from, to)
@@ -15,5 +19,6 @@ public interface PipelineSource {
      */
     record Facts(List<Opportunity> opportunities, List<SalesPipeline.Contact> contacts) {}
 
-    Future<Facts> facts(Instant from, Instant to);
+    /** Reads the facts for [from, to) and hands them to {@code compute} on the same worker thread. */
+    <T> Future<T> facts(Instant from, Instant to, Function<Facts, T> compute);
 }
