@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
