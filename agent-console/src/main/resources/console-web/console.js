@@ -153,18 +153,7 @@
     if (window.Recordings) { Recordings.timeline(tl, lang); }
     const sel = clear($('disposition'));
     (pop.dispositions || []).forEach(d => { const o = el('option', lang === 'fa' ? d.fa : d.en); o.value = d.code; sel.appendChild(o); });
-    const opps = clear($('opportunity-list'));
-    (pop.opportunities || []).forEach(o => {
-      const li = el('li', o.title + ' — ' + num(o.amount) + ' ' + o.currency + ' · ' + num(o.probability) + '% · ' + o.owner + ' ');
-      const edit = el('button', t('save'), 'small ghost');
-      edit.type = 'button';
-      edit.addEventListener('click', () => {
-        $('opp-id').value = o.id; $('opp-title').value = o.title; $('opp-amount').value = o.amount;
-        $('opp-currency').value = o.currency; $('opp-probability').value = o.probability;
-      });
-      li.appendChild(edit);
-      opps.appendChild(li);
-    });
+    OpportunityForm.render(pop, lang);
     document.body.dataset.pop = pop.id;
   }
 
@@ -205,12 +194,9 @@
     ev.preventDefault();
     if (!pop || !pop.customer) { status('opp-status', false); return; }
     const id = $('opp-id').value;
-    const body = { customerId: pop.customer.id, interactionId: pop.interactionId, title: $('opp-title').value,
-      amount: asciiDigits($('opp-amount').value), currency: $('opp-currency').value,
-      probability: Number(asciiDigits($('opp-probability').value)) };
     try {
-      await api(id ? 'PUT' : 'POST', '/api/opportunities' + (id ? '/' + id : ''), body);
-      $('opp-id').value = '';
+      await api(id ? 'PUT' : 'POST', '/api/opportunities' + (id ? '/' + id : ''), OpportunityForm.body(pop));
+      OpportunityForm.reset();
       status('opp-status', true);
       pop = await api('GET', '/api/pops/' + encodeURIComponent(pop.id));
       renderPop();

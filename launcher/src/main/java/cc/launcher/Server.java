@@ -30,6 +30,9 @@ import cc.console.adapter.http.ReportWeb;
 import cc.console.adapter.http.OfferWeb;
 import cc.console.adapter.jdbc.JdbcOfferStore;
 import cc.console.app.OfferDesk;
+import cc.console.adapter.http.PipelineWeb;
+import cc.core.adapter.jdbc.JdbcPipelineSource;
+import cc.core.app.sales.PipelineReports;
 import cc.core.adapter.jdbc.JdbcReportSource;
 import cc.core.adapter.jdbc.JdbcReportTotals;
 import cc.core.app.report.ReportTotalsJob;
@@ -221,7 +224,8 @@ public final class Server implements AutoCloseable {
                             metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
                             console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
                             .withReports(reportWeb())
-                            .withOffers(offerWeb())));
+                            .withOffers(offerWeb())
+                            .withSales(config.sales())));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -252,7 +256,8 @@ public final class Server implements AutoCloseable {
 
     /** Customer scores: recomputed every {@code scores.recomputeEvery} and on request (cc.core.scores.recompute). */
     private Future<String> startScoring() {
-        scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database), new TribuoChurnLearner(),
+        scoring = new ScoreRecomputer(new JdbcCustomerScoreStore(database, config.scores().currency()),
+                new TribuoChurnLearner(),
                 config.scores().recomputeEvery(), InstantSource.system(), metrics);
         return vertx.deployVerticle(scoring);
     }
@@ -336,8 +341,11 @@ public final class Server implements AutoCloseable {
     ReportWeb reportWeb() {
         Reports reports = new Reports(new JdbcReportSource(database), Optional.of(new JdbcReportTotals(database)),
                 reportSettings(), InstantSource.system());
-        return new ReportWeb(reports, config.reports().maxDays()).withKinds(new cc.core.app.report.ReportKinds(
-                reports, new cc.core.adapter.jdbc.JdbcReportKindSource(database), skillsByQueue()));
+        ServerConfig.Reports r = config.reports();
+        return new ReportWeb(reports, r.maxDays()).withKinds(new cc.core.app.report.ReportKinds(
+                reports, new cc.core.adapter.jdbc.JdbcReportKindSource(database), skillsByQueue()))
+                .withPipeline(new PipelineWeb(new PipelineReports(new JdbcPipelineSource(database),
+                        config.sales(), InstantSource.system()), r.zone(), r.maxDays()));
     }
 
     /** Each ACD queue's required skill names (levels left out), for the skill report. */

@@ -5,7 +5,9 @@ import cc.acd.adapter.yaml.YamlScoreRules;
 import cc.acd.domain.rules.ValueTiers;
 import cc.core.config.ConfigNode;
 import cc.core.config.OffersSection;
+import cc.core.config.SalesSection;
 import cc.core.domain.offer.OfferCatalog;
+import cc.core.domain.sales.SalesSettings;
 import cc.dialer.adapter.yaml.YamlDialerSettings;
 
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ import java.util.Set;
 public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi, Ivr ivr, Database database,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
-                           Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse) {
+                           Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
+                           SalesSettings sales) {
 
     public record Http(String host, int port) {}
 
@@ -102,11 +105,10 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
      * @param recomputeEvery how often every customer's scores are recomputed and the churn model retrained; zero: only
      *                       on request
      * @param valueTiers     named bands of the value score the ACD's score rules may name
+     * @param currency       the center's own currency (ISO 4217): customer value counts orders and won opportunities
+     *                       in it; opportunities in other currencies count as won or lost without adding value
      */
-    public record Scores(Duration recomputeEvery, ValueTiers valueTiers) {
-        public Scores(Duration recomputeEvery) {
-            this(recomputeEvery, ValueTiers.none());
-        }
+    public record Scores(Duration recomputeEvery, ValueTiers valueTiers, String currency) {
     }
 
     /** Whether the built-in simulator runs. */
@@ -200,10 +202,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
         OfferCatalog offers = OffersSection.read(root.child("offers"));
         cc.warehouse.app.WarehouseSettings warehouse = warehouse(root.child("warehouse"), reports.zone());
+        SalesSettings sales = SalesSection.read(root.child("sales"));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse);
+                reports, scores, offers, warehouse, sales);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */
@@ -225,7 +228,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw node.error("recomputeEvery", "must be 0s (on request only) or at least 5m, was " + every.toMillis()
                     + "ms");
         }
-        return new Scores(every, YamlScoreRules.tiers(node));
+        String currency = node.string("currency", "IRR").strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw node.error("currency", "must be an ISO 4217 currency code such as IRR or EUR, was \"" + currency
+                    + "\"");
+        }
+        return new Scores(every, YamlScoreRules.tiers(node), currency);
     }
 
     private static Recording recording(ConfigNode rec) {

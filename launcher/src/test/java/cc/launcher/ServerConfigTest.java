@@ -103,6 +103,25 @@ class ServerConfigTest {
     }
 
     @Test
+    @DisplayName("scores count value in one currency (IRR unless set) and the sales pipeline's stages come from"
+            + " sales:, a bad code or currency named by file and key")
+    void scoresCurrencyAndSales() {
+        ServerConfig defaults = ServerConfig.load(Optional.empty());
+        assertEquals("IRR", defaults.scores().currency());
+        assertEquals(java.util.List.of("qualify", "propose", "negotiate"),
+                defaults.sales().stages().stream().map(s -> s.code()).toList());
+        assertEquals("EUR", read("scores:\n  currency: eur\n").scores().currency());
+        assertEquals("my.yaml: scores.currency: must be an ISO 4217 currency code such as IRR or EUR, was \"EURO\"",
+                assertThrows(ConfigException.class, () -> read("scores:\n  currency: euro\n")).getMessage());
+        assertEquals(java.util.List.of("demo 30"), read("sales:\n  stages:\n    - {code: demo, probability: 30}\n")
+                .sales().stages().stream().map(s -> s.code() + " " + s.probability()).toList());
+        assertEquals("my.yaml: sales.stages[0].code: must be lowercase letters, digits and '-' (at most 64), was"
+                        + " \"Demo Day\"",
+                assertThrows(ConfigException.class, () -> read("sales:\n  stages:\n    - {code: Demo Day}\n"))
+                        .getMessage());
+    }
+
+    @Test
     @DisplayName("the recording section: documented defaults, and each wrong value named by file and key")
     void recordingSection() {
         ServerConfig.Recording r = ServerConfig.load(Optional.empty()).recording();

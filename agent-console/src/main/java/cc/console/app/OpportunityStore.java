@@ -1,6 +1,6 @@
 package cc.console.app;
 
-import cc.console.domain.sales.Opportunity;
+import cc.core.domain.sales.Opportunity;
 import io.vertx.core.Future;
 
 import java.util.List;

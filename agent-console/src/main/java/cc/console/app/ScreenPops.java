@@ -3,7 +3,7 @@ package cc.console.app;
 import cc.console.domain.answers.AnswerSource;
 import cc.console.domain.answers.RankedAnswer;
 import cc.console.domain.i18n.DateLabels;
-import cc.console.domain.sales.Opportunity;
+import cc.core.domain.sales.Opportunity;
 import cc.core.app.customer.CustomerStore;
 import cc.core.app.interaction.InteractionStore;
 import cc.core.contract.CallOffered;
@@ -260,7 +260,10 @@ public final class ScreenPops {
                 .put("interactionId", o.interactionId()).put("title", o.title())
                 .put("amount", o.amount().toPlainString()).put("currency", o.currency())
                 .put("probability", o.probability()).put("owner", o.owner()).put("status", o.status())
-                .put("weighted", o.weightedAmount().stripTrailingZeros().toPlainString());
+                .put("weighted", o.weightedAmount().stripTrailingZeros().toPlainString())
+                .put("stage", o.stage()).put("product", o.product()).put("lostReason", o.lostReason())
+                .put("expectedClose", o.expectedClose().map(Object::toString).orElse(null))
+                .put("closedAt", o.closedAt().map(Object::toString).orElse(null));
     }
 
     private static JsonArray ranked(List<RankedAnswer> list) {

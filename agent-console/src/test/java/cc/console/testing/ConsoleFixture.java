@@ -5,6 +5,10 @@ import cc.console.adapter.http.ConsoleWeb;
 import cc.console.adapter.http.RecordingWeb;
 import cc.console.adapter.http.ReportWeb;
 import cc.core.adapter.jdbc.JdbcReportKindSource;
+import cc.console.adapter.http.PipelineWeb;
+import cc.core.adapter.jdbc.JdbcPipelineSource;
+import cc.core.app.sales.PipelineReports;
+import cc.core.domain.sales.SalesSettings;
 import cc.core.adapter.jdbc.JdbcReportSource;
 import cc.core.app.report.ReportKinds;
 import cc.core.app.report.Reports;
@@ -108,7 +112,10 @@ public final class ConsoleFixture implements AutoCloseable {
                 new RecordingDirectory(vertx, recordingsDir), agentsHearOwnCalls)))
                 .withReports(new ReportWeb(new Reports(new JdbcReportSource(db), REPORTS, InstantSource.system()),
                         REPORT_MAX_DAYS).withKinds(new ReportKinds(new Reports(new JdbcReportSource(db), REPORTS,
-                        InstantSource.system()), new JdbcReportKindSource(db), SKILLS))).mount(router);
+                        InstantSource.system()), new JdbcReportKindSource(db), SKILLS))
+                        .withPipeline(new PipelineWeb(new PipelineReports(new JdbcPipelineSource(db),
+                        SalesSettings.defaults(), InstantSource.system()), REPORTS.zone(), REPORT_MAX_DAYS)))
+                .mount(router);
         server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 

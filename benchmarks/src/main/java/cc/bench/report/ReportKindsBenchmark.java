@@ -1,5 +1,9 @@
 package cc.bench.report;
 
+import cc.core.contract.ReportTotalsComputed;
+import cc.core.domain.report.TotalsPolicy;
+import cc.core.app.report.ReportTotalsJob;
+import cc.core.adapter.jdbc.JdbcReportTotals;
 import cc.bench.Options;
 import cc.core.adapter.jdbc.Database;
 import cc.core.adapter.jdbc.DatabaseConfig;
@@ -23,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,12 +51,13 @@ import java.util.regex.Pattern;
  * database of the benchmark's own ({@code cc_bench_report_kinds}), kept and reused by the next run when it holds the
  * same number of calls (loading ten million takes minutes). Each report is asked for a month (November 2026, and
  * Jalali Aban 1405) by day, week and month buckets in both calendars; after one warm-up run, {@code --runs} runs
- * each (the skill report, which reads every call of the month, {@code --skill-runs}); prints median, p95, p99 and
- * max per report.
+ * each (the skill report {@code --skill-runs}); prints median, p95, p99 and max per report. With {@code --totals
+ * true} (the default) the closed days of the measured months are first stored by the report totals job, as the server
+ * does, and the skill and queue reports read them; {@code --kinds queues} also times the queue report itself.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.report.ReportKindsBenchmark [--calls 10000000]
  * [--runs 20] [--skill-runs 3] [--kinds campaigns,quality-queue,quality-agent,skills] [--buckets day,week,month]
- * [--calendars gregorian,jalali] [--reload false]
+ * [--calendars gregorian,jalali] [--reload false] [--totals true]
  * [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
  */
 public final class ReportKindsBenchmark {
@@ -89,8 +95,24 @@ public final class ReportKindsBenchmark {
             for (int q = 0; q < 20; q++) {
                 skills.put("q" + q, q % 2 == 0 ? Set.of("fa", "sales") : Set.of("en", q % 3 == 0 ? "billing" : "sales"));
             }
-            ReportKinds reports = new ReportKinds(new Reports(new JdbcReportSource(db), settings,
-                    InstantSource.system()), new JdbcReportKindSource(db), skills);
+            JdbcReportSource source = new JdbcReportSource(db);
+            Optional<JdbcReportTotals> totals = Optional.empty();
+            if (Boolean.parseBoolean(o.getOrDefault("totals", "true"))) {
+                // the queue report under the skill report reads closed days from their stored totals, as the server
+                // does: store the days of both measured months (and the repeat window after them) first
+                totals = Optional.of(new JdbcReportTotals(db));
+                Instant now = LocalDate.of(2026, 12, 8).atStartOfDay(TEHRAN).toInstant();
+                ReportTotalsJob job = new ReportTotalsJob(source, totals.get(), settings,
+                        new TotalsPolicy(Duration.ofHours(1), 48, 7), Duration.ZERO, InstantSource.fixed(now));
+                vertx.deployVerticle(job).await();
+                long t0 = System.nanoTime();
+                ReportTotalsComputed stored = job.runNow().await();
+                System.out.printf("totals job: %d days stored (%,d interactions read) in %.1f s%n", stored.days(),
+                        stored.interactions(), (System.nanoTime() - t0) / 1e9);
+            }
+            Reports queueReports = new Reports(source, totals.map(t -> (cc.core.app.report.ReportTotalsStore) t), settings,
+                    InstantSource.system());
+            ReportKinds reports = new ReportKinds(queueReports, new JdbcReportKindSource(db), skills);
             System.out.printf("%,d calls in %s; a month of each report, %d runs (skills %d) after one warm-up%n",
                     calls, NAME, runs, skillRuns);
             System.out.printf("%-14s %-6s %-9s %7s %9s %9s %9s %9s%n", "report", "bucket", "calendar", "rows",
@@ -101,6 +123,7 @@ public final class ReportKindsBenchmark {
                     case "quality-queue" -> q -> reports.quality(q, QualityBy.QUEUE).map(List::size);
                     case "quality-agent" -> q -> reports.quality(q, QualityBy.AGENT).map(List::size);
                     case "skills" -> q -> reports.skills(q).map(List::size);
+                    case "queues" -> q -> queueReports.queues(q).map(r -> r.rows().size());
                     default -> throw new IllegalArgumentException("unknown report kind " + kind);
                 };
                 for (ReportCalendar calendar : calendars) {

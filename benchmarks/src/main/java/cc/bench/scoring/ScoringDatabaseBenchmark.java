@@ -84,7 +84,7 @@ public final class ScoringDatabaseBenchmark {
             }
             long rows = count(config, "select (select count(*) from customer_orders) + (select count(*) from"
                     + " interactions) + (select count(*) from customer_offers) + (select count(*) from"
-                    + " customer_opportunities)");
+                    + " sales_opportunities)");
             System.out.printf("loaded %,d customers (%,d history rows) in %.1f s%n", customers, rows,
                     (System.nanoTime() - t0) / 1e9);
 

@@ -10,7 +10,6 @@ import cc.console.domain.auth.CsrfTokens;
 import cc.console.domain.auth.Principal;
 import cc.console.domain.auth.UserAccount;
 import cc.console.domain.i18n.PersianDigits;
-import cc.console.domain.sales.Opportunity;
 import cc.console.domain.wallboard.SpyMode;
 import cc.core.app.telephony.OriginateRequest;
 import cc.core.app.telephony.OriginateResult;
@@ -24,6 +23,7 @@ import cc.core.contract.ScheduleCallback;
 import cc.core.domain.interaction.InteractionTracker;
 import cc.core.domain.dialing.DialDecision;
 import cc.core.domain.customer.Customer;
+import cc.core.domain.sales.SalesSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -42,7 +42,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +78,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final QualityWeb quality;
     private Optional<ReportWeb> reports = Optional.empty();
     private Optional<OfferWeb> offers = Optional.empty();
+    private OpportunityWeb opportunities;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -94,6 +94,13 @@ public final class ConsoleWeb implements Consumer<Router> {
         this.callControl = new CallControlWeb(console);
         this.admin = new AdminWeb(vertx, console);
         this.quality = new QualityWeb(console);
+        this.opportunities = new OpportunityWeb(console, SalesSettings.defaults());
+    }
+
+    /** Opportunities checked against these stages and lost reasons ({@code sales:}); without: the defaults. */
+    public ConsoleWeb withSales(SalesSettings sales) {
+        this.opportunities = new OpportunityWeb(console, sales);
+        return this;
     }
 
     /** Adds the historical reports' API (when the server has a database to report from). */
@@ -133,8 +140,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.get("/api/dispositions").handler(rc -> json(rc, 200,
                 new JsonObject().put("dispositions", ScreenPops.dispositionsJson(console.pops().dispositions()))));
         router.post("/api/customers").handler(this::createCustomer);
-        router.post("/api/opportunities").handler(rc -> saveOpportunity(rc, 0));
-        router.put("/api/opportunities/:id").handler(rc -> saveOpportunity(rc, longParam(rc, "id")));
+        opportunities.mount(router);
         router.post("/api/callbacks").handler(this::callback);
         router.post("/api/dial").handler(this::dial);
         router.get("/api/answers").handler(this::searchAnswers);
@@ -412,43 +418,6 @@ public final class ConsoleWeb implements Consumer<Router> {
                 account.isEmpty() ? null : account, b.getString("language", "fa"), b.getString("segment", ""));
         console.customers().save(c).onSuccess(saved -> json(rc, 201, ScreenPops.customer(saved)))
                 .onFailure(e -> error(rc, e));
-    }
-
-    private void saveOpportunity(RoutingContext rc, long id) {
-        JsonObject b = body(rc);
-        if (b == null) {
-            return;
-        }
-        Principal p = principal(rc);
-        Opportunity o;
-        try {
-            o = new Opportunity(id, b.getLong("customerId", 0L), b.getString("interactionId", ""),
-                    b.getString("title", ""), new BigDecimal(PersianDigits.toAscii(String.valueOf(b.getValue("amount", "0")))),
-                    b.getString("currency", ""), b.getInteger("probability", 0), b.getString("owner", p.username()),
-                    b.getString("status", "open"));
-        } catch (NumberFormatException | ClassCastException e) {
-            fail(rc, 400, "amount must be a decimal number, probability and customerId integers");
-            return;
-        } catch (IllegalArgumentException e) {
-            fail(rc, 400, e.getMessage());
-            return;
-        }
-        if (o.customerId() <= 0) {
-            fail(rc, 400, "customerId is required");
-            return;
-        }
-        Future<Boolean> allowed = id == 0
-                ? Future.succeededFuture(AccessRules.mayChangeOpportunity(p, o.owner()) || o.owner().equals(p.username()))
-                : console.opportunities().find(id).map(old -> old.isPresent()
-                        && AccessRules.mayChangeOpportunity(p, old.get().owner()));
-        allowed.onSuccess(ok -> {
-            if (!ok) {
-                fail(rc, 403, "only the owner or a supervisor may change this opportunity");
-                return;
-            }
-            console.opportunities().save(o).onSuccess(saved -> json(rc, id == 0 ? 201 : 200, ScreenPops.opportunity(saved)))
-                    .onFailure(e -> error(rc, e));
-        }).onFailure(e -> error(rc, e));
     }
 
     private void callback(RoutingContext rc) {

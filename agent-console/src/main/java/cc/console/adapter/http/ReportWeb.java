@@ -41,6 +41,7 @@ public final class ReportWeb {
 
     private final Reports reports;
     private final int maxDays;
+    private Optional<PipelineWeb> pipeline = Optional.empty();
 
     /** @param maxDays the longest range one request may ask for ({@code reports.maxDays}) */
     public ReportWeb(Reports reports, int maxDays) {
@@ -51,6 +52,12 @@ public final class ReportWeb {
         this.maxDays = maxDays;
     }
 
+    /** Adds the sales pipeline report, {@code GET /api/reports/pipeline}. */
+    public ReportWeb withPipeline(PipelineWeb web) {
+        this.pipeline = Optional.of(web);
+        return this;
+    }
+
     void mount(Router router) {
         router.get("/api/reports/queues").handler(this::queues);
         router.get("/api/reports/agents").handler(this::agents);
@@ -59,6 +66,7 @@ public final class ReportWeb {
             router.get("/api/reports/campaigns").handler(this::campaigns);
             router.get("/api/reports/quality").handler(this::quality);
         }
+        pipeline.ifPresent(p -> p.mount(router));
     }
 
     /** The skill, campaign and quality reports; set before {@link #mount}. */

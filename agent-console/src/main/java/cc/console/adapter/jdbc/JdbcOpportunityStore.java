@@ -1,22 +1,29 @@
 package cc.console.adapter.jdbc;
 
 import cc.console.app.OpportunityStore;
-import cc.console.domain.sales.Opportunity;
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcPipelineSource;
+import cc.core.domain.sales.Opportunity;
 import io.vertx.core.Future;
 
+import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Opportunities in table {@code opportunities}. Threading: as {@link Database}. */
+/**
+ * Opportunities in core's table {@code sales_opportunities} (core V10), the one record the pipeline report and the
+ * customer scores read too. A save that closes an opportunity (won or lost) stamps its closing time once; one that
+ * reopens it clears it. Threading: as {@link Database}.
+ */
 public final class JdbcOpportunityStore implements OpportunityStore {
-    private static final String SELECT = "select id, customer_id, interaction_id, title, amount, currency, probability,"
-            + " owner, status from opportunities";
+    private static final String SELECT = "select " + JdbcPipelineSource.COLUMNS + " from sales_opportunities";
 
     private final Database db;
 
@@ -33,7 +40,7 @@ public final class JdbcOpportunityStore implements OpportunityStore {
                 st.setLong(1, customerId);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.add(row(rs));
+                        out.add(JdbcPipelineSource.opportunity(rs));
                     }
                 }
             }
@@ -43,59 +50,71 @@ public final class JdbcOpportunityStore implements OpportunityStore {
 
     @Override
     public Future<Optional<Opportunity>> find(long id) {
-        return db.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement(SELECT + " where id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
+        return db.withConnection(c -> find(c, id));
+    }
+
+    private static Optional<Opportunity> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(SELECT + " where id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(JdbcPipelineSource.opportunity(rs)) : Optional.empty();
             }
-        });
+        }
     }
 
     @Override
     public Future<Opportunity> save(Opportunity o) {
-        return db.withConnection(c -> {
-            if (o.id() == 0) {
-                try (PreparedStatement st = c.prepareStatement("insert into opportunities (customer_id, interaction_id,"
-                        + " title, amount, currency, probability, owner, status) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
+        return db.inTransaction(c -> {
+            long id = o.id();
+            if (id == 0) {
+                try (PreparedStatement st = c.prepareStatement("insert into sales_opportunities (customer_id,"
+                        + " interaction_id, title, amount, currency, probability, owner, status, stage, product,"
+                        + " lost_reason, expected_close, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " case when ? then current_timestamp end)", Statement.RETURN_GENERATED_KEYS)) {
                     st.setLong(1, o.customerId());
                     st.setString(2, o.interactionId());
-                    st.setString(3, o.title());
-                    st.setBigDecimal(4, o.amount());
-                    st.setString(5, o.currency());
-                    st.setInt(6, o.probability());
-                    st.setString(7, o.owner());
-                    st.setString(8, o.status());
+                    int next = fields(st, 3, o);
+                    st.setBoolean(next, !o.isOpen());
                     st.executeUpdate();
                     try (ResultSet keys = st.getGeneratedKeys()) {
                         keys.next();
-                        return o.withId(keys.getLong(1));
+                        id = keys.getLong(1);
+                    }
+                }
+            } else {
+                try (PreparedStatement st = c.prepareStatement("update sales_opportunities set title = ?, amount = ?,"
+                        + " currency = ?, probability = ?, owner = ?, status = ?, stage = ?, product = ?,"
+                        + " lost_reason = ?, expected_close = ?, updated_at = current_timestamp,"
+                        + " closed_at = case when ? then coalesce(closed_at, current_timestamp) end where id = ?")) {
+                    int next = fields(st, 1, o);
+                    st.setBoolean(next, !o.isOpen());
+                    st.setLong(next + 1, id);
+                    if (st.executeUpdate() == 0) {
+                        throw new IllegalArgumentException("no opportunity " + id);
                     }
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("update opportunities set title = ?, amount = ?,"
-                    + " currency = ?, probability = ?, owner = ?, status = ?, updated_at = current_timestamp"
-                    + " where id = ?")) {
-                st.setString(1, o.title());
-                st.setBigDecimal(2, o.amount());
-                st.setString(3, o.currency());
-                st.setInt(4, o.probability());
-                st.setString(5, o.owner());
-                st.setString(6, o.status());
-                st.setLong(7, o.id());
-                if (st.executeUpdate() == 0) {
-                    throw new IllegalArgumentException("no opportunity " + o.id());
-                }
-                return o;
-            }
+            return find(c, id).orElseThrow();
         });
     }
 
-    private static Opportunity row(ResultSet rs) throws SQLException {
-        return new Opportunity(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("interaction_id"),
-                rs.getString("title"), rs.getBigDecimal("amount").stripTrailingZeros(), rs.getString("currency").strip(),
-                rs.getInt("probability"), rs.getString("owner"), rs.getString("status"));
+    /** Binds title to expected close from {@code first}; returns the next parameter's index. */
+    private static int fields(PreparedStatement st, int first, Opportunity o) throws SQLException {
+        int i = first;
+        st.setString(i++, o.title());
+        st.setBigDecimal(i++, o.amount());
+        st.setString(i++, o.currency());
+        st.setInt(i++, o.probability());
+        st.setString(i++, o.owner());
+        st.setString(i++, o.status());
+        st.setString(i++, o.stage());
+        st.setString(i++, o.product());
+        st.setString(i++, o.lostReason());
+        if (o.expectedClose().isPresent()) {
+            st.setDate(i++, Date.valueOf(o.expectedClose().get()));
+        } else {
+            st.setNull(i++, Types.DATE);
+        }
+        return i;
     }
 }

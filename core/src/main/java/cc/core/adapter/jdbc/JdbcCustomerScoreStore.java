@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customer histories read from {@code customers}, {@code customer_orders}, {@code customer_opportunities},
+ * Customer histories read from {@code customers}, {@code customer_orders}, {@code sales_opportunities} (won and lost
+ * ones; the value of those won in the scoring currency, {@code scores.currency}: an amount in another currency counts
+ * as a won or lost opportunity but adds nothing to the value, as amounts are never added across currencies),
  * {@code customer_offers} and {@code interactions}; scores written to {@code customer_scores} (which the dialer's call lists read) with their time
  * and reasons; runs to {@code customer_score_runs}.
  *
@@ -32,10 +34,20 @@ import java.util.Optional;
 public final class JdbcCustomerScoreStore implements CustomerScoreStore {
     static final int REASONS_COLUMN = 400;
 
+    /** The currency orders and the history's opportunities are kept in unless configured ({@code scores.currency}). */
+    public static final String DEFAULT_CURRENCY = "IRR";
+
     private final Database db;
+    private final String currency;
 
     public JdbcCustomerScoreStore(Database db) {
+        this(db, DEFAULT_CURRENCY);
+    }
+
+    /** @param currency the center's own currency (ISO 4217): what customer value is counted in */
+    public JdbcCustomerScoreStore(Database db, String currency) {
         this.db = db;
+        this.currency = currency;
     }
 
     @Override
@@ -64,9 +76,11 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
             rows(c, "select customer_id, ordered_at, amount from customer_orders where customer_id between ? and ?",
                     first, last, (rs, b) -> b.orders.add(new CustomerHistory.Order(instant(rs, 2),
                             rs.getDouble(3))), page);
-            rows(c, "select customer_id, closed_at, amount, won from customer_opportunities"
-                    + " where customer_id between ? and ?", first, last, (rs, b) -> b.opportunities.add(
-                            new CustomerHistory.Opportunity(instant(rs, 2), rs.getDouble(3), rs.getBoolean(4))), page);
+            rows(c, "select customer_id, closed_at, case when currency = ? then amount else 0 end, status"
+                    + " from sales_opportunities where customer_id between ? and ? and status in ('won', 'lost')"
+                    + " and closed_at is not null order by id", currency, first, last, (rs, b) -> b.opportunities.add(
+                            new CustomerHistory.Opportunity(instant(rs, 2), rs.getDouble(3),
+                                    rs.getString(4).equals("won"))), page);
             rows(c, "select customer_id, offered_at, disposition, satisfaction from interactions"
                     + " where customer_id between ? and ?", first, last, (rs, b) -> b.contacts.add(
                             new CustomerHistory.Contact(instant(rs, 2), Optional.ofNullable(rs.getString(3)).orElse(""),
@@ -85,9 +99,19 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
 
     private static void rows(Connection c, String sql, long first, long last, RowReader reader,
                              Map<Long, Builder> page) throws SQLException {
+        rows(c, sql, null, first, last, reader, page);
+    }
+
+    /** As above, with a text parameter bound before the id range when {@code text} is not null. */
+    private static void rows(Connection c, String sql, String text, long first, long last, RowReader reader,
+                             Map<Long, Builder> page) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, first);
-            st.setLong(2, last);
+            int i = 1;
+            if (text != null) {
+                st.setString(i++, text);
+            }
+            st.setLong(i++, first);
+            st.setLong(i, last);
             st.setFetchSize(1_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -14,13 +14,21 @@ import java.util.List;
 /**
  * Writes customer histories (generated ones, for the demo, tests and benchmarks) into the tables scoring reads:
  * customers, their orders, opportunities, interactions and offers. The database gives each customer its own id; the ids are
- * returned in the order of the histories.
+ * returned in the order of the histories. Opportunities go to {@code sales_opportunities}, won or lost, in the
+ * center's currency, owned by {@code history} (as the rows core V10 moved there).
  */
 public final class JdbcHistoryLoader {
     private final Database db;
+    private final String currency;
 
     public JdbcHistoryLoader(Database db) {
+        this(db, JdbcCustomerScoreStore.DEFAULT_CURRENCY);
+    }
+
+    /** @param currency the center's own currency (ISO 4217), as {@code scores.currency} */
+    public JdbcHistoryLoader(Database db, String currency) {
         this.db = db;
+        this.currency = currency;
     }
 
     /** Inserts the histories in one transaction; completes with each history's new customer id, in order. */
@@ -46,17 +54,18 @@ public final class JdbcHistoryLoader {
                     }
                 }
             }
-            writeHistories(c, histories, ids);
+            writeHistories(c, histories, ids, currency);
             return ids;
         });
     }
 
-    private static void writeHistories(Connection c, List<CustomerHistory> histories, long[] ids)
+    private static void writeHistories(Connection c, List<CustomerHistory> histories, long[] ids, String currency)
             throws SQLException {
         try (PreparedStatement orders = c.prepareStatement(
                 "insert into customer_orders (customer_id, ordered_at, amount) values (?, ?, ?)");
-             PreparedStatement opportunities = c.prepareStatement("insert into customer_opportunities"
-                     + " (customer_id, closed_at, amount, won) values (?, ?, ?, ?)");
+             PreparedStatement opportunities = c.prepareStatement("insert into sales_opportunities (customer_id,"
+                     + " title, amount, currency, probability, owner, status, stage, created_at, updated_at, closed_at)"
+                     + " values (?, 'Customer history', ?, ?, ?, 'history', ?, ?, ?, ?, ?)");
              PreparedStatement contacts = c.prepareStatement("insert into interactions (id, channel, direction,"
                      + " offered_at, ended_at, disposition, satisfaction, customer_id)"
                      + " values (?, 'VOICE', 'INBOUND', ?, ?, ?, ?, ?)");
@@ -71,10 +80,16 @@ public final class JdbcHistoryLoader {
                     orders.addBatch();
                 }
                 for (CustomerHistory.Opportunity o : h.opportunities()) {
+                    String state = o.won() ? "won" : "lost";
                     opportunities.setLong(1, ids[i]);
-                    opportunities.setObject(2, JdbcInteractionStore.timestamp(o.closedAt()));
-                    opportunities.setDouble(3, o.amount());
-                    opportunities.setBoolean(4, o.won());
+                    opportunities.setBigDecimal(2, java.math.BigDecimal.valueOf(o.amount()));
+                    opportunities.setString(3, currency);
+                    opportunities.setInt(4, o.won() ? 100 : 0);
+                    opportunities.setString(5, state);
+                    opportunities.setString(6, state);
+                    for (int k = 7; k <= 9; k++) {
+                        opportunities.setObject(k, JdbcInteractionStore.timestamp(o.closedAt()));
+                    }
                     opportunities.addBatch();
                 }
                 int n = 0;

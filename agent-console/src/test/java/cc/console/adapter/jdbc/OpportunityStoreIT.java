@@ -1,0 +1,24 @@
+package cc.console.adapter.jdbc;
+
+import cc.core.adapter.jdbc.Database;
+import cc.core.testkit.Await;
+import cc.core.testkit.PostgresTestDatabase;
+import io.vertx.core.Vertx;
+
+/** The opportunity store and the pipeline's facts on real PostgreSQL ({@code cc_it_<random>}, dropped afterwards). */
+class OpportunityStoreIT extends OpportunityStoreContract {
+    private PostgresTestDatabase pg;
+
+    @Override
+    protected Database open(Vertx vertx) {
+        pg = PostgresTestDatabase.create(2);
+        return Await.result(Database.open(vertx, pg.config()));
+    }
+
+    @Override
+    protected void dispose() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
