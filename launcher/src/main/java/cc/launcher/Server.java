@@ -7,7 +7,6 @@ import cc.acd.app.AcdMeters;
 import cc.acd.app.AcdSettings;
 import cc.acd.app.AcdVerticle;
 import cc.acd.app.ScoreRouting;
-import cc.acd.adapter.jdbc.JdbcScoreLookup;
 import cc.acd.adapter.yaml.YamlAcdSettings;
 import cc.core.adapter.ami.AmiOptions;
 import cc.core.adapter.ami.AmiServerConfig;
@@ -285,7 +284,7 @@ public final class Server implements AutoCloseable {
                 loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
                         : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
         YamlAcdSettings.ScoreRulesConfig rules = config.acd().scoreRules();
-        acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcScoreLookup(database), rules.scoreWait()));
+        acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcCustomerScoreStore(database)::scores, rules.scoreWait()));
         log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
                 settings.agents().size(), settings.server(), rules.rules().rules().size());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);

@@ -1,11 +1,11 @@
 package cc.bench.acd;
 
-import cc.acd.adapter.jdbc.JdbcScoreLookup;
 import cc.acd.app.ScoreRouting;
 import cc.acd.domain.rules.ScoreCondition;
 import cc.acd.domain.rules.ScoreRule;
 import cc.acd.domain.rules.ScoreRules;
 import cc.acd.domain.rules.ValueTiers;
+import cc.core.adapter.jdbc.JdbcCustomerScoreStore;
 import cc.core.adapter.jdbc.Database;
 import cc.core.adapter.jdbc.DatabaseConfig;
 import cc.core.adapter.jdbc.SchemaMigrations;
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * What the score rules add to an enqueue: {@code --customers} customers with six scores each in a PostgreSQL database of
  * the benchmark's own ({@code cc_bench_<random>}, dropped after); then, at {@code --rate} enqueues per second for
  * {@code --seconds}, the ACD's {@link ScoreRouting#decide} for a random customer on one Vert.x context, as the ACD
- * verticle calls it (the read on the database's worker pool through {@link JdbcScoreLookup}, the rules applied back on
+ * verticle calls it (the read on the database's worker pool through {@code JdbcCustomerScoreStore.scores}, the rules applied back on
  * the context). Prints the time from the call to the decision (p50, p90, p99, p99.9, max) and how many came later than
  * the wait ({@code acd.scoreWait}, default 300 ms) and went to the queue asked for.
  *
@@ -101,7 +101,7 @@ public final class ScoreRulesBenchmark {
                     new ScoreRule(ScoreCondition.parse("valueTier = gold", tiers), Optional.empty(), 5)),
                     tiers, Duration.ofDays(3));
             Duration wait = Duration.ofMillis(300);
-            ScoreRouting routing = new ScoreRouting(rules, new JdbcScoreLookup(db), wait);
+            ScoreRouting routing = new ScoreRouting(rules, new JdbcCustomerScoreStore(db)::scores, wait);
             // warm-up: a second at the rate, not counted
             measure(vertx, routing, customers, rate, 1);
             long[] latencies = measure(vertx, routing, customers, rate, seconds);

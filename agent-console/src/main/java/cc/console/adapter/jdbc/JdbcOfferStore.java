@@ -2,6 +2,7 @@ package cc.console.adapter.jdbc;
 
 import cc.console.app.OfferStore;
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcCustomerScoreStore;
 import cc.core.domain.offer.PastOffer;
 import cc.core.domain.scoring.CustomerScore;
 import io.vertx.core.Future;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,23 +28,7 @@ public final class JdbcOfferStore implements OfferStore {
 
     @Override
     public Future<List<CustomerScore>> scores(long customerId) {
-        return db.withConnectionInParallel(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "select name, score, computed_at, reasons from customer_scores where customer_id = ?")) {
-                st.setLong(1, customerId);
-                List<CustomerScore> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
-                        String reasons = rs.getString(4);
-                        out.add(new CustomerScore(customerId, rs.getString(1), rs.getDouble(2),
-                                at == null ? Instant.EPOCH : at.toInstant(),
-                                reasons == null || reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
-                    }
-                }
-                return out;
-            }
-        });
+        return new JdbcCustomerScoreStore(db).scores(customerId);
     }
 
     @Override

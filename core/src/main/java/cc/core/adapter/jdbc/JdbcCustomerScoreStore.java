@@ -200,9 +200,13 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
         });
     }
 
+    /**
+     * A customer's scores, read beside the caller's other database work rather than after it: the ACD's routing of a
+     * call and the screen-pop's offer ask this and must not wait behind an interval being stored.
+     */
     @Override
     public Future<List<CustomerScore>> scores(long customerId) {
-        return db.withConnection(c -> {
+        return db.withConnectionInParallel(c -> {
             try (PreparedStatement st = c.prepareStatement("select name, score, computed_at, reasons"
                     + " from customer_scores where customer_id = ? order by name")) {
                 st.setLong(1, customerId);
@@ -213,7 +217,7 @@ public final class JdbcCustomerScoreStore implements CustomerScoreStore {
                         String reasons = rs.getString(4);
                         out.add(new CustomerScore(customerId, rs.getString(1), rs.getDouble(2),
                                 at == null ? Instant.EPOCH : at,
-                                reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
+                                reasons == null || reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
                     }
                 }
                 return out;
