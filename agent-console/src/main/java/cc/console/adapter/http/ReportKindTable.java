@@ -9,7 +9,6 @@ import cc.core.domain.report.QueueFigures;
 import cc.core.domain.report.ReportRow;
 
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +95,7 @@ final class ReportKindTable {
         for (ReportRow<CampaignFigures> r : report.rows()) {
             CampaignFigures f = r.figures();
             Optional<CampaignTerms> terms = Optional.ofNullable(report.terms().get(r.subject()));
-            Map<String, Object> m = head(r, "campaign");
+            Map<String, Object> m = ReportTable.head(r, "campaign");
             m.put("campaignName", terms.map(CampaignTerms::name).orElse(r.subject()));
             m.put("dials", f.dials());
             m.put("contacts", f.contacts());
@@ -107,15 +106,15 @@ final class ReportKindTable {
             m.put("noAnswer", f.noAnswer());
             m.put("busy", f.busy());
             m.put("failed", f.failed());
-            m.put("abandonRate", ratio(f.abandonRate()));
-            m.put("abandonRateUk", ratio(f.abandonRateUk()));
-            m.put("connectRate", ratio(f.connectRate()));
+            m.put("abandonRate", ReportTable.ratio(f.abandonRate()));
+            m.put("abandonRateUk", ReportTable.ratio(f.abandonRateUk()));
+            m.put("connectRate", ReportTable.ratio(f.connectRate()));
             m.put("conversions", f.conversions());
-            m.put("conversionRate", ratio(f.conversionRate()));
-            m.put("talkSeconds", seconds(f.talk()));
-            m.put("averageTalk", f.averageTalk().map(ReportKindTable::seconds).orElse(null));
-            m.put("wrapUpSeconds", seconds(f.wrapUp()));
-            m.put("averageWrapUp", f.averageWrapUp().map(ReportKindTable::seconds).orElse(null));
+            m.put("conversionRate", ReportTable.ratio(f.conversionRate()));
+            m.put("talkSeconds", ReportTable.seconds(f.talk()));
+            m.put("averageTalk", ReportTable.seconds(f.averageTalk()));
+            m.put("wrapUpSeconds", ReportTable.seconds(f.wrapUp()));
+            m.put("averageWrapUp", ReportTable.seconds(f.averageWrapUp()));
             m.put("billedMinutes", f.billedMinutes());
             m.put("currency", terms.map(CampaignTerms::currency).orElse(null));
             m.put("cost", terms.map(t -> t.cost(f)).orElse(null));
@@ -136,36 +135,19 @@ final class ReportKindTable {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ReportRow<QualityFigures> r : rows) {
             QualityFigures f = r.figures();
-            Map<String, Object> m = head(r, subject);
+            Map<String, Object> m = ReportTable.head(r, subject);
             m.put("surveys", f.surveys());
             m.put("averageSatisfaction", f.averageSatisfaction().map(v -> round(v, 100)).orElse(null));
             m.put("evaluations", f.evaluations());
             m.put("averageScore", f.averageScore().map(v -> round(v, 100)).orElse(null));
             m.put("criticalFailures", f.criticalFailures());
-            m.put("criticalFailureRate", ratio(f.criticalFailureRate()));
+            m.put("criticalFailureRate", ReportTable.ratio(f.criticalFailureRate()));
             out.add(m);
         }
         return new ReportTable(columns, out);
     }
 
-    private static Map<String, Object> head(ReportRow<?> r, String subjectKey) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bucket", r.bucket().label());
-        m.put("start", r.bucket().start().toString());
-        m.put("end", r.bucket().end().toString());
-        m.put(subjectKey, r.subject());
-        return m;
-    }
-
-    private static Double ratio(Optional<Double> value) {
-        return value.map(v -> round(v, 10_000)).orElse(null);
-    }
-
     private static double round(double v, int per) {
         return Math.round(v * per) / (double) per;
-    }
-
-    private static double seconds(Duration d) {
-        return Math.round(d.toMillis() / 100.0) / 10.0;
     }
 }

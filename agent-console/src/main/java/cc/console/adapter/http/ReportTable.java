@@ -86,7 +86,8 @@ record ReportTable(List<String> columns, List<Map<String, Object>> rows) {
         return new ReportTable(columns, out);
     }
 
-    private static Map<String, Object> head(ReportRow<?> r, String subjectKey) {
+    /** A row's bucket (label, start, end) and subject, the first columns of every report kind. */
+    static Map<String, Object> head(ReportRow<?> r, String subjectKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bucket", r.bucket().label());
         m.put("start", r.bucket().start().toString());
@@ -95,15 +96,17 @@ record ReportTable(List<String> columns, List<Map<String, Object>> rows) {
         return m;
     }
 
-    private static Double ratio(Optional<Double> value) {
+    /** A ratio to four places; null where it has no base. */
+    static Double ratio(Optional<Double> value) {
         return value.map(v -> Math.round(v * 10_000) / 10_000.0).orElse(null);
     }
 
-    private static Double seconds(Optional<Duration> value) {
+    static Double seconds(Optional<Duration> value) {
         return value.map(ReportTable::seconds).orElse(null);
     }
 
-    private static double seconds(Duration d) {
+    /** Seconds to a tenth. */
+    static double seconds(Duration d) {
         return Math.round(d.toMillis() / 100.0) / 10.0;
     }
 }
