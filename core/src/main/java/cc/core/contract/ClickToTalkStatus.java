@@ -1,0 +1,32 @@
+package cc.core.contract;
+
+import java.time.Instant;
+
+/**
+ * Where a click-to-talk request stands.
+ *
+ * @param requestId the request
+ * @param state     one of the constants below
+ * @param detail    why, for the failures and refusals (a reason a customer can be shown); empty otherwise
+ * @param at        when it reached this state
+ */
+public record ClickToTalkStatus(String requestId, String state, String detail, Instant at) {
+    /** Waiting for its time (or for a free line). */
+    public static final String SCHEDULED = "scheduled";
+    /** The customer's phone is ringing. */
+    public static final String DIALLING = "dialling";
+    /** The customer answered and hears the confirmation prompt. */
+    public static final String CONFIRMING = "confirming";
+    /** The customer pressed 1 and waits in the queue. */
+    public static final String WAITING = "waiting";
+    /** An agent is talking to the customer. */
+    public static final String CONNECTED = "connected";
+    /** The customer answered but did not press 1 (or hung up): never connected to anyone. */
+    public static final String UNCONFIRMED = "unconfirmed";
+    /** The customer's phone did not answer, was busy or the call failed, after the retries allowed. */
+    public static final String NOT_REACHED = "not-reached";
+    /** Cancelled by the customer before it was dialled. */
+    public static final String CANCELLED = "cancelled";
+    /** Refused by the dial rules, the do-not-call list or the dialer's limits (never dialled). */
+    public static final String REFUSED = "refused";
+}
