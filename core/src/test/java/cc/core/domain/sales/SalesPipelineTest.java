@@ -125,4 +125,29 @@ class SalesPipelineTest {
                         new PipelineReport.OwnerEffort("mina", 0, 1, 0, Optional.of(1.0), 1, Duration.ofSeconds(300))),
                 r.owners(), "k2 served both of ali's opportunities and is counted once for him");
     }
+
+    @Test
+    @DisplayName("effort: a contact behind opportunities of two owners counts once for each of them, whatever order"
+            + " their opportunities come in")
+    void effortSharedBetweenOwners() {
+        List<Opportunity> opps = List.of(
+                open(1, 10, "ali", "qualify", "", "100", "EUR", 10, "2026-11-10T00:00:00Z"),
+                open(2, 10, "mina", "propose", "", "200", "EUR", 40, "2026-11-10T00:00:00Z"),
+                open(3, 10, "ali", "negotiate", "", "300", "EUR", 70, "2026-11-10T00:00:00Z"),
+                open(4, 10, "mina", "negotiate", "", "400", "EUR", 70, "2026-11-20T00:00:00Z"));
+        List<SalesPipeline.Contact> contacts = List.of(
+                contact("k1", 10, "2026-11-11T10:00:00Z", 120),
+                contact("k2", 10, "2026-11-21T10:00:00Z", 60),
+                contact("unrelated", 99, "2026-11-21T10:00:00Z", 600));
+
+        PipelineReport r = pipeline.report(opps, contacts, FROM, TO, NOW);
+
+        assertEquals(List.of("1 ali 2 180", "2 mina 2 180", "3 ali 2 180", "4 mina 1 60"),
+                r.effort().stream().map(e -> e.id() + " " + e.owner() + " " + e.contacts() + " "
+                        + e.talk().toSeconds()).toList());
+        assertEquals(List.of(
+                        new PipelineReport.OwnerEffort("ali", 2, 0, 0, Optional.empty(), 2, Duration.ofSeconds(180)),
+                        new PipelineReport.OwnerEffort("mina", 2, 0, 0, Optional.empty(), 2, Duration.ofSeconds(180))),
+                r.owners());
+    }
 }
