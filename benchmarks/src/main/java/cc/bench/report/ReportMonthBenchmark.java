@@ -40,12 +40,13 @@ import java.util.function.Supplier;
  * A month's reports over a year of calls in PostgreSQL: {@code --calls} interactions (10 million by default) over
  * {@code --days} days (365) are generated ({@link SyntheticCalls}) and copied into a database of the benchmark's own
  * ({@code cc_bench_report_<calls>_<days>_<seed>}, kept and reused by a later run of the same size and seed; {@code --drop
- * true} drops it at the end), the totals job stores every closed day, then every report (queues with IVR
+ * true} drops it at the end), the totals job stores the closed days of the last {@code --totals-days} (70, which
+ * holds the measured month; a year's days take hours on two cores and no report here reads the older ones), then every report (queues with IVR
  * containment, agents) for the last full month at day, week and month buckets, Gregorian and Jalali, is asked
  * {@code --runs} times: median, p95, p99 each. The same month streamed from every call (no totals) is the reference.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.report.ReportMonthBenchmark [--calls N]
- * [--days N] [--seed N] [--runs N] [--reference-runs N] [--drop true] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
+ * [--days N] [--seed N] [--runs N] [--reference-runs N] [--totals-days N] [--drop true] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]}.
  */
 public final class ReportMonthBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
@@ -62,6 +63,8 @@ public final class ReportMonthBenchmark {
         int days = Integer.parseInt(o.getOrDefault("days", "365"));
         int runs = Integer.parseInt(o.getOrDefault("runs", "20"));
         int referenceRuns = Integer.parseInt(o.getOrDefault("reference-runs", "3"));
+        // the measured month lies within the last 62 days; older days are read by no report here
+        int totalsDays = Integer.parseInt(o.getOrDefault("totals-days", "70"));
         boolean drop = Boolean.parseBoolean(o.getOrDefault("drop", "false"));
         String adminUrl = o.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String name = "cc_bench_report_" + calls + "_" + days + "_" + seed;
@@ -77,7 +80,7 @@ public final class ReportMonthBenchmark {
         Vertx vertx = Vertx.vertx();
         try {
             Database db = Database.open(vertx, new DatabaseConfig(url, "postgres", "", 4)).await();
-            run(vertx, db, url, exists, calls, days, seed, runs, referenceRuns);
+            run(vertx, db, url, exists, calls, days, seed, runs, referenceRuns, totalsDays);
             db.close();
             System.out.printf("database %s: %s%n", name, text(url, "select pg_size_pretty(pg_database_size('"
                     + name + "'))"));
@@ -91,7 +94,7 @@ public final class ReportMonthBenchmark {
     }
 
     private static void run(Vertx vertx, Database db, String url, boolean loaded, long calls, int days, long seed,
-                            int runs, int referenceRuns) throws Exception {
+                            int runs, int referenceRuns, int totalsDays) throws Exception {
         Instant now = TODAY.atTime(10, 0).atZone(ZONE).toInstant();
         SyntheticCalls gen = new SyntheticCalls(seed, ZONE, SyntheticCalls.Shape.of(calls / (days * 0.9)));
         if (!loaded) {
@@ -149,7 +152,7 @@ public final class ReportMonthBenchmark {
         JdbcReportSource source = new JdbcReportSource(db);
         JdbcReportTotals totals = new JdbcReportTotals(db);
         ReportTotalsJob job = new ReportTotalsJob(source, totals, settings, new TotalsPolicy(Duration.ofHours(1),
-                days + 10, 7), Duration.ZERO, InstantSource.fixed(now));
+                Math.min(totalsDays, days + 10), 7), Duration.ZERO, InstantSource.fixed(now));
         vertx.deployVerticle(job).await();
         long t1 = System.nanoTime();
         ReportTotalsComputed r = job.runNow().await();
