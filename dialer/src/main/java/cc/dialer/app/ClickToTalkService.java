@@ -81,6 +81,8 @@ public final class ClickToTalkService {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     /** Requests holding one of the shared lines, released once when their call ends. */
     private final Set<String> holdingLine = new java.util.HashSet<>();
+    /** The last write of each request still under way (completions arrive on the database's threads). */
+    private final Map<String, Future<Void>> writes = new java.util.concurrent.ConcurrentHashMap<>();
     private Vertx vertx;
     private long timer = -1;
     private volatile boolean stopped;
@@ -137,6 +139,9 @@ public final class ClickToTalkService {
         }
         List<Future<?>> done = new ArrayList<>();
         consumers.forEach(c -> done.add(c.unregister()));
+        // the last states reach the database before it is closed, within a bound
+        done.add(Future.join(List.copyOf(writes.values())).timeout(3, java.util.concurrent.TimeUnit.SECONDS)
+                .recover(e -> Future.succeededFuture()));
         return Future.join(done).mapEmpty();
     }
 
@@ -229,10 +234,9 @@ public final class ClickToTalkService {
                 callAt, q.requestedAt(), now);
         book.add(r);
         LOG.info("click-to-talk {}: {} to be called at {} for queue {}", r.id(), number, callAt, r.queue());
-        return store.save(r).map(v -> {
-            publish(r);
-            return status(r);
-        });
+        // published before any tick can dial it, so listeners see scheduled first; the reply once it is stored
+        publish(r);
+        return save(r).map(v -> status(r));
     }
 
     private Future<ClickToTalkStatus> query(ClickToTalkQuery q) {
@@ -386,8 +390,20 @@ public final class ClickToTalkService {
 
     // ---- writing and telling
 
+    /**
+     * Writes one request's changes in the order they happened: each write of a request waits for its previous one
+     * (the JDBC pool would otherwise run them side by side, and a new request's insert could race its first update).
+     */
+    private Future<Void> save(CallMeRequest r) {
+        Future<Void> previous = writes.getOrDefault(r.id(), Future.succeededFuture());
+        Future<Void> next = previous.transform(ar -> store.save(r));
+        writes.put(r.id(), next);
+        next.onComplete(ar -> writes.remove(r.id(), next));
+        return next;
+    }
+
     private void changed(CallMeRequest r) {
-        store.save(r).onFailure(err -> LOG.error("click-to-talk {} ({}) not stored: {}", r.id(), r.state().wireName(),
+        save(r).onFailure(err -> LOG.error("click-to-talk {} ({}) not stored: {}", r.id(), r.state().wireName(),
                 err.getMessage()));
         publish(r);
     }
