@@ -54,6 +54,7 @@ class ClickToTalkEndToEndIT {
     private static final String PRESSES_1 = "09120000501";
     private static final String PRESSES_2 = "09120000502";
     private static final String DNC = "09120000503";
+    private static final String BUSY = "09120000504";
     private static final String TOPIC = "سوال درباره فاکتور & payment, #42";
 
     private static PostgresTestDatabase pg;
@@ -82,6 +83,7 @@ class ClickToTalkEndToEndIT {
                         .number(PRESSES_1, customer.withKeys(new DtmfStep(1_500, "1")))
                         .number(PRESSES_2, customer.withKeys(new DtmfStep(1_500, "2")))
                         .number(DNC, customer.withKeys(new DtmfStep(1_500, "1")))
+                        .number(BUSY, PhoneBehaviour.busy())
                         .build())
                 .build());
         String config = Rig.serverYaml(simulator, agiPort, "../../../../config/ivr", "main", pg,
@@ -238,5 +240,17 @@ class ClickToTalkEndToEndIT {
                 String.class, "select state from dialer_click_to_talk where request_id = ?", "ctt-later")));
         assertEquals(404, Rig.refused(server, ClickToTalkAddresses.QUERY, new ClickToTalkQuery("nope"))
                 .failureCode());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a busy phone, with no retry configured, ends not-reached and the busy call is audited")
+    void busyNotReached() throws Exception {
+        Rig.ask(server, ClickToTalkAddresses.REQUEST, request("ctt-busy", BUSY, Instant.now()));
+        Rig.awaitTrue("the busy request ends not-reached", Duration.ofSeconds(15),
+                () -> states("ctt-busy").contains(ClickToTalkStatus.NOT_REACHED));
+        assertEquals(List.of("scheduled", "dialling", "not-reached"), states("ctt-busy"));
+        Rig.awaitTrue("the busy call is in the audit", Duration.ofSeconds(5),
+                () -> audit("ctt-busy").stream().anyMatch(r -> r.startsWith("BUSY")));
     }
 }

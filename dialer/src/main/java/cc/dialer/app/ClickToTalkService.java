@@ -227,8 +227,7 @@ public final class ClickToTalkService {
             changed(refused);
             auditOf(refused, AuditEntry.Event.REFUSED, why, "");
             LOG.info("click-to-talk {} to {} refused: {}", q.requestId(), number, why);
-            String shown = why;
-            return Future.failedFuture(new Refused(409, "number: " + shown));
+            return Future.failedFuture(new Refused(409, "number: " + why));
         }
         CallMeRequest r = CallMeRequest.scheduled(q.requestId(), number, language, q.queue(), topic, q.customerId(),
                 callAt, q.requestedAt(), now);
