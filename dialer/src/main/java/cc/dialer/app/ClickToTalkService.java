@@ -81,6 +81,16 @@ public final class ClickToTalkService {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     /** Requests holding one of the shared lines, released once when their call ends. */
     private final Set<String> holdingLine = new java.util.HashSet<>();
+    /**
+     * Channels that hung up before this service knew them: a customer who hangs up at once may do so before the
+     * originate's answer arrives; without this their request would stay confirming and hold its line. Bounded.
+     */
+    private final Map<String, Boolean> hungUpUnknown = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1_000;
+        }
+    };
     /** The last write of each request still under way (completions arrive on the database's threads). */
     private final Map<String, Future<Void>> writes = new java.util.concurrent.ConcurrentHashMap<>();
     private Vertx vertx;
@@ -321,6 +331,9 @@ public final class ClickToTalkService {
                 book.answered(r.id(), a.uniqueId(), at).ifPresent(x -> {
                     changed(x);
                     LOG.info("click-to-talk {}: {} answered on {}, asking for the 1", x.id(), x.number(), a.channel());
+                    if (hungUpUnknown.remove(a.uniqueId()) != null) {
+                        endCall(x, a.channel(), at);
+                    }
                 });
             }
         });
@@ -353,6 +366,9 @@ public final class ClickToTalkService {
         String uid = e.leg().uniqueId();
         Optional<CallMeRequest> r = book.byUniqueId(uid);
         if (r.isEmpty()) {
+            if (e instanceof CallEvent.CallHungUp && !holdingLine.isEmpty()) {
+                hungUpUnknown.put(uid, Boolean.TRUE);
+            }
             return;
         }
         Instant now = clock.instant();
@@ -366,15 +382,19 @@ public final class ClickToTalkService {
                 });
             }
         } else if (e instanceof CallEvent.CallHungUp) {
-            releaseLine(r.get().id());
-            CallMeState before = r.get().state();
-            book.hungUp(r.get().id(), now).ifPresent(x -> {
-                changed(x);
-                if (before == CallMeState.CONFIRMING) {
-                    auditOf(x, AuditEntry.Event.UNCONFIRMED, x.detail(), e.leg().channelName());
-                }
-            });
+            endCall(r.get(), e.leg().channelName(), now);
         }
+    }
+
+    private void endCall(CallMeRequest r, String channel, Instant now) {
+        releaseLine(r.id());
+        CallMeState before = r.state();
+        book.hungUp(r.id(), now).ifPresent(x -> {
+            changed(x);
+            if (before == CallMeState.CONFIRMING) {
+                auditOf(x, AuditEntry.Event.UNCONFIRMED, x.detail(), channel);
+            }
+        });
     }
 
     private String idOfCall(String uniqueId) {
