@@ -318,7 +318,8 @@ public final class Server implements AutoCloseable {
         DialerSettings settings = dialerSettings();
         JdbcDialerStore store = new JdbcDialerStore(database, settings.defaultZone());
         DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
-                telephony, InstantSource.system());
+                telephony, InstantSource.system(), config.dialer().clickToTalk(),
+                new cc.dialer.adapter.jdbc.JdbcClickToTalkStore(database));
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
     }
 

@@ -45,6 +45,8 @@ public final class AcdTranslation {
     public static final String CONFERENCE_KEY = "conference";
     /** {@link EnqueueCall#data()} key with a campaign's recording policy, which then wins over the queue's. */
     public static final String RECORDING_KEY = EnqueueCall.RECORDING_KEY;
+    /** {@link EnqueueCall#data()} key with an earlier arrival kept (ISO-8601): a confirmed click-to-talk request's time. */
+    public static final String KEPT_PLACE_KEY = "keptPlaceSince";
 
     /**
      * Channel variable the announcement context passes to the IVR as the request's query:
@@ -74,8 +76,16 @@ public final class AcdTranslation {
     public static AcdEvent.CallArrived callArrived(EnqueueCall e, Instant at) {
         Map<String, String> data = e.data();
         String number = data.getOrDefault(CALLBACK_NUMBER_KEY, data.getOrDefault("callerNumber", ""));
+        Instant arrived = at;
+        try {
+            // the caller waits as if queued since then (never later than now); an unreadable value is ignored
+            Instant kept = Instant.parse(data.getOrDefault(KEPT_PLACE_KEY, ""));
+            arrived = kept.isBefore(at) ? kept : at;
+        } catch (java.time.format.DateTimeParseException notKept) {
+            arrived = at;
+        }
         return new AcdEvent.CallArrived(e.uniqueId(), e.queue(), parseSkills(data.getOrDefault(SKILLS_KEY, "")),
-                e.priority(), number, at);
+                e.priority(), number, arrived);
     }
 
     /** {@code "billing:5, fa"} as requirements; a skill without a level needs level 1. */

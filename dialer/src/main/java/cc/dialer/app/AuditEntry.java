@@ -34,7 +34,9 @@ public record AuditEntry(String campaignId, String contactId, Optional<Long> att
         MACHINE,
         FAILED,
         /** A callback was booked on the contact (who booked it, for when). */
-        CALLBACK
+        CALLBACK,
+        /** A click-to-talk customer answered but did not press 1: never connected to anyone. */
+        UNCONFIRMED
     }
 
     public AuditEntry {

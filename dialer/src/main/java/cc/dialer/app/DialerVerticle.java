@@ -127,6 +127,8 @@ public final class DialerVerticle extends VerticleBase {
     private final Set<Future<?>> writes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final long STOP_WRITES_MS = 3_000;
     private long refreshTimer = -1;
+    /** Calls back customers who asked on the web; absent when the dialer runs without a store for them. */
+    private final Optional<ClickToTalkService> clickToTalk;
 
     /** Where the do-not-call numbers are read from (E.164). */
     @FunctionalInterface
@@ -136,6 +138,13 @@ public final class DialerVerticle extends VerticleBase {
 
     public DialerVerticle(DialerSettings settings, DialerStore store, DialAudit audit, DoNotCallSource doNotCall,
                           Telephony telephony, InstantSource clock) {
+        this(settings, store, audit, doNotCall, telephony, clock, null, null);
+    }
+
+    /** With click-to-talk: the customers' requests kept in {@code clickToTalkStore}, called on the same lines. */
+    public DialerVerticle(DialerSettings settings, DialerStore store, DialAudit audit, DoNotCallSource doNotCall,
+                          Telephony telephony, InstantSource clock, ClickToTalkSettings clickToTalkSettings,
+                          ClickToTalkStore clickToTalkStore) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -145,6 +154,9 @@ public final class DialerVerticle extends VerticleBase {
         this.permissions = new DialPermissions(settings.dialPlan());
         this.board = new AcdAgentBoard(settings.queueAgents(), clock);
         this.lines = new OutboundLines(settings.dialPlan().globalLineCap());
+        this.clickToTalk = clickToTalkStore == null ? Optional.empty() : Optional.of(new ClickToTalkService(settings,
+                clickToTalkSettings, clickToTalkStore, audit, telephony, permissions, lines, doNotCallNow,
+                board::knowsQueue, clock));
     }
 
     @Override
@@ -186,6 +198,7 @@ public final class DialerVerticle extends VerticleBase {
                     refreshTimer = vertx.setPeriodic(DO_NOT_CALL_REFRESH_MS, id -> refreshDoNotCall());
                     return Future.all(resumed);
                 })
+                .compose(v -> clickToTalk.map(c -> c.start(vertx)).orElse(Future.succeededFuture()))
                 .onSuccess(v -> LOG.info("dialer: {} campaigns, {} lists, {} lines, trunk {} on server {}",
                         campaigns.size(), listSizes.size(), lines.cap(), settings.trunkPattern(), settings.server()));
     }
@@ -210,6 +223,7 @@ public final class DialerVerticle extends VerticleBase {
                     List<Future<?>> done = new ArrayList<>();
                     consumers.forEach(c -> done.add(c.unregister()));
                     done.add(board.stop());
+                    clickToTalk.ifPresent(c -> done.add(c.stop()));
                     return Future.join(done);
                 });
     }

@@ -307,6 +307,24 @@ public final class Originator {
                 pbx.after(talk, () -> pbx.remoteHangup(ch, Causes.NORMAL_CLEARING));
             }
             startAnswered(spec, ch);
+            pressKeys(ch, b.keys(), 0);
+        });
+    }
+
+    /**
+     * The answered person presses their keys: DTMF received on their channel (DTMFBegin/DTMFEnd, Direction
+     * Received, as the recorded traces show a caller's keys), heard by whatever the dialplan runs there.
+     */
+    private void pressKeys(Channel ch, java.util.List<cc.simulator.DtmfStep> steps, int i) {
+        if (i >= steps.size()) {
+            return;
+        }
+        cc.simulator.DtmfStep s = steps.get(i);
+        pbx.after(s.delayMs(), () -> {
+            if (ch.isAlive()) {
+                pbx.playDtmf(ch, s.digits(), timings.dtmfDurationMs(), timings.dtmfGapMs(),
+                    () -> pressKeys(ch, steps, i + 1));
+            }
         });
     }
 }

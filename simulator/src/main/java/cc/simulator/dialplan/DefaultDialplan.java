@@ -62,6 +62,8 @@ public final class DefaultDialplan {
     public static final String CONFERENCE_CONTEXT = "cc-conference";
     public static final String DIALER_CONTEXT = "cc-dialer";
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
+    /** config/asterisk/dialer.conf: a click-to-talk customer hears the confirmation flow named on the channel. */
+    public static final String CLICK_TO_TALK_CONTEXT = "cc-click-to-talk";
     /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
     public static final String NORMALISING_TRUNK_CONTEXT = "sim-normalising-trunk";
 
@@ -114,6 +116,13 @@ public final class DefaultDialplan {
             .exten(DIALER_ABANDON_CONTEXT, "s",
                 "Set(CC_DIALER_STEP=abandon-message)",
                 "Playback(${CC_ABANDON_MESSAGE})",
+                "Hangup()")
+            .exten(CLICK_TO_TALK_CONTEXT, "s",
+                "Answer()",
+                "Set(AGISTATUS=)",
+                "AGI(agi://" + agiHost + ":" + agiPort + "/${CC_CLICK_TO_TALK_AGI})",
+                "GotoIf($[\"${AGISTATUS}\" = \"\"]?6)",
+                "GotoIf($[\"${CC_NEXT}\" = \"hold\"]?cc-hold,s,1)",
                 "Hangup()")
             // the simulator's own, not in extensions.conf
             .exten(NORMALISING_TRUNK_CONTEXT, "_X.",

@@ -192,7 +192,9 @@ public final class AcdState {
             refuse(e, "call " + e.callId() + " is already in the ACD");
             return;
         }
-        Call c = new Call(e.callId(), ++seq, e.skills(), e.priority(), e.callbackNumber(), now);
+        // an arrival earlier than now is a kept place (a confirmed click-to-talk request waits from its request time)
+        Call c = new Call(e.callId(), ++seq, e.skills(), e.priority(), e.callbackNumber(),
+                Math.min(now, e.at().toEpochMilli()));
         if (e.direct() != null) {
             Agent a = agents.get(e.direct().agentId());
             if (a == null) {

@@ -2,7 +2,9 @@ package cc.dialer.adapter.yaml;
 
 import cc.core.config.ConfigNode;
 import cc.core.config.DialPlanSection;
+import cc.dialer.app.ClickToTalkSettings;
 import cc.dialer.app.DialerSettings;
+import cc.dialer.domain.clicktotalk.ClickToTalkRules;
 import cc.dialer.domain.pacing.Distribution;
 import cc.dialer.domain.pacing.PacingEstimates;
 
@@ -42,8 +44,10 @@ public final class YamlDialerSettings {
      *                    launcher adds both)
      * @param enabled     whether the dialer runs at all
      * @param demo        whether a demo campaign is set up and started when the simulator runs
+     * @param clickToTalk how customers who asked on the web are called back ({@code dialer.clickToTalk})
      */
-    public record DialerConfig(DialerSettings settings, boolean enabled, boolean demo) {}
+    public record DialerConfig(DialerSettings settings, boolean enabled, boolean demo,
+                               ClickToTalkSettings clickToTalk) {}
 
     public static DialerConfig read(ConfigNode d) {
         boolean enabled = d.bool("enabled", true);
@@ -94,6 +98,38 @@ public final class YamlDialerSettings {
         DialerSettings settings = new DialerSettings(server, trunk, callerId, ring, connect, abandon, machine,
                 Set.copyOf(conversions), zone, daysOff, plan, amd, PRIORS, Map.of(),
                 previewHold, Map.of());
-        return new DialerConfig(settings, enabled, demo);
+        return new DialerConfig(settings, enabled, demo, clickToTalk(d.child("clickToTalk")));
+    }
+
+    /** The {@code dialer.clickToTalk} keys; every one has a default. */
+    static ClickToTalkSettings clickToTalk(ConfigNode c) {
+        ClickToTalkRules defaults = ClickToTalkRules.defaults();
+        int retries = c.integer("retries", defaults.retries(), 0, 5);
+        Duration retryDelay = c.duration("retryDelay", defaults.retryDelay());
+        if (retryDelay.compareTo(Duration.ofSeconds(10)) < 0 || retryDelay.compareTo(Duration.ofHours(2)) > 0) {
+            throw c.error("retryDelay", "must be from 10s to 2h, was " + retryDelay);
+        }
+        Duration expiry = c.duration("expiry", defaults.expiry());
+        if (expiry.compareTo(Duration.ofSeconds(30)) < 0 || expiry.compareTo(Duration.ofHours(6)) > 0) {
+            throw c.error("expiry", "must be from 30s to 6h, was " + expiry);
+        }
+        int perMinute = c.integer("dialsPerMinute", defaults.dialsPerMinute(), 1, 10_000);
+        int pending = c.integer("maxPending", defaults.maxPending(), 1, 1_000_000);
+        Duration advance = c.duration("maxAdvance", defaults.maxAdvance());
+        if (advance.compareTo(Duration.ofMinutes(1)) < 0 || advance.compareTo(Duration.ofDays(90)) > 0) {
+            throw c.error("maxAdvance", "must be from 1m to 90 days, was " + advance);
+        }
+        ClickToTalkSettings d = ClickToTalkSettings.defaults();
+        String context = c.string("context", d.context());
+        if (!context.matches("[A-Za-z0-9_.-]+")) {
+            throw c.error("context", "must be a dialplan context name, was \"" + context + "\"");
+        }
+        String flow = c.string("flow", d.flow());
+        if (!flow.matches("[A-Za-z0-9_./-]+")) {
+            throw c.error("flow", "must be an IVR flow name (a file name without .yaml), was \"" + flow + "\"");
+        }
+        String language = c.oneOf("language", d.language(), List.of("fa", "en"));
+        return new ClickToTalkSettings(new ClickToTalkRules(retries, retryDelay, expiry, perMinute, pending, advance),
+                context, flow, language);
     }
 }

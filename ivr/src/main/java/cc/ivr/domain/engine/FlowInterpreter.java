@@ -164,7 +164,9 @@ public final class FlowInterpreter {
         if (node instanceof Node.Enqueue) {
             Node.Enqueue e = (Node.Enqueue) node;
             int priority = e.priorityBySegment().getOrDefault(s.variable("customer.segment"), e.priority());
-            return await(new IvrAction.Enqueue(e.queue(), priority, lang, data(e.data(), vars), e.timeout()));
+            // a template, so one flow serves the queue each caller asked for (click-to-talk passes it in the request)
+            return await(new IvrAction.Enqueue(Templates.fill(e.queue(), vars).trim(), priority, lang,
+                    data(e.data(), vars), e.timeout()));
         }
         if (node instanceof Node.Callback) {
             Node.Callback c = (Node.Callback) node;
