@@ -27,7 +27,7 @@ public final class Snippet {
         int first = 0;
         for (int i = 0; i < words.length; i++) {
             if (matches.test(bare(words[i]))) {
-                first = Math.max(0, i - BEFORE);
+                first = Math.max(0, i - Math.min(BEFORE, maxWords / 3));
                 break;
             }
         }
