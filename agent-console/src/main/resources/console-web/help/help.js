@@ -283,7 +283,9 @@ const HELP_I18N = {
   });
   $('call-cancel').addEventListener('click', async () => {
     if (!call || !call.reference) return;
+    clearTimeout(poll);
     const r = await api('POST', '/help/api/click-to-talk/' + call.reference + '/cancel');
+    clearTimeout(poll);
     if (r.status === 200 || r.status === 503) call = r.data;
     else call = Object.assign({}, call, { error: r.data.error });
     renderCall();
@@ -293,7 +295,10 @@ const HELP_I18N = {
     clearTimeout(poll);
     if (!call || !call.reference || FINAL.includes(call.state) || call.state === 'unavailable') return;
     poll = setTimeout(async () => {
-      const r = await api('GET', '/help/api/click-to-talk/' + call.reference);
+      const asked = call;
+      const r = await api('GET', '/help/api/click-to-talk/' + asked.reference);
+      // the customer may have cancelled (or sent another request) while this was on its way
+      if (call !== asked) return;
       if (r.status === 200 || r.status === 503) { call = r.data; renderCall(); }
       follow();
     }, 2000);
