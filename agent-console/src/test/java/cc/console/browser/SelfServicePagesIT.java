@@ -176,6 +176,9 @@ class SelfServicePagesIT {
         WebElement q = d.findElement(By.id("kb-q"));
         q.clear();
         q.sendKeys(words);
+        // the previous search's status must not pass for this one's
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById('kb-status')"
+                + ".textContent = ''");
         d.findElement(By.cssSelector("#kb-form button[type='submit']")).click();
         waiting(d).until(x -> !x.findElement(By.id("kb-status")).getText().isEmpty());
     }
@@ -206,6 +209,36 @@ class SelfServicePagesIT {
         d.findElement(By.cssSelector("#kb-results li button.title")).click();
         waiting(d).until(x -> x.findElement(By.id("kb-article")).isDisplayed());
         assertTrue(d.findElement(By.id("kb-article-body")).getText().contains("within five working days"));
+    }
+
+    @Test
+    @DisplayName("an admin publishes an article with the editor's switch and customers find it; one saved without the"
+            + " switch stays internal")
+    void adminPublishes() {
+        WebDriver admin = chromium.start();
+        ConsolePage.signIn(admin, fx, "root");
+        waiting(admin).until(x -> x.findElement(By.id("a-published")).isDisplayed());
+        for (boolean publish : List.of(false, true)) {
+            admin.findElement(By.id("a-title")).clear();
+            admin.findElement(By.id("a-body")).clear();
+            admin.findElement(By.id("a-title")).sendKeys(publish ? "Lost parcel claims" : "Parcel claims internal");
+            admin.findElement(By.id("a-body")).sendKeys(publish ? "Report a lost parcel within ten days."
+                    : "Escalate parcel claims to logistics.");
+            if (publish) {
+                admin.findElement(By.id("a-published")).click();
+            }
+            admin.findElement(By.cssSelector("#article-form button[type='submit']")).click();
+            waiting(admin).until(x -> x.findElement(By.id("article-list")).getText().contains(
+                    publish ? "Lost parcel claims" : "Parcel claims internal"));
+        }
+        assertTrue(admin.findElement(By.id("article-list")).getText().contains("Lost parcel claims [] · public"));
+
+        WebDriver d = page(chromium, "en");
+        waiting(d).until(x -> {
+            search(x, "parcel claims");
+            return results(x).contains("Lost parcel claims");
+        });
+        assertFalse(results(d).contains("Parcel claims internal"));
     }
 
     @Test
