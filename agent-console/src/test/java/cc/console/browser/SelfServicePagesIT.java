@@ -71,6 +71,7 @@ class SelfServicePagesIT {
     private static String phone;
     private static final List<ClickToTalkRequest> requests = new CopyOnWriteArrayList<>();
     private static volatile String dialerState = ClickToTalkStatus.SCHEDULED;
+    private static io.vertx.core.eventbus.MessageConsumer<ClickToTalkRequest> dialer;
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
@@ -129,14 +130,19 @@ class SelfServicePagesIT {
         server = Await.result(fx.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
 
         // the dialer's side, standing in: takes every request, answers with the state the test sets
-        fx.vertx.eventBus().<ClickToTalkRequest>consumer(ClickToTalkAddresses.REQUEST, m -> {
-            requests.add(m.body());
-            m.reply(new ClickToTalkStatus(m.body().requestId(), ClickToTalkStatus.SCHEDULED, "", Instant.now()));
-        });
+        registerDialer();
         fx.vertx.eventBus().<ClickToTalkQuery>consumer(ClickToTalkAddresses.QUERY, m -> m.reply(
                 new ClickToTalkStatus(m.body().requestId(), dialerState, "", Instant.now())));
         fx.vertx.eventBus().<ClickToTalkQuery>consumer(ClickToTalkAddresses.CANCEL, m -> m.reply(
                 new ClickToTalkStatus(m.body().requestId(), ClickToTalkStatus.CANCELLED, "", Instant.now())));
+    }
+
+    private static void registerDialer() {
+        dialer = fx.vertx.eventBus().consumer(ClickToTalkAddresses.REQUEST, m -> {
+            requests.add(m.body());
+            m.reply(new ClickToTalkStatus(m.body().requestId(), ClickToTalkStatus.SCHEDULED, "", Instant.now()));
+        });
+        Await.result(dialer.completion());
     }
 
     @AfterAll
@@ -320,6 +326,49 @@ class SelfServicePagesIT {
         waiting(d).until(x -> x.findElement(By.id("call-cancel")).isDisplayed());
         d.findElement(By.id("call-cancel")).click();
         waiting(d).until(x -> "cancelled".equals(x.findElement(By.id("call-result")).getAttribute("data-state")));
+    }
+
+    @Test
+    @DisplayName("with no dialer taking requests the page says so plainly, in Persian")
+    void noDialer() {
+        Await.result(dialer.unregister());
+        try {
+            WebDriver d = page(chromium, "fa");
+            d.findElement(By.id("call-number")).sendKeys("09121234567");
+            d.findElement(By.id("call-submit")).click();
+            waiting(d).until(x -> "unavailable".equals(x.findElement(By.id("call-result")).getAttribute("data-state")));
+            assertEquals("سرویس تماس برگشتی اکنون در دسترس نیست. لطفاً خودتان با ما تماس بگیرید.",
+                    d.findElement(By.id("call-status")).getText());
+            assertTrue(ledger().get(0).startsWith("sent no dialer answered"), "the hand-over is recorded with the"
+                    + " missing answer: " + ledger());
+        } finally {
+            registerDialer();
+        }
+    }
+
+    @Test
+    @DisplayName("a bad field is named; a call time in the past or beyond the days ahead is refused and recorded")
+    void fieldsAndTimes() throws Exception {
+        HttpResponse<String> noQueue = post("/help/api/click-to-talk", callBody("09121111111").put("queue", "secret"),
+                "203.0.113.9");
+        assertEquals(400, noQueue.statusCode());
+        assertTrue(noQueue.body().contains("queue"));
+        HttpResponse<String> badAt = post("/help/api/click-to-talk", callBody("09121111111").put("when", "at")
+                .put("at", "tomorrow"), "203.0.113.9");
+        assertEquals(400, badAt.statusCode());
+        assertTrue(badAt.body().contains("at:"));
+        HttpResponse<String> far = post("/help/api/click-to-talk", callBody("09121111111").put("when", "at")
+                .put("at", Instant.now().plus(Duration.ofDays(10)).toString()), "203.0.113.9");
+        assertEquals("too-far", new JsonObject(far.body()).getString("reason"));
+        HttpResponse<String> past = post("/help/api/click-to-talk", callBody("09121111111").put("when", "at")
+                .put("at", Instant.now().minus(Duration.ofHours(1)).toString()), "203.0.113.9");
+        assertEquals("past", new JsonObject(past.body()).getString("reason"));
+        HttpResponse<String> later = post("/help/api/click-to-talk", callBody("09121111111").put("when", "at")
+                .put("at", Instant.now().plus(Duration.ofDays(2)).toString()), "203.0.113.9");
+        assertEquals(201, later.statusCode());
+        assertEquals(1, requests.size());
+        assertTrue(requests.get(0).callAt().isAfter(Instant.now().plus(Duration.ofDays(1))));
+        assertEquals(List.of("refused too-far", "refused past", "sent"), ledger());
     }
 
     @Test
