@@ -114,7 +114,8 @@ const HELP_I18N = {
     month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
   const day = iso => new Intl.DateTimeFormat(locale(), { timeZone: zone(), year: 'numeric', month: 'long',
     day: 'numeric' }).format(new Date(iso));
-  const clock = hhmm => digits(hhmm === '00:00' ? '24:00' : hhmm);
+  // a span's end at 00:00 is midnight, written 24:00
+  const clock = (hhmm, end) => digits(end && hhmm === '00:00' ? '24:00' : hhmm);
 
   async function api(method, path, body) {
     const r = await fetch(path, { method, headers: body ? { 'Content-Type': 'application/json' } : {},
@@ -244,7 +245,7 @@ const HELP_I18N = {
     now.dataset.open = hours.open;
     now.className = hours.open ? 'ok' : 'error';
     now.textContent = hours.open ? t('openNow') + (hours.closesAt ? ', ' + t('closesAt', clock(new Intl.DateTimeFormat('en-GB',
-      { timeZone: hours.zone, hour: '2-digit', minute: '2-digit' }).format(new Date(hours.closesAt)))) : '')
+      { timeZone: hours.zone, hour: '2-digit', minute: '2-digit' }).format(new Date(hours.closesAt)), true)) : '')
       : t('closedNow') + (hours.opensAt ? ', ' + t('opensAt', when(hours.opensAt)) : '');
     const body = clear($('hours-week').tBodies[0]);
     const names = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR' : 'en-GB', { weekday: 'long', timeZone: 'UTC' });
@@ -253,7 +254,7 @@ const HELP_I18N = {
       const spans = hours.week[d] || [];
       const tr = el('tr');
       tr.appendChild(el('th', names.format(new Date(Date.UTC(2026, 0, 3 + i))), { scope: 'row' }));
-      tr.appendChild(el('td', spans.length ? spans.map(s => clock(s.from) + '–' + clock(s.to)).join('، ') : t('closed')));
+      tr.appendChild(el('td', spans.length ? spans.map(s => clock(s.from) + '–' + clock(s.to, true)).join('، ') : t('closed')));
       body.appendChild(tr);
     });
     const caption = $('hours-week').createCaption();

@@ -265,6 +265,8 @@ class SelfServicePagesIT {
                 queues);
         assertFalse(d.getPageSource().contains("agent-secret-name"));
         assertTrue(d.findElement(By.id("hours-now")).getText().contains("اکنون باز است"));
+        String week = d.findElement(By.id("hours-week")).getText();
+        assertTrue(week.contains("شنبه") && week.contains("۰۰:۰۰–۲۴:۰۰"), "Persian day names and digits: " + week);
     }
 
     @Test
