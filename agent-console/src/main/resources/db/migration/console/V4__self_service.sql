@@ -17,7 +17,7 @@ create table selfservice_requests (
     -- click-to-talk: the reference shown to the customer (the dialer's request id)
     reference varchar(32)  not null default '',
     -- sent (handed to the dialer), refused (by this page, see reason), failed (an order lookup that found nothing)
-    outcome   varchar(16)  not null check (outcome in ('sent', 'refused', 'failed', 'found')),
+    outcome   varchar(16)  not null check (outcome in ('sent', 'refused', 'failed')),
     -- why it was refused or failed: address-limit, number-limit, daily-limit, premium, ...; the dialer's answer
     reason    varchar(400) not null default '',
     at        timestamp with time zone not null
