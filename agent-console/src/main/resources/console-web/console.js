@@ -400,10 +400,10 @@
       const arts = await api('GET', '/api/admin/articles');
       const al = clear($('article-list'));
       arts.articles.forEach(a => {
-        const li = el('li', a.title + ' [' + a.topics + '] ');
+        const li = el('li', a.title + ' [' + a.topics + '] ' + (a.published ? '· ' + t('articlePublished') + ' ' : ''));
         const b = el('button', t('save'), 'small ghost');
         b.type = 'button';
-        b.addEventListener('click', () => { $('a-id').value = a.id; $('a-title').value = a.title; $('a-body').value = a.body; $('a-topics').value = a.topics; });
+        b.addEventListener('click', () => { $('a-id').value = a.id; $('a-title').value = a.title; $('a-body').value = a.body; $('a-topics').value = a.topics; $('a-published').checked = !!a.published; });
         li.appendChild(b);
         al.appendChild(li);
       });
@@ -432,8 +432,10 @@
     const id = $('a-id').value;
     try {
       await api(id ? 'PUT' : 'POST', '/api/admin/articles' + (id ? '/' + id : ''),
-        { title: $('a-title').value, body: $('a-body').value, topics: $('a-topics').value, language: lang });
+        { title: $('a-title').value, body: $('a-body').value, topics: $('a-topics').value, language: lang,
+          published: $('a-published').checked });
       $('a-id').value = '';
+      $('a-published').checked = false;
       status('article-status', true);
       loadAdmin();
     } catch (e) { status('article-status', false, e.message); }

@@ -83,7 +83,23 @@ final class DemoHistory extends VerticleBase {
                 LocalDate today = now.atZone(zone).toLocalDate();
                 return load(new JdbcCallHistoryLoader(db), calls, today.minusDays(days), today);
             }).onSuccess(v -> log.info("Demo history: {} days of generated calls and {} customers' histories loaded",
-                    days, CUSTOMERS));
+                    days, CUSTOMERS)).compose(v -> sampleOrder(db));
+        });
+    }
+
+    /** Logs one generated order, so whoever tries the help page's order status has one to ask about. */
+    private static Future<Void> sampleOrder(Database db) {
+        return db.withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("select order_number, phone from customer_orders"
+                    + " where order_number is not null order by id limit 1");
+                 ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    String phone = rs.getString(2);
+                    log.info("Demo orders: the help page's order status knows order {} (phone ending {})",
+                            rs.getString(1), phone.substring(Math.max(0, phone.length() - 4)));
+                }
+            }
+            return null;
         });
     }
 

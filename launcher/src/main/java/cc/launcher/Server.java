@@ -224,7 +224,7 @@ public final class Server implements AutoCloseable {
                             console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
                             .withReports(reportWeb())
                             .withOffers(offerWeb())
-                            .withSales(config.sales())));
+                            .withSales(config.sales()), selfServiceWeb()));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -580,6 +580,13 @@ public final class Server implements AutoCloseable {
 
     public Optional<AsteriskSimulator> simulator() {
         return Optional.ofNullable(simulator);
+    }
+
+    /** The public help page at /help/ (no sign-in): articles, order status, waits, hours, click-to-talk. */
+    private cc.console.adapter.http.SelfServiceWeb selfServiceWeb() {
+        return new cc.console.adapter.http.SelfServiceWeb(new cc.console.app.SelfService(vertx, config.selfService(),
+                new cc.console.adapter.jdbc.JdbcSelfServiceStore(database), console.answers(), console.wallboard(),
+                console.settings().dialRules(), InstantSource.system()));
     }
 
     /** The agent console (user accounts, sessions), for tests and administration tools. */

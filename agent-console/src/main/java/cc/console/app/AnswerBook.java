@@ -12,6 +12,9 @@ import java.util.Map;
  * The scripted-answer index: knowledge-base articles and solved past calls, rebuilt from the stores when they
  * change. Ranking runs in memory so a screen-pop never waits for a text search in the database.
  *
+ * <p>The public self-service page searches a second index holding the published articles only: solved calls (agents'
+ * notes about customers) and unpublished articles are never in it, so no query can find them.
+ *
  * <p>Threading: {@link #refresh} may be called from any context; readers see the last complete index.
  */
 public final class AnswerBook {
@@ -21,6 +24,10 @@ public final class AnswerBook {
     private final KnowledgeStore store;
     private final AnswerSearch.Indexer indexer;
     private volatile AnswerSearch index = new Empty();
+    private volatile Published published = new Published(new Empty(), Map.of());
+
+    /** The public index and its articles by id, swapped together. */
+    private record Published(AnswerSearch index, Map<Long, KnowledgeStore.Article> articles) {}
 
     public AnswerBook(KnowledgeStore store, AnswerSearch.Indexer indexer) {
         this.store = store;
@@ -38,10 +45,20 @@ public final class AnswerBook {
                 sources.add(new AnswerSource(AnswerSource.Kind.SOLVED_CALL, s.interactionId(), s.disposition(),
                         s.notes(), s.queue()));
             }
-            return indexer.index(sources).map(built -> {
+            List<AnswerSource> open = new ArrayList<>();
+            Map<Long, KnowledgeStore.Article> byId = new java.util.HashMap<>();
+            for (KnowledgeStore.Article a : articles) {
+                if (a.published()) {
+                    open.add(new AnswerSource(AnswerSource.Kind.ARTICLE, Long.toString(a.id()), a.title(), a.body(),
+                            a.topics()));
+                    byId.put(a.id(), a);
+                }
+            }
+            return indexer.index(sources).compose(built -> indexer.index(open).map(pub -> {
                 index = built;
+                published = new Published(pub, Map.copyOf(byId));
                 return built.size();
-            });
+            }));
         }));
     }
 
@@ -57,6 +74,16 @@ public final class AnswerBook {
 
     public int size() {
         return index.size();
+    }
+
+    /** The published articles that best match what a customer typed, best first (nothing else is searched). */
+    public List<RankedAnswer> searchPublished(String query, int limit) {
+        return published.index().rank(Map.of(query, 1.0), AnswerSource.Kind.ARTICLE, limit);
+    }
+
+    /** A published article by id; empty when unknown or not published. */
+    public java.util.Optional<KnowledgeStore.Article> publishedArticle(long id) {
+        return java.util.Optional.ofNullable(published.articles().get(id));
     }
 
     /** Before the first refresh: nothing to find. */

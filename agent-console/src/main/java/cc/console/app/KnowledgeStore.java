@@ -10,8 +10,16 @@ import java.util.List;
  */
 public interface KnowledgeStore {
 
-    /** An article; id 0 before it is stored. {@code topics} are space-separated words. */
-    record Article(long id, String title, String body, String topics, String language) {}
+    /**
+     * An article; id 0 before it is stored. {@code topics} are space-separated words. {@code published}: customers
+     * may find it on the public self-service page (agents see every article).
+     */
+    record Article(long id, String title, String body, String topics, String language, boolean published) {
+        /** An article for agents only. */
+        public Article(long id, String title, String body, String topics, String language) {
+            this(id, title, body, topics, language, false);
+        }
+    }
 
     /** A call whose disposition is marked solved, with the agent's notes. */
     record SolvedCall(String interactionId, String disposition, String queue, String notes) {}

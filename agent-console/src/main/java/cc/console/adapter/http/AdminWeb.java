@@ -160,7 +160,7 @@ final class AdminWeb {
 
     private static JsonObject article(KnowledgeStore.Article a) {
         return new JsonObject().put("id", a.id()).put("title", a.title()).put("body", a.body())
-                .put("topics", a.topics()).put("language", a.language());
+                .put("topics", a.topics()).put("language", a.language()).put("published", a.published());
     }
 
     private void saveArticle(RoutingContext rc, long id) {
@@ -175,8 +175,13 @@ final class AdminWeb {
                 fail(rc, 400, "an article needs a title (up to 300 characters) and a body");
                 return;
             }
+            Object flag = b.getValue("published", false);
+            if (!(flag instanceof Boolean published)) {
+                fail(rc, 400, "published must be true or false");
+                return;
+            }
             console.knowledge().save(new KnowledgeStore.Article(id, title, text, b.getString("topics", ""),
-                            "fa".equals(b.getString("language")) ? "fa" : "en"))
+                            "fa".equals(b.getString("language")) ? "fa" : "en", published))
                     .onSuccess(a -> {
                         console.refreshAnswers();
                         json(rc, id == 0 ? 201 : 200, article(a));

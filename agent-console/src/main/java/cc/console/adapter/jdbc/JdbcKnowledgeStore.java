@@ -26,11 +26,11 @@ public final class JdbcKnowledgeStore implements KnowledgeStore {
         return db.withConnection(c -> {
             List<Article> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(
-                    "select id, title, body, topics, language from kb_articles order by id");
+                    "select id, title, body, topics, language, published from kb_articles order by id");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Article(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                            rs.getString(5), rs.getBoolean(6)));
                 }
             }
             return out;
@@ -41,26 +41,29 @@ public final class JdbcKnowledgeStore implements KnowledgeStore {
     public Future<Article> save(Article a) {
         return db.withConnection(c -> {
             if (a.id() == 0) {
-                try (PreparedStatement st = c.prepareStatement("insert into kb_articles (title, body, topics, language)"
-                        + " values (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement st = c.prepareStatement("insert into kb_articles (title, body, topics, language,"
+                        + " published) values (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                     st.setString(1, a.title());
                     st.setString(2, a.body());
                     st.setString(3, a.topics());
                     st.setString(4, a.language());
+                    st.setBoolean(5, a.published());
                     st.executeUpdate();
                     try (ResultSet keys = st.getGeneratedKeys()) {
                         keys.next();
-                        return new Article(keys.getLong(1), a.title(), a.body(), a.topics(), a.language());
+                        return new Article(keys.getLong(1), a.title(), a.body(), a.topics(), a.language(),
+                                a.published());
                     }
                 }
             }
             try (PreparedStatement st = c.prepareStatement("update kb_articles set title = ?, body = ?, topics = ?,"
-                    + " language = ?, updated_at = current_timestamp where id = ?")) {
+                    + " language = ?, published = ?, updated_at = current_timestamp where id = ?")) {
                 st.setString(1, a.title());
                 st.setString(2, a.body());
                 st.setString(3, a.topics());
                 st.setString(4, a.language());
-                st.setLong(5, a.id());
+                st.setBoolean(5, a.published());
+                st.setLong(6, a.id());
                 if (st.executeUpdate() == 0) {
                     throw new IllegalArgumentException("no article " + a.id());
                 }

@@ -59,10 +59,21 @@ public final class JdbcHistoryLoader {
         });
     }
 
+    /** The order number a generated order gets: the customer's id and the order's place, "00042-3". */
+    public static String orderNumber(long customerId, int index) {
+        return String.format("%05d-%d", customerId, index + 1);
+    }
+
+    /** The phone a generated customer ordered with (a Tehran mobile made from the id; the self-service page's second factor). */
+    public static String phone(long customerId) {
+        return String.format("0912%07d", (customerId * 7_919L + 1_234_567L) % 10_000_000L);
+    }
+
     private static void writeHistories(Connection c, List<CustomerHistory> histories, long[] ids, String currency)
             throws SQLException {
         try (PreparedStatement orders = c.prepareStatement(
-                "insert into customer_orders (customer_id, ordered_at, amount) values (?, ?, ?)");
+                "insert into customer_orders (customer_id, ordered_at, amount, order_number, status, status_at, phone)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement opportunities = c.prepareStatement("insert into sales_opportunities (customer_id,"
                      + " title, amount, currency, probability, owner, status, stage, created_at, updated_at, closed_at)"
                      + " values (?, 'Customer history', ?, ?, ?, 'history', ?, ?, ?, ?, ?)");
@@ -73,10 +84,17 @@ public final class JdbcHistoryLoader {
                      + " offered_at, accepted) values (?, ?, ?, ?)")) {
             for (int i = 0; i < ids.length; i++) {
                 CustomerHistory h = histories.get(i);
-                for (CustomerHistory.Order o : h.orders()) {
+                for (int k = 0; k < h.orders().size(); k++) {
+                    CustomerHistory.Order o = h.orders().get(k);
+                    // the customer's latest order is on its way, the older ones delivered
+                    boolean last = k == h.orders().size() - 1;
                     orders.setLong(1, ids[i]);
                     orders.setObject(2, JdbcInteractionStore.timestamp(o.at()));
                     orders.setDouble(3, o.amount());
+                    orders.setString(4, orderNumber(ids[i], k));
+                    orders.setString(5, last ? "shipped" : "delivered");
+                    orders.setObject(6, JdbcInteractionStore.timestamp(o.at().plus(java.time.Duration.ofDays(last ? 1 : 3))));
+                    orders.setString(7, phone(ids[i]));
                     orders.addBatch();
                 }
                 for (CustomerHistory.Opportunity o : h.opportunities()) {
