@@ -49,8 +49,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code target/ivr-<server>-server.log} (with its stderr), so a server's logging can never stall it.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.ivr.IvrLoadBenchmark [--sessions N]
- * [--ramp S] [--plateau S] [--first-command-timeout S] [--servers ours,asterisk-java,asterisk-java-10k]}
- * (defaults 10,000 sessions, 40 s ramp, 15 s plateau, all three servers: about 4 minutes in all).
+ * [--ramp S] [--plateau S] [--first-command-timeout S] [--warmup-sessions N]
+ * [--servers ours,asterisk-java,asterisk-java-10k]} (defaults 10,000 sessions, 40 s ramp, 15 s plateau, 300 warm-up
+ * callers per server before measuring, all three servers: about 4 minutes in all).
  */
 public final class IvrLoadBenchmark {
     static final long MENU_PROMPT_MS = 4_000;
@@ -68,6 +69,7 @@ public final class IvrLoadBenchmark {
         int rampS = Integer.parseInt(opts.getOrDefault("ramp", "40"));
         int plateauS = Integer.parseInt(opts.getOrDefault("plateau", "15"));
         double firstTimeoutS = Double.parseDouble(opts.getOrDefault("first-command-timeout", "5"));
+        int warmupSessions = Integer.parseInt(opts.getOrDefault("warmup-sessions", "300"));
         List<String> servers = List.of(opts.getOrDefault("servers", "ours,asterisk-java,asterisk-java-10k").split(","));
         System.out.printf(Locale.ROOT, "IVR load: %,d sessions, Poisson arrivals over a %d s ramp (%.0f calls/s), "
                         + "%d s plateau; menu prompt %d ms, information prompt %d ms, a key every %d-%d ms; "
@@ -77,7 +79,7 @@ public final class IvrLoadBenchmark {
                 System.getProperty("java.version"), loadAverage());
         List<Result> results = new ArrayList<>();
         for (String server : servers) {
-            results.add(run(server.trim(), sessions, rampS, plateauS, (long) (firstTimeoutS * 1e9)));
+            results.add(run(server.trim(), sessions, rampS, plateauS, (long) (firstTimeoutS * 1e9), warmupSessions));
         }
         System.out.println();
         System.out.println("| server | peak sessions served | served | refused | timed out | dropped | commands "
@@ -101,7 +103,7 @@ public final class IvrLoadBenchmark {
         return ok ? "(met)" : "(NOT met)";
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -118,8 +120,8 @@ public final class IvrLoadBenchmark {
         }
     }
 
-    private static Result run(String server, int sessions, int rampS, int plateauS, long firstTimeoutNs)
-            throws Exception {
+    private static Result run(String server, int sessions, int rampS, int plateauS, long firstTimeoutNs,
+                              int warmupSessions) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %s ==%n", server);
         Path log = Path.of("target", "ivr-" + server + "-server.log").toAbsolutePath();
         java.nio.file.Files.createDirectories(log.getParent());
@@ -138,6 +140,7 @@ public final class IvrLoadBenchmark {
             try (AsteriskSimulator sim = AsteriskSimulator.start(SimulatorConfig.builder()
                     .agi("127.0.0.1", port, "menu-loop?lang=en").timings(timings).build())) {
                 Random random = new Random(7);
+                warmUp(sim, warmupSessions, random, keys);
                 childIn.println("record");
                 List<SimulatedCall> calls = new ArrayList<>(sessions);
                 long[] placedAt = new long[sessions];
@@ -193,8 +196,12 @@ public final class IvrLoadBenchmark {
                 long timedOut = 0;
                 long dropped = 0;
                 long late = 0;
+                org.HdrHistogram.Histogram delay = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
                 for (int i = 0; i < calls.size(); i++) {
                     Long at = first.get(caller(i));
+                    if (at != null) {
+                        delay.recordValue(Math.max(0, Math.min((at - placedAt[i]) / 1_000, 3_600_000_000L)));
+                    }
                     if (at != null && at - placedAt[i] <= firstTimeoutNs) {
                         served++;
                         dropped += endedEarly[i] ? 1 : 0;
@@ -214,6 +221,10 @@ public final class IvrLoadBenchmark {
                                 + "server %s, peak served %,d, connections accepted %s; server log lines %,d in %s%n",
                         served, dropped, refused, stats.agiConnectFailures(), r.serverRefused, timedOut, late, f[6],
                         r.servedPeak, f[9], childOut.logged(), log);
+                System.out.printf(Locale.ROOT, "  caller placed to first command (callers who got one, %,d): p50 %.1f ms,"
+                                + " p99 %.1f ms, max %.1f ms (the simulator runs in this JVM: the first server's run"
+                                + " also warms it up)%n", delay.getTotalCount(), delay.getValueAtPercentile(50) / 1e3,
+                        delay.getValueAtPercentile(99) / 1e3, delay.getMaxValue() / 1e3);
                 return r;
             }
         } finally {
@@ -223,6 +234,36 @@ public final class IvrLoadBenchmark {
             }
             childOut.close();
         }
+    }
+
+    /**
+     * Unmeasured: {@code count} callers over 3 s who stay 3 s and hang up, so the simulator in this JVM and the server
+     * are past their first JIT compilation before the measured callers come (else the first server run pays for
+     * warming the simulator). Their numbers (0913...) are not the measured callers'.
+     */
+    private static void warmUp(AsteriskSimulator sim, int count, Random random, long keys) throws Exception {
+        if (count <= 0) {
+            return;
+        }
+        List<SimulatedCall> warm = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            warm.add(sim.placeInboundCall(InboundCall.of(String.format(Locale.ROOT, "0913%07d", i), "", "100")
+                    .withDtmf(script(random, keys))));
+            Thread.sleep(3_000L / count);
+        }
+        Thread.sleep(3_000);
+        for (SimulatedCall c : warm) {
+            c.hangup();
+        }
+        for (SimulatedCall c : warm) {
+            try {
+                c.awaitEnd(java.time.Duration.ofSeconds(30));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // left to the server; the measured run still starts
+            }
+        }
+        Thread.sleep(1_000);
+        System.out.printf(Locale.ROOT, "  warm-up: %,d callers over 3 s, held 3 s, hung up (not measured)%n", count);
     }
 
     private static String caller(int i) {

@@ -127,6 +127,7 @@ public final class IvrLoadServer {
                     TURNAROUND.reset();
                     PEAK.set(ACTIVE.get());
                     SERVED_PEAK.set(SERVED_NOW.get());
+                    REFUSED.set(0);
                     recording = true;
                 }
                 case "report" -> {
