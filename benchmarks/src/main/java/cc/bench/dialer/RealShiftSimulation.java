@@ -143,7 +143,16 @@ final class RealShiftSimulation {
     }
 
     static Result run(ShiftScenario scenario, Real real) {
-        return new RealShiftSimulation(scenario, real).run();
+        return new RealShiftSimulation(scenario, real).run(false);
+    }
+
+    /**
+     * As {@link #run(ShiftScenario, Real)}, but the calls still up at the end are talked to their end and their whole
+     * talk counted (in the last hour), as a dialer's report counts a call's talk once it has ended: for comparing with
+     * a run of the whole dialer that waited for its last calls.
+     */
+    static Result runFinishingCalls(ShiftScenario scenario, Real real) {
+        return new RealShiftSimulation(scenario, real).run(true);
     }
 
     /** The live-answer probability {@code t} seconds into the shift. */
@@ -151,7 +160,7 @@ final class RealShiftSimulation {
         return real.answerLow() + (real.answerPeak() - real.answerLow()) * Math.sin(Math.PI * t / shiftSeconds);
     }
 
-    private Result run() {
+    private Result run(boolean finishCalls) {
         int end = sc.shiftSeconds();
         for (int t = 0; t < end; t++) {
             schedule(t, TICK, 0);
@@ -166,6 +175,15 @@ final class RealShiftSimulation {
         }
         while (!events.isEmpty() && events.peek().at < end) {
             handle(events.poll());
+        }
+        if (finishCalls) {
+            for (Event e : events) {
+                if (e.kind == TALK_END) {
+                    int agent = (int) e.id;
+                    out.talkSeconds()[out.talkSeconds().length - 1] += e.at - agentSince[agent];
+                    agentState[agent] = WRAPPING;
+                }
+            }
         }
         for (int a = 0; a < agentState.length; a++) {
             if (agentState[a] == TALKING) {
