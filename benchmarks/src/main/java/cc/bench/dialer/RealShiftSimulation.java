@@ -147,11 +147,11 @@ final class RealShiftSimulation {
     }
 
     /**
-     * As {@link #run(ShiftScenario, Real)}, but the calls still up at the end are talked to their end and their whole
-     * talk counted (in the last hour), as a dialer's report counts a call's talk once it has ended: for comparing with
-     * a run of the whole dialer that waited for its last calls.
+     * As {@link #run(ShiftScenario, Real)}, but only the talk of calls that ended inside the shift is counted (in the
+     * hour each part fell in), as a dialer's report counts a call's talk once it has ended: for comparing with a run of
+     * the whole dialer whose report is read at the end of its minutes.
      */
-    static Result runFinishingCalls(ShiftScenario scenario, Real real) {
+    static Result runCountingEndedCalls(ShiftScenario scenario, Real real) {
         return new RealShiftSimulation(scenario, real).run(true);
     }
 
@@ -160,7 +160,7 @@ final class RealShiftSimulation {
         return real.answerLow() + (real.answerPeak() - real.answerLow()) * Math.sin(Math.PI * t / shiftSeconds);
     }
 
-    private Result run(boolean finishCalls) {
+    private Result run(boolean endedOnly) {
         int end = sc.shiftSeconds();
         for (int t = 0; t < end; t++) {
             schedule(t, TICK, 0);
@@ -176,17 +176,8 @@ final class RealShiftSimulation {
         while (!events.isEmpty() && events.peek().at < end) {
             handle(events.poll());
         }
-        if (finishCalls) {
-            for (Event e : events) {
-                if (e.kind == TALK_END) {
-                    int agent = (int) e.id;
-                    out.talkSeconds()[out.talkSeconds().length - 1] += e.at - agentSince[agent];
-                    agentState[agent] = WRAPPING;
-                }
-            }
-        }
         for (int a = 0; a < agentState.length; a++) {
-            if (agentState[a] == TALKING) {
+            if (agentState[a] == TALKING && !endedOnly) {
                 spread(out.talkSeconds(), agentSince[a], end);
             } else if (agentState[a] == ON_BREAK) {
                 spread(out.breakSeconds(), agentSince[a], end);

@@ -46,7 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>What is not measured: audio, real prompts (the simulator's timers), anything past the loopback socket (no network
  * latency), the simulator's own cost (it runs in this JVM). The simulator's transcript line for the connection itself
  * does not count as being served. Each server's stdout is drained by a thread of its own into
- * {@code target/ivr-<server>-server.log} (with its stderr), so a server's logging can never stall it.
+ * {@code <java.io.tmpdir>/ivr-<server>-server.log} (its stderr beside it, {@code .err}), so a server's logging can
+ * never stall it.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.ivr.IvrLoadBenchmark [--sessions N]
  * [--ramp S] [--plateau S] [--first-command-timeout S] [--warmup-sessions N]
@@ -123,7 +124,7 @@ public final class IvrLoadBenchmark {
     private static Result run(String server, int sessions, int rampS, int plateauS, long firstTimeoutNs,
                               int warmupSessions) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %s ==%n", server);
-        Path log = Path.of("target", "ivr-" + server + "-server.log").toAbsolutePath();
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "ivr-" + server + "-server.log").toAbsolutePath();
         java.nio.file.Files.createDirectories(log.getParent());
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), IvrLoadServer.class.getName(), server)
