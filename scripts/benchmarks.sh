@@ -15,6 +15,9 @@
 #                                      report-month (a month's reports over 10 million calls in PostgreSQL; loading
 #                                      them takes tens of minutes the first time: not in the default set)
 #                                      pipeline (the sales pipeline report over 100,000 opportunities: not in the default set)
+#                                      dialer-load (the whole dialer against the simulator for 30 minutes at 25 agents,
+#                                      beside the pure simulation, 30 minutes: not in the default set; for a quick check
+#                                      run its class with --minutes 2)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +43,7 @@ declare -A main=(
   [warehouse-export]=cc.bench.warehouse.WarehouseExportBenchmark
   [report-month]=cc.bench.report.ReportMonthBenchmark
   [pipeline]=cc.bench.sales.PipelineBenchmark
+  [dialer-load]=cc.bench.dialer.DialerLoadRun
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -31,12 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * The ACD inside the whole server, against the simulator over real AMI: callers are placed on hold in the simulator
  * and handed to the ACD at a fixed rate (as the IVR's enqueue node does); the latency measured is from the enqueue
  * request to the agent's originate reaching the simulator, seen as the {@code CC_OFFER} variable being set on the
- * agent's new channel and reported back over AMI (so it includes the event's way back). With enough agents almost
- * every caller arrives to a free agent; with fewer agents ({@code --agents 100}) callers wait, and the latency from
- * an agent becoming available (its caller's hang-up reaching the server) to its next originate is measured too.
+ * agent's new channel and reported back over AMI (so it includes the event's way back).
+ *
+ * <p>What is measured, in two rows of one run: callers who arrive to a free agent (enqueue to originate), and callers
+ * who had to wait (from their agent becoming available, i.e. the previous caller's hang-up reaching the server, to
+ * the agent's next originate). The defaults give both: 120 agents, 100 calls/s, exponential talk times of 1 s mean,
+ * so the agents are about 92 % busy and a share of callers waits while the queue stays stable. A row with fewer than
+ * 100 offers makes the run INCOMPLETE (then change {@code --agents}). What is not measured: the IVR before the
+ * enqueue (callers are handed to the ACD directly), a real phone's ringing (the simulator's leg rings {@code --ring}
+ * ms), the database (embedded), the console.
  *
  * <p>Options: {@code --rate} calls/s (100), {@code --seconds} measured (20), {@code --warmup} s (5),
- * {@code --agents} (250), {@code --talk} mean talk ms (1000), {@code --ring} agent ring delay ms (100).
+ * {@code --agents} (120), {@code --talk} mean talk ms (1000), {@code --talk-dist} {@code exp} or {@code fixed}
+ * (exp), {@code --ring} agent ring delay ms (100).
  */
 public final class AcdEndToEndBenchmark {
     public static void main(String[] args) throws Exception {
@@ -44,12 +51,14 @@ public final class AcdEndToEndBenchmark {
         double rate = Double.parseDouble(o.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
-        int agents = Integer.parseInt(o.getOrDefault("agents", "250"));
+        int agents = Integer.parseInt(o.getOrDefault("agents", "120"));
         long talkMs = Long.parseLong(o.getOrDefault("talk", "1000"));
+        boolean expTalk = !o.getOrDefault("talk-dist", "exp").equals("fixed");
+        java.util.Random talkRandom = new java.util.Random(17);
         long ringMs = Long.parseLong(o.getOrDefault("ring", "100"));
         System.out.printf("AcdEndToEndBenchmark: %.0f calls/s, %d s warm-up + %d s measured, %d agents, "
-                + "ring %d ms, caller talks %d ms (fixed) then hangs up; embedded database, in-memory live state%n",
-                rate, warmup, seconds, agents, ringMs, talkMs);
+                + "ring %d ms, caller talks %d ms (%s) then hangs up; embedded database, in-memory live state%n",
+                rate, warmup, seconds, agents, ringMs, talkMs, expTalk ? "exponential mean" : "fixed");
 
         Path dir = Files.createTempDirectory("acd-bench");
         Files.createDirectories(dir.resolve("flows"));
@@ -129,7 +138,8 @@ public final class AcdEndToEndBenchmark {
             }
             placed.incrementAndGet();
             SimulatedCall c = sim.placeInboundCall(InboundCall.of("0915" + placed.get(), "Bench", "s")
-                    .withContext("cc-hold").withPatienceMs(0).withTalkTimeMs(talkMs));
+                    .withContext("cc-hold").withPatienceMs(0).withTalkTimeMs(expTalk
+                            ? Math.max(1, Math.round(-Math.log(1 - talkRandom.nextDouble()) * talkMs)) : talkMs));
             sentAt.put(c.uniqueid(), System.nanoTime());
             server.vertx().eventBus().request(Addresses.ACD_CALL_ENQUEUE,
                     new EnqueueCall(c.uniqueid(), c.channel(), "bench", 0, "en", Map.of(), Instant.now()))
@@ -151,6 +161,11 @@ public final class AcdEndToEndBenchmark {
             double p99 = routing.getValueAtPercentile(99) / 1e6;
             System.out.printf("target p99 < 50 ms (free agent or agent becoming available, %d offers): %s "
                     + "(p99 %.2f ms)%n", routing.getTotalCount(), p99 < 50 ? "met" : "NOT met", p99);
+            if (free.getTotalCount() < 100 || freed.getTotalCount() < 100) {
+                System.out.printf("INCOMPLETE: %d offers to a free agent and %d to a waiting caller; each row needs at"
+                        + " least 100 (fewer --agents make callers wait, more let them find a free agent)%n",
+                        free.getTotalCount(), freed.getTotalCount());
+            }
         }
         server.close();
         sim.close();

@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JMH view of {@link RoutingBenchmark}'s workload: throughput and SampleTime percentiles of one routing
- * decision, with the simulation's own step (choosing the next event, reacting to the commands) included in each
- * sample, so these figures are a little slower than the main program's, which times {@code apply} alone.
+ * The JMH view of {@link RoutingBenchmark}'s workload: throughput and SampleTime percentiles of one event applied to
+ * the router (any event: arrivals, answers, call endings, abandons, agent states, ticks), with the simulation's own
+ * step (choosing the next event, reacting to the commands) included in each sample.
+ *
+ * <p>What is measured: events, not decisions. Only some events make an offer (a call matched to an agent), so these
+ * ops/s are not offers/s; {@link RoutingBenchmark} reports offers/s and the latency of the offering calls apart.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar cc.bench.acd.RoutingJmh} (about a minute), or through
  * {@code org.openjdk.jmh.Main cc.bench.acd.RoutingJmh} with JMH's own options.

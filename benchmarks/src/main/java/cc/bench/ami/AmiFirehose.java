@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * recorded Asterisk 22 traces: Newchannel, VarSet, Newexten, Newstate Ringing/Up, DTMFEnd, Hangup. Three VarSet
  * events per call carry their send time ({@link System#nanoTime()}) as value of {@link #TIME_VARIABLE}; during
  * the warm-up the variable is {@link #WARMUP_VARIABLE} instead, so consumers can skip it.
+ *
+ * <p>Every event carries a sequence number, 1, 2, 3... in the order written, as {@code ChanVariable: CC_SEQ=<n>}:
+ * the header real Asterisk adds to every event with a channel snapshot for each variable listed in manager.conf's
+ * {@code channelvars} (here {@code channelvars = CC_SEQ}), so the bytes stay what Asterisk could send. The recorded
+ * traces were taken without {@code channelvars} and do not show the header. The events written are also counted by
+ * kind ({@link #KINDS}), so a consumer's losses can be told per kind.
  */
 final class AmiFirehose implements AutoCloseable {
     static final String TIME_VARIABLE = "CC_SENT_NS";
@@ -30,6 +36,13 @@ final class AmiFirehose implements AutoCloseable {
     static final int EVENTS_PER_CALL = 10;
     static final int MAPPED_PER_CALL = 8;
     static final int TIMED_PER_CALL = 3;
+    static final String SEQ_VARIABLE = "CC_SEQ";
+    /** The kind of each of a call's ten events, by step. */
+    static final String[] STEP_KIND = {"Newchannel", "VarSet CC_SENT_NS", "Newexten", "VarSet QUEUENAME",
+            "Newstate Ringing", "Newstate Up", "VarSet CC_SENT_NS", "DTMFEnd", "VarSet CC_SENT_NS", "Hangup"};
+    /** The kinds in the order printed. */
+    static final List<String> KINDS = List.of("Newchannel", "VarSet CC_SENT_NS", "Newexten", "VarSet QUEUENAME",
+            "Newstate Ringing", "Newstate Up", "DTMFEnd", "Hangup");
 
     private final ServerSocket server;
     private final int concurrentCalls;
@@ -38,6 +51,11 @@ final class AmiFirehose implements AutoCloseable {
     private final CountDownLatch loggedIn = new CountDownLatch(1);
     private final AtomicLong sentEvents = new AtomicLong();
     private final AtomicLong sentTimed = new AtomicLong();
+    /** Events written per kind (index in {@link #KINDS}), warm-up included; written by the one writer thread. */
+    private final java.util.concurrent.atomic.AtomicLongArray writtenByKind =
+            new java.util.concurrent.atomic.AtomicLongArray(KINDS.size());
+    /** The last sequence number written. */
+    private final long[] seq = new long[1];
     private Thread reader;
 
     AmiFirehose(int concurrentCalls) throws IOException {
@@ -58,6 +76,21 @@ final class AmiFirehose implements AutoCloseable {
 
     long sentTimed() {
         return sentTimed.get();
+    }
+
+    /** Every event written so far (warm-up included), by kind, in the order of {@link #KINDS}. */
+    long[] writtenByKind() {
+        long[] out = new long[KINDS.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = writtenByKind.get(i);
+        }
+        return out;
+    }
+
+    long lastSequence() {
+        synchronized (seq) {
+            return seq[0];
+        }
     }
 
     boolean awaitLogin(long seconds) throws InterruptedException {
@@ -158,7 +191,7 @@ final class AmiFirehose implements AutoCloseable {
     Run run(int ratePerSecond, double warmupSeconds, double seconds) throws IOException, InterruptedException {
         Call[] calls = new Call[concurrentCalls];
         for (int i = 0; i < calls.length; i++) {
-            calls[i] = new Call(i);
+            calls[i] = new Call(i, seq);
         }
         long start = System.nanoTime();
         long warmupEnd = start + (long) (warmupSeconds * 1e9);
@@ -184,9 +217,13 @@ final class AmiFirehose implements AutoCloseable {
             sb.setLength(0);
             int batch = (int) Math.min(due - written, 5_000);
             int timed = 0;
-            for (int i = 0; i < batch; i++) {
-                timed += calls[slot].next(sb, now, warm) ? 1 : 0;
-                slot = (slot + 1) % calls.length;
+            int[] kindCount = new int[KINDS.size()];
+            synchronized (seq) {
+                for (int i = 0; i < batch; i++) {
+                    kindCount[KINDS.indexOf(STEP_KIND[calls[slot].step])]++;
+                    timed += calls[slot].next(sb, now, warm) ? 1 : 0;
+                    slot = (slot + 1) % calls.length;
+                }
             }
             int len = sb.length();
             if (buf.length < len) {
@@ -196,6 +233,9 @@ final class AmiFirehose implements AutoCloseable {
                 buf[i] = (byte) sb.charAt(i);
             }
             write(buf, len);
+            for (int k = 0; k < kindCount.length; k++) {
+                writtenByKind.addAndGet(k, kindCount[k]);
+            }
             if (!warm && measuredStart == 0) {
                 measuredStart = now;
             }
@@ -215,13 +255,15 @@ final class AmiFirehose implements AutoCloseable {
     /** One call slot: walks the ten events of a call, then starts the next call. */
     private static final class Call {
         private final int slot;
+        private final long[] seq;
         private long serial;
         private int step;
         private String uniqueId;
         private String channel;
 
-        Call(int slot) {
+        Call(int slot, long[] seq) {
             this.slot = slot;
+            this.seq = seq;
             begin();
         }
 
@@ -297,7 +339,8 @@ final class AmiFirehose implements AutoCloseable {
                     .append("\r\nCallerIDNum: 09121234567\r\nCallerIDName: Sara Ahmadi\r\nConnectedLineNum: <unknown>"
                             + "\r\nConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\nContext: ivr-in"
                             + "\r\nExten: 100\r\nPriority: 1\r\nUniqueid: ").append(uniqueId)
-                    .append("\r\nLinkedid: ").append(uniqueId).append("\r\n");
+                    .append("\r\nLinkedid: ").append(uniqueId)
+                    .append("\r\nChanVariable: ").append(SEQ_VARIABLE).append('=').append(++seq[0]).append("\r\n");
         }
 
         private static void end(StringBuilder sb) {

@@ -14,9 +14,20 @@ import java.util.Locale;
  * agents, and prints, per team size and mode, talk minutes per agent hour (median over shifts) and the abandon rate
  * overall and in the worst shift (the regulator's window holds one shift's calls) and worst hour.
  *
+ * <p>Two scenarios. {@code reference}: the shift the targets were set against ({@code ReferenceScenario}: constant
+ * answer rate 0.25, AMD never wrong, no breaks, talk lognormal sigma 0.5). {@code real}: what real shifts have
+ * ({@link RealShiftSimulation}): answer rate 0.15 to 0.35 and back over the day, AMD wrong 5 % each way, two
+ * 15-minute breaks and a 30-minute lunch per agent, talk lognormal sigma 1.0 (same 120 s mean); reported per hour as
+ * well as per shift, the worst hour beside the regulator's window.
+ *
+ * <p>What is measured: the production pacer ({@code Pacer}, {@code PacingEstimator}, {@code AbandonLedger}) in a
+ * model world, in virtual time. What is not: the dialer's own code around the pacer (campaign runner, AMI, the ACD's
+ * choice of agent), which {@link DialerLoadRun} runs against the Asterisk simulator; real customers (the world's
+ * distributions are assumptions, printed at the top).
+ *
  * <p>Usage: {@code java -cp benchmarks.jar cc.bench.dialer.PacingSimulation [--shifts N] [--seed S]
- * [--agents 10,25,50,100] [--hours H]}. Deterministic: the same arguments print the same figures on any machine;
- * only the wall time varies.
+ * [--agents 10,25,50,100] [--hours H] [--scenario reference|real|both]}. Deterministic: the same arguments print the
+ * same figures on any machine; only the wall time varies.
  */
 public final class PacingSimulation {
     private static final double TARGET_25 = 49;
@@ -30,20 +41,37 @@ public final class PacingSimulation {
         long seed = 20261123L;
         int[] teams = {10, 25, 50, 100};
         int hours = 8;
+        String which = "both";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--scenario" -> which = args[++i];
                 case "--shifts" -> shifts = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--agents" -> teams = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--hours" -> hours = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--shifts N] [--seed S] [--agents 10,25,50,100] [--hours H]");
+                            + "; usage: [--shifts N] [--seed S] [--agents 10,25,50,100] [--hours H]"
+                            + " [--scenario reference|real|both]");
                     System.exit(2);
                 }
             }
         }
+        if (!which.equals("reference") && !which.equals("real") && !which.equals("both")) {
+            System.err.println("--scenario must be reference, real or both, was " + which);
+            System.exit(2);
+        }
+        if (!which.equals("real")) {
+            reference(shifts, seed, teams, hours);
+        }
+        if (!which.equals("reference")) {
+            RealShiftReport.print(shifts, seed, teams, hours);
+        }
+    }
+
+    private static void reference(int shifts, long seed, int[] teams, int hours) {
         ShiftScenario base = ReferenceScenario.of(25, PacingMode.PREDICTIVE, seed);
+        System.out.println("== reference scenario (the shift the targets were set against) ==");
         System.out.printf(Locale.ROOT, "Pacing simulation: %d shifts of %d h per row, seeds %d..%d%n", shifts, hours,
                 seed, seed + shifts - 1);
         System.out.printf(Locale.ROOT, "  live-answer rate %.2f; live answer after %.0f-%.0f s ringing (uniform)%n",

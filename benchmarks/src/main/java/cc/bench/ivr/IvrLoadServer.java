@@ -37,19 +37,30 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The FastAGI server under test, in a JVM of its own so that its heap is measured alone: {@code ours} (our
- * {@link IvrModule} with default settings serving the menu-loop flow) or {@code asterisk-java} (a
- * {@link DefaultAgiServer} with default settings running {@link MenuLoopScript}). Driven by {@link IvrLoadBenchmark}
+ * {@link IvrModule} with default settings serving the menu-loop flow), {@code asterisk-java} (a
+ * {@link DefaultAgiServer} with default settings running {@link MenuLoopScript}: core pool 10, at most 500 threads) or
+ * {@code asterisk-java-10k} (the same with its pool allowed 10,000 threads). Driven by {@link IvrLoadBenchmark}
  * over stdin/stdout: it prints {@code READY <port>}, then answers {@code record} (start measuring), {@code report}
- * (one {@code REPORT} line) and {@code quit}.
+ * (one {@code REPORT} line), {@code first} (every caller's first-command time) and {@code quit}. The driver drains
+ * its stdout continuously, so the library's log lines can never block it.
  *
  * <p>Turnaround is measured on the server's own socket for both servers: from the moment a reply (or the environment
- * block) from Asterisk is read to the moment the next command is written. Prompt time never falls inside it.
+ * block) from Asterisk is read to the moment the next command has been handed to the kernel (after asterisk-java's
+ * {@code flush()}; after Vert.x's {@code write} returns on the event loop, which writes and flushes there). Prompt
+ * time never falls inside it. A session counts as served from its first command written.
  */
 public final class IvrLoadServer {
     static final Recorder TURNAROUND = new Recorder(3_600_000_000L, 3);
     static final AtomicInteger ACTIVE = new AtomicInteger();
     static final AtomicInteger PEAK = new AtomicInteger();
     static final AtomicLong SESSIONS = new AtomicLong();
+    /** Connections that have had at least one command written and are still open, and their peak. */
+    static final AtomicInteger SERVED_NOW = new AtomicInteger();
+    static final AtomicInteger SERVED_PEAK = new AtomicInteger();
+    /** Connections accepted and then refused (asterisk-java's pool rejecting them; ours never refuses). */
+    static final AtomicLong REFUSED = new AtomicLong();
+    /** Caller number to System.nanoTime() of the first command written to that caller (same clock as the driver's). */
+    static final java.util.Map<String, Long> FIRST_COMMAND = new java.util.concurrent.ConcurrentHashMap<>();
     static volatile boolean recording;
 
     private IvrLoadServer() {
@@ -76,11 +87,18 @@ public final class IvrLoadServer {
                 module.close().await();
                 vertx.close().await();
             };
-        } else if (kind.equals("asterisk-java")) {
+        } else if (kind.startsWith("asterisk-java")) {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
             TimedAgiServer agi = new TimedAgiServer(new MenuLoopScript());
+            if (kind.equals("asterisk-java-10k")) {
+                // its best: the pool may grow to 10,000 threads instead of the default 500 (core size stays 10)
+                agi.setMaximumPoolSize(10_000);
+            } else if (!kind.equals("asterisk-java")) {
+                throw new IllegalArgumentException("server kind must be ours, asterisk-java or asterisk-java-10k, was "
+                        + kind);
+            }
             agi.setPort(port);
             agi.setAddress(InetAddress.getLoopbackAddress());
             Thread t = new Thread(() -> {
@@ -97,7 +115,8 @@ public final class IvrLoadServer {
             }
             server = agi::shutdown;
         } else {
-            throw new IllegalArgumentException("server kind must be ours or asterisk-java, was " + kind);
+            throw new IllegalArgumentException("server kind must be ours, asterisk-java or asterisk-java-10k, was "
+                    + kind);
         }
         out.println("READY " + port);
         out.flush();
@@ -107,6 +126,8 @@ public final class IvrLoadServer {
                 case "record" -> {
                     TURNAROUND.reset();
                     PEAK.set(ACTIVE.get());
+                    SERVED_PEAK.set(SERVED_NOW.get());
+                    REFUSED.set(0);
                     recording = true;
                 }
                 case "report" -> {
@@ -117,7 +138,13 @@ public final class IvrLoadServer {
                     out.println("REPORT " + h.getTotalCount() + " " + h.getValueAtPercentile(50) + " "
                             + h.getValueAtPercentile(99) + " " + h.getValueAtPercentile(99.9) + " " + h.getMaxValue()
                             + " " + PEAK.get() + " " + heap + " " + ACTIVE.get() + " " + SESSIONS.get()
-                            + " " + Thread.activeCount());
+                            + " " + Thread.activeCount() + " " + SERVED_PEAK.get() + " " + REFUSED.get());
+                    out.flush();
+                }
+                case "first" -> {
+                    // the first-command times, one "FIRST <caller> <nanos>" line each, then "END"
+                    FIRST_COMMAND.forEach((caller, at) -> out.println("FIRST " + caller + " " + at));
+                    out.println("END");
                     out.flush();
                 }
                 case "quit" -> {
@@ -139,27 +166,68 @@ public final class IvrLoadServer {
         PEAK.accumulateAndGet(now, Math::max);
     }
 
-    static void closed() {
-        ACTIVE.decrementAndGet();
-    }
-
     /**
-     * Per connection: when the last bytes from Asterisk were read, 0 once the next command has been written.
-     * Threading: used by the one thread that serves the connection (an event loop, or asterisk-java's script thread).
+     * Per connection: when the last bytes from Asterisk were read (0 once the next command has been written), the
+     * caller's number from the environment block, and whether a command was ever written (a session served).
+     * Threading: used by the one thread that serves the connection (an event loop, or asterisk-java's script thread),
+     * except {@link #closed()}, which runs once on the thread that closes it.
      */
     static final class Turnaround {
         long readAt;
+        private String callerId;
+        private final StringBuilder envHead = new StringBuilder();
+        private volatile boolean served;
+        private boolean open = true;
+
+        Turnaround() {
+            opened();
+        }
 
         void read() {
             readAt = System.nanoTime();
         }
 
+        /** Picks the caller's number out of the environment block (the first bytes Asterisk sends). */
+        void environment(String text) {
+            if (callerId != null || envHead.length() > 8_192) {
+                return;
+            }
+            envHead.append(text);
+            int at = envHead.indexOf("agi_callerid: ");
+            if (at >= 0) {
+                int end = envHead.indexOf("\n", at);
+                if (end > 0) {
+                    callerId = envHead.substring(at + 14, end).trim();
+                    envHead.setLength(0);
+                }
+            }
+        }
+
         void wrote() {
+            long now = System.nanoTime();
+            if (!served) {
+                served = true;
+                SERVED_NOW.incrementAndGet();
+                SERVED_PEAK.accumulateAndGet(SERVED_NOW.get(), Math::max);
+                if (callerId != null) {
+                    FIRST_COMMAND.put(callerId, now);
+                }
+            }
             long r = readAt;
             if (r != 0) {
                 readAt = 0;
                 if (recording) {
-                    TURNAROUND.recordValue(Math.max(0, (System.nanoTime() - r) / 1_000));
+                    TURNAROUND.recordValue(Math.max(0, (now - r) / 1_000));
+                }
+            }
+        }
+
+        synchronized void closed() {
+            if (open) {
+                open = false;
+                ACTIVE.decrementAndGet();
+                if (served) {
+                    SERVED_NOW.decrementAndGet();
                 }
             }
         }
@@ -171,6 +239,17 @@ public final class IvrLoadServer {
 
         TimedAgiServer(AgiScript script) {
             super(script);
+        }
+
+        /** Counts the connections the pool refuses; the library then closes them (and logs a warning). */
+        @Override
+        protected void execute(Runnable command) {
+            try {
+                super.execute(command);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                REFUSED.incrementAndGet();
+                throw e;
+            }
         }
 
         @Override
@@ -200,17 +279,18 @@ public final class IvrLoadServer {
     static final class TimedConnection implements SocketConnectionFacade {
         private final SocketConnectionFacade real;
         private final Turnaround turnaround = new Turnaround();
-        private boolean closed;
 
         TimedConnection(SocketConnectionFacade real) {
             this.real = real;
-            opened();
         }
 
         @Override
         public String readLine() throws IOException {
             String line = real.readLine();
             turnaround.read();
+            if (line != null && line.startsWith("agi_callerid: ")) {
+                turnaround.environment(line + "\n");
+            }
             return line;
         }
 
@@ -227,10 +307,7 @@ public final class IvrLoadServer {
 
         @Override
         public void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                closed();
-            }
+            turnaround.closed();
             real.close();
         }
 

@@ -16,8 +16,8 @@ import java.lang.reflect.Proxy;
 /**
  * Measures our FastAGI server's turnaround without touching its code: the {@link Vertx} handed to the IVR module is
  * the real one seen through a proxy that wraps the TCP servers it creates, and so every accepted socket. A buffer
- * handed to the socket's reader stamps the read time; the next write records the time since. Everything else goes
- * straight to the real objects.
+ * handed to the socket's reader stamps the read time; the next write, once it has returned, records the time since.
+ * Everything else goes straight to the real objects.
  */
 final class TimedSockets {
     private TimedSockets() {
@@ -50,8 +50,7 @@ final class TimedSockets {
 
     private static NetSocket socket(NetSocket real) {
         IvrLoadServer.Turnaround turnaround = new IvrLoadServer.Turnaround();
-        IvrLoadServer.opened();
-        real.closeHandler(v -> IvrLoadServer.closed());
+        real.closeHandler(v -> turnaround.closed());
         NetSocket[] self = new NetSocket[1];
         self[0] = proxy(NetSocket.class, real, (target, method, args) -> {
             String name = method.getName();
@@ -60,6 +59,7 @@ final class TimedSockets {
                 Handler<Buffer> reader = (Handler<Buffer>) args[0];
                 real.handler(buffer -> {
                     turnaround.read();
+                    turnaround.environment(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
                     reader.handle(buffer);
                 });
                 return self[0];
@@ -68,17 +68,19 @@ final class TimedSockets {
                 @SuppressWarnings("unchecked")
                 Handler<Void> onClose = (Handler<Void>) args[0];
                 real.closeHandler(v -> {
-                    IvrLoadServer.closed();
+                    turnaround.closed();
                     if (onClose != null) {
                         onClose.handle(v);
                     }
                 });
                 return self[0];
             }
+            Object result = method.invoke(target, args);
             if (name.equals("write")) {
+                // stamped after the write returns: on the event loop Vert.x has then written and flushed the bytes
+                // to the kernel, the same point as asterisk-java's stamp after flush()
                 turnaround.wrote();
             }
-            Object result = method.invoke(target, args);
             return result == target ? self[0] : result;
         });
         return self[0];
