@@ -68,10 +68,17 @@ public final class MediaAddresses {
      */
     public static final String STATS = "cc.acd.media.stats";
 
+    /**
+     * {@link LinkInteractionCustomer}: set the customer of a chat or email record, or of an ended call's (request to
+     * the interaction recorder of chats and emails; reply null, or fail 404 no such record, 403 the agent never held
+     * it, 409 a call still in progress).
+     */
+    public static final String LINK_CUSTOMER = "cc.interaction.link-customer";
+
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EnqueueMedia.class, MediaQueued.class,
             MediaOffered.class, AnswerMediaOffer.class, MediaOfferEnded.class, TransferMedia.class, EndMedia.class,
-            MediaEnded.class, MediaStatsUpdated.class);
+            MediaEnded.class, MediaStatsUpdated.class, LinkInteractionCustomer.class);
 
     /** Registers the local codec of every record here that has none yet on this event bus. */
     public static void registerCodecs(EventBus bus) {

@@ -3,6 +3,7 @@ package cc.core.app.interaction;
 import cc.core.contract.Addresses;
 import cc.core.contract.EnqueueMedia;
 import cc.core.contract.InteractionUpdated;
+import cc.core.contract.LinkInteractionCustomer;
 import cc.core.contract.MediaAddresses;
 import cc.core.contract.MediaEnded;
 import cc.core.contract.MediaOfferEnded;
@@ -14,6 +15,7 @@ import cc.core.domain.interaction.MediaInteractions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +92,44 @@ public final class MediaInteractionRecorder extends VerticleBase {
                     e.agentId().isPresent() ? wrapUp.getOrDefault(i.channel(), Duration.ZERO) : Duration.ZERO),
                     Optional.empty()));
         });
+        bus.<LinkInteractionCustomer>consumer(MediaAddresses.LINK_CUSTOMER, this::link);
         return Future.succeededFuture();
+    }
+
+    /**
+     * Links a contact to a customer: through the line of changes when this recorder follows the contact (so a write
+     * in flight cannot undo it), else on the stored record. Only an agent who holds or held it, or a supervisor.
+     */
+    private void link(Message<LinkInteractionCustomer> m) {
+        LinkInteractionCustomer l = m.body();
+        Interaction known = records.get(l.interactionId());
+        Future<Optional<Interaction>> current = known != null ? Future.succeededFuture(Optional.of(known))
+                : store.find(l.interactionId());
+        current.onComplete(r -> {
+            if (r.failed()) {
+                m.fail(500, "cannot read interaction " + l.interactionId() + ": " + r.cause().getMessage());
+                return;
+            }
+            if (r.result().isEmpty()) {
+                m.fail(404, "no interaction " + l.interactionId());
+                return;
+            }
+            Interaction i = r.result().get();
+            if (!l.agentId().isEmpty() && !MediaInteractions.involved(i, l.agentId())) {
+                m.fail(403, "agent " + l.agentId() + " did not hold interaction " + l.interactionId());
+                return;
+            }
+            if (i.channel() == InteractionChannel.VOICE && !i.isEnded()) {
+                m.fail(409, "the call is still in progress; link it once it has ended");
+                return;
+            }
+            if (records.containsKey(l.interactionId()) || pending.containsKey(l.interactionId())) {
+                change(l.interactionId(), new Change(x -> x.withCustomer(l.customerId()), Optional.empty()));
+            } else {
+                write(l.interactionId(), i.withCustomer(l.customerId()));
+            }
+            m.reply(null);
+        });
     }
 
     /** How many contacts have changes not yet stored (for tests and metrics). */

@@ -99,6 +99,19 @@ public final class MediaInteractions {
         return next.ended(at, reason);
     }
 
+    /** Whether the agent holds or held the contact (talked on it, or is its last agent); an offer alone is not enough. */
+    public static boolean involved(Interaction i, String agentId) {
+        if (i.agentId().map(agentId::equals).orElse(false)) {
+            return true;
+        }
+        for (Segment s : i.segments()) {
+            if (s.kind() == SegmentKind.TALK && s.agentId().equals(agentId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
