@@ -170,7 +170,7 @@ public final class AcdVerticle extends VerticleBase {
         RoutingView view = new RoutingView();
         lease = new RoutingLease(cluster, settings, calls, view);
         new AcdRequests(settings, calls, view, scoreRouting, vertx).register(bus);
-        media = new MediaRequests(view);
+        media = new MediaRequests(view, id -> lease.mirrorMedia(id));
         media.register(bus);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());

@@ -35,10 +35,13 @@ import java.util.Optional;
  */
 final class MediaRequests {
     private final AcdRequests.Routing routing;
+    /** Writes a contact to the shared live state (several nodes), so a standby can take it over. */
+    private final java.util.function.Consumer<String> mirror;
     private EventBus bus;
 
-    MediaRequests(AcdRequests.Routing routing) {
+    MediaRequests(AcdRequests.Routing routing, java.util.function.Consumer<String> mirror) {
         this.routing = routing;
+        this.mirror = mirror;
     }
 
     void register(EventBus bus) {
@@ -76,6 +79,7 @@ final class MediaRequests {
             msg.fail(409, refused.get());
             return;
         }
+        mirror.accept(e.interactionId());
         msg.reply(queued(e.interactionId(), e.queue()));
     }
 
@@ -121,6 +125,7 @@ final class MediaRequests {
             msg.fail(409, refused.get());
             return;
         }
+        mirror.accept(t.interactionId());
         msg.reply(queued(t.interactionId(), t.queue()));
     }
 
@@ -159,12 +164,15 @@ final class MediaRequests {
     /** Publishes a media command of the router; false when the command is not one of media. */
     boolean execute(AcdCommand c) {
         if (c instanceof AcdCommand.OfferMedia o) {
+            mirror.accept(o.interactionId());
             bus.publish(MediaAddresses.OFFERED, new MediaOffered(o.agentId(), o.interactionId(), o.channel(),
                     o.queueId(), o.data(), routing.now()));
         } else if (c instanceof AcdCommand.MediaOfferClosed o) {
+            mirror.accept(o.interactionId());
             bus.publish(MediaAddresses.OFFER_ENDED, new MediaOfferEnded(o.interactionId(), o.agentId(), o.outcome(),
                     routing.now()));
         } else if (c instanceof AcdCommand.MediaReleased r) {
+            mirror.accept(r.interactionId());
             bus.publish(MediaAddresses.ENDED, new MediaEnded(r.interactionId(), r.agentId(), r.queueId(), r.reason(),
                     routing.now()));
         } else if (c instanceof AcdCommand.MediaLoadChanged) {

@@ -121,6 +121,33 @@ public final class MediaRouter {
         tryOffer(c, out);
     }
 
+    /**
+     * A contact the old leader had: waiting or offered, back in line at its first waiting time (an offer in flight is
+     * made again); held, held again by its agent whatever the agent's state (the agent still has it on screen).
+     */
+    public void restored(AcdEvent.MediaRestored e, List<AcdCommand> out) {
+        if (host.queue(e.queueId()).isEmpty()) {
+            out.add(new EventRefused(e, "unknown queue " + e.queueId()));
+            return;
+        }
+        if (contacts.containsKey(e.interactionId()) || e.channel() == InteractionChannel.VOICE) {
+            out.add(new EventRefused(e, "contact " + e.interactionId() + " cannot be restored"));
+            return;
+        }
+        Contact c = new Contact(e.interactionId(), e.channel(), List.of(), e.priority(), e.data(),
+                e.enqueuedAt().toEpochMilli(), ++seq);
+        contacts.put(c.id, c);
+        place(c, e.queueId());
+        if (e.heldBy().isEmpty() || host.profile(e.heldBy()).isEmpty()) {
+            tryOffer(c, out);
+            return;
+        }
+        line(c.queueId).remove(c);
+        c.phase = Phase.HELD;
+        c.agentId = e.heldBy();
+        take(c.agentId, c.channel, out);
+    }
+
     public void answered(AcdEvent.MediaAnswered e, List<AcdCommand> out) {
         Contact c = contacts.get(e.interactionId());
         if (c == null || c.phase != Phase.OFFERED || !c.agentId.equals(e.agentId())) {

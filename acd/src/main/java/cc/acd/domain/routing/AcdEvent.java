@@ -131,4 +131,21 @@ public sealed interface AcdEvent {
 
     /** A chat or email is over (the customer left, the agent closed it...), wherever it is. */
     record MediaClosed(String interactionId, String reason, Instant at) implements AcdEvent {}
+
+    /**
+     * A chat or email restored from the live-state store by a node taking over routing: back in line at its first
+     * waiting time, or, when {@code heldBy} names an agent, held by that agent again (counted against its capacity).
+     */
+    record MediaRestored(String interactionId, InteractionChannel channel, String queueId, int priority,
+                         Map<String, String> data, Instant enqueuedAt, String heldBy, Instant at) implements AcdEvent {
+        public MediaRestored {
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(queueId, "queueId");
+            data = Map.copyOf(data);
+            Objects.requireNonNull(enqueuedAt, "enqueuedAt");
+            heldBy = heldBy == null ? "" : heldBy;
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

@@ -202,6 +202,8 @@ public final class AcdState {
             media.transferred(m, out);
         } else if (e instanceof AcdEvent.MediaClosed m) {
             media.closed(m, out);
+        } else if (e instanceof AcdEvent.MediaRestored m) {
+            media.restored(m, out);
         } else {
             throw new IllegalArgumentException("unknown event " + e);
         }

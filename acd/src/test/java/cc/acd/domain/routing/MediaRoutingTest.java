@@ -310,4 +310,22 @@ class MediaRoutingTest {
         }
         assertEquals(runs.get(0).toString(), runs.get(1).toString());
     }
+
+    @Test
+    @DisplayName("takeover: restored contacts keep their place, a held one counts against its agent's capacity")
+    void restoredAtTakeover() {
+        MediaSettings s = new MediaSettings(new AgentCapacity(1, 2, 1, AgentCapacity.Mix.VOICE_ALONE), Map.of(),
+                Duration.ofSeconds(30), Map.of());
+        start(s, List.of(QueueConfig.of("support")), agent("a1", "support"));
+        apply(new AcdEvent.MediaRestored("held", CHAT, "support", 0, Map.of(), t(0), "a1", t(100)));
+        apply(new AcdEvent.MediaRestored("late", CHAT, "support", 0, Map.of(), t(50), "", t(100)));
+        apply(new AcdEvent.MediaRestored("early", CHAT, "support", 0, Map.of(), t(10), "", t(100)));
+        assertEquals("held", phase("held"));
+        assertEquals(Map.of(CHAT, 1), acd.media().held("a1"));
+        List<AcdCommand> back = available(101, "a1");
+        assertEquals(List.of("early->a1"), offers(back), "one room left, to the one who waited longest");
+        Scenario.assertNoOffer(call(102, "c1"));
+        assertEquals(1, only(AcdCommand.EventRefused.class, apply(new AcdEvent.MediaRestored("held", CHAT,
+                "support", 0, Map.of(), t(0), "a1", t(103)))).size(), "a contact is restored once");
+    }
 }
