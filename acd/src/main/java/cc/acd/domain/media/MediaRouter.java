@@ -63,7 +63,7 @@ public final class MediaRouter {
         void voiceBlocked(String agentId, boolean blocked, List<AcdCommand> out);
     }
 
-    private static final Comparator<Contact> ORDER = Comparator.<Contact>comparingLong(c -> c.sortKey)
+    private static final Comparator<MediaContact> ORDER = Comparator.<MediaContact>comparingLong(c -> c.sortKey)
             .thenComparingLong(c -> c.seq);
     private static final Comparator<Timer> TIMER_ORDER = Comparator.<Timer>comparingLong(t -> t.at)
             .thenComparingLong(t -> t.seq);
@@ -71,9 +71,9 @@ public final class MediaRouter {
     private final MediaSettings settings;
     private final long pointMillis;
     private final Host host;
-    private final Map<String, Contact> contacts = new HashMap<>();
-    private final Map<String, TreeSet<Contact>> waiting = new HashMap<>();
-    private final Map<String, Load> loads = new HashMap<>();
+    private final Map<String, MediaContact> contacts = new HashMap<>();
+    private final Map<String, TreeSet<MediaContact>> waiting = new HashMap<>();
+    private final Map<String, MediaLoad> loads = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(TIMER_ORDER);
     private long now;
     private long seq;
@@ -114,7 +114,7 @@ public final class MediaRouter {
             out.add(new EventRefused(e, "calls are routed as calls, not media"));
             return;
         }
-        Contact c = new Contact(e.interactionId(), e.channel(), e.skills(), e.priority(), e.data(),
+        MediaContact c = new MediaContact(e.interactionId(), e.channel(), e.skills(), e.priority(), e.data(),
                 e.enqueuedAt().toEpochMilli(), ++seq);
         contacts.put(c.id, c);
         place(c, e.queueId());
@@ -134,7 +134,7 @@ public final class MediaRouter {
             out.add(new EventRefused(e, "contact " + e.interactionId() + " cannot be restored"));
             return;
         }
-        Contact c = new Contact(e.interactionId(), e.channel(), List.of(), e.priority(), e.data(),
+        MediaContact c = new MediaContact(e.interactionId(), e.channel(), List.of(), e.priority(), e.data(),
                 e.enqueuedAt().toEpochMilli(), ++seq);
         contacts.put(c.id, c);
         place(c, e.queueId());
@@ -143,19 +143,19 @@ public final class MediaRouter {
             return;
         }
         line(c.queueId).remove(c);
-        c.phase = Phase.HELD;
+        c.phase = MediaPhase.HELD;
         c.agentId = e.heldBy();
         take(c.agentId, c.channel, out);
     }
 
     public void answered(AcdEvent.MediaAnswered e, List<AcdCommand> out) {
-        Contact c = contacts.get(e.interactionId());
-        if (c == null || c.phase != Phase.OFFERED || !c.agentId.equals(e.agentId())) {
+        MediaContact c = contacts.get(e.interactionId());
+        if (c == null || c.phase != MediaPhase.OFFERED || !c.agentId.equals(e.agentId())) {
             out.add(new EventRefused(e, "contact " + e.interactionId() + " is not offered to agent " + e.agentId()));
             return;
         }
         if (e.accept()) {
-            c.phase = Phase.HELD;
+            c.phase = MediaPhase.HELD;
             c.gen++;
             out.add(new MediaOfferClosed(c.id, c.agentId, Segment.ANSWERED));
         } else {
@@ -164,8 +164,8 @@ public final class MediaRouter {
     }
 
     public void transferred(AcdEvent.MediaTransferred e, List<AcdCommand> out) {
-        Contact c = contacts.get(e.interactionId());
-        if (c == null || c.phase != Phase.HELD || !c.agentId.equals(e.agentId())) {
+        MediaContact c = contacts.get(e.interactionId());
+        if (c == null || c.phase != MediaPhase.HELD || !c.agentId.equals(e.agentId())) {
             out.add(new EventRefused(e, "contact " + e.interactionId() + " is not held by agent " + e.agentId()));
             return;
         }
@@ -184,7 +184,7 @@ public final class MediaRouter {
     }
 
     public void closed(AcdEvent.MediaClosed e, List<AcdCommand> out) {
-        Contact c = contacts.remove(e.interactionId());
+        MediaContact c = contacts.remove(e.interactionId());
         if (c == null) {
             out.add(new EventRefused(e, "contact " + e.interactionId() + " is not in the ACD"));
             return;
@@ -219,8 +219,8 @@ public final class MediaRouter {
      */
     public void agentChanged(String agentId, List<AcdCommand> out) {
         if (host.status(agentId) == AgentStatus.LOGGED_OUT) {
-            for (Contact c : new ArrayList<>(contacts.values())) {
-                if (c.phase == Phase.OFFERED && c.agentId.equals(agentId)) {
+            for (MediaContact c : new ArrayList<>(contacts.values())) {
+                if (c.phase == MediaPhase.OFFERED && c.agentId.equals(agentId)) {
                     offerFailed(c, Segment.NO_ANSWER, out);
                 }
             }
@@ -246,13 +246,13 @@ public final class MediaRouter {
         }
         switch (t.kind) {
             case OFFER_TIMEOUT -> {
-                if (t.contact.gen == t.gen && t.contact.phase == Phase.OFFERED) {
+                if (t.contact.gen == t.gen && t.contact.phase == MediaPhase.OFFERED) {
                     offerFailed(t.contact, Segment.NO_ANSWER, out);
                 }
             }
             case RETRY -> {
                 // not tied to gen: each agent passed over has its own retry, whatever happened since
-                if (contacts.get(t.contact.id) == t.contact && t.contact.phase == Phase.WAITING) {
+                if (contacts.get(t.contact.id) == t.contact && t.contact.phase == MediaPhase.WAITING) {
                     tryOffer(t.contact, out);
                 }
             }
@@ -270,10 +270,10 @@ public final class MediaRouter {
 
     // --------------------------------------------------------------------------------------------- routing
 
-    private void place(Contact c, String queueId) {
+    private void place(MediaContact c, String queueId) {
         QueueConfig q = host.queue(queueId).orElseThrow();
         c.queueId = queueId;
-        c.phase = Phase.WAITING;
+        c.phase = MediaPhase.WAITING;
         c.gen++;
         c.priority = c.basePriority + q.priorityBoost();
         c.sortKey = c.enqueuedAt - c.priority * pointMillis;
@@ -283,7 +283,7 @@ public final class MediaRouter {
     }
 
     /** The agent who declined or let the offer time out is passed over until the offer timeout has passed again. */
-    private long skip(Contact c, String agentId) {
+    private long skip(MediaContact c, String agentId) {
         long until = now + settings.offerTimeout().toMillis();
         c.skips.values().removeIf(t -> t <= now);
         c.skips.put(agentId, until);
@@ -291,12 +291,12 @@ public final class MediaRouter {
     }
 
     /** The offer failed: the contact goes back to its place in line and on to another agent. */
-    private void offerFailed(Contact c, String outcome, List<AcdCommand> out) {
+    private void offerFailed(MediaContact c, String outcome, List<AcdCommand> out) {
         String agentId = c.agentId;
         out.add(new MediaOfferClosed(c.id, agentId, outcome));
         release(agentId, c.channel, out);
         c.agentId = "";
-        c.phase = Phase.WAITING;
+        c.phase = MediaPhase.WAITING;
         c.gen++;
         long until = skip(c, agentId);
         line(c.queueId).add(c);
@@ -305,7 +305,7 @@ public final class MediaRouter {
         tryAgent(agentId, out);
     }
 
-    private void tryOffer(Contact c, List<AcdCommand> out) {
+    private void tryOffer(MediaContact c, List<AcdCommand> out) {
         QueueConfig q = host.queue(c.queueId).orElseThrow();
         String best = null;
         int bestLoad = 0;
@@ -314,7 +314,7 @@ public final class MediaRouter {
             if (!mayTake(agentId, c)) {
                 continue;
             }
-            Load l = loads.get(agentId);
+            MediaLoad l = loads.get(agentId);
             int load = l == null ? 0 : l.held(c.channel);
             RoutingStrategy.Rank r = rank(agentId, c, q.id());
             if (best == null || load < bestLoad
@@ -336,13 +336,13 @@ public final class MediaRouter {
             return;
         }
         while (true) {
-            Contact best = null;
+            MediaContact best = null;
             for (String queueId : p.get().queues()) {
-                TreeSet<Contact> line = waiting.get(queueId);
+                TreeSet<MediaContact> line = waiting.get(queueId);
                 if (line == null) {
                     continue;
                 }
-                for (Contact c : line) {
+                for (MediaContact c : line) {
                     if (best != null && ORDER.compare(c, best) >= 0) {
                         break;
                     }
@@ -359,13 +359,13 @@ public final class MediaRouter {
         }
     }
 
-    private boolean mayTake(String agentId, Contact c) {
+    private boolean mayTake(String agentId, MediaContact c) {
         Long skipUntil = c.skips.get(agentId);
         if (skipUntil != null && now < skipUntil) {
             return false;
         }
         AgentCapacity cap = settings.capacity(agentId);
-        Load l = loads.get(agentId);
+        MediaLoad l = loads.get(agentId);
         if ((l == null ? 0 : l.held(c.channel)) >= cap.of(c.channel)) {
             return false;
         }
@@ -388,8 +388,8 @@ public final class MediaRouter {
         return true;
     }
 
-    private RoutingStrategy.Rank rank(String agentId, Contact c, String queueId) {
-        Load l = loads.get(agentId);
+    private RoutingStrategy.Rank rank(String agentId, MediaContact c, String queueId) {
+        MediaLoad l = loads.get(agentId);
         AgentProfile p = host.profile(agentId).orElseThrow();
         int score = 0;
         for (SkillRequirement r : c.required) {
@@ -400,12 +400,12 @@ public final class MediaRouter {
                 l == null ? 0 : l.total(), lastOffered, score);
     }
 
-    private void offer(Contact c, String agentId, List<AcdCommand> out) {
+    private void offer(MediaContact c, String agentId, List<AcdCommand> out) {
         line(c.queueId).remove(c);
-        c.phase = Phase.OFFERED;
+        c.phase = MediaPhase.OFFERED;
         c.agentId = agentId;
         c.gen++;
-        Load l = loads.computeIfAbsent(agentId, id -> new Load());
+        MediaLoad l = loads.computeIfAbsent(agentId, id -> new MediaLoad());
         l.lastOffered.put(c.queueId, ++offerSeq);
         timers.add(new Timer(now + settings.offerTimeout().toMillis(), ++seq, TimerKind.OFFER_TIMEOUT, c, agentId,
                 c.gen));
@@ -414,7 +414,7 @@ public final class MediaRouter {
     }
 
     private void take(String agentId, InteractionChannel channel, List<AcdCommand> out) {
-        Load l = loads.computeIfAbsent(agentId, id -> new Load());
+        MediaLoad l = loads.computeIfAbsent(agentId, id -> new MediaLoad());
         l.held.merge(channel, 1, Integer::sum);
         out.add(new MediaLoadChanged(agentId, l.snapshot()));
         if (l.total() == 1 && !settings.capacity(agentId).mediaBesideCall()) {
@@ -423,7 +423,7 @@ public final class MediaRouter {
     }
 
     private void release(String agentId, InteractionChannel channel, List<AcdCommand> out) {
-        Load l = loads.get(agentId);
+        MediaLoad l = loads.get(agentId);
         if (l == null || l.held(channel) == 0) {
             return;
         }
@@ -436,14 +436,14 @@ public final class MediaRouter {
         }
     }
 
-    private TreeSet<Contact> line(String queueId) {
+    private TreeSet<MediaContact> line(String queueId) {
         return waiting.computeIfAbsent(queueId, id -> new TreeSet<>(ORDER));
     }
 
     // ------------------------------------------------------------------------------------------- views
 
     public Optional<MediaView> contact(String interactionId) {
-        Contact c = contacts.get(interactionId);
+        MediaContact c = contacts.get(interactionId);
         return c == null ? Optional.empty() : Optional.of(view(c));
     }
 
@@ -456,12 +456,12 @@ public final class MediaRouter {
 
     /** The place of a waiting contact in its queue's line, 1 = next; 0 when it is not waiting. */
     public int position(String interactionId) {
-        Contact c = contacts.get(interactionId);
-        if (c == null || c.phase != Phase.WAITING) {
+        MediaContact c = contacts.get(interactionId);
+        if (c == null || c.phase != MediaPhase.WAITING) {
             return 0;
         }
         int position = 1;
-        for (Contact other : line(c.queueId).headSet(c)) {
+        for (MediaContact other : line(c.queueId).headSet(c)) {
             if (other.channel == c.channel) {
                 position++;
             }
@@ -471,98 +471,32 @@ public final class MediaRouter {
 
     /** How many contacts of each channel the agent holds, offers and wrap-ups included. */
     public Map<InteractionChannel, Integer> held(String agentId) {
-        Load l = loads.get(agentId);
+        MediaLoad l = loads.get(agentId);
         return l == null ? Map.of() : l.snapshot();
     }
 
     /** Per queue and channel, how many contacts wait and how many are offered. */
     public Map<String, Map<InteractionChannel, int[]>> queueCounts() {
         Map<String, Map<InteractionChannel, int[]>> counts = new LinkedHashMap<>();
-        for (Contact c : contacts.values()) {
-            if (c.phase == Phase.HELD) {
+        for (MediaContact c : contacts.values()) {
+            if (c.phase == MediaPhase.HELD) {
                 continue;
             }
             int[] n = counts.computeIfAbsent(c.queueId, q -> new EnumMap<>(InteractionChannel.class))
                     .computeIfAbsent(c.channel, ch -> new int[2]);
-            n[c.phase == Phase.WAITING ? 0 : 1]++;
+            n[c.phase == MediaPhase.WAITING ? 0 : 1]++;
         }
         return counts;
     }
 
-    private MediaView view(Contact c) {
+    private MediaView view(MediaContact c) {
         return new MediaView(c.id, c.channel, c.queueId, c.phase.wireName(), c.agentId, c.priority,
                 Instant.ofEpochMilli(c.enqueuedAt), c.data);
     }
 
     // ----------------------------------------------------------------------------------- internal records
 
-    private enum Phase {
-        WAITING, OFFERED, HELD;
-
-        String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     private enum TimerKind { OFFER_TIMEOUT, RETRY, WRAP_END }
 
-    private static final class Contact {
-        final String id;
-        final InteractionChannel channel;
-        final List<SkillRequirement> ownSkills;
-        final int basePriority;
-        final Map<String, String> data;
-        final long enqueuedAt;
-        final long seq;
-        List<SkillRequirement> required = List.of();
-        String queueId = "";
-        int priority;
-        long sortKey;
-        Phase phase = Phase.WAITING;
-        String agentId = "";
-        /** Agents who declined it or let it time out, and until when they are passed over. */
-        final Map<String, Long> skips = new HashMap<>(2);
-        long gen;
-
-        Contact(String id, InteractionChannel channel, List<SkillRequirement> ownSkills, int basePriority,
-                Map<String, String> data, long enqueuedAt, long seq) {
-            this.id = id;
-            this.channel = channel;
-            this.ownSkills = ownSkills;
-            this.basePriority = basePriority;
-            this.data = data;
-            this.enqueuedAt = enqueuedAt;
-            this.seq = seq;
-        }
-    }
-
-    private static final class Load {
-        final Map<InteractionChannel, Integer> held = new EnumMap<>(InteractionChannel.class);
-        final Map<String, Long> lastOffered = new HashMap<>();
-        long idleSince;
-
-        int held(InteractionChannel channel) {
-            return held.getOrDefault(channel, 0);
-        }
-
-        int total() {
-            int n = 0;
-            for (int h : held.values()) {
-                n += h;
-            }
-            return n;
-        }
-
-        Map<InteractionChannel, Integer> snapshot() {
-            Map<InteractionChannel, Integer> copy = new EnumMap<>(InteractionChannel.class);
-            held.forEach((ch, n) -> {
-                if (n > 0) {
-                    copy.put(ch, n);
-                }
-            });
-            return Map.copyOf(copy);
-        }
-    }
-
-    private record Timer(long at, long seq, TimerKind kind, Contact contact, String agentId, long gen) {}
+    private record Timer(long at, long seq, TimerKind kind, MediaContact contact, String agentId, long gen) {}
 }
