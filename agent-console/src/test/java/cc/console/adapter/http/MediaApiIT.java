@@ -135,6 +135,18 @@ class MediaApiIT {
         assertEquals(InteractionChannel.EMAIL, stored.channel());
     }
 
+    @Test
+    @DisplayName("the queue report by channel: voice, chat or email; another channel is refused naming the parameter")
+    void reportByChannel() {
+        ConsoleClient sara = fx.signIn("sara");
+        String range = "/api/reports/queues?from=2026-12-01&to=2026-12-01&interval=day&calendar=gregorian";
+        assertEquals(200, sara.get(range + "&channel=chat").statusCode());
+        assertEquals(200, sara.get(range + "&channel=all").statusCode());
+        var bad = sara.get(range + "&channel=fax");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("channel"), bad.body());
+    }
+
     private static void awaitStored(String id, java.util.function.Predicate<Interaction> test) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
