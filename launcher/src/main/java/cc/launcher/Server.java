@@ -199,6 +199,9 @@ public final class Server implements AutoCloseable {
                         metrics)))
                 .compose(id -> startDialer())
                 .compose(id -> startCallControl())
+                // before the ACD, so it hears the first chats and emails enqueued
+                .compose(id -> vertx.deployVerticle(new cc.core.app.interaction.MediaInteractionRecorder(interactions,
+                        config.acd().media().wrapUp())))
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
@@ -285,6 +288,7 @@ public final class Server implements AutoCloseable {
                         : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
         YamlAcdSettings.ScoreRulesConfig rules = config.acd().scoreRules();
         acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcCustomerScoreStore(database)::scores, rules.scoreWait()));
+        acd.withMedia(config.acd().media());
         log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
                 settings.agents().size(), settings.server(), rules.rules().rules().size());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);

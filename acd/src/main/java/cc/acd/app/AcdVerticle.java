@@ -2,6 +2,7 @@ package cc.acd.app;
 
 import cc.acd.domain.agent.AgentProfile;
 import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.media.MediaSettings;
 import cc.acd.domain.metrics.IntervalSnapshot;
 import cc.acd.domain.queue.OverflowTarget;
 import cc.acd.domain.routing.AcdCommand;
@@ -139,6 +140,17 @@ public final class AcdVerticle extends VerticleBase {
     /** The score rules applied at enqueue; none unless {@link #withScoreRouting} is called before deployment. */
     private ScoreRouting scoreRouting = ScoreRouting.off();
 
+    /** Capacities per channel, offer timeout and wrap-ups of chats and emails; the defaults unless set. */
+    private MediaSettings mediaSettings = MediaSettings.DEFAULT;
+    /** The chat and email contract's requests and publications. */
+    private MediaRequests media;
+
+    /** Routes chats and emails with these settings. Call before deploying. */
+    public AcdVerticle withMedia(MediaSettings settings) {
+        this.mediaSettings = java.util.Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** Applies the score rules to callers of known customers as they are enqueued. Call before deploying. */
     public AcdVerticle withScoreRouting(ScoreRouting routing) {
         this.scoreRouting = java.util.Objects.requireNonNull(routing, "routing");
@@ -150,13 +162,16 @@ public final class AcdVerticle extends VerticleBase {
     public Future<?> start() {
         List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
         settings.agents().forEach(a -> dialStrings.put(a.profile().agentId(), a.dialString()));
-        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
+        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant(),
+                mediaSettings);
         bus = vertx.eventBus();
         progress = new CallProgress(bus);
         AcdAddresses.registerCodecs(bus);
         RoutingView view = new RoutingView();
         lease = new RoutingLease(cluster, settings, calls, view);
         new AcdRequests(settings, calls, view, scoreRouting, vertx).register(bus);
+        media = new MediaRequests(view, id -> lease.mirrorMedia(id));
+        media.register(bus);
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
         tickTimer = vertx.setPeriodic(settings.tickEvery().toMillis(), id -> tick());
         intervalTimer = vertx.setPeriodic(settings.interval().toMillis(), id -> closeInterval());
@@ -192,7 +207,8 @@ public final class AcdVerticle extends VerticleBase {
     /** A fresh router and an empty call book: before a takeover, or when the lease is lost. */
     private void resetState() {
         List<AgentProfile> profiles = settings.agents().stream().map(AcdSettings.AgentPhone::profile).toList();
-        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant());
+        state = new AcdState(settings.priorityPointWorth(), settings.queues(), profiles, clock.instant(),
+                mediaSettings);
         calls.clear();
         lease.clear();
     }
@@ -356,6 +372,7 @@ public final class AcdVerticle extends VerticleBase {
             }
             touched.clear();
         }
+        media.publishStats(false);
         if (event instanceof AcdEvent.CallEnded || event instanceof AcdEvent.CallAbandoned) {
             String callId = event instanceof AcdEvent.CallEnded ce ? ce.callId()
                     : ((AcdEvent.CallAbandoned) event).callId();
@@ -389,6 +406,9 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     private void execute(AcdCommand c) {
+        if (media.execute(c)) {
+            return;
+        }
         if (c instanceof AcdCommand.OfferCall o) {
             touched.add(o.callId());
         } else if (c instanceof AcdCommand.CancelOffer x) {
@@ -538,6 +558,7 @@ public final class AcdVerticle extends VerticleBase {
         Instant at = now();
         bus.publish(Addresses.ACD_QUEUE_STATS_UPDATED,
                 AcdTranslation.stats(state.queueMetrics(at), state.agentMetrics(at), at));
+        media.publishStats(true);
         lastStatsAt = System.nanoTime() / 1_000_000;
         changed = false;
     }

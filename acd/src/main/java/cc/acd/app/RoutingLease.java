@@ -2,6 +2,7 @@ package cc.acd.app;
 
 import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
+import cc.acd.domain.media.MediaView;
 import cc.acd.domain.queue.SkillRequirement;
 import cc.acd.domain.routing.AcdEvent;
 import cc.acd.domain.routing.AcdState;
@@ -10,6 +11,7 @@ import cc.acd.domain.routing.CallView;
 import cc.core.app.livestate.AgentPresence;
 import cc.core.app.livestate.LiveCall;
 import cc.core.app.livestate.LiveStateStore;
+import cc.core.domain.interaction.InteractionChannel;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +185,18 @@ final class RoutingLease {
             Map<String, AgentPresence> presence = new HashMap<>();
             agents.forEach(a -> presence.put(a.agentId(), a));
             int restoredCalls = 0;
+            int restoredMedia = 0;
             for (LiveCall call : calls.stream().sorted(Comparator.comparing(LiveCall::since)).toList()) {
+                if (call.state().startsWith(MEDIA_STATE_PREFIX)) {
+                    Optional<String> refused = restoreMedia(call);
+                    if (refused.isPresent()) {
+                        log.warn("chat or email {} could not be restored: {}", call.interactionId(), refused.get());
+                        c.store().removeCall(call.interactionId());
+                    } else {
+                        restoredMedia++;
+                    }
+                    continue;
+                }
                 boolean lineExpected = !STATE_CALLBACK.equals(call.state())
                         && !STATE_CALLBACK_SCHEDULED.equals(call.state());
                 if (lineExpected
@@ -231,8 +244,8 @@ final class RoutingLease {
             node.loginAll(presence.keySet());
             node.publishStats();
             log.info("node {} took over routing in {} ms: {} waiting calls, {} agents busy with calls of the old "
-                            + "leader", c.nodeId(), (System.nanoTime() - started) / 1_000_000, restoredCalls,
-                    busyAgents.size());
+                            + "leader, {} chats and emails", c.nodeId(), (System.nanoTime() - started) / 1_000_000,
+                    restoredCalls, busyAgents.size(), restoredMedia);
         });
     }
 
@@ -307,6 +320,52 @@ final class RoutingLease {
         store.putCall(new LiveCall(callId, caller.server(), caller.channel(), phase, v.queueId(), v.priority(),
                         v.enqueuedAt(), waiting ? "" : v.agentId(), routing))
                 .onFailure(e -> log.warn("live state: writing call {} failed: {}", callId, e.getMessage()));
+    }
+
+    /** Live-state call states of chats and emails: {@code media-waiting}, {@code media-offered}, {@code media-held}. */
+    static final String MEDIA_STATE_PREFIX = "media-";
+    /** Live-state routing keys of a chat or email: its base priority (without the queue's boost). */
+    static final String MEDIA_PRIORITY_KEY = "mediaPriority";
+
+    /**
+     * Writes a chat or email to the store (or removes it when the router no longer holds it), kept with the calls so a
+     * standby restores it at a takeover: the channel in the entry's channel, the agent holding it, its data.
+     */
+    void mirrorMedia(String interactionId) {
+        if (cluster.isEmpty() || !node.leads()) {
+            return;
+        }
+        LiveStateStore store = cluster.get().store();
+        Optional<MediaView> view = node.state().media().contact(interactionId);
+        if (view.isEmpty()) {
+            store.removeCall(interactionId).onFailure(e -> log.warn("live state: removing contact {} failed: {}",
+                    interactionId, e.getMessage()));
+            return;
+        }
+        MediaView v = view.get();
+        int boost = node.state().queueConfig(v.queueId()).map(q -> q.priorityBoost()).orElse(0);
+        Map<String, String> routing = new HashMap<>(v.data());
+        routing.put(MEDIA_PRIORITY_KEY, Integer.toString(v.priority() - boost));
+        boolean held = v.phase().equals(MediaView.HELD);
+        store.putCall(new LiveCall(interactionId, "", v.channel().name(), MEDIA_STATE_PREFIX + v.phase(), v.queueId(),
+                        v.priority(), v.enqueuedAt(), held ? v.agentId() : "", routing))
+                .onFailure(e -> log.warn("live state: writing contact {} failed: {}", interactionId, e.getMessage()));
+    }
+
+    private Optional<String> restoreMedia(LiveCall call) {
+        Map<String, String> data = new HashMap<>(call.routing());
+        int priority;
+        InteractionChannel channel;
+        try {
+            priority = Integer.parseInt(data.getOrDefault(MEDIA_PRIORITY_KEY, "0"));
+            channel = InteractionChannel.valueOf(call.channel());
+        } catch (IllegalArgumentException bad) {
+            return Optional.of(bad.getMessage());
+        }
+        data.remove(MEDIA_PRIORITY_KEY);
+        String heldBy = call.state().equals(MEDIA_STATE_PREFIX + MediaView.HELD) ? call.agentId() : "";
+        return node.run(new AcdEvent.MediaRestored(call.interactionId(), channel, call.queue(), priority, data,
+                call.since(), heldBy, node.now()));
     }
 
     void mirrorAgent(String agentId, AgentState s) {

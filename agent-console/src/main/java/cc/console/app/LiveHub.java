@@ -107,6 +107,20 @@ public final class LiveHub {
         return n;
     }
 
+    /** A chat or email offered to, held by or taken from the agent: to that agent's own sockets only. */
+    public int sendMedia(String agentId, String text) {
+        int n = 0;
+        for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
+            if (AccessRules.receivesPop(c.principal(), agentId)) {
+                c.send(text, false);
+                n++;
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+        return n;
+    }
+
     /** Closes every socket of a session (at sign-out). */
     public void closeSession(String sessionId) {
         for (LiveClient c : all) {

@@ -53,10 +53,32 @@ public final class MediaAddresses {
     /** {@link MediaEnded}: the ACD took the contact out of its queue or freed the agent's room for it (published). */
     public static final String ENDED = "cc.acd.media.ended";
 
+    /**
+     * {@link EnqueueMedia}: the ACD accepted a contact into a queue (published after it replied to {@link #ENQUEUE}), so
+     * that the interaction recorder sees every contact without taking part in the request.
+     */
+    public static final String ENQUEUED = "cc.acd.media.enqueued";
+
+    /** {@link TransferMedia}: the ACD accepted a transfer (published after it replied to {@link #TRANSFER}). */
+    public static final String TRANSFERRED = "cc.acd.media.transferred";
+
+    /**
+     * {@link MediaStatsUpdated}: chats and emails waiting and offered per queue and channel, and what each agent holds
+     * against its capacity (published with the wallboard figures, and when an agent's load changes).
+     */
+    public static final String STATS = "cc.acd.media.stats";
+
+    /**
+     * {@link LinkInteractionCustomer}: set the customer of a chat or email record, or of an ended call's (request to
+     * the interaction recorder of chats and emails; reply null, or fail 404 no such record, 403 the agent never held
+     * it, 409 a call still in progress).
+     */
+    public static final String LINK_CUSTOMER = "cc.interaction.link-customer";
+
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EnqueueMedia.class, MediaQueued.class,
             MediaOffered.class, AnswerMediaOffer.class, MediaOfferEnded.class, TransferMedia.class, EndMedia.class,
-            MediaEnded.class);
+            MediaEnded.class, MediaStatsUpdated.class, LinkInteractionCustomer.class);
 
     /** Registers the local codec of every record here that has none yet on this event bus. */
     public static void registerCodecs(EventBus bus) {

@@ -2,7 +2,10 @@ package cc.acd.adapter.yaml;
 
 import cc.acd.app.AcdSettings;
 import cc.acd.app.AcdTranslation;
+import cc.acd.domain.agent.AgentCapacity;
 import cc.acd.domain.agent.AgentProfile;
+import cc.acd.domain.media.MediaSettings;
+import cc.core.domain.interaction.InteractionChannel;
 import cc.acd.domain.queue.OverflowTarget;
 import cc.acd.domain.queue.QueueConfig;
 import cc.acd.domain.queue.RoutingStrategy;
@@ -42,16 +45,22 @@ public final class YamlAcdSettings {
      * @param leaseTtl                with several nodes, how long the routing lease holds without renewal
      */
     public record AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
-                            Duration leaseTtl, ScoreRulesConfig scoreRules) {
+                            Duration leaseTtl, ScoreRulesConfig scoreRules, MediaSettings media) {
         public AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
                          Duration leaseTtl) {
             this(settings, agentsAvailableAtStart, statsEvery, leaseTtl,
-                    new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)));
+                    new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)),
+                    MediaSettings.DEFAULT);
+        }
+
+        public AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
+                         Duration leaseTtl, ScoreRulesConfig scoreRules) {
+            this(settings, agentsAvailableAtStart, statsEvery, leaseTtl, scoreRules, MediaSettings.DEFAULT);
         }
 
         /** The same with the score rules ({@link YamlScoreRules}, read once the value tiers are known). */
         public AcdConfig withScoreRules(ScoreRulesConfig rules) {
-            return new AcdConfig(settings, agentsAvailableAtStart, statsEvery, leaseTtl, rules);
+            return new AcdConfig(settings, agentsAvailableAtStart, statsEvery, leaseTtl, rules, media);
         }
     }
 
@@ -113,11 +122,16 @@ public final class YamlAcdSettings {
             checkTarget(queueNodes.get(i), "whenClosed", c.whenClosed(), queueIds);
         }
 
+        AgentCapacity capacity = capacity(acd.child("capacity"), AgentCapacity.DEFAULT);
+        Map<String, AgentCapacity> perAgent = new HashMap<>();
         List<AcdSettings.AgentPhone> agents = new ArrayList<>();
         Set<String> agentIds = new HashSet<>();
         List<ConfigNode> agentNodes = acd.children("agents");
         for (ConfigNode a : agentNodes) {
             AcdSettings.AgentPhone phone = agent(a, queueIds);
+            if (a.has("capacity")) {
+                perAgent.put(phone.profile().agentId(), capacity(a.child("capacity"), capacity));
+            }
             if (!agentIds.add(phone.profile().agentId())) {
                 throw a.error("id", "agent \"" + phone.profile().agentId() + "\" is listed twice");
             }
@@ -132,7 +146,37 @@ public final class YamlAcdSettings {
         AcdSettings settings = new AcdSettings(server, ringTimeout, callerId, worth, tick, interval, callbackDial,
                 voicemail, callback, announce, agentWait, conference, queues, agents,
                 recording);
-        return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl);
+        Duration offerTimeout = positive(acd, "mediaOfferTimeout", Duration.ofSeconds(30));
+        Map<InteractionChannel, Duration> wrapUp = new HashMap<>();
+        ConfigNode wrapNode = acd.child("mediaWrapUp");
+        for (InteractionChannel ch : List.of(InteractionChannel.CHAT, InteractionChannel.EMAIL)) {
+            String key = ch.name().toLowerCase(Locale.ROOT);
+            Duration d = wrapNode.duration(key, Duration.ZERO);
+            if (d.isNegative()) {
+                throw wrapNode.error(key, "must not be negative");
+            }
+            wrapUp.put(ch, d);
+        }
+        MediaSettings media = new MediaSettings(capacity, perAgent, offerTimeout, wrapUp);
+        return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl,
+                new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)), media);
+    }
+
+    /**
+     * {@code {voice: 1, chat: 3, email: 5, mix: voice-alone}}: keys left out keep {@code defaults}' values (an agent's
+     * own capacity starts from everyone's).
+     */
+    private static AgentCapacity capacity(ConfigNode c, AgentCapacity defaults) {
+        int voice = c.integer("voice", defaults.voice(), 0, 1);
+        int chat = c.integer("chat", defaults.chat(), 0, AgentCapacity.MAX);
+        int email = c.integer("email", defaults.email(), 0, AgentCapacity.MAX);
+        AgentCapacity.Mix mix;
+        try {
+            mix = c.has("mix") ? AgentCapacity.Mix.parse(c.string("mix", "")) : defaults.mix();
+        } catch (IllegalArgumentException bad) {
+            throw c.error("mix", bad.getMessage());
+        }
+        return new AgentCapacity(voice, chat, email, mix);
     }
 
     private static QueueConfig queue(ConfigNode q) {

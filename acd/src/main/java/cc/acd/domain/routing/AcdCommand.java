@@ -2,8 +2,10 @@ package cc.acd.domain.routing;
 
 import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.queue.OverflowTarget;
+import cc.core.domain.interaction.InteractionChannel;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the router wants done, as data; the ACD verticle carries it out. */
@@ -31,6 +33,23 @@ public sealed interface AcdCommand {
 
     /** The event was not applied; nothing changed. */
     record EventRefused(AcdEvent event, String reason) implements AcdCommand {}
+
+    /** Show the agent a chat or email to accept or decline. */
+    record OfferMedia(String interactionId, String agentId, InteractionChannel channel, String queueId,
+                      Map<String, String> data) implements AcdCommand {}
+
+    /**
+     * An offer of a chat or email ended: {@code answered}, {@code refused}, {@code no-answer} or {@code caller-left}
+     * (the {@link cc.core.domain.interaction.Segment} outcomes).
+     */
+    record MediaOfferClosed(String interactionId, String agentId, String outcome) implements AcdCommand {}
+
+    /** The router let go of a chat or email: out of its queue, or the agent's room for it freed (after wrap-up). */
+    record MediaReleased(String interactionId, Optional<String> agentId, String queueId, String reason)
+            implements AcdCommand {}
+
+    /** How many chats and emails the agent holds (offered included) changed, for the console and the wallboard. */
+    record MediaLoadChanged(String agentId, Map<InteractionChannel, Integer> held) implements AcdCommand {}
 
     /** Why a caller overflowed. */
     enum OverflowReason { QUEUE_FULL, QUEUE_CLOSED, WAIT_LIMIT }

@@ -4,9 +4,11 @@ import cc.acd.domain.agent.AgentProfile;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.queue.QueueConfig;
 import cc.acd.domain.queue.SkillRequirement;
+import cc.core.domain.interaction.InteractionChannel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What the router is told: callers arriving and leaving, agents changing state, and time passing. */
@@ -98,4 +100,52 @@ public sealed interface AcdEvent {
 
     /** An agent was added or the agent's skills or queues changed. */
     record AgentProfileChanged(AgentProfile profile, Instant at) implements AcdEvent {}
+
+    /**
+     * A chat or email waits for an agent ({@link cc.acd.domain.media.MediaRouter}).
+     *
+     * @param skills     skills it needs beyond the queue's own
+     * @param data       what the channel knows (topic, customer, address), handed on with every offer
+     * @param enqueuedAt when it first started waiting: its place in the one fair order (kept over transfers and
+     *                   restarts)
+     */
+    record MediaArrived(String interactionId, InteractionChannel channel, String queueId,
+                        List<SkillRequirement> skills, int priority, Map<String, String> data, Instant enqueuedAt,
+                        Instant at) implements AcdEvent {
+        public MediaArrived {
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(queueId, "queueId");
+            skills = List.copyOf(skills);
+            data = Map.copyOf(data);
+            Objects.requireNonNull(enqueuedAt, "enqueuedAt");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** The agent offered a chat or email accepts ({@code accept}) or declines it. */
+    record MediaAnswered(String interactionId, String agentId, boolean accept, Instant at) implements AcdEvent {}
+
+    /** The agent holding a chat or email sends it to another queue. */
+    record MediaTransferred(String interactionId, String agentId, String queueId, Instant at) implements AcdEvent {}
+
+    /** A chat or email is over (the customer left, the agent closed it...), wherever it is. */
+    record MediaClosed(String interactionId, String reason, Instant at) implements AcdEvent {}
+
+    /**
+     * A chat or email restored from the live-state store by a node taking over routing: back in line at its first
+     * waiting time, or, when {@code heldBy} names an agent, held by that agent again (counted against its capacity).
+     */
+    record MediaRestored(String interactionId, InteractionChannel channel, String queueId, int priority,
+                         Map<String, String> data, Instant enqueuedAt, String heldBy, Instant at) implements AcdEvent {
+        public MediaRestored {
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(queueId, "queueId");
+            data = Map.copyOf(data);
+            Objects.requireNonNull(enqueuedAt, "enqueuedAt");
+            heldBy = heldBy == null ? "" : heldBy;
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

@@ -4,6 +4,8 @@ import cc.acd.domain.agent.AgentProfile;
 import cc.acd.domain.agent.AgentState;
 import cc.acd.domain.agent.AgentStatus;
 import cc.acd.domain.estimate.WaitCalibration;
+import cc.acd.domain.media.MediaRouter;
+import cc.acd.domain.media.MediaSettings;
 import cc.acd.domain.estimate.WaitEstimator;
 import cc.acd.domain.metrics.AgentMetrics;
 import cc.acd.domain.metrics.IntervalSnapshot;
@@ -89,6 +91,8 @@ public final class AcdState {
     private long offerSeq;
     private long intervalStart;
     private List<AcdCommand> out = new ArrayList<>();
+    /** The chats and emails, routed beside the calls ({@link MediaRouter}). */
+    private final MediaRouter media;
 
     /**
      * @param priorityPointWorth how much waiting one point of priority is worth (e.g. 30 s: a priority-10 caller is
@@ -99,6 +103,14 @@ public final class AcdState {
      */
     public AcdState(Duration priorityPointWorth, Collection<QueueConfig> queueConfigs,
                     Collection<AgentProfile> profiles, Instant start) {
+        this(priorityPointWorth, queueConfigs, profiles, start, MediaSettings.DEFAULT);
+    }
+
+    /**
+     * @param mediaSettings the agents' capacities per channel and the offer timeout of chats and emails
+     */
+    public AcdState(Duration priorityPointWorth, Collection<QueueConfig> queueConfigs,
+                    Collection<AgentProfile> profiles, Instant start, MediaSettings mediaSettings) {
         if (priorityPointWorth.isNegative()) {
             throw new IllegalArgumentException("priorityPointWorth must not be negative");
         }
@@ -124,6 +136,9 @@ public final class AcdState {
             }
             addAgent(p);
         }
+        this.media = new MediaRouter(mediaSettings, priorityPointWorth, new MediaHost(), start);
+        media.blockVoiceless(out);
+        out = new ArrayList<>();
     }
 
     private void checkTarget(QueueConfig q, OverflowTarget t) {
@@ -144,7 +159,9 @@ public final class AcdState {
     public List<AcdCommand> apply(AcdEvent event) {
         out = new ArrayList<>(4);
         advanceTo(Math.max(now, event.at().toEpochMilli()));
+        int mark = out.size();
         dispatch(event);
+        offerMediaToChangedAgents(mark);
         List<AcdCommand> result = out;
         out = new ArrayList<>(0);
         return result;
@@ -177,6 +194,16 @@ public final class AcdState {
             queueConfigured(q);
         } else if (e instanceof AcdEvent.AgentProfileChanged p) {
             agentProfileChanged(p);
+        } else if (e instanceof AcdEvent.MediaArrived m) {
+            media.arrived(m, out);
+        } else if (e instanceof AcdEvent.MediaAnswered m) {
+            media.answered(m, out);
+        } else if (e instanceof AcdEvent.MediaTransferred m) {
+            media.transferred(m, out);
+        } else if (e instanceof AcdEvent.MediaClosed m) {
+            media.closed(m, out);
+        } else if (e instanceof AcdEvent.MediaRestored m) {
+            media.restored(m, out);
         } else {
             throw new IllegalArgumentException("unknown event " + e);
         }
@@ -203,6 +230,10 @@ public final class AcdState {
             }
             if (a.state.status() != AgentStatus.AVAILABLE) {
                 refuse(e, "agent " + a.id + " is not available (" + a.state.status().wireName() + ")");
+                return;
+            }
+            if (a.voiceBlocked) {
+                refuse(e, "agent " + a.id + " is busy with chats or emails");
                 return;
             }
             c.onlyAgent = a.id;
@@ -601,6 +632,9 @@ public final class AcdState {
     }
 
     private void tryMatchAgent(Agent a) {
+        if (a.voiceBlocked) {
+            return;
+        }
         Call c = bestCallFor(a);
         if (c != null) {
             offer(c, a);
@@ -611,7 +645,7 @@ public final class AcdState {
     private Agent bestAgentFor(Call c) {
         if (c.onlyAgent != null) {
             Agent only = agents.get(c.onlyAgent);
-            return only != null && only.state.status() == AgentStatus.AVAILABLE ? only : null;
+            return only != null && only.state.status() == AgentStatus.AVAILABLE && !only.voiceBlocked ? only : null;
         }
         Queue q = c.queue;
         RoutingStrategy strategy = q.cfg.strategy();
@@ -741,6 +775,9 @@ public final class AcdState {
     }
 
     private void enterAvailable(Agent a) {
+        if (a.voiceBlocked) {
+            return;
+        }
         for (Slot s : a.slots) {
             s.rank = new RoutingStrategy.Rank(a.ordinal, a.idleSince, a.busyMillis, s.lastOffered, 0);
             s.queue.available.add(s);
@@ -830,15 +867,49 @@ public final class AcdState {
         timers.add(new Timer(at, ++seq, kind, c, a, gen));
     }
 
-    /** Fires every timer due by {@code t}, each at its own time, then moves the clock to {@code t}. */
+    /**
+     * Fires every timer due by {@code t} (the calls' and the chats' and emails', in time order), each at its own time,
+     * then moves the clock to {@code t}.
+     */
     private void advanceTo(long t) {
-        Timer next;
-        while ((next = timers.peek()) != null && next.at <= t) {
-            timers.poll();
-            now = Math.max(now, next.at);
-            fire(next);
+        while (true) {
+            Timer next = timers.peek();
+            long voiceAt = next == null ? Long.MAX_VALUE : next.at;
+            long mediaAt = media.nextTimerAt();
+            long at = Math.min(voiceAt, mediaAt);
+            if (at > t) {
+                break;
+            }
+            now = Math.max(now, at);
+            media.advanceTo(now);
+            int mark = out.size();
+            if (voiceAt <= mediaAt) {
+                timers.poll();
+                fire(next);
+            } else {
+                media.fireNext(now, out);
+            }
+            offerMediaToChangedAgents(mark);
         }
         now = t;
+        media.advanceTo(t);
+    }
+
+    /**
+     * Agents whose state changed since {@code out[from]} may now take chats or emails (a call ended, a pause is
+     * over), or have offers to give back (logged out). Calls were routed first: an agent freed takes a waiting call
+     * before a chat.
+     */
+    private void offerMediaToChangedAgents(int from) {
+        Set<String> changed = new java.util.LinkedHashSet<>();
+        for (int i = from; i < out.size(); i++) {
+            if (out.get(i) instanceof AgentStateEntered s) {
+                changed.add(s.agentId());
+            }
+        }
+        for (String agentId : changed) {
+            media.agentChanged(agentId, out);
+        }
     }
 
     private void fire(Timer t) {
@@ -1094,6 +1165,67 @@ public final class AcdState {
         return new AgentMetrics(a.id, a.state, times, a.callsHandled);
     }
 
+    /** The chats and emails: contacts, agents' loads per channel, and per-queue counts. */
+    public MediaRouter media() {
+        return media;
+    }
+
+    /** What the media router sees of the agents and queues, and how it keeps an agent out of call routing. */
+    private final class MediaHost implements MediaRouter.Host {
+        private List<String> ids = List.of();
+
+        @Override
+        public AgentStatus status(String agentId) {
+            Agent a = agents.get(agentId);
+            return a == null ? AgentStatus.LOGGED_OUT : a.state.status();
+        }
+
+        @Override
+        public Optional<AgentProfile> profile(String agentId) {
+            return agentProfile(agentId);
+        }
+
+        @Override
+        public Optional<QueueConfig> queue(String queueId) {
+            return queueConfig(queueId);
+        }
+
+        @Override
+        public List<String> agentIds() {
+            if (ids.size() != agents.size()) {
+                ids = List.copyOf(agents.keySet());
+            }
+            return ids;
+        }
+
+        @Override
+        public int ordinal(String agentId) {
+            Agent a = agents.get(agentId);
+            return a == null ? Integer.MAX_VALUE : a.ordinal;
+        }
+
+        @Override
+        public void voiceBlocked(String agentId, boolean blocked, List<AcdCommand> sink) {
+            Agent a = agents.get(agentId);
+            if (a == null || a.voiceBlocked == blocked) {
+                return;
+            }
+            boolean available = a.state.status() == AgentStatus.AVAILABLE;
+            if (blocked) {
+                if (available) {
+                    leaveAvailable(a);
+                }
+                a.voiceBlocked = true;
+            } else {
+                a.voiceBlocked = false;
+                if (available) {
+                    enterAvailable(a);
+                    tryMatchAgent(a);
+                }
+            }
+        }
+    }
+
     // ----------------------------------------------------------------------------------- internal records
 
     private final class Queue {
@@ -1142,6 +1274,8 @@ public final class AcdState {
         long accountedTo;
         final long[] statusMillis = new long[AgentStatus.values().length];
         long callsHandled;
+        /** Held out of call routing while it holds chats or emails (voice alone), or for good (no voice capacity). */
+        boolean voiceBlocked;
 
         Agent(AgentProfile profile, int ordinal, Instant at) {
             this.id = profile.agentId();

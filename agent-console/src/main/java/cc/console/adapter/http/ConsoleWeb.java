@@ -157,6 +157,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         quality.mount(router);
         reports.ifPresent(r -> r.mount(router));
         offers.ifPresent(o -> o.mount(router));
+        new MediaWeb(vertx, new cc.console.app.MediaDesk(console.hub())).mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

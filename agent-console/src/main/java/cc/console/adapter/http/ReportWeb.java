@@ -106,7 +106,16 @@ public final class ReportWeb {
     }
 
     private void queues(RoutingContext rc) {
-        ask(rc, "queue").ifPresent(asked -> reports.queues(asked.query).onSuccess(r -> {
+        // ?channel=voice|chat|email narrows the report to one channel's contacts; all (the default) is every channel
+        String channelText = param(rc, "channel").orElse("all").toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("all", "voice", "chat", "email").contains(channelText)) {
+            ConsoleWeb.fail(rc, 400, "channel must be voice, chat, email or all, was '" + channelText + "'");
+            return;
+        }
+        Optional<cc.core.domain.interaction.InteractionChannel> channel = channelText.equals("all") ? Optional.empty()
+                : Optional.of(cc.core.domain.interaction.InteractionChannel.valueOf(
+                        channelText.toUpperCase(java.util.Locale.ROOT)));
+        ask(rc, "queue").ifPresent(asked -> reports.queues(asked.query, channel).onSuccess(r -> {
             JsonArray ivr = new JsonArray();
             for (IvrFigures f : r.ivr()) {
                 ivr.add(new JsonObject().put("bucket", f.bucket().label()).put("start", f.bucket().start().toString())
