@@ -49,6 +49,8 @@ public final class ChatFixture implements AutoCloseable {
     public static final ChatSettings SETTINGS = new ChatSettings("support", Set.of("sales"), 2_000, 20,
             Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60), 3, 80, 200);
 
+    public static final String PASSWORD = "correct horse battery staple";
+
     public final Vertx vertx;
     public final PostgresTestDatabase pg;
     public final Database db;
@@ -63,7 +65,7 @@ public final class ChatFixture implements AutoCloseable {
         pg = PostgresTestDatabase.create(8);
         db = Await.result(Database.open(vertx, pg.config()));
         Await.result(new SchemaMigrations().apply(db, List.of("core", "console")));
-        ConsoleConfig config = new ConsoleConfig(false, ZoneId.of("Asia/Tehran"), "root", "correct horse battery staple",
+        ConsoleConfig config = new ConsoleConfig(false, ZoneId.of("Asia/Tehran"), "root", PASSWORD,
                 Duration.ofHours(1), "pbx1", "outbound", DialRules.iran());
         console = new ConsoleVerticle(config, InstantSource.system(), new JdbcUserStore(db), new JdbcDirectoryStore(db),
                 new JdbcKnowledgeStore(db), new JdbcOpportunityStore(db), new JdbcInteractionStore(db),
@@ -91,6 +93,13 @@ public final class ChatFixture implements AutoCloseable {
     /** A signed-in session opened directly (sign-in itself is tested elsewhere; hashing is slow by design). */
     public Sessions.Session session(String username, Role role, String agentId, String language) {
         return console.sessions().open(new Principal(username, username, role, agentId, language, ""));
+    }
+
+    /** Creates a user who signs in with {@link #PASSWORD} (for the browser tests). */
+    public void user(String username, Role role, String agentId, String language) {
+        String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
+        Await.result(console.users().save(new cc.console.domain.auth.UserAccount(new Principal(username, username,
+                role, agentId, language, ""), hash, true)));
     }
 
     @Override
