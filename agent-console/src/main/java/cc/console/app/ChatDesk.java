@@ -43,6 +43,7 @@ public final class ChatDesk extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ChatDesk.class);
     private static final long BUS_TIMEOUT_MS = 5_000;
     private static final long TICK_MS = 1_000;
+    private static final long RETRY_MS = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A visitor's socket, as the desk sees it. Implementations are thread-safe. */
@@ -60,6 +61,8 @@ public final class ChatDesk extends VerticleBase {
     private final LiveHub hub;
     private final InstantSource clock;
     private final Map<String, VisitorLink> visitors = new HashMap<>();
+    private final List<ChatOutput> pendingWrites = new java.util.ArrayList<>();
+    private boolean writing;
     private final DeliveryOptions bus = new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
 
     public ChatDesk(ChatBook book, ChatStore store, LiveHub hub, InstantSource clock) {
@@ -204,17 +207,41 @@ public final class ChatDesk extends VerticleBase {
                 vertx.eventBus().request(MediaAddresses.END, new EndMedia(e.chatId(), e.reason(), e.at()), bus)
                         .onFailure(err -> log.debug("end of chat {} not taken by the ACD: {}", e.chatId(),
                                 err.getMessage()));
-            } else if (o instanceof ChatOutput.Opened op) {
-                stored(store.open(op.chatId(), op.visitorName(), op.topic(), op.language(), op.customerId(),
-                        op.queue(), op.at()), op.chatId());
-            } else if (o instanceof ChatOutput.Held h) {
-                stored(store.held(h.chatId(), h.agentId(), h.queue()), h.chatId());
-            } else if (o instanceof ChatOutput.Store s) {
-                stored(store.append(s.message()), s.message().chatId());
-            } else if (o instanceof ChatOutput.Closed c) {
-                stored(store.close(c.chatId(), c.reason(), c.at()), c.chatId());
+            } else if (o instanceof ChatOutput.Opened || o instanceof ChatOutput.Held
+                    || o instanceof ChatOutput.Store || o instanceof ChatOutput.Closed) {
+                pendingWrites.add(o);
             }
         }
+        writeBehind();
+    }
+
+    /**
+     * Writes what the book decided to keep, behind delivery and in order: one batch (one transaction) at a time,
+     * everything gathered meanwhile in the next, so a busy desk makes few large commits instead of one per line.
+     * A failed batch is tried again, ahead of later writes, until the database is back.
+     */
+    private void writeBehind() {
+        if (writing || pendingWrites.isEmpty()) {
+            return;
+        }
+        List<ChatOutput> batch = List.copyOf(pendingWrites);
+        pendingWrites.clear();
+        writing = true;
+        store.write(batch).onComplete(r -> {
+            writing = false;
+            if (r.failed()) {
+                log.warn("{} chat writes not stored, trying again in {} ms: {}", batch.size(), RETRY_MS,
+                        r.cause().getMessage());
+                pendingWrites.addAll(0, batch);
+                writing = true;
+                vertx.setTimer(RETRY_MS, t -> {
+                    writing = false;
+                    writeBehind();
+                });
+                return;
+            }
+            writeBehind();
+        });
     }
 
     private void toAgent(ChatOutput.ToAgent a) {
@@ -246,7 +273,4 @@ public final class ChatDesk extends VerticleBase {
                 });
     }
 
-    private static void stored(Future<Void> write, String chatId) {
-        write.onFailure(e -> log.warn("chat {} not stored: {}", chatId, e.getMessage()));
-    }
 }

@@ -9,18 +9,12 @@ import java.util.Optional;
 
 /** Where chats and their transcripts are kept (console V5). Implementations are thread-safe. */
 public interface ChatStore {
-    /** A chat started. */
-    Future<Void> open(String chatId, String visitorName, String topic, String language, String customerId,
-                      String queue, Instant at);
-
-    /** The chat's holder changed ({@code agentId} empty: it waits in {@code queue} again). */
-    Future<Void> held(String chatId, String agentId, String queue);
-
-    /** A line of the transcript. */
-    Future<Void> append(ChatMessage message);
-
-    /** The chat ended. */
-    Future<Void> close(String chatId, String reason, Instant at);
+    /**
+     * Writes of the chat desk, in this order, in one transaction (what the chat desk gathered while the previous
+     * batch was being written): {@link cc.console.domain.chat.ChatOutput.Opened}, {@code Held}, {@code Store},
+     * {@code Closed}; other outputs are ignored.
+     */
+    Future<Void> write(List<cc.console.domain.chat.ChatOutput> writes);
 
     /** A chat with its transcript, open or ended. */
     Future<Optional<Transcript>> transcript(String chatId);

@@ -199,6 +199,25 @@ public final class ChatLatencyBenchmark {
         }
         double loadAfter = load();
         Histogram h = latency.getIntervalHistogram();
+        // the transcript is written behind delivery, in order, on one connection: how far behind it ends
+        long expectedLines = total + warm;
+        long lastSent = System.nanoTime();
+        long stored = 0;
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            stored = await(db.withConnectionInParallel(c -> {
+                try (var st = c.prepareStatement("select count(*) from chat_messages");
+                     var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }));
+            if (stored >= expectedLines) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double transcriptLagSeconds = (System.nanoTime() - lastSent) / 1e9;
 
         System.out.println();
         System.out.printf("ChatLatencyBenchmark: %d concurrent chats held by %d agents, %d visitor messages/s for %d s"
@@ -215,6 +234,8 @@ public final class ChatLatencyBenchmark {
                 h.getMaxValue() / 1e6, 100, !complete ? "INCOMPLETE" : p99 < 100 ? "met" : "missed");
         System.out.printf("lines on the wrong agent's socket: %d; lines missing: %d%n", wrongAgent.get(),
                 total - received.get());
+        System.out.printf("transcript: %d of %d lines stored, the last %.1f s after delivery ended%n", stored,
+                expectedLines, transcriptLagSeconds);
 
         clients.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

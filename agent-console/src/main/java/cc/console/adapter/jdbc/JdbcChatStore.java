@@ -2,6 +2,7 @@ package cc.console.adapter.jdbc;
 
 import cc.console.app.ChatStore;
 import cc.console.domain.chat.ChatMessage;
+import cc.console.domain.chat.ChatOutput;
 import cc.core.adapter.jdbc.Database;
 import io.vertx.core.Future;
 
@@ -28,79 +29,81 @@ public final class JdbcChatStore implements ChatStore {
     }
 
     @Override
-    public Future<Void> open(String chatId, String visitorName, String topic, String language, String customerId,
-                             String queue, Instant at) {
-        return db.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into chats (interaction_id, visitor_name, topic,"
-                    + " language, customer_id, queue, started_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-                st.setString(1, chatId);
-                st.setString(2, visitorName);
-                st.setString(3, topic);
-                st.setString(4, language);
-                st.setString(5, customerId);
-                st.setString(6, queue);
-                st.setObject(7, utc(at));
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public Future<Void> held(String chatId, String agentId, String queue) {
+    public Future<Void> write(List<ChatOutput> writes) {
         return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(agentId.isEmpty()
-                    ? "update chats set queue = ? where interaction_id = ?"
-                    : "update chats set queue = ?, agent_id = ? where interaction_id = ?")) {
-                int i = 1;
-                st.setString(i++, queue);
-                if (!agentId.isEmpty()) {
-                    st.setString(i++, agentId);
-                }
-                st.setString(i, chatId);
-                st.executeUpdate();
-            }
-            if (!agentId.isEmpty() && !holders(c, chatId).contains(agentId)) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "insert into chat_holders (interaction_id, agent_id) values (?, ?)")) {
-                    st.setString(1, chatId);
-                    st.setString(2, agentId);
-                    st.executeUpdate();
+            for (ChatOutput w : writes) {
+                if (w instanceof ChatOutput.Opened o) {
+                    open(c, o.chatId(), o.visitorName(), o.topic(), o.language(), o.customerId(), o.queue(), o.at());
+                } else if (w instanceof ChatOutput.Held h) {
+                    held(c, h.chatId(), h.agentId(), h.queue());
+                } else if (w instanceof ChatOutput.Store m) {
+                    append(c, m.message());
+                } else if (w instanceof ChatOutput.Closed x) {
+                    close(c, x.chatId(), x.reason(), x.at());
                 }
             }
             return null;
         });
     }
 
-    @Override
-    public Future<Void> append(ChatMessage m) {
-        return db.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into chat_messages (interaction_id, seq, sender,"
-                    + " agent_id, body, sent_at) values (?, ?, ?, ?, ?, ?)")) {
-                st.setString(1, m.chatId());
-                st.setLong(2, m.seq());
-                st.setString(3, m.from().code());
-                st.setString(4, m.agentId());
-                st.setString(5, m.text());
-                st.setObject(6, utc(m.at()));
-                st.executeUpdate();
-            }
-            return null;
-        });
+    private static void open(Connection c, String chatId, String visitorName, String topic, String language,
+                             String customerId, String queue, Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into chats (interaction_id, visitor_name, topic,"
+                + " language, customer_id, queue, started_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, chatId);
+            st.setString(2, visitorName);
+            st.setString(3, topic);
+            st.setString(4, language);
+            st.setString(5, customerId);
+            st.setString(6, queue);
+            st.setObject(7, utc(at));
+            st.executeUpdate();
+        }
     }
 
-    @Override
-    public Future<Void> close(String chatId, String reason, Instant at) {
-        return db.withConnection(c -> {
+    private static void held(Connection c, String chatId, String agentId, String queue) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(agentId.isEmpty()
+                ? "update chats set queue = ? where interaction_id = ?"
+                : "update chats set queue = ?, agent_id = ? where interaction_id = ?")) {
+            int i = 1;
+            st.setString(i++, queue);
+            if (!agentId.isEmpty()) {
+                st.setString(i++, agentId);
+            }
+            st.setString(i, chatId);
+            st.executeUpdate();
+        }
+        if (!agentId.isEmpty() && !holders(c, chatId).contains(agentId)) {
             try (PreparedStatement st = c.prepareStatement(
-                    "update chats set ended_at = ?, end_reason = ? where interaction_id = ? and ended_at is null")) {
-                st.setObject(1, utc(at));
-                st.setString(2, reason);
-                st.setString(3, chatId);
+                    "insert into chat_holders (interaction_id, agent_id) values (?, ?)")) {
+                st.setString(1, chatId);
+                st.setString(2, agentId);
                 st.executeUpdate();
             }
-            return null;
-        });
+        }
+    }
+
+    private static void append(Connection c, ChatMessage m) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into chat_messages (interaction_id, seq, sender,"
+                + " agent_id, body, sent_at) values (?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, m.chatId());
+            st.setLong(2, m.seq());
+            st.setString(3, m.from().code());
+            st.setString(4, m.agentId());
+            st.setString(5, m.text());
+            st.setObject(6, utc(m.at()));
+            st.executeUpdate();
+        }
+    }
+
+    private static void close(Connection c, String chatId, String reason, Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "update chats set ended_at = ?, end_reason = ? where interaction_id = ? and ended_at is null")) {
+            st.setObject(1, utc(at));
+            st.setString(2, reason);
+            st.setString(3, chatId);
+            st.executeUpdate();
+        }
     }
 
     @Override
