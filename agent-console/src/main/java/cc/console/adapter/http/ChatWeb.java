@@ -110,12 +110,15 @@ public final class ChatWeb {
                 .onFailure(e -> log.debug("chat socket upgrade failed: {}", e.getMessage()));
     }
 
-    /** One visitor's socket: at most one chat on it. Handlers run on the socket's event loop, one at a time. */
+    /**
+     * One visitor's socket: at most one chat on it. Frames are handled on the socket's event loop, one at a time; the
+     * desk's answers arrive on its own context, hence the volatile fields.
+     */
     private final class Visitor implements ChatDesk.VisitorLink {
         private final ServerWebSocket ws;
         private final String address;
-        private String chatId = "";
-        private boolean asking;
+        private volatile String chatId = "";
+        private volatile boolean asking;
 
         Visitor(ServerWebSocket ws, String address) {
             this.ws = ws;
