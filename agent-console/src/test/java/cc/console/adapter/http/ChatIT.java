@@ -90,9 +90,14 @@ class ChatIT {
         return new Frames(Await.result(sockets.connect(o)));
     }
 
+    /** An agent's live channel, once the console counts it (the hello may come before a handler is set). */
     private Frames live(Sessions.Session s) {
-        return new Frames(Await.result(sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        int before = f.console.hub().size();
+        Frames live = new Frames(Await.result(sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
                 .setPort(f.port()).setURI("/live").addHeader("Cookie", ConsoleWeb.COOKIE + "=" + s.id()))));
+        Await.until(() -> io.vertx.core.Future.succeededFuture(f.console.hub().size() > before),
+                java.time.Duration.ofSeconds(10), "the live channel registered");
+        return live;
     }
 
     private HttpResponse<String> call(Sessions.Session s, String method, String path, JsonObject body)
@@ -123,7 +128,6 @@ class ChatIT {
         Sessions.Session sup = f.session("sara", Role.SUPERVISOR, "", "en");
         Frames agent = live(amir);
         Frames other = live(bita);
-        agent.next("hello");
         Frames v = visitor(f.base());
         String chatId = join(v, "Reza <b>", "refund for order 42", "support");
         JsonObject opened = agent.next("chat-opened");
@@ -263,5 +267,42 @@ class ChatIT {
             v.send(new JsonObject().put("type", "leave"));
             v.next("chat-ended");
         }
+    }
+
+    @Test
+    @DisplayName("a visitor whose socket drops comes back with the page's token: the lines missed arrive and the chat"
+            + " goes on with the same agent; a wrong token is refused")
+    void reconnect() throws Exception {
+        Sessions.Session amir = f.session("amir3", Role.AGENT, "a7", "en");
+        Frames agent = live(amir);
+        Frames v = visitor(null);
+        v.send(new JsonObject().put("type", "join").put("name", "Leila").put("topic", "delivery")
+                .put("language", "fa"));
+        JsonObject joined = v.next("chat-joined");
+        String chatId = joined.getString("chatId");
+        String token = joined.getString("token");
+        agent.next("chat-opened");
+        v.send(new JsonObject().put("type", "message").put("text", "where is my parcel?"));
+        agent.next("chat-message");
+        Await.result(v.ws.close());
+        assertEquals(202, call(amir, "POST", "/api/chats/" + chatId + "/messages",
+                new JsonObject().put("text", "it left the depot today")).statusCode());
+        assertEquals("it left the depot today", agent.next("chat-message").getString("text"));
+
+        Frames again = visitor(null);
+        again.send(new JsonObject().put("type", "resume").put("token", "not-the-token").put("lastSeq", 0));
+        assertEquals("no-chat", again.next("chat-error").getString("code"));
+        Frames back = visitor(null);
+        back.send(new JsonObject().put("type", "resume").put("token", token).put("lastSeq", 1));
+        JsonObject resumed = back.next("chat-resumed");
+        assertEquals("held", resumed.getString("state"));
+        assertEquals(List.of("it left the depot today"), resumed.getJsonArray("lines").stream()
+                .map(o -> ((JsonObject) o).getString("text")).toList());
+        back.send(new JsonObject().put("type", "message").put("text", "thanks"));
+        JsonObject line = agent.next("chat-message");
+        assertEquals("thanks", line.getString("text"));
+        assertEquals(3, line.getLong("seq"));
+        back.send(new JsonObject().put("type", "leave"));
+        agent.next("chat-ended");
     }
 }
