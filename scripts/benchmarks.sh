@@ -18,6 +18,8 @@
 #                                      dialer-load (the whole dialer against the simulator for 30 minutes at 25 agents,
 #                                      beside the pure simulation, 30 minutes: not in the default set; for a quick check
 #                                      run its class with --minutes 2)
+#                                      chat (1,000 concurrent web chats over WebSockets, visitor-to-agent latency:
+#                                      about a minute, not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +46,7 @@ declare -A main=(
   [report-month]=cc.bench.report.ReportMonthBenchmark
   [pipeline]=cc.bench.sales.PipelineBenchmark
   [dialer-load]=cc.bench.dialer.DialerLoadRun
+  [chat]=cc.bench.chat.ChatLatencyBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -124,6 +124,7 @@ public final class Server implements AutoCloseable {
     private OpsHttpServer http;
     private IvrModule ivr;
     private ConsoleVerticle console;
+    private Optional<cc.console.app.ChatDesk> chatDesk = Optional.empty();
     private int agiPort;
 
     private Server(ServerConfig config) {
@@ -219,15 +220,17 @@ public final class Server implements AutoCloseable {
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     return vertx.deployVerticle(console);
                 })
+                .compose(id -> startChat())
                 .compose(id -> telephony.start())
                 .compose(v -> {
                     new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
-                            metrics::scrape, List.of(new ConsoleWeb(vertx, console, Optional.of(new RecordingWeb(vertx,
-                            console, recordings, recordingFiles, config.recording().agentsHearOwnCalls())))
+                            metrics::scrape, List.of(withChat(new ConsoleWeb(vertx, console,
+                            Optional.of(new RecordingWeb(vertx, console, recordings, recordingFiles,
+                            config.recording().agentsHearOwnCalls())))
                             .withReports(reportWeb())
                             .withOffers(offerWeb())
-                            .withSales(config.sales()), selfServiceWeb()));
+                            .withSales(config.sales())), selfServiceWeb()));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -325,6 +328,24 @@ public final class Server implements AutoCloseable {
                 telephony, InstantSource.system(), config.dialer().clickToTalk(),
                 new cc.dialer.adapter.jdbc.JdbcClickToTalkStore(database));
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
+    }
+
+    /** Web chat's desk ({@code chat:}): the owner of open chats, on the console's live channel and the ACD's media. */
+    private Future<String> startChat() {
+        if (!config.chat().enabled()) {
+            return Future.succeededFuture("");
+        }
+        cc.console.app.ChatDesk desk = new cc.console.app.ChatDesk(new cc.console.domain.chat.ChatBook(
+                config.chat().settings()), new cc.console.adapter.jdbc.JdbcChatStore(database), console.hub(),
+                InstantSource.system());
+        chatDesk = Optional.of(desk);
+        return vertx.deployVerticle(desk);
+    }
+
+    /** The console's routes with web chat's when it is on. */
+    private ConsoleWeb withChat(ConsoleWeb web) {
+        return chatDesk.map(desk -> web.withChat(new cc.console.adapter.http.ChatWeb(console, desk,
+                config.chat().settings().maxMessageChars(), config.chat().allowedOrigins()))).orElse(web);
     }
 
     /** The next-best offer on the screen-pop, from the offers catalog and this server's scores and offers. */

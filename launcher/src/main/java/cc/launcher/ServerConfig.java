@@ -28,7 +28,8 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
-                           SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService) {
+                           SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
+                           Chat chat) {
 
     public record Http(String host, int port) {}
 
@@ -206,9 +207,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         cc.console.domain.selfservice.SelfServiceSettings selfService = cc.console.app.SelfServiceSection.read(
                 root.child("selfService"), acd.settings().queues().stream().map(q -> q.id()).toList());
 
+        Chat chat = chat(root.child("chat"));
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService);
+                reports, scores, offers, warehouse, sales, selfService, chat);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */
@@ -280,5 +283,45 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         return new Reports(zone, shortAbandon, node.integer("repeatContactDays", 7, 0, 365),
                 node.integer("maxDays", 93, 1, 3_660), totalsEvery, settleAfter,
                 node.integer("totalsCatchUpDays", 400, 1, 3_660), node.integer("demoHistoryDays", 21, 0, 366));
+    }
+
+    /**
+     * Web chat ({@code chat:}).
+     *
+     * @param enabled        whether the public chat page and socket are served
+     * @param settings       queues and limits
+     * @param allowedOrigins web sites besides this server whose pages may open the visitors' chat socket
+     */
+    public record Chat(boolean enabled, cc.console.domain.chat.ChatSettings settings, Set<String> allowedOrigins) {}
+
+    private static Chat chat(ConfigNode node) {
+        Duration visitorIdle = node.duration("visitorIdle", Duration.ofMinutes(5));
+        if (visitorIdle.compareTo(Duration.ofSeconds(30)) < 0) {
+            throw node.error("visitorIdle", "must be at least 30s, was " + visitorIdle.toMillis() + "ms");
+        }
+        Duration grace = node.duration("reconnectGrace", Duration.ofSeconds(60));
+        if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw node.error("reconnectGrace", "must be between 0s and 30m, was " + grace.toMillis() + "ms");
+        }
+        Duration window = node.duration("rateWindow", Duration.ofSeconds(10));
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw node.error("rateWindow", "must be at least 1s, was " + window.toMillis() + "ms");
+        }
+        String defaultQueue = node.string("defaultQueue", "support").strip();
+        if (defaultQueue.isEmpty()) {
+            throw node.error("defaultQueue", "must name a queue, was empty");
+        }
+        List<String> origins = node.strings("allowedOrigins", List.of());
+        for (String o : origins) {
+            if (!o.matches("https?://[^/\\s]+")) {
+                throw node.error("allowedOrigins", "must be origins such as https://www.example.com (scheme and host,"
+                        + " no path), was \"" + o + "\"");
+            }
+        }
+        // the transcript keeps up to 8,000 characters a line (console V5)
+        return new Chat(node.bool("enabled", true), new cc.console.domain.chat.ChatSettings(defaultQueue,
+                Set.copyOf(node.strings("queues", List.of())), node.integer("maxMessageChars", 2_000, 1, 8_000),
+                node.integer("messagesPerWindow", 20, 1, 1_000), window, visitorIdle, grace,
+                node.integer("maxChatsPerAddress", 3, 1, 1_000), 80, 200), Set.copyOf(origins));
     }
 }

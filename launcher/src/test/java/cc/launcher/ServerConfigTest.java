@@ -170,4 +170,26 @@ class ServerConfigTest {
                 .getMessage().startsWith("my.yaml: reports.totalsSettleAfter: must be between 0s and 2d"));
         assertEquals(Duration.ZERO, read("reports:\n  totalsEvery: 0s\n").reports().totalsEvery());
     }
+
+    @Test
+    @DisplayName("the chat section: documented defaults, and each wrong value named by file and key")
+    void chatSection() {
+        ServerConfig.Chat c = ServerConfig.load(Optional.empty()).chat();
+        assertTrue(c.enabled());
+        assertEquals(cc.console.domain.chat.ChatSettings.defaults().maxMessageChars(), c.settings().maxMessageChars());
+        assertEquals(Duration.ofMinutes(5), c.settings().visitorIdle());
+        assertEquals(Duration.ofSeconds(60), c.settings().reconnectGrace());
+        assertEquals("support", c.settings().defaultQueue());
+        ServerConfig.Chat set = read("chat:\n  queues: [sales]\n  maxChatsPerAddress: 5\n"
+                + "  allowedOrigins: [https://www.example.com]\n").chat();
+        assertTrue(set.settings().offersQueue("sales"));
+        assertEquals(5, set.settings().maxChatsPerAddress());
+        assertEquals(java.util.Set.of("https://www.example.com"), set.allowedOrigins());
+        assertEquals("my.yaml: chat.visitorIdle: must be at least 30s, was 5000ms",
+                assertThrows(ConfigException.class, () -> read("chat:\n  visitorIdle: 5s\n")).getMessage());
+        assertEquals("my.yaml: chat.maxMessageChars: must be from 1 to 8000, was 9000",
+                assertThrows(ConfigException.class, () -> read("chat:\n  maxMessageChars: 9000\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("chat:\n  allowedOrigins: [www.example.com/x]\n"))
+                .getMessage().startsWith("my.yaml: chat.allowedOrigins: must be origins"));
+    }
 }

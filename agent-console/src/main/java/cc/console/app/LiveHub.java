@@ -166,4 +166,18 @@ public final class LiveHub {
     public long refusedSends() {
         return refused.get();
     }
+
+    /** A web chat's line, typing or end: to the sockets of the agent holding the chat only; how many received it. */
+    public int sendChat(String agentId, String text) {
+        int n = 0;
+        for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
+            if (AccessRules.receivesChat(c.principal(), agentId)) {
+                c.send(text, false);
+                n++;
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+        return n;
+    }
 }

@@ -78,6 +78,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private final QualityWeb quality;
     private Optional<ReportWeb> reports = Optional.empty();
     private Optional<OfferWeb> offers = Optional.empty();
+    private Optional<ChatWeb> chat = Optional.empty();
     private OpportunityWeb opportunities;
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
@@ -112,6 +113,12 @@ public final class ConsoleWeb implements Consumer<Router> {
     /** Adds the next-best offer of the screen-pop (when the server has a database of scores and offers). */
     public ConsoleWeb withOffers(OfferWeb web) {
         this.offers = Optional.of(web);
+        return this;
+    }
+
+    /** Adds web chat: the visitors' page and socket under {@code /help/}, the agents' side under {@code /api/chats}. */
+    public ConsoleWeb withChat(ChatWeb web) {
+        this.chat = Optional.of(web);
         return this;
     }
 
@@ -158,6 +165,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         reports.ifPresent(r -> r.mount(router));
         offers.ifPresent(o -> o.mount(router));
         new MediaWeb(vertx, new cc.console.app.MediaDesk(console.hub())).mount(router);
+        chat.ifPresent(c -> c.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

@@ -209,4 +209,23 @@ public final class AccessRules {
     public static boolean mayReadEvaluation(Principal p, String evaluatedAgentId) {
         return mayReviewQuality(p) || (p.takesCalls() && p.agentId().equals(evaluatedAgentId));
     }
+
+    /**
+     * Reading a web chat (its transcript, open or ended): the agent holding it, an agent who held it before it was
+     * transferred or ended, and supervisors and admins (who only read).
+     */
+    public static boolean mayReadChat(Principal p, Optional<String> holderAgentId, List<String> heldBefore) {
+        return p.role().atLeast(Role.SUPERVISOR) || mayWriteChat(p, holderAgentId)
+                || (p.takesCalls() && heldBefore.contains(p.agentId()));
+    }
+
+    /** Writing in a web chat, typing, transferring or closing it: only the agent holding it now. */
+    public static boolean mayWriteChat(Principal p, Optional<String> holderAgentId) {
+        return p.takesCalls() && holderAgentId.isPresent() && holderAgentId.get().equals(p.agentId());
+    }
+
+    /** Whether a chat's lines and typing reach this user's live channel: only the agent holding the chat. */
+    public static boolean receivesChat(Principal p, String holderAgentId) {
+        return p.takesCalls() && p.agentId().equals(holderAgentId);
+    }
 }

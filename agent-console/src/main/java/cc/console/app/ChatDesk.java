@@ -1,0 +1,276 @@
+package cc.console.app;
+
+import cc.console.domain.chat.Chat;
+import cc.console.domain.chat.ChatBook;
+import cc.console.domain.chat.ChatOutput;
+import cc.core.contract.EndMedia;
+import cc.core.contract.EnqueueMedia;
+import cc.core.contract.MediaAddresses;
+import cc.core.contract.MediaEnded;
+import cc.core.contract.MediaOfferEnded;
+import cc.core.contract.MediaQueued;
+import cc.core.contract.TransferMedia;
+import cc.core.domain.interaction.InteractionChannel;
+import cc.core.domain.interaction.Segment;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The owner of every open web chat: runs {@link ChatBook} on its own context and carries out what it decides (frames
+ * to visitors' sockets, pushes to agents' live channels through {@link LiveHub}, requests to the ACD on
+ * {@link MediaAddresses}, rows in the {@link ChatStore}); listens to the ACD's offer ends (an agent took the chat)
+ * and ends.
+ *
+ * <p>Threading: the public methods may be called from any thread (the HTTP event loops); they hop onto this
+ * verticle's context, where the book and the visitors' sockets are touched, and complete their futures there.
+ */
+public final class ChatDesk extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(ChatDesk.class);
+    private static final long BUS_TIMEOUT_MS = 5_000;
+    private static final long TICK_MS = 1_000;
+    private static final long RETRY_MS = 1_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A visitor's socket, as the desk sees it. Implementations are thread-safe. */
+    public interface VisitorLink {
+        void send(String text);
+
+        void close();
+    }
+
+    /** A visitor's start or return: the chat and its token, or the refusal. */
+    public record Entry(Optional<Chat> chat, Optional<ChatOutput.Refused> refused) {}
+
+    private final ChatBook book;
+    private final ChatStore store;
+    private final LiveHub hub;
+    private final InstantSource clock;
+    private final Map<String, VisitorLink> visitors = new HashMap<>();
+    private final List<ChatOutput> pendingWrites = new java.util.ArrayList<>();
+    private boolean writing;
+    private final DeliveryOptions bus = new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
+
+    public ChatDesk(ChatBook book, ChatStore store, LiveHub hub, InstantSource clock) {
+        this.book = book;
+        this.store = store;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        MediaAddresses.registerCodecs(vertx.eventBus());
+        vertx.eventBus().<MediaOfferEnded>consumer(MediaAddresses.OFFER_ENDED, m -> {
+            MediaOfferEnded e = m.body();
+            if (Segment.ANSWERED.equals(e.outcome())) {
+                carryOut(book.answered(e.interactionId(), e.agentId(), clock.instant()));
+            }
+        });
+        vertx.eventBus().<MediaEnded>consumer(MediaAddresses.ENDED, m -> carryOut(book.acdEnded(
+                m.body().interactionId(), m.body().agentId(), m.body().reason(), clock.instant())));
+        vertx.setPeriodic(TICK_MS, t -> carryOut(book.tick(clock.instant())));
+        return Future.succeededFuture();
+    }
+
+    /** A visitor starts a chat on this socket. */
+    public Future<Entry> join(ChatBook.Join join, VisitorLink link) {
+        return onContext(() -> {
+            String id = UUID.randomUUID().toString();
+            byte[] secret = new byte[24];
+            RANDOM.nextBytes(secret);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            List<ChatOutput> out = book.join(join, id, token, clock.instant());
+            Optional<ChatOutput.Refused> refused = refusal(out);
+            if (refused.isEmpty()) {
+                visitors.put(id, link);
+                link.send(new JsonObject().put("type", "chat-joined").put("chatId", id).put("token", token).encode());
+            }
+            carryOut(out);
+            return new Entry(book.find(id), refused);
+        });
+    }
+
+    /**
+     * A visitor's page comes back with its token on a new socket: it gets the lines after {@code lastSeq} and where
+     * the chat is; the old socket, if any, is closed.
+     */
+    public Future<Entry> resume(String token, long lastSeq, VisitorLink link) {
+        return onContext(() -> {
+            Optional<Chat> c = book.resume(token);
+            c.ifPresent(chat -> {
+                VisitorLink old = visitors.put(chat.id(), link);
+                if (old != null && old != link) {
+                    old.close();
+                }
+                link.send(new JsonObject().put("type", "chat-resumed").put("chatId", chat.id())
+                        .put("state", chat.state().name().toLowerCase(java.util.Locale.ROOT)).put("queue", chat.queue())
+                        .put("lines", ChatJson.lines(chat.linesAfter(lastSeq), true)).encode());
+            });
+            return new Entry(c, c.isPresent() ? Optional.empty()
+                    : Optional.of(new ChatOutput.Refused("no-chat", "the chat is over")));
+        });
+    }
+
+    /** The socket closed: the chat waits for the visitor's return (unless this socket was already replaced). */
+    public void socketClosed(String chatId, VisitorLink link) {
+        onContext(() -> {
+            if (visitors.get(chatId) == link) {
+                visitors.remove(chatId);
+                book.disconnected(chatId, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs a step of the book on the desk's context and carries out what it decides; the outputs come back for the
+     * caller to find a {@link ChatOutput.Refused} in.
+     */
+    public Future<List<ChatOutput>> act(Function<ChatBook, List<ChatOutput>> step) {
+        return onContext(() -> {
+            List<ChatOutput> out = step.apply(book);
+            carryOut(out);
+            return out;
+        });
+    }
+
+    /** Reads the book on the desk's context (an open chat's holder, its lines). */
+    public <T> Future<T> read(Function<ChatBook, T> query) {
+        return onContext(() -> query.apply(book));
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public ChatStore store() {
+        return store;
+    }
+
+    public static Optional<ChatOutput.Refused> refusal(List<ChatOutput> out) {
+        return out.stream().filter(ChatOutput.Refused.class::isInstance).map(ChatOutput.Refused.class::cast)
+                .findFirst();
+    }
+
+    private <T> Future<T> onContext(java.util.concurrent.Callable<T> work) {
+        Promise<T> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                p.complete(work.call());
+            } catch (Exception e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /** Carries out the book's decisions, in order; on the desk's context. */
+    private void carryOut(List<ChatOutput> outputs) {
+        for (ChatOutput o : outputs) {
+            if (o instanceof ChatOutput.ToVisitor v) {
+                VisitorLink link = visitors.get(v.chatId());
+                if (link != null) {
+                    link.send(ChatJson.forVisitor(v.chatId(), v.notice()).encode());
+                }
+                if (v.notice() instanceof ChatOutput.Ended) {
+                    visitors.remove(v.chatId());
+                }
+            } else if (o instanceof ChatOutput.ToAgent a) {
+                toAgent(a);
+            } else if (o instanceof ChatOutput.Enqueue e) {
+                enqueue(e);
+            } else if (o instanceof ChatOutput.Transfer t) {
+                vertx.eventBus().<MediaQueued>request(MediaAddresses.TRANSFER,
+                                new TransferMedia(t.chatId(), t.agentId(), t.queue(), t.at()), bus)
+                        .onSuccess(r -> carryOut(book.queued(t.chatId(), r.body().queue(), r.body().position(),
+                                r.body().estimatedWaitSeconds())))
+                        .onFailure(err -> {
+                            log.warn("chat {} not transferred to {}: {}", t.chatId(), t.queue(), err.getMessage());
+                            carryOut(book.enqueueFailed(t.chatId(), clock.instant()));
+                        });
+            } else if (o instanceof ChatOutput.End e) {
+                vertx.eventBus().request(MediaAddresses.END, new EndMedia(e.chatId(), e.reason(), e.at()), bus)
+                        .onFailure(err -> log.debug("end of chat {} not taken by the ACD: {}", e.chatId(),
+                                err.getMessage()));
+            } else if (o instanceof ChatOutput.Opened || o instanceof ChatOutput.Held
+                    || o instanceof ChatOutput.Store || o instanceof ChatOutput.Closed) {
+                pendingWrites.add(o);
+            }
+        }
+        writeBehind();
+    }
+
+    /**
+     * Writes what the book decided to keep, behind delivery and in order: one batch (one transaction) at a time,
+     * everything gathered meanwhile in the next, so a busy desk makes few large commits instead of one per line.
+     * A failed batch is tried again, ahead of later writes, until the database is back.
+     */
+    private void writeBehind() {
+        if (writing || pendingWrites.isEmpty()) {
+            return;
+        }
+        List<ChatOutput> batch = List.copyOf(pendingWrites);
+        pendingWrites.clear();
+        writing = true;
+        store.write(batch).onComplete(r -> {
+            writing = false;
+            if (r.failed()) {
+                log.warn("{} chat writes not stored, trying again in {} ms: {}", batch.size(), RETRY_MS,
+                        r.cause().getMessage());
+                pendingWrites.addAll(0, batch);
+                writing = true;
+                vertx.setTimer(RETRY_MS, t -> {
+                    writing = false;
+                    writeBehind();
+                });
+                return;
+            }
+            writeBehind();
+        });
+    }
+
+    private void toAgent(ChatOutput.ToAgent a) {
+        JsonObject msg;
+        if (a.notice() instanceof ChatOutput.Assigned) {
+            // the panel opens with everything said so far (the visitor may have written while waiting)
+            Optional<Chat> c = book.find(a.chatId());
+            if (c.isEmpty()) {
+                return;
+            }
+            msg = new JsonObject().put("type", "chat-opened").put("chatId", a.chatId()).put("chat", ChatJson.chat(c.get()));
+        } else {
+            msg = ChatJson.notice(a.chatId(), a.notice());
+        }
+        if (hub.sendChat(a.agentId(), msg.encode()) == 0) {
+            log.debug("chat {}: agent {} has no live channel open", a.chatId(), a.agentId());
+        }
+    }
+
+    private void enqueue(ChatOutput.Enqueue e) {
+        EnqueueMedia request = new EnqueueMedia(e.chatId(), InteractionChannel.CHAT, e.queue(), 0, e.language(),
+                e.data(), e.firstWaitAt());
+        vertx.eventBus().<MediaQueued>request(MediaAddresses.ENQUEUE, request, bus)
+                .onSuccess(r -> carryOut(book.queued(e.chatId(), r.body().queue(), r.body().position(),
+                        r.body().estimatedWaitSeconds())))
+                .onFailure(err -> {
+                    log.warn("chat {} refused by the ACD: {}", e.chatId(), err.getMessage());
+                    carryOut(book.enqueueFailed(e.chatId(), clock.instant()));
+                });
+    }
+
+}

@@ -1,0 +1,26 @@
+package cc.console.app;
+
+import cc.console.domain.chat.ChatMessage;
+import io.vertx.core.Future;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where chats and their transcripts are kept (console V5). Implementations are thread-safe. */
+public interface ChatStore {
+    /**
+     * Writes of the chat desk, in this order, in one transaction (what the chat desk gathered while the previous
+     * batch was being written): {@link cc.console.domain.chat.ChatOutput.Opened}, {@code Held}, {@code Store},
+     * {@code Closed}; other outputs are ignored.
+     */
+    Future<Void> write(List<cc.console.domain.chat.ChatOutput> writes);
+
+    /** A chat with its transcript, open or ended. */
+    Future<Optional<Transcript>> transcript(String chatId);
+
+    /** A chat as stored: who, about what, who held it, its lines in order. */
+    record Transcript(String chatId, String visitorName, String topic, String language, String customerId,
+                      String queue, String agentId, List<String> holders, Instant startedAt,
+                      Optional<Instant> endedAt, String endReason, List<ChatMessage> lines) {}
+}
