@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -101,31 +100,37 @@ public final class JdbcMailStore implements MailStore {
     @Override
     public Future<ThreadState> create(NewThread t, InboundMail first, Robot robot, String notes) {
         return db.inTransaction(c -> {
-            long id;
             long caseNumber;
+            // the number first, then the row: one statement that returns both is not portable to the embedded H2
+            try (PreparedStatement ps = c.prepareStatement("select nextval('email_case_numbers')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                caseNumber = rs.getLong(1);
+            }
+            long id;
             try (PreparedStatement ps = c.prepareStatement("insert into email_threads (case_number, subject,"
                     + " customer_address, customer_name, customer_id, language, queue, interaction_id, state,"
-                    + " created_at, updated_at) values (nextval('email_case_numbers'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, cut(t.subject(), 998));
-                ps.setString(2, t.customerAddress());
-                ps.setString(3, cut(t.customerName(), 200));
+                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                ps.setLong(1, caseNumber);
+                ps.setString(2, cut(t.subject(), 998));
+                ps.setString(3, t.customerAddress());
+                ps.setString(4, cut(t.customerName(), 200));
                 if (t.customerId().isPresent()) {
-                    ps.setLong(4, t.customerId().get());
+                    ps.setLong(5, t.customerId().get());
                 } else {
-                    ps.setNull(4, Types.BIGINT);
+                    ps.setNull(5, Types.BIGINT);
                 }
-                ps.setString(5, t.language());
-                ps.setString(6, t.queue());
-                ps.setString(7, t.interactionId());
-                ps.setString(8, t.open() ? "open" : "closed");
-                ps.setTimestamp(9, Timestamp.from(t.at()));
+                ps.setString(6, t.language());
+                ps.setString(7, t.queue());
+                ps.setString(8, t.interactionId());
+                ps.setString(9, t.open() ? "open" : "closed");
                 ps.setTimestamp(10, Timestamp.from(t.at()));
+                ps.setTimestamp(11, Timestamp.from(t.at()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    id = keys.getLong("id");
-                    caseNumber = keys.getLong("case_number");
+                    id = keys.getLong(1);
                 }
             }
             insertInbound(c, id, t.interactionId(), first, robot, notes);
@@ -174,7 +179,7 @@ public final class JdbcMailStore implements MailStore {
         try (PreparedStatement ps = c.prepareStatement("insert into email_messages (thread_id, interaction_id,"
                 + " message_id, direction, robot, from_address, to_address, subject, sent_at, in_reply_to, refs,"
                 + " headers, body_text, body_from_html, notes, agent_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setLong(1, threadId);
             ps.setString(2, interactionId);
             ps.setString(3, cut(messageId, 998));
@@ -194,7 +199,7 @@ public final class JdbcMailStore implements MailStore {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong("id");
+                return keys.getLong(1);
             }
         }
     }
