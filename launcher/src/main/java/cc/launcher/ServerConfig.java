@@ -28,7 +28,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            LiveState liveState, YamlAcdSettings.AcdConfig acd,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
-                           SalesSettings sales) {
+                           SalesSettings sales, cc.email.app.EmailSettings email) {
 
     public record Http(String host, int port) {}
 
@@ -203,10 +203,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         OfferCatalog offers = OffersSection.read(root.child("offers"));
         cc.warehouse.app.WarehouseSettings warehouse = warehouse(root.child("warehouse"), reports.zone());
         SalesSettings sales = SalesSection.read(root.child("sales"));
+        cc.email.app.EmailSettings email = cc.email.EmailSection.read(root.child("email"));
 
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales);
+                reports, scores, offers, warehouse, sales, email);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */

@@ -79,6 +79,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private Optional<ReportWeb> reports = Optional.empty();
     private Optional<OfferWeb> offers = Optional.empty();
     private OpportunityWeb opportunities;
+    private Optional<EmailWeb> email = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -112,6 +113,12 @@ public final class ConsoleWeb implements Consumer<Router> {
     /** Adds the next-best offer of the screen-pop (when the server has a database of scores and offers). */
     public ConsoleWeb withOffers(OfferWeb web) {
         this.offers = Optional.of(web);
+        return this;
+    }
+
+    /** Adds the email panel's API (when the server reads a mailbox). */
+    public ConsoleWeb withEmailIf(Optional<EmailWeb> web) {
+        this.email = web;
         return this;
     }
 
@@ -157,6 +164,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         quality.mount(router);
         reports.ifPresent(r -> r.mount(router));
         offers.ifPresent(o -> o.mount(router));
+        email.ifPresent(e -> e.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);
