@@ -15,6 +15,8 @@
 #                                      report-month (a month's reports over 10 million calls in PostgreSQL; loading
 #                                      them takes tens of minutes the first time: not in the default set)
 #                                      pipeline (the sales pipeline report over 100,000 opportunities: not in the default set)
+#                                      email (email intake through IMAP IDLE into PostgreSQL, about a minute: not in
+#                                      the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +42,7 @@ declare -A main=(
   [warehouse-export]=cc.bench.warehouse.WarehouseExportBenchmark
   [report-month]=cc.bench.report.ReportMonthBenchmark
   [pipeline]=cc.bench.sales.PipelineBenchmark
+  [email]=cc.bench.email.EmailIntakeBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

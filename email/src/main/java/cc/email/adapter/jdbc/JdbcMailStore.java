@@ -99,7 +99,7 @@ public final class JdbcMailStore implements MailStore {
 
     @Override
     public Future<ThreadState> create(NewThread t, InboundMail first, Robot robot, String notes) {
-        return db.inTransaction(c -> {
+        return transaction(c -> {
             long caseNumber;
             // the number first, then the row: one statement that returns both is not portable to the embedded H2
             try (PreparedStatement ps = c.prepareStatement("select nextval('email_case_numbers')");
@@ -140,7 +140,7 @@ public final class JdbcMailStore implements MailStore {
 
     @Override
     public Future<Void> addInbound(long threadId, String interactionId, InboundMail mail, Robot robot, String notes) {
-        return db.inTransaction(c -> {
+        return transaction(c -> {
             insertInbound(c, threadId, interactionId, mail, robot, notes);
             touch(c, threadId, mail.sentAt());
             return null;
@@ -407,6 +407,30 @@ public final class JdbcMailStore implements MailStore {
                     return rs.next() ? Optional.of(new AttachmentFile(rs.getString(1), rs.getString(2),
                             rs.getBytes(3))) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * One transaction on a pooled connection, in parallel with the caller's other work: the desk's calls all come from
+     * its one context, and the ordered {@link Database#inTransaction} would run every sender's intake one at a time.
+     */
+    private <T> Future<T> transaction(cc.core.adapter.jdbc.SqlWork<T> work) {
+        return db.withConnectionInParallel(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         });
     }

@@ -4,6 +4,7 @@ import cc.email.app.EmailSettings;
 import cc.email.app.Mailbox;
 import cc.email.domain.InboundMail;
 import io.vertx.core.Future;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -11,6 +12,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -150,12 +152,17 @@ public final class ImapMailbox implements Mailbox {
             }
             total += unread.length;
             log.debug("mailbox: {} unread", unread.length);
+            Message[] round = java.util.Arrays.copyOf(unread, Math.min(unread.length, BATCH));
+            // the whole messages in one FETCH, then read locally: one round trip for the batch, not several a message
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            whole.add(FetchProfile.Item.FLAGS);
+            folder.fetch(round, whole);
             List<Message> batch = new ArrayList<>();
             List<Future<?>> taken = new ArrayList<>();
-            for (int i = 0; i < unread.length && i < BATCH; i++) {
-                Message m = unread[i];
+            for (Message m : round) {
                 try {
-                    InboundMail mail = MimeMessages.read(m, Instant.now());
+                    InboundMail mail = MimeMessages.read(new MimeMessage((MimeMessage) m), Instant.now());
                     batch.add(m);
                     taken.add(intake.apply(mail));
                 } catch (Exception e) {
