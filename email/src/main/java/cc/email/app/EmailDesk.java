@@ -110,13 +110,13 @@ public final class EmailDesk extends VerticleBase {
         InboundMail mail = received.withAttachments(files.kept());
         String notes = String.join("\n", files.droppedNotes());
         Robot robot = Robot.of(mail);
-        return store.hasMessage(mail.messageId()).compose(duplicate -> duplicate
-                ? Future.succeededFuture(IntakeDecision.decide(true, Optional.empty(), robot, 0, 0))
-                : store.threadOf(Threading.parents(mail), CaseNumber.in(mail.subject()))
-                .compose(thread -> store.acknowledgementsSince(mail.from(), now.minus(ACK_WINDOW))
-                        .map(acks -> IntakeDecision.decide(false, thread, robot, acks,
-                                settings.maxAcksPerSenderPerDay()))
-                        .compose(decision -> carryOut(decision, thread, mail, notes, now))))
+        return store.known(mail.messageId(), Threading.parents(mail), CaseNumber.in(mail.subject()), mail.from(),
+                        now.minus(ACK_WINDOW))
+                .compose(known -> {
+                    IntakeDecision d = IntakeDecision.decide(known.duplicate(), known.thread(), robot,
+                            known.acknowledgements(), settings.maxAcksPerSenderPerDay());
+                    return carryOut(d, known.thread(), mail, notes, now);
+                })
                 .onSuccess(d -> {
                     log.debug("{} from {} ({}): {}", mail.messageId(), mail.from(), mail.subject(), d);
                     metrics.counter("cc.email.received", "action", d.action().name().toLowerCase(java.util.Locale.ROOT),
@@ -152,12 +152,14 @@ public final class EmailDesk extends VerticleBase {
             }
             case NEW_THREAD: {
                 String interactionId = interactionIds.get();
-                return senders.byAddress(mail.from())
-                        .compose(sender -> store.create(newThread(mail, sender, settings.queueFor(mail.recipients()),
-                                interactionId, true, now), mail, d.robot(), notes))
-                        .compose(t -> store.thread(interactionId))
-                        .compose(r -> route(r.orElseThrow(), mail, now, d.acknowledge()))
-                        .map(d);
+                return senders.byAddress(mail.from()).compose(sender -> {
+                    MailStore.NewThread n = newThread(mail, sender, settings.queueFor(mail.recipients()),
+                            interactionId, true, now);
+                    return store.create(n, mail, d.robot(), notes).compose(t -> route(new ThreadRecord(t.threadId(),
+                            t.caseNumber(), interactionId, n.subject(), n.customerAddress(), n.customerName(),
+                            n.customerId(), n.language(), n.queue(), true, Optional.empty(),
+                            List.of(mail.messageId())), mail, now, d.acknowledge()));
+                }).map(d);
             }
             default:
                 throw new IllegalStateException("unknown action " + d.action());

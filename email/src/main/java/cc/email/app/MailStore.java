@@ -24,6 +24,21 @@ public interface MailStore {
 
     Future<Boolean> hasMessage(String messageId);
 
+    /** What the intake decision needs, read in one visit to the store. */
+    record Known(boolean duplicate, Optional<ThreadState> thread, int acknowledgements) {}
+
+    /**
+     * Whether {@code messageId} is held already, the thread of the first of {@code parentIds} held (else the one with
+     * {@code caseNumber}), and how many acknowledgements went to {@code sender} since {@code since}.
+     */
+    default Future<Known> known(String messageId, List<String> parentIds, Optional<Long> caseNumber, String sender,
+                                Instant since) {
+        return hasMessage(messageId).compose(duplicate -> duplicate
+                ? Future.succeededFuture(new Known(true, Optional.empty(), 0))
+                : threadOf(parentIds, caseNumber).compose(t -> acknowledgementsSince(sender, since)
+                .map(acks -> new Known(false, t, acks))));
+    }
+
     /** The thread of the first of {@code parentIds} we hold, else the thread with {@code caseNumber}. */
     Future<Optional<ThreadState>> threadOf(List<String> parentIds, Optional<Long> caseNumber);
 

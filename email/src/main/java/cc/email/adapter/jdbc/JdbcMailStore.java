@@ -56,6 +56,42 @@ public final class JdbcMailStore implements MailStore {
         });
     }
 
+    /** All three in one visit to the pool: the intake's first step, for every message. */
+    @Override
+    public Future<Known> known(String messageId, List<String> parentIds, Optional<Long> caseNumber, String sender,
+                               Instant since) {
+        return db.withConnectionInParallel(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from email_messages where message_id = ?")) {
+                ps.setString(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new Known(true, Optional.empty(), 0);
+                    }
+                }
+            }
+            Optional<ThreadState> thread = Optional.empty();
+            for (String id : parentIds) {
+                thread = state(c, "t.id = (select thread_id from email_messages where message_id = ?)", id);
+                if (thread.isPresent()) {
+                    break;
+                }
+            }
+            if (thread.isEmpty() && caseNumber.isPresent()) {
+                thread = state(c, "t.case_number = ?", caseNumber.get());
+            }
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from email_messages"
+                    + " where to_address = ? and direction = ? and sent_at >= ?")) {
+                ps.setString(1, sender.toLowerCase(Locale.ROOT));
+                ps.setString(2, ACK);
+                ps.setTimestamp(3, Timestamp.from(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Known(false, thread, rs.getInt(1));
+                }
+            }
+        });
+    }
+
     @Override
     public Future<Optional<ThreadState>> threadOf(List<String> parentIds, Optional<Long> caseNumber) {
         return db.withConnectionInParallel(c -> {
