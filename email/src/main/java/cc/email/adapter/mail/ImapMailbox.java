@@ -52,6 +52,7 @@ public final class ImapMailbox implements Mailbox {
     });
     private volatile boolean running;
     private volatile IMAPFolder folder;
+    private volatile boolean idle = true;
     private volatile Store store;
     private Thread thread;
 
@@ -96,8 +97,11 @@ public final class ImapMailbox implements Mailbox {
                 connect();
                 while (running) {
                     takeUnread(intake);
-                    log.debug("mailbox: idle");
-                    folder.idle(true);
+                    if (idle) {
+                        folder.idle(true);
+                    } else {
+                        sleep(settings.pollEvery()); // a server without IDLE: the poll is all there is
+                    }
                 }
             } catch (Exception e) {
                 if (running) {
@@ -139,7 +143,9 @@ public final class ImapMailbox implements Mailbox {
             }
         });
         folder = f;
-        log.info("Email: reading {} on {}:{} as {} (IMAP IDLE)", folderName, s.host(), s.port(), s.username());
+        idle = ((org.eclipse.angus.mail.imap.IMAPStore) st).hasCapability("IDLE");
+        log.info("Email: reading {} on {}:{} as {} ({})", folderName, s.host(), s.port(), s.username(),
+                idle ? "IMAP IDLE" : "the server has no IDLE: polling every " + settings.pollEvery());
     }
 
     /** Takes unread messages until none is left; returns how many were taken. */
