@@ -214,8 +214,8 @@
     if (m.type === 'hello') {
       try { me = await Page.call('GET', '/api/session'); } catch (e) { me = null; }
       if (me && me.agentId) { loadMine(); }
-    } else if (m.type === 'media-held' && String(m.channel || (m.media && m.media.channel) || '') === 'EMAIL') {
-      const id = m.interactionId || (m.media && m.media.interactionId);
+    } else if (m.type === 'media-held' && String(m.channel || '').toUpperCase() === 'EMAIL') {
+      const id = m.interactionId;
       await loadMine();
       if (id) { show(id); }
     } else if (m.type === 'media-ended') {
