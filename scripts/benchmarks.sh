@@ -20,6 +20,8 @@
 #                                      run its class with --minutes 2)
 #                                      chat (1,000 concurrent web chats over WebSockets, visitor-to-agent latency:
 #                                      about a minute, not in the default set)
+#                                      email (email intake through IMAP IDLE into PostgreSQL, about a minute: not in
+#                                      the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,7 @@ declare -A main=(
   [pipeline]=cc.bench.sales.PipelineBenchmark
   [dialer-load]=cc.bench.dialer.DialerLoadRun
   [chat]=cc.bench.chat.ChatLatencyBenchmark
+  [email]=cc.bench.email.EmailIntakeBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

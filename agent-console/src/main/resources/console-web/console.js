@@ -151,6 +151,7 @@
       tl.appendChild(tr);
     });
     if (window.Recordings) { Recordings.timeline(tl, lang); }
+    if (window.EmailThreads) { EmailThreads.timeline(tl, lang); }
     const sel = clear($('disposition'));
     (pop.dispositions || []).forEach(d => { const o = el('option', lang === 'fa' ? d.fa : d.en); o.value = d.code; sel.appendChild(o); });
     OpportunityForm.render(pop, lang);

@@ -104,7 +104,7 @@ public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
     public static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
-            JdbcDialAudit.MIGRATION_MODULE, "warehouse"); // warehouse last: its views read the others' tables
+            JdbcDialAudit.MIGRATION_MODULE, cc.email.adapter.jdbc.JdbcMailStore.MIGRATIONS, "warehouse"); // warehouse last: its views read the others' tables
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -222,6 +222,7 @@ public final class Server implements AutoCloseable {
                 })
                 .compose(id -> startChat())
                 .compose(id -> telephony.start())
+                .compose(v -> startEmail())
                 .compose(v -> {
                     new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
@@ -230,7 +231,9 @@ public final class Server implements AutoCloseable {
                             config.recording().agentsHearOwnCalls())))
                             .withReports(reportWeb())
                             .withOffers(offerWeb())
-                            .withSales(config.sales())), selfServiceWeb()));
+                            .withSales(config.sales())
+                            .withEmailIf(email.map(m -> new cc.console.adapter.http.EmailWeb(
+                                    EmailWiring.cases(m.desk()))))), selfServiceWeb()));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -238,6 +241,27 @@ public final class Server implements AutoCloseable {
                     startDialerDemoIfSimulated();
                     return null;
                 });
+    }
+
+    /** The email channel, when a mailbox is configured ({@code email.enabled}). */
+    private Future<Void> startEmail() {
+        if (!config.email().enabled()) {
+            return Future.succeededFuture();
+        }
+        return cc.email.EmailModule.start(vertx, config.email(), database, interactions,
+                EmailWiring.senders(new cc.core.adapter.jdbc.JdbcCustomerEmails(database)),
+                EmailWiring.articles(console), metrics).map(m -> {
+                    email = Optional.of(m);
+                    toClose.add(m);
+                    return null;
+                });
+    }
+
+    private Optional<cc.email.EmailModule> email = Optional.empty();
+
+    /** The email channel, when it runs. */
+    public Optional<cc.email.EmailModule> email() {
+        return email;
     }
 
     /**

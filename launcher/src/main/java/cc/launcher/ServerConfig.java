@@ -29,7 +29,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
                            SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
-                           Chat chat) {
+                           Chat chat, cc.email.app.EmailSettings email) {
 
     public record Http(String host, int port) {}
 
@@ -209,9 +209,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
         Chat chat = chat(root.child("chat"));
 
+        cc.email.app.EmailSettings email = cc.email.EmailSection.read(root.child("email"));
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService, chat);
+                reports, scores, offers, warehouse, sales, selfService, chat, email);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */

@@ -80,6 +80,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private Optional<OfferWeb> offers = Optional.empty();
     private Optional<ChatWeb> chat = Optional.empty();
     private OpportunityWeb opportunities;
+    private Optional<EmailWeb> email = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -119,6 +120,12 @@ public final class ConsoleWeb implements Consumer<Router> {
     /** Adds web chat: the visitors' page and socket under {@code /help/}, the agents' side under {@code /api/chats}. */
     public ConsoleWeb withChat(ChatWeb web) {
         this.chat = Optional.of(web);
+        return this;
+    }
+
+    /** Adds the email panel's API (when the server reads a mailbox). */
+    public ConsoleWeb withEmailIf(Optional<EmailWeb> web) {
+        this.email = web;
         return this;
     }
 
@@ -166,6 +173,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         offers.ifPresent(o -> o.mount(router));
         new MediaWeb(vertx, new cc.console.app.MediaDesk(console.hub())).mount(router);
         chat.ifPresent(c -> c.mount(router));
+        email.ifPresent(e -> e.mount(router));
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

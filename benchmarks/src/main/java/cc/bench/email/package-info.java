@@ -1,0 +1,2 @@
+/** Email intake: messages delivered into a real IMAP server until each is a stored, routed interaction. */
+package cc.bench.email;

@@ -1,0 +1,2 @@
+/** The pure core of the email channel: threading, robot detection, acknowledgement limits, attachment limits. */
+package cc.email.domain;

@@ -1,0 +1,120 @@
+package cc.launcher;
+
+import cc.console.app.PasswordHasher;
+import cc.console.domain.auth.Principal;
+import cc.console.domain.auth.Role;
+import cc.console.domain.auth.UserAccount;
+import cc.console.testing.ConsoleClient;
+import cc.core.config.ConfigNode;
+import cc.core.testkit.PostgresTestDatabase;
+import cc.email.AcdMediaStandIn;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import cc.simulator.AsteriskSimulator;
+import cc.simulator.SimulatorConfig;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole server reading a real mailbox (GreenMail over sockets): the email panel's API answers only the agent
+ * holding the case and supervisors, and the holder's answer reaches the customer. The ACD's media side is
+ * {@link AcdMediaStandIn} until the ACD routes emails itself.
+ */
+class EmailPanelIT {
+    private static final String SECRET = "email-secret";
+    private static final String PASSWORD = "correct horse battery";
+    private static PostgresTestDatabase pg;
+    private static AsteriskSimulator simulator;
+    private static GreenMail mail;
+    private static Server server;
+    private static AcdMediaStandIn acd;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = PostgresTestDatabase.create();
+        mail = new GreenMail(Arrays.stream(ServerSetupTest.SMTP_IMAP).map(ServerSetup::dynamicPort)
+                .toArray(ServerSetup[]::new));
+        mail.start();
+        mail.setUser("support@cc.test", "support", "secret");
+        int agiPort = Rig.freePort();
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder().amiUser("cc", SECRET)
+                .agi("127.0.0.1", agiPort, "acd?lang=en").build());
+        server = Server.start(ServerConfig.read(ConfigNode.parse("email-panel.yaml", Rig.serverYaml(simulator,
+                agiPort, "acd-flows", "acd", pg,
+                "email: {enabled: true, address: support@cc.test, imap: {host: 127.0.0.1, port: "
+                        + mail.getImap().getPort() + ", username: support, password: secret}, smtp: {host: 127.0.0.1,"
+                        + " port: " + mail.getSmtp().getPort() + "}}",
+                "", ""), Map.of("AMI_SECRET", SECRET)::get))).await();
+        acd = new AcdMediaStandIn(server.vertx());
+        for (String[] u : List.of(new String[]{"ali", "AGENT", "a1"}, new String[]{"bob", "AGENT", "a2"},
+                new String[]{"sara", "SUPERVISOR", ""})) {
+            server.console().users().save(new UserAccount(new Principal(u[0], u[0], Role.valueOf(u[1]), u[2], "en",
+                    ""), new PasswordHasher().hash(PASSWORD.toCharArray()), true)).await();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (acd != null) {
+            acd.close();
+        }
+        Rig.closeAll(server, simulator, pg);
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("only the agent holding an email case (and supervisors) read it; the holder answers it and the customer gets the answer")
+    void holderAnswers() throws Exception {
+        GreenMailUtil.sendTextEmail("support@cc.test", "nika@customer.test", "Broken router", "It blinks red.",
+                mail.getSmtp().getServerSetup());
+        Rig.awaitTrue("the case routed", Duration.ofSeconds(20), () -> !acd.enqueued().isEmpty());
+        String id = acd.enqueued().get(0).interactionId();
+        String base = "http://127.0.0.1:" + server.httpPort();
+        ConsoleClient ali = new ConsoleClient(base);
+        ConsoleClient bob = new ConsoleClient(base);
+        ConsoleClient sara = new ConsoleClient(base);
+        assertEquals(200, ali.signIn("ali", PASSWORD).statusCode());
+        assertEquals(200, bob.signIn("bob", PASSWORD).statusCode());
+        assertEquals(200, sara.signIn("sara", PASSWORD).statusCode());
+        assertEquals(403, ali.get("/api/email/" + id).statusCode(), "nobody holds it yet");
+
+        acd.accept(id, "a1");
+        Rig.awaitTrue("ali holds it", Duration.ofSeconds(10), () -> ali.get("/api/email/" + id).statusCode() == 200);
+        JsonObject thread = new JsonObject(ali.get("/api/email/" + id).body());
+        assertEquals("Broken router", thread.getString("subject"));
+        assertEquals(id, new JsonObject(ali.get("/api/email/mine").body()).getJsonArray("cases").getJsonObject(0)
+                .getString("interactionId"));
+        assertEquals(403, bob.get("/api/email/" + id).statusCode());
+        assertEquals(200, sara.get("/api/email/" + id).statusCode());
+        assertTrue(new JsonObject(ali.get("/api/email/" + id + "/templates").body()).getJsonArray("templates")
+                .encode().contains(String.valueOf(thread.getLong("caseNumber"))));
+        assertEquals(403, bob.change("POST", "/api/email/" + id + "/reply", new JsonObject().put("text", "Hi"))
+                .statusCode());
+        HttpResponse<String> empty = ali.change("POST", "/api/email/" + id + "/reply", new JsonObject());
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("text"), empty.body());
+        HttpResponse<String> sent = ali.change("POST", "/api/email/" + id + "/reply",
+                new JsonObject().put("text", "Please restart it."));
+        assertEquals(204, sent.statusCode(), sent.body());
+        Rig.awaitTrue("the answer delivered", Duration.ofSeconds(10), () -> Arrays.stream(mail.getReceivedMessages())
+                .anyMatch(m -> GreenMailUtil.getBody(m).contains("Please restart it.")));
+        assertTrue(new JsonObject(ali.get("/api/email/timeline?ids=" + id).body()).getJsonArray("messages").size() >= 2);
+        assertEquals(List.of(id), acd.ended().stream().map(e -> e.interactionId()).toList());
+    }
+}
