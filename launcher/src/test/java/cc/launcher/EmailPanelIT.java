@@ -7,7 +7,11 @@ import cc.console.domain.auth.UserAccount;
 import cc.console.testing.ConsoleClient;
 import cc.core.config.ConfigNode;
 import cc.core.testkit.PostgresTestDatabase;
-import cc.email.AcdMediaStandIn;
+import cc.core.contract.Addresses;
+import cc.core.contract.AgentStateChanged;
+import cc.core.contract.MediaAddresses;
+import cc.core.contract.MediaEnded;
+import cc.core.contract.MediaOffered;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -32,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole server reading a real mailbox (GreenMail over sockets): the email panel's API answers only the agent
  * holding the case and supervisors, and the holder's answer reaches the customer. The ACD's media side is
- * {@link AcdMediaStandIn} until the ACD routes emails itself.
+ * the real ACD, which offers each case to an agent with room on the email channel.
  */
 class EmailPanelIT {
     private static final String SECRET = "email-secret";
@@ -41,7 +45,9 @@ class EmailPanelIT {
     private static AsteriskSimulator simulator;
     private static GreenMail mail;
     private static Server server;
-    private static AcdMediaStandIn acd;
+    private static final List<MediaOffered> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<MediaEnded> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.Map<String, String> agentStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,9 +63,20 @@ class EmailPanelIT {
                 agiPort, "acd-flows", "acd", pg,
                 "email: {enabled: true, address: support@cc.test, imap: {host: 127.0.0.1, port: "
                         + mail.getImap().getPort() + ", username: support, password: secret}, smtp: {host: 127.0.0.1,"
-                        + " port: " + mail.getSmtp().getPort() + "}}",
+                        + " port: " + mail.getSmtp().getPort() + "}, queue: desk}",
+                "acd:",
+                "  server: pbx1",
+                "  agentsAvailableAtStart: false",
+                "  queues: [{id: desk}]",
+                "  agents:",
+                "    - {id: a1, phone: PJSIP/5001, queues: [desk]}",
+                "    - {id: a2, phone: PJSIP/5002, queues: [desk]}",
                 "", ""), Map.of("AMI_SECRET", SECRET)::get))).await();
-        acd = new AcdMediaStandIn(server.vertx());
+        var bus = server.vertx().eventBus();
+        bus.<MediaOffered>consumer(MediaAddresses.OFFERED, m -> offered.add(m.body()));
+        bus.<MediaEnded>consumer(MediaAddresses.ENDED, m -> ended.add(m.body()));
+        bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED,
+                m -> agentStates.put(m.body().agentId(), m.body().state()));
         for (String[] u : List.of(new String[]{"ali", "AGENT", "a1"}, new String[]{"bob", "AGENT", "a2"},
                 new String[]{"sara", "SUPERVISOR", ""})) {
             server.console().users().save(new UserAccount(new Principal(u[0], u[0], Role.valueOf(u[1]), u[2], "en",
@@ -69,9 +86,6 @@ class EmailPanelIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (acd != null) {
-            acd.close();
-        }
         Rig.closeAll(server, simulator, pg);
         if (mail != null) {
             mail.stop();
@@ -83,8 +97,6 @@ class EmailPanelIT {
     void holderAnswers() throws Exception {
         GreenMailUtil.sendTextEmail("support@cc.test", "nika@customer.test", "Broken router", "It blinks red.",
                 mail.getSmtp().getServerSetup());
-        Rig.awaitTrue("the case routed", Duration.ofSeconds(20), () -> !acd.enqueued().isEmpty());
-        String id = acd.enqueued().get(0).interactionId();
         String base = "http://127.0.0.1:" + server.httpPort();
         ConsoleClient ali = new ConsoleClient(base);
         ConsoleClient bob = new ConsoleClient(base);
@@ -92,9 +104,15 @@ class EmailPanelIT {
         assertEquals(200, ali.signIn("ali", PASSWORD).statusCode());
         assertEquals(200, bob.signIn("bob", PASSWORD).statusCode());
         assertEquals(200, sara.signIn("sara", PASSWORD).statusCode());
-        assertEquals(403, ali.get("/api/email/" + id).statusCode(), "nobody holds it yet");
+        assertEquals(204, ali.change("POST", "/api/agent/state", new JsonObject().put("state", "available"))
+                .statusCode());
+        Rig.awaitTrue("a1 available", Duration.ofSeconds(10), () -> "available".equals(agentStates.get("a1")));
+        Rig.awaitTrue("the case offered to a1 by the ACD", Duration.ofSeconds(20), () -> !offered.isEmpty());
+        String id = offered.get(0).interactionId();
+        assertEquals("a1", offered.get(0).agentId());
+        assertEquals(403, ali.get("/api/email/" + id).statusCode(), "offered, not yet held");
 
-        acd.accept(id, "a1");
+        assertEquals(200, ali.change("POST", "/api/media/" + id + "/accept", new JsonObject()).statusCode());
         Rig.awaitTrue("ali holds it", Duration.ofSeconds(10), () -> ali.get("/api/email/" + id).statusCode() == 200);
         JsonObject thread = new JsonObject(ali.get("/api/email/" + id).body());
         assertEquals("Broken router", thread.getString("subject"));
@@ -115,6 +133,7 @@ class EmailPanelIT {
         Rig.awaitTrue("the answer delivered", Duration.ofSeconds(10), () -> Arrays.stream(mail.getReceivedMessages())
                 .anyMatch(m -> GreenMailUtil.getBody(m).contains("Please restart it.")));
         assertTrue(new JsonObject(ali.get("/api/email/timeline?ids=" + id).body()).getJsonArray("messages").size() >= 2);
-        assertEquals(List.of(id), acd.ended().stream().map(e -> e.interactionId()).toList());
+        Rig.awaitTrue("the ACD let the case go", Duration.ofSeconds(10),
+                () -> ended.stream().anyMatch(e -> e.interactionId().equals(id) && "answered".equals(e.reason())));
     }
 }

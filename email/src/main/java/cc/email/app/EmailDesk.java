@@ -251,9 +251,7 @@ public final class EmailDesk extends VerticleBase {
                     .compose(id -> store.addOutbound(t.threadId(), interactionId, id, settings.address(), out,
                             Optional.of(agentId), now))
                     .compose(v -> store.close(interactionId, now))
-                    .compose(v -> interactions.find(interactionId))
-                    .compose(r -> r.map(i -> interactions.save(i.withAgent(agentId).answered(
-                            i.answeredAt().orElse(now)).ended(now, EndMedia.ANSWERED))).orElse(Future.succeededFuture()))
+                    // the record's agent, answer and end are the ACD's facts: its recorder writes them from the END
                     .compose(v -> vertx.eventBus().request(MediaAddresses.END,
                             new EndMedia(interactionId, EndMedia.ANSWERED, now))
                             .<Void>mapEmpty()
