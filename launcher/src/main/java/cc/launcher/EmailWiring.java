@@ -2,7 +2,6 @@ package cc.launcher;
 
 import cc.console.app.ConsoleVerticle;
 import cc.console.app.EmailCases;
-import cc.console.domain.answers.AnswerSource;
 import cc.core.adapter.jdbc.JdbcCustomerEmails;
 import cc.email.app.ArticleSuggestions;
 import cc.email.app.EmailDesk;
@@ -13,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,12 +31,12 @@ final class EmailWiring {
     }
 
     /**
-     * The knowledge-base articles that best match the customer's words. TODO once articles have a published flag:
-     * only published ones (the index holds every article today).
+     * The published knowledge-base articles that best match the customer's words: the public page's own index, so an
+     * acknowledgement never quotes an unpublished article or a solved call's notes to a stranger.
      */
     static ArticleSuggestions articles(ConsoleVerticle console) {
         return (text, language, limit) -> Future.succeededFuture(limit <= 0 ? List.of()
-                : console.answers().rank(Map.of(text, 1.0), AnswerSource.Kind.ARTICLE, limit).stream()
+                : console.answers().searchPublished(text, limit).stream()
                 .map(r -> new Acknowledgement.Article(r.source().title(), summary(r.source().text()))).toList());
     }
 
