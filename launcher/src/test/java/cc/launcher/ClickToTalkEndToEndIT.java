@@ -55,6 +55,7 @@ class ClickToTalkEndToEndIT {
     private static final String PRESSES_2 = "09120000502";
     private static final String DNC = "09120000503";
     private static final String BUSY = "09120000504";
+    private static final String FROM_THE_PAGE = "09120000505";
     private static final String TOPIC = "سوال درباره فاکتور & payment, #42";
 
     private static PostgresTestDatabase pg;
@@ -84,6 +85,7 @@ class ClickToTalkEndToEndIT {
                         .number(PRESSES_2, customer.withKeys(new DtmfStep(1_500, "2")))
                         .number(DNC, customer.withKeys(new DtmfStep(1_500, "1")))
                         .number(BUSY, PhoneBehaviour.busy())
+                        .number(FROM_THE_PAGE, customer.withKeys(new DtmfStep(1_500, "1")))
                         .build())
                 .build());
         String config = Rig.serverYaml(simulator, agiPort, "../../../../config/ivr", "main", pg,
@@ -101,6 +103,12 @@ class ClickToTalkEndToEndIT {
                 "  daysOff: []",
                 "  demo: false",
                 "  clickToTalk: {retries: 0, dialsPerMinute: 5}",
+                // the public page takes "call me now" only while the center is open: open all day, every day
+                "selfService:",
+                "  queues: [{queue: support, en: Support, fa: پشتیبانی}]",
+                "  hours: {zone: UTC, saturday: ['00:00-24:00'], sunday: ['00:00-24:00'], monday: ['00:00-24:00'],"
+                        + " tuesday: ['00:00-24:00'], wednesday: ['00:00-24:00'], thursday: ['00:00-24:00'],"
+                        + " friday: ['00:00-24:00']}",
                 "");
         server = Server.start(ServerConfig.read(ConfigNode.parse("ctt-e2e.yaml", config,
                 Map.of("AMI_SECRET", SECRET)::get))).await();
@@ -252,5 +260,35 @@ class ClickToTalkEndToEndIT {
         assertEquals(List.of("scheduled", "dialling", "not-reached"), states("ctt-busy"));
         Rig.awaitTrue("the busy call is in the audit", Duration.ofSeconds(5),
                 () -> audit("ctt-busy").stream().anyMatch(r -> r.startsWith("BUSY")));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("from the public page: a \"call me now\" posted to /help/ is dialled, confirmed with 1 and offered to"
+            + " the agent with the topic; the page's reference follows it to connected")
+    void fromThePublicPage() throws Exception {
+        String base = "http://127.0.0.1:" + server.httpPort();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/help/api/click-to-talk"))
+                .header("Content-Type", "application/json").header("Origin", base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject()
+                        .put("number", FROM_THE_PAGE).put("topic", "page topic: refund").put("queue", "support")
+                        .put("language", "en").put("when", "now").encode()))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, posted.statusCode(), posted.body());
+        String reference = new io.vertx.core.json.JsonObject(posted.body()).getString("reference");
+
+        Rig.awaitTrue("the agent offered the page's call with its topic", Duration.ofSeconds(40),
+                () -> offers.stream().anyMatch(o -> "page topic: refund".equals(o.data().get("topic"))));
+        Rig.awaitTrue("the page's reference reaches connected", Duration.ofSeconds(40), () -> {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/help/api/click-to-talk/" + reference)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && "connected".equals(new io.vertx.core.json.JsonObject(r.body())
+                    .getString("state"));
+        });
+        assertEquals(List.of(ClickToTalkStatus.SCHEDULED, ClickToTalkStatus.DIALLING, ClickToTalkStatus.CONFIRMING,
+                ClickToTalkStatus.WAITING, ClickToTalkStatus.CONNECTED), states(reference));
     }
 }
