@@ -20,12 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +37,7 @@ class ChatEndToEndIT {
     private static final String SECRET = "chat-e2e-secret";
     private static final String PASSWORD = "chat-e2e-password";
     private static PostgresTestDatabase pg;
+    private static ServerTables tables;
     private static AsteriskSimulator simulator;
     private static Server server;
     private static final Map<String, String> agentStates = new ConcurrentHashMap<>();
@@ -49,6 +45,7 @@ class ChatEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         pg = PostgresTestDatabase.create();
+        tables = new ServerTables(pg);
         int agiPort = Rig.freePort();
         simulator = AsteriskSimulator.start(SimulatorConfig.builder().amiUser("cc", SECRET)
                 .agi("127.0.0.1", agiPort, "day?lang=en").build());
@@ -122,38 +119,14 @@ class ChatEndToEndIT {
     }
 
     private static String column(String id, String column) throws Exception {
-        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
-             PreparedStatement ps = c.prepareStatement("select " + column + " from interactions where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return tables.one(String.class, "select " + column + " from interactions where id = ?", id);
     }
 
     private static List<String> segmentKinds(String id) throws Exception {
-        List<String> kinds = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
-             PreparedStatement ps = c.prepareStatement(
-                     "select kind from interaction_segments where interaction_id = ? order by seq")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    kinds.add(rs.getString(1));
-                }
-            }
-        }
-        return kinds;
+        return tables.rows("select kind from interaction_segments where interaction_id = ? order by seq", id);
     }
 
     private static long lines(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
-             PreparedStatement ps = c.prepareStatement("select count(*) from chat_messages where interaction_id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return tables.one(Long.class, "select count(*) from chat_messages where interaction_id = ?", id);
     }
 }
