@@ -137,9 +137,7 @@ class EmailChannelIT {
         assertEquals(List.of(new EndMedia(first.interactionId(), EndMedia.ANSWERED, acd.ended().stream()
                 .filter(x -> x.interactionId().equals(first.interactionId())).findFirst().orElseThrow().at())),
                 acd.ended().stream().filter(x -> x.interactionId().equals(first.interactionId())).toList());
-        Interaction record = result(interactions.find(first.interactionId())).orElseThrow();
-        assertTrue(record.isEnded());
-        assertEquals(Optional.of("a1"), record.agentId());
+        // the record's agent, answer and end are written by the ACD's recorder from the END: EmailPanelIT (launcher)
 
         MimeMessage again = mail.message(bob, MailRig.SUPPORT, answer.getSubject(), "It happened again.");
         again.setHeader("In-Reply-To", answer.getMessageID());

@@ -135,5 +135,9 @@ class EmailPanelIT {
         assertTrue(new JsonObject(ali.get("/api/email/timeline?ids=" + id).body()).getJsonArray("messages").size() >= 2);
         Rig.awaitTrue("the ACD let the case go", Duration.ofSeconds(10),
                 () -> ended.stream().anyMatch(e -> e.interactionId().equals(id) && "answered".equals(e.reason())));
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("the record ended as answered by a1", Duration.ofSeconds(10), () -> "a1 answered email".equals(
+                String.join(" ", tables.rows("select agent_id, end_cause, lower(channel) from interactions"
+                        + " where id = ?", id))));
     }
 }
