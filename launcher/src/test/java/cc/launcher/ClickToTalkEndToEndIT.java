@@ -56,6 +56,11 @@ class ClickToTalkEndToEndIT {
     private static final String DNC = "09120000503";
     private static final String BUSY = "09120000504";
     private static final String FROM_THE_PAGE = "09120000505";
+    private static final String FROM_THE_BROWSER = "09120000506";
+    private static final String PASSWORD = "ctt-e2e-password";
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final cc.console.browser.Chromium chromium = new cc.console.browser.Chromium();
     private static final String TOPIC = "سوال درباره فاکتور & payment, #42";
 
     private static PostgresTestDatabase pg;
@@ -86,6 +91,7 @@ class ClickToTalkEndToEndIT {
                         .number(DNC, customer.withKeys(new DtmfStep(1_500, "1")))
                         .number(BUSY, PhoneBehaviour.busy())
                         .number(FROM_THE_PAGE, customer.withKeys(new DtmfStep(1_500, "1")))
+                        .number(FROM_THE_BROWSER, customer.withKeys(new DtmfStep(1_500, "1")))
                         .build())
                 .build());
         String config = Rig.serverYaml(simulator, agiPort, "../../../../config/ivr", "main", pg,
@@ -112,6 +118,9 @@ class ClickToTalkEndToEndIT {
                 "");
         server = Server.start(ServerConfig.read(ConfigNode.parse("ctt-e2e.yaml", config,
                 Map.of("AMI_SECRET", SECRET)::get))).await();
+        server.console().users().save(new cc.console.domain.auth.UserAccount(new cc.console.domain.auth.Principal(
+                "ctt.agent", "Ctt Agent", cc.console.domain.auth.Role.AGENT, "ctt-agent-1", "en", ""),
+                new cc.console.app.PasswordHasher().hash(PASSWORD.toCharArray()), true)).await();
         var bus = server.vertx().eventBus();
         bus.<ClickToTalkStatus>consumer(ClickToTalkAddresses.STATUS, m -> statuses.add(m.body()));
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
@@ -290,5 +299,43 @@ class ClickToTalkEndToEndIT {
         });
         assertEquals(List.of(ClickToTalkStatus.SCHEDULED, ClickToTalkStatus.DIALLING, ClickToTalkStatus.CONFIRMING,
                 ClickToTalkStatus.WAITING, ClickToTalkStatus.CONNECTED), states(reference));
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("in Chromium: a customer asks on the public page to be called now; the simulator's phone rings and"
+            + " presses 1; the signed-in agent's console pops the call with the customer's topic; the page says connected")
+    void customerAndAgentInTheBrowser() {
+        String base = "http://127.0.0.1:" + server.httpPort();
+        org.openqa.selenium.WebDriver agent = chromium.start();
+        var agentWait = new org.openqa.selenium.support.ui.WebDriverWait(agent, Duration.ofSeconds(40),
+                Duration.ofMillis(50));
+        agent.get(base + "/console/");
+        agentWait.until(x -> x.findElement(org.openqa.selenium.By.id("username")).isDisplayed());
+        agent.findElement(org.openqa.selenium.By.id("username")).sendKeys("ctt.agent");
+        agent.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
+        agent.findElement(org.openqa.selenium.By.id("signin-button")).click();
+        agentWait.until(x -> "open".equals(x.findElement(org.openqa.selenium.By.tagName("body"))
+                .getAttribute("data-live")));
+
+        org.openqa.selenium.WebDriver customer = chromium.start();
+        var customerWait = new org.openqa.selenium.support.ui.WebDriverWait(customer, Duration.ofSeconds(60),
+                Duration.ofMillis(100));
+        customer.get(base + "/help/");
+        customerWait.until(x -> !x.findElements(org.openqa.selenium.By.cssSelector("#call-queue option")).isEmpty());
+        customer.findElement(org.openqa.selenium.By.id("call-number")).sendKeys(FROM_THE_BROWSER);
+        customer.findElement(org.openqa.selenium.By.id("call-topic")).sendKeys("browser topic: invoice 77");
+        new org.openqa.selenium.support.ui.Select(customer.findElement(org.openqa.selenium.By.id("call-queue")))
+                .selectByValue("support");
+        new org.openqa.selenium.support.ui.Select(customer.findElement(org.openqa.selenium.By.id("call-language")))
+                .selectByValue("en");
+        customer.findElement(org.openqa.selenium.By.id("call-submit")).click();
+
+        agentWait.until(x -> "browser topic: invoice 77".equals(x.findElement(org.openqa.selenium.By.id("call-topic"))
+                .getText()));
+        customerWait.until(x -> "connected".equals(x.findElement(org.openqa.selenium.By.id("call-result"))
+                .getAttribute("data-state")));
+        assertTrue(offers.stream().anyMatch(o -> "browser topic: invoice 77".equals(o.data().get("topic"))
+                && "ctt-agent-1".equals(o.agentId())));
     }
 }
