@@ -119,6 +119,14 @@ public final class ChatWeb {
         private final String address;
         private volatile String chatId = "";
         private volatile boolean asking;
+        /**
+         * Frames that came while a join or resume was on its way: the page may send its first line as soon as it
+         * reads chat-joined or chat-resumed, before this socket knows its chat; they are handled, in order, once it
+         * does. Touched on the socket's own context only.
+         */
+        private final java.util.ArrayDeque<String> held = new java.util.ArrayDeque<>();
+        private static final int HELD_LIMIT = 20;
+        private io.vertx.core.Context socketContext;
 
         Visitor(ServerWebSocket ws, String address) {
             this.ws = ws;
@@ -126,6 +134,7 @@ public final class ChatWeb {
         }
 
         void start() {
+            socketContext = io.vertx.core.Vertx.currentContext();
             ws.textMessageHandler(this::onText);
             ws.binaryMessageHandler(b -> ws.close((short) 1003, "text frames only"));
             ws.closeHandler(v -> {
@@ -167,6 +176,14 @@ public final class ChatWeb {
                 return;
             }
             String type = f.getValue("type") instanceof String s ? s : "";
+            if (asking && !type.equals("join") && !type.equals("resume")) {
+                if (held.size() >= HELD_LIMIT) {
+                    error("rate", "wait for the chat to start");
+                } else {
+                    held.add(text);
+                }
+                return;
+            }
             if (type.equals("join") || type.equals("resume")) {
                 start(type, f);
                 return;
@@ -192,6 +209,14 @@ public final class ChatWeb {
             }
         }
 
+        private void onSocketContext(Runnable action) {
+            if (socketContext == null || socketContext == io.vertx.core.Vertx.currentContext()) {
+                action.run();
+            } else {
+                socketContext.runOnContext(v -> action.run());
+            }
+        }
+
         private void start(String type, JsonObject f) {
             if (!chatId.isEmpty() || asking) {
                 error("bad-frame", "this socket has a chat already");
@@ -206,7 +231,7 @@ public final class ChatWeb {
                 long lastSeq = f.getValue("lastSeq") instanceof Number n ? n.longValue() : 0;
                 entry = desk.resume(string(f, "token"), lastSeq, this);
             }
-            entry.onComplete(r -> {
+            entry.onComplete(r -> onSocketContext(() -> {
                 asking = false;
                 if (r.failed()) {
                     error("failed", "try again");
@@ -215,7 +240,10 @@ public final class ChatWeb {
                 } else {
                     chatId = r.result().chat().map(Chat::id).orElse("");
                 }
-            });
+                while (!held.isEmpty() && !asking) {
+                    onText(held.poll());
+                }
+            }));
         }
     }
 
