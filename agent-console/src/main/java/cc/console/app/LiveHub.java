@@ -47,6 +47,13 @@ public final class LiveHub {
 
     /** Sends a screen-pop to the agent's own sockets; returns how many received it. */
     public int sendPop(String agentId, String text) {
+        int n = toAgentSockets(agentId, text);
+        (n > 0 ? popsSent : popsUndelivered).incrementAndGet();
+        return n;
+    }
+
+    /** To the agent's own sockets only (the pop's rule); how many received it. */
+    private int toAgentSockets(String agentId, String text) {
         int n = 0;
         for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
             if (AccessRules.receivesPop(c.principal(), agentId)) {
@@ -56,7 +63,6 @@ public final class LiveHub {
                 refused.incrementAndGet();
             }
         }
-        (n > 0 ? popsSent : popsUndelivered).incrementAndGet();
         return n;
     }
 
@@ -109,16 +115,7 @@ public final class LiveHub {
 
     /** A chat or email offered to, held by or taken from the agent: to that agent's own sockets only. */
     public int sendMedia(String agentId, String text) {
-        int n = 0;
-        for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
-            if (AccessRules.receivesPop(c.principal(), agentId)) {
-                c.send(text, false);
-                n++;
-            } else {
-                refused.incrementAndGet();
-            }
-        }
-        return n;
+        return toAgentSockets(agentId, text);
     }
 
     /** Closes every socket of a session (at sign-out). */
@@ -169,15 +166,6 @@ public final class LiveHub {
 
     /** A web chat's line, typing or end: to the sockets of the agent holding the chat only; how many received it. */
     public int sendChat(String agentId, String text) {
-        int n = 0;
-        for (LiveClient c : byAgent.getOrDefault(agentId, Set.of())) {
-            if (AccessRules.receivesChat(c.principal(), agentId)) {
-                c.send(text, false);
-                n++;
-            } else {
-                refused.incrementAndGet();
-            }
-        }
-        return n;
+        return toAgentSockets(agentId, text);
     }
 }

@@ -226,6 +226,6 @@ public final class AccessRules {
 
     /** Whether a chat's lines and typing reach this user's live channel: only the agent holding the chat. */
     public static boolean receivesChat(Principal p, String holderAgentId) {
-        return p.takesCalls() && p.agentId().equals(holderAgentId);
+        return receivesPop(p, holderAgentId);
     }
 }
