@@ -176,9 +176,7 @@ class ChatIT {
         assertTrue(other.in.stream().noneMatch(m -> chatId.equals(m.getString("chatId"))),
                 "nothing of the chat reached another agent's socket");
 
-        Await.until(() -> io.vertx.core.Future.succeededFuture(
-                        transcript(amir, chatId).getString("state", "").equals("ended")),
-                java.time.Duration.ofSeconds(10), "the chat stored as ended");
+        awaitTranscript(amir, chatId, t -> t.getString("state", "").equals("ended"), "the chat stored as ended");
         JsonObject t = transcript(amir, chatId);
         JsonArray lines = t.getJsonArray("lines");
         assertEquals(List.of("salam, <script>alert(1)</script>", "hello Reza"),
@@ -187,6 +185,20 @@ class ChatIT {
         assertEquals("customer-left", t.getString("endReason"));
         assertEquals(200, call(sup, "GET", "/api/chats/" + chatId, null).statusCode());
         assertEquals(403, call(bita, "GET", "/api/chats/" + chatId, null).statusCode());
+    }
+
+    /** Reads the chat as {@code s} until it reads (200) and {@code done} holds; refusals while it is stored count as not yet. */
+    private void awaitTranscript(Sessions.Session s, String chatId, java.util.function.Predicate<JsonObject> done,
+            String what) {
+        Await.until(() -> {
+            HttpResponse<String> r;
+            try {
+                r = call(s, "GET", "/api/chats/" + chatId, null);
+            } catch (Exception e) {
+                return io.vertx.core.Future.failedFuture(e);
+            }
+            return io.vertx.core.Future.succeededFuture(r.statusCode() == 200 && done.test(new JsonObject(r.body())));
+        }, java.time.Duration.ofSeconds(10), what);
     }
 
     private JsonObject transcript(Sessions.Session s, String chatId) {
@@ -229,10 +241,9 @@ class ChatIT {
         assertEquals("the basic plan", v.next("chat-message").getString("text"));
         assertEquals(202, call(bita, "POST", "/api/chats/" + chatId + "/close", new JsonObject()).statusCode());
         assertEquals("closed", v.next("chat-ended").getString("reason"));
-        // the first agent held it once, so reads the stored transcript
-        Await.until(() -> io.vertx.core.Future.succeededFuture(
-                        transcript(amir, chatId).getJsonArray("lines").size() == 2),
-                java.time.Duration.ofSeconds(10), "both lines stored");
+        // the first agent held it once, so reads the stored transcript once it is written (until then the chat is
+        // still live with the second agent, which the first may not read)
+        awaitTranscript(amir, chatId, t -> t.getJsonArray("lines").size() == 2, "both lines stored");
     }
 
     @Test
