@@ -26,6 +26,7 @@ const HELP_I18N = {
     'state-waiting': 'Thank you. You are in line for the next agent.', 'state-connected': 'You are talking to us.',
     'state-unconfirmed': 'The call was not confirmed with 1, so nobody was connected.',
     'state-not-reached': 'We could not reach your phone.', 'state-cancelled': 'The call is cancelled.',
+    'state-abandoned': 'You hung up before an agent answered. You can ask us to call again.',
     'state-refused': 'We cannot call this number.',
     'state-unavailable': 'The call-back service is not available right now. Please call us instead.',
     'reason-address-limit': 'You have asked for several calls in the last hour. Please try again later.',
@@ -67,6 +68,7 @@ const HELP_I18N = {
     'state-waiting': 'سپاس. در صف اولین کارشناس آزاد هستید.', 'state-connected': 'با ما در حال گفت‌وگو هستید.',
     'state-unconfirmed': 'تماس با زدن ۱ تأیید نشد، پس به کسی وصل نشد.',
     'state-not-reached': 'نتوانستیم با تلفن شما تماس بگیریم.', 'state-cancelled': 'تماس لغو شد.',
+    'state-abandoned': 'پیش از پاسخ کارشناس تماس را قطع کردید. می‌توانید دوباره درخواست تماس بدهید.',
     'state-refused': 'نمی‌توانیم با این شماره تماس بگیریم.',
     'state-unavailable': 'سرویس تماس برگشتی اکنون در دسترس نیست. لطفاً خودتان با ما تماس بگیرید.',
     'reason-address-limit': 'در یک ساعت گذشته چند بار درخواست تماس داده‌اید. لطفاً بعداً دوباره بکوشید.',
@@ -89,7 +91,7 @@ const HELP_I18N = {
 (function () {
   const $ = id => document.getElementById(id);
   const DAYS = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-  const FINAL = ['connected', 'unconfirmed', 'not-reached', 'cancelled', 'refused'];
+  const FINAL = ['connected', 'unconfirmed', 'not-reached', 'abandoned', 'cancelled', 'refused'];
   const param = new URLSearchParams(location.search).get('lang');
   let lang = param || localStorage.getItem('help-lang') || ((navigator.language || 'en').startsWith('fa') ? 'fa' : 'en');
   lang = lang === 'fa' ? 'fa' : 'en';

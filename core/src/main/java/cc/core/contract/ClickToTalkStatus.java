@@ -25,6 +25,8 @@ public record ClickToTalkStatus(String requestId, String state, String detail, I
     public static final String UNCONFIRMED = "unconfirmed";
     /** The customer's phone did not answer, was busy or the call failed, after the retries allowed. */
     public static final String NOT_REACHED = "not-reached";
+    /** The customer pressed 1, then hung up before an agent answered. */
+    public static final String ABANDONED = "abandoned";
     /** Cancelled by the customer before it was dialled. */
     public static final String CANCELLED = "cancelled";
     /** Refused by the dial rules, the do-not-call list or the dialer's limits (never dialled). */

@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * Where a click-to-talk request stands; the wire names are those of {@code ClickToTalkStatus}. A request moves
- * scheduled → dialling → confirming → waiting → connected, or ends unconfirmed, not-reached, cancelled or refused.
+ * scheduled → dialling → confirming → waiting → connected, or ends unconfirmed, not-reached, abandoned (hung up while
+ * waiting for an agent), cancelled or refused.
  */
 public enum CallMeState {
-    SCHEDULED, DIALLING, CONFIRMING, WAITING, CONNECTED, UNCONFIRMED, NOT_REACHED, CANCELLED, REFUSED;
+    SCHEDULED, DIALLING, CONFIRMING, WAITING, CONNECTED, UNCONFIRMED, NOT_REACHED, ABANDONED, CANCELLED, REFUSED;
 
     /** The contract's name: {@code not-reached}. */
     public String wireName() {
@@ -25,7 +26,7 @@ public enum CallMeState {
 
     /** Nothing more will happen to the request (connected counts: the customer reached an agent). */
     public boolean done() {
-        return this == CONNECTED || this == UNCONFIRMED || this == NOT_REACHED || this == CANCELLED
-                || this == REFUSED;
+        return this == CONNECTED || this == UNCONFIRMED || this == NOT_REACHED || this == ABANDONED
+                || this == CANCELLED || this == REFUSED;
     }
 }

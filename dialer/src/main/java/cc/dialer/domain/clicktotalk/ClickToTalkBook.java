@@ -173,7 +173,8 @@ public final class ClickToTalkBook {
                 case CONFIRMING:
                     return r.moved(CallMeState.UNCONFIRMED, "the customer did not press 1", now);
                 case WAITING:
-                    return r.hungUp("the customer hung up before an agent answered", now);
+                    // confirmed, then gave up waiting: the page must not go on saying "waiting"
+                    return r.moved(CallMeState.ABANDONED, "the customer hung up before an agent answered", now);
                 case DIALLING:
                     return r.moved(CallMeState.NOT_REACHED, "the call ended before it was answered", now);
                 default:

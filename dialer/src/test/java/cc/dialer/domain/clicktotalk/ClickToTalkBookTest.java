@@ -83,6 +83,21 @@ class ClickToTalkBookTest {
     }
 
     @Test
+    @DisplayName("pressed 1, then hung up while waiting: abandoned (the page stops saying waiting), the number free again")
+    void abandonedWhileWaiting() {
+        request("r", "+989120000001", now);
+        dialNow(1);
+        book.answered("r", "u-1", now);
+        book.confirmed("r", now);
+        CallMeRequest r = book.hungUp("r", now).orElseThrow();
+        assertEquals(CallMeState.ABANDONED, r.state());
+        assertEquals("the customer hung up before an agent answered", r.detail());
+        assertTrue(r.state().done());
+        assertFalse(r.callOpen());
+        assertTrue(book.connected("r", now).isEmpty(), "a late connect cannot revive it");
+    }
+
+    @Test
     @DisplayName("busy: called again after the retry delay, then not-reached when the retries are used up")
     void busyRetriedOnceThenNotReached() {
         request("r", "+989120000001", now);
