@@ -202,7 +202,7 @@ public final class Server implements AutoCloseable {
                 .compose(id -> startCallControl())
                 // before the ACD, so it hears the first chats and emails enqueued
                 .compose(id -> vertx.deployVerticle(new cc.core.app.interaction.MediaInteractionRecorder(interactions,
-                        config.acd().media().wrapUp())))
+                        new cc.core.adapter.jdbc.JdbcCustomerEmails(database), config.acd().media().wrapUp())))
                 .compose(id -> startAcd())
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();

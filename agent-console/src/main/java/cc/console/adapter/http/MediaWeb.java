@@ -111,7 +111,7 @@ public final class MediaWeb {
         vertx.eventBus().request(MediaAddresses.LINK_CUSTOMER,
                         new LinkInteractionCustomer(id, customer, supervisor ? "" : p.agentId()))
                 .onSuccess(r -> ConsoleWeb.json(rc, 200, new JsonObject().put("interactionId", id)
-                        .put("customerId", customer)))
+                        .put("customerId", customer).put("note", String.valueOf(r.body()))))
                 .onFailure(e -> refused(rc, e));
     }
 

@@ -50,7 +50,8 @@ class MediaApiIT {
             m.reply(new MediaOfferEnded(m.body().interactionId(), m.body().agentId(),
                     m.body().accept() ? "answered" : "refused", Instant.now()));
         });
-        Await.result(fx.vertx.deployVerticle(new MediaInteractionRecorder(fx.interactions, Map.of())));
+        Await.result(fx.vertx.deployVerticle(new MediaInteractionRecorder(fx.interactions,
+                new cc.core.adapter.jdbc.JdbcCustomerEmails(fx.db), Map.of())));
     }
 
     @AfterAll
@@ -107,7 +108,8 @@ class MediaApiIT {
     }
 
     @Test
-    @DisplayName("linking a visitor to a customer: the agent who held it or a supervisor; another agent is refused")
+    @DisplayName("linking a sender to a customer: the agent who held it or a supervisor, another agent refused; the"
+            + " sender's address is then the customer's, so their next email is recognised")
     void linkCustomer() throws Exception {
         long customer = Await.result(fx.customers.save(new Customer(0, "Sara Karimi", List.of("09125550000"), "",
                 "fa", ""))).id();
@@ -127,9 +129,19 @@ class MediaApiIT {
         assertEquals(400, ali.change("POST", "/api/interactions/" + id + "/customer",
                 new JsonObject().put("customerId", "abc")).statusCode());
         assertEquals(404, ali.change("POST", "/api/interactions/nope/customer", body).statusCode());
-        assertEquals(200, ali.change("POST", "/api/interactions/" + id + "/customer", body).statusCode());
+        var emails = new cc.core.adapter.jdbc.JdbcCustomerEmails(fx.db);
+        assertTrue(Await.result(emails.findByEmail("Visitor@Example.com")).isEmpty());
+        var linked = ali.change("POST", "/api/interactions/" + id + "/customer", body);
+        assertEquals(200, linked.statusCode());
+        assertEquals("the customer is now recognised by visitor@example.com",
+                new JsonObject(linked.body()).getString("note"));
         awaitStored(id, i -> i.customerId().equals(Optional.of(customer)));
-        assertEquals(200, sara.change("POST", "/api/interactions/" + id + "/customer", body).statusCode());
+        assertEquals(customer, Await.result(emails.findByEmail("Visitor@Example.com")).orElseThrow().id());
+        // linked again (by a supervisor): the address is already the customer's, nothing to refuse
+        var again = sara.change("POST", "/api/interactions/" + id + "/customer", body);
+        assertEquals(200, again.statusCode());
+        assertEquals("the customer is now recognised by visitor@example.com",
+                new JsonObject(again.body()).getString("note"));
         Interaction stored = Await.result(fx.interactions.find(id)).orElseThrow();
         assertEquals("visitor@example.com", stored.callerNumber());
         assertEquals(InteractionChannel.EMAIL, stored.channel());

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Threading: as {@link Database}.
  */
-public final class JdbcCustomerEmails {
+public final class JdbcCustomerEmails implements cc.core.app.customer.CustomerEmailAddresses {
     private final Database db;
     private final JdbcCustomerStore customers;
 
@@ -60,6 +60,12 @@ public final class JdbcCustomerEmails {
                 throw e;
             }
         });
+    }
+
+    @Override
+    public Future<Void> remember(long customerId, String address) {
+        return findByEmail(address).compose(owner -> owner.isPresent() && owner.get().id() == customerId
+                ? Future.succeededFuture() : add(customerId, address));
     }
 
     private static String normalise(String address) {

@@ -9,6 +9,7 @@ import cc.core.contract.MediaEnded;
 import cc.core.contract.MediaOfferEnded;
 import cc.core.contract.MediaOffered;
 import cc.core.contract.TransferMedia;
+import cc.core.app.customer.CustomerEmailAddresses;
 import cc.core.domain.interaction.Interaction;
 import cc.core.domain.interaction.InteractionChannel;
 import cc.core.domain.interaction.MediaInteractions;
@@ -43,6 +44,7 @@ public final class MediaInteractionRecorder extends VerticleBase {
     private static final long RETRY_MS = 1_000;
 
     private final InteractionStore store;
+    private final CustomerEmailAddresses addresses;
     private final Map<InteractionChannel, Duration> wrapUp;
     /** Records of contacts still going on (and ended ones until stored), by id. */
     private final Map<String, Interaction> records = new HashMap<>();
@@ -53,9 +55,12 @@ public final class MediaInteractionRecorder extends VerticleBase {
     /**
      * @param wrapUp per channel, the wrap-up the ACD gives an agent after a contact ends (acd.mediaWrapUp), noted as a
      *               WRAP_UP segment
+     * @param addresses where a linked email's sender address is remembered for its customer
      */
-    public MediaInteractionRecorder(InteractionStore store, Map<InteractionChannel, Duration> wrapUp) {
+    public MediaInteractionRecorder(InteractionStore store, CustomerEmailAddresses addresses,
+                                    Map<InteractionChannel, Duration> wrapUp) {
         this.store = store;
+        this.addresses = addresses;
         this.wrapUp = Map.copyOf(wrapUp);
     }
 
@@ -98,7 +103,9 @@ public final class MediaInteractionRecorder extends VerticleBase {
 
     /**
      * Links a contact to a customer: through the line of changes when this recorder follows the contact (so a write
-     * in flight cannot undo it), else on the stored record. Only an agent who holds or held it, or a supervisor.
+     * in flight cannot undo it), else on the stored record. Only an agent who holds or held it, or a supervisor. An
+     * email's sender address is then remembered for the customer, so their next email is recognised; the reply says
+     * what became of it ("" when there was nothing to remember).
      */
     private void link(Message<LinkInteractionCustomer> m) {
         LinkInteractionCustomer l = m.body();
@@ -128,7 +135,20 @@ public final class MediaInteractionRecorder extends VerticleBase {
             } else {
                 write(l.interactionId(), i.withCustomer(l.customerId()));
             }
-            m.reply(null);
+            String sender = i.callerNumber();
+            if (i.channel() != InteractionChannel.EMAIL || !sender.contains("@")) {
+                m.reply("");
+                return;
+            }
+            addresses.remember(l.customerId(), sender).onComplete(a -> {
+                if (a.succeeded()) {
+                    m.reply("the customer is now recognised by " + sender);
+                } else {
+                    log.info("email {} linked to customer {}, address {} not remembered: {}", l.interactionId(),
+                            l.customerId(), sender, a.cause().getMessage());
+                    m.reply("linked; " + sender + " not remembered: " + a.cause().getMessage());
+                }
+            });
         });
     }
 
