@@ -44,7 +44,8 @@
 
   function panel() {
     let p = $('media-panel');
-    const anchor = $('card');
+    // before the call pop, not inside it: the pop is hidden between calls, and offers must show then too
+    const anchor = $('pop');
     if (!p && anchor) {
       p = el('section', null, 'panel');
       p.id = 'media-panel';

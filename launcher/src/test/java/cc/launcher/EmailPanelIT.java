@@ -22,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -92,9 +93,81 @@ class EmailPanelIT {
         }
     }
 
+    /** The tests run in any order: the other test's agent may still be available, and would be offered the email. */
+    private static void pauseOther(String user) throws Exception {
+        ConsoleClient other = new ConsoleClient("http://127.0.0.1:" + server.httpPort());
+        assertEquals(200, other.signIn(user, PASSWORD).statusCode());
+        other.change("POST", "/api/agent/state", new JsonObject().put("state", "paused").put("reason", "break"));
+        String agentId = user.equals("ali") ? "a1" : "a2";
+        Rig.awaitTrue(user + " not available", Duration.ofSeconds(10),
+                () -> !"available".equals(agentStates.get(agentId)));
+    }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final cc.console.browser.Chromium chromium = new cc.console.browser.Chromium();
+
+    @Test
+    @DisplayName("in Chromium: the agent goes available, the ACD offers a new email on the offer panel, Accept opens the"
+            + " case with the customer's text shown as text, a template fills the answer and Send mails it")
+    void offerAndAnswerInTheBrowser() throws Exception {
+        pauseOther("ali");
+        GreenMailUtil.sendTextEmail("support@cc.test", "mahsa@customer.test", "Invoice <b>twice</b>",
+                "You charged me twice <script>window.hacked=1</script>", mail.getSmtp().getServerSetup());
+        String base = "http://127.0.0.1:" + server.httpPort();
+        org.openqa.selenium.WebDriver agent = chromium.start();
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(agent, Duration.ofSeconds(40),
+                Duration.ofMillis(50));
+        agent.get(base + "/console/");
+        wait.until(x -> x.findElement(By.id("username")).isDisplayed());
+        agent.findElement(By.id("username")).sendKeys("bob");
+        agent.findElement(By.id("password")).sendKeys(PASSWORD);
+        agent.findElement(By.id("signin-button")).click();
+        wait.until(x -> "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
+        agent.findElement(By.id("go-available")).click();
+
+        // the real ACD offers the case to a2 (bob) on the offer panel (redrawn every second: read it afresh)
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class);
+        var js = (org.openqa.selenium.JavascriptExecutor) agent;
+        String offers = wait.until(x -> (String) js.executeScript("var li = document.querySelector("
+                + "'#media-offers li[data-interaction]'); return li && !document.getElementById('media-panel').hidden"
+                + " ? li.textContent : null;"));
+        assertTrue(offers.contains("Invoice <b>twice</b>"), "the offer shows the subject as text: " + offers);
+        assertTrue(offers.contains("mahsa@customer.test"), offers);
+        wait.until(x -> {
+            x.findElement(By.cssSelector("#media-offers .media-accept")).click();
+            return true;
+        });
+        wait.until(x -> !x.findElements(By.id("email-thread")).isEmpty());
+        wait.until(x -> x.findElement(By.id("email-thread")).getText().contains("You charged me twice"));
+        String shown = agent.findElement(By.id("email-thread")).getText();
+        assertTrue(shown.contains("You charged me twice <script>window.hacked=1</script>"), shown);
+        assertTrue(shown.contains("Invoice <b>twice</b>"), shown);
+        assertTrue(agent.findElements(By.cssSelector("#email-thread b")).isEmpty(), "the subject is not markup");
+        assertEquals(null, js.executeScript("return window.hacked"));
+        String id = agent.findElement(By.id("email-thread")).getAttribute("data-interaction");
+        wait.until(x -> x.findElement(By.id("media-offers")).getText().isEmpty()
+                || x.findElements(By.cssSelector("#media-offers .media-accept")).isEmpty());
+
+        // a template (with the case number) fills the answer; the agent adds a line and sends
+        var templates = new org.openqa.selenium.support.ui.Select(agent.findElement(By.id("email-template")));
+        wait.until(x -> templates.getOptions().size() > 1);
+        templates.selectByIndex(1);
+        String filled = agent.findElement(By.id("email-answer")).getAttribute("value");
+        assertTrue(filled.contains(agent.findElement(By.id("email-thread")).getAttribute("data-case")), filled);
+        agent.findElement(By.id("email-answer")).sendKeys("\nThe second charge is refunded.");
+        agent.findElement(By.id("email-send")).click();
+        Rig.awaitTrue("the browser's answer delivered", Duration.ofSeconds(15), () -> Arrays.stream(
+                mail.getReceivedMessages()).anyMatch(m -> GreenMailUtil.getBody(m).contains(
+                        "The second charge is refunded.")));
+        Rig.awaitTrue("the ACD let bob's case go", Duration.ofSeconds(10),
+                () -> ended.stream().anyMatch(e -> e.interactionId().equals(id) && "answered".equals(e.reason())));
+    }
+
     @Test
     @DisplayName("only the agent holding an email case (and supervisors) read it; the holder answers it and the customer gets the answer")
     void holderAnswers() throws Exception {
+        pauseOther("bob");
         GreenMailUtil.sendTextEmail("support@cc.test", "nika@customer.test", "Broken router", "It blinks red.",
                 mail.getSmtp().getServerSetup());
         String base = "http://127.0.0.1:" + server.httpPort();
@@ -107,9 +180,12 @@ class EmailPanelIT {
         assertEquals(204, ali.change("POST", "/api/agent/state", new JsonObject().put("state", "available"))
                 .statusCode());
         Rig.awaitTrue("a1 available", Duration.ofSeconds(10), () -> "available".equals(agentStates.get("a1")));
-        Rig.awaitTrue("the case offered to a1 by the ACD", Duration.ofSeconds(20), () -> !offered.isEmpty());
-        String id = offered.get(0).interactionId();
-        assertEquals("a1", offered.get(0).agentId());
+        Rig.awaitTrue("the case offered to a1 by the ACD", Duration.ofSeconds(20), () -> offered.stream()
+                .anyMatch(o -> "nika@customer.test".equals(o.data().get("address"))));
+        MediaOffered offer = offered.stream().filter(o -> "nika@customer.test".equals(o.data().get("address")))
+                .findFirst().orElseThrow();
+        String id = offer.interactionId();
+        assertEquals("a1", offer.agentId());
         assertEquals(403, ali.get("/api/email/" + id).statusCode(), "offered, not yet held");
 
         assertEquals(200, ali.change("POST", "/api/media/" + id + "/accept", new JsonObject()).statusCode());
