@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Threading: as {@link Database}: blocking JDBC on the {@value Database#WORKER_POOL} pool, futures completing on
  * the caller's context; saves of one interaction applied in the order made, reads in the order made by one caller.
  * Instants are kept to the microsecond (what both PostgreSQL and H2 store); finer digits are dropped.
+ *
+ * <p>Each save writes, in its own transaction, the {@code interaction.*} events of the outbox that its change tells
+ * (started, answered, transferred, ended, disposed), compared with the row as stored.
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
@@ -55,11 +59,18 @@ public final class JdbcInteractionStore implements InteractionStore {
     private static final int CHILD_SLICE = 500;
 
     private final Database db;
+    private final InstantSource clock;
     /** The last save of each interaction still running: the next save of it waits for that one. */
     private final Map<String, Future<Void>> inFlight = new ConcurrentHashMap<>();
 
     public JdbcInteractionStore(Database db) {
+        this(db, InstantSource.system());
+    }
+
+    /** @param clock the time of a disposition's event (the record carries none) */
+    public JdbcInteractionStore(Database db, InstantSource clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -81,19 +92,25 @@ public final class JdbcInteractionStore implements InteractionStore {
     private Future<Void> write(Interaction interaction) {
         return db.withConnectionInParallel(c -> {
             try {
-                Database.transaction(c, conn -> upsert(conn, interaction));
+                Database.transaction(c, conn -> upsert(conn, interaction, clock.instant()));
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
                 // another caller inserted the same new id between our update and insert: ours is now an update
-                Database.transaction(c, conn -> upsert(conn, interaction));
+                Database.transaction(c, conn -> upsert(conn, interaction, clock.instant()));
             }
             return null;
         });
     }
 
-    private static Void upsert(Connection c, Interaction i) throws SQLException {
+    /**
+     * Writes the record and, first, the events its change tells other systems (see {@link InteractionEvents}),
+     * derived from the stored row locked for the transaction: a save of the state already stored writes none, and a
+     * save rolled back by a later failure takes its events with it.
+     */
+    private static Void upsert(Connection c, Interaction i, Instant now) throws SQLException {
+        JdbcOutbox.append(c, InteractionEvents.between(storedLocked(c, i.id()), i, now));
         int updated;
         try (PreparedStatement up = c.prepareStatement(UPDATE)) {
             bind(up, i);
@@ -146,6 +163,20 @@ public final class JdbcInteractionStore implements InteractionStore {
             }
         }
         return null;
+    }
+
+    /** The record as stored, its row locked until the transaction ends; empty when there is none yet. */
+    private static Optional<Interaction> storedLocked(Connection c, String id) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select id from interactions where id = ? for update")) {
+            lock.setString(1, id);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return first(query(c, "select " + COLUMNS + " from interactions where id = ?", "",
+                st -> st.setString(1, id)));
     }
 
     private static void deleteChildren(Connection c, String table, String id) throws SQLException {
