@@ -22,6 +22,8 @@ public final class OutboxRows {
                       JsonObject payload) {
     }
 
+    private static final String FAIL_MESSAGE = "test: this change fails at its commit";
+
     private OutboxRows() {
     }
 
@@ -46,6 +48,16 @@ public final class OutboxRows {
         return of(db, entityId).stream().map(Row::type).toList();
     }
 
+    /** Fails unless {@code failure} (or a cause of it) is the refusal {@link #failAtCommit} sets up. */
+    public static void assertFailedAtCommit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(FAIL_MESSAGE)) {
+                return;
+            }
+        }
+        throw new AssertionError("expected the change to fail at its commit, but it failed with " + failure, failure);
+    }
+
     /**
      * PostgreSQL only: makes every transaction that writes a row of {@code table} matching {@code condition} (SQL on
      * {@code new}, written by the test) fail at its commit, after all its statements ran (a deferred constraint
@@ -54,7 +66,7 @@ public final class OutboxRows {
     public static void failAtCommit(MigratedDatabase db, String table, String condition) throws SQLException {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             st.execute("create or replace function cc_test_fail_at_commit() returns trigger language plpgsql as"
-                    + " $$ begin raise exception 'test: this change fails at its commit'; end $$");
+                    + " $$ begin raise exception '" + FAIL_MESSAGE + "'; end $$");
             st.execute("create constraint trigger cc_test_fail_" + table + " after insert or update on " + table
                     + " deferrable initially deferred for each row when (" + condition + ")"
                     + " execute function cc_test_fail_at_commit()");
