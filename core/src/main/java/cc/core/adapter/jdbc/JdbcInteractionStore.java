@@ -165,18 +165,36 @@ public final class JdbcInteractionStore implements InteractionStore {
         return null;
     }
 
-    /** The record as stored, its row locked until the transaction ends; empty when there is none yet. */
+    /**
+     * The record as stored, its row locked until the transaction ends, with its segments but not its IVR path (which
+     * no event reads): two statements, as every save of a call in progress pays them. Empty when there is none yet.
+     */
     private static Optional<Interaction> storedLocked(Connection c, String id) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select id from interactions where id = ? for update")) {
-            lock.setString(1, id);
-            try (ResultSet rs = lock.executeQuery()) {
+        Interaction row;
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from interactions where id = ?"
+                + " for update")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                row = read(rs);
             }
         }
-        return first(query(c, "select " + COLUMNS + " from interactions where id = ?", "",
-                st -> st.setString(1, id)));
+        List<Segment> segments = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("select kind, started_at, ended_at, agent_id, queue, flow,"
+                + " outcome, detail from interaction_segments where interaction_id = ? order by seq")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    segments.add(segment(rs));
+                }
+            }
+        }
+        return Optional.of(new Interaction(row.id(), row.channel(), row.direction(), row.server(), row.callId(),
+                row.callerNumber(), row.callerName(), row.dialedNumber(), row.offeredAt(), row.answeredAt(),
+                row.endedAt(), List.of(), segments, row.queue(), row.agentId(), row.disposition(), row.notes(),
+                row.endCause(), row.customerId(), row.campaignId(), row.satisfaction(), row.segmentsKept()));
     }
 
     private static void deleteChildren(Connection c, String table, String id) throws SQLException {
@@ -331,12 +349,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 bindIds(st, slice);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Segment(
-                                SegmentKind.fromWireName(rs.getString(2)), instant(rs, "started_at"),
-                                Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class))
-                                        .map(OffsetDateTime::toInstant),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9)));
+                        segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(segment(rs));
                     }
                 }
             }
@@ -375,6 +388,14 @@ public final class JdbcInteractionStore implements InteractionStore {
                 Optional.ofNullable(rs.getString("agent_id")), Optional.ofNullable(rs.getString("disposition")),
                 rs.getString("notes"), rs.getString("end_cause"), customerId,
                 Optional.ofNullable(rs.getString("campaign_id")), satisfaction, rs.getBoolean("segments_kept"));
+    }
+
+    /** One segment of a row selected with kind, started_at, ended_at, agent_id, queue, flow, outcome, detail. */
+    private static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(SegmentKind.fromWireName(rs.getString("kind")), instant(rs, "started_at"),
+                Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                rs.getString("agent_id"), rs.getString("queue"), rs.getString("flow"), rs.getString("outcome"),
+                rs.getString("detail"));
     }
 
     private static Optional<Interaction> first(List<Interaction> list) {
