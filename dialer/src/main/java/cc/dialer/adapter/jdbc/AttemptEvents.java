@@ -14,13 +14,13 @@ import java.util.Optional;
 
 /**
  * The outbox events of the dialer: {@code campaign.attempt} once an attempt's outcome is decided (again only if it
- * changes), and for each contact the dialer decided not to dial (skipped or refused: a decision not to act is a fact
- * too); {@code interaction.answered} by a machine once a machine verdict's attempt names its interaction record
+ * changes), for each contact the dialer decided not to dial (skipped or refused: a decision not to act is a fact
+ * too), and for each outcome of a click-to-talk call (audited without a stored attempt); {@code interaction.answered} by a machine once a machine verdict's attempt names its interaction record
  * (which does not carry the verdict itself).
  *
  * <p>Entities: an attempt is {@code <campaign>:<attempt>} (the attempt id is unique within its campaign, and this is
- * the {@code CC_ATTEMPT} value the dialer sets on the call); a decision not to dial, which has no attempt, is
- * {@code <campaign>:contact:<contact>}.
+ * the {@code CC_ATTEMPT} value the dialer sets on the call); a decision not to dial, or a click-to-talk outcome, which
+ * have no attempt, is {@code <campaign>:contact:<contact>} (for click-to-talk the contact is the request).
  */
 final class AttemptEvents {
 
@@ -70,21 +70,29 @@ final class AttemptEvents {
         return out;
     }
 
-    /** The event of an audit line, for the decisions not to dial ({@code SKIPPED}, {@code REFUSED}); none otherwise. */
+    /**
+     * The event of an audit line: a decision not to dial ({@code SKIPPED}, {@code REFUSED}), or the outcome of a dial
+     * that has no stored attempt (click-to-talk: {@code CONNECTED}, {@code BUSY}, {@code NO_ANSWER}, {@code FAILED},
+     * {@code UNCONFIRMED}, ...). None for a dial placed, a callback booked, or the outcome of a campaign's attempt,
+     * which its attempt's save tells.
+     */
     static Optional<BusinessEvent> audited(AuditEntry e) {
-        if (e.event() != AuditEntry.Event.SKIPPED && e.event() != AuditEntry.Event.REFUSED) {
+        boolean decidedNotToDial = e.event() == AuditEntry.Event.SKIPPED || e.event() == AuditEntry.Event.REFUSED;
+        boolean outcomeWithoutAttempt = e.attemptId().isEmpty() && e.event() != AuditEntry.Event.DIALLED
+                && e.event() != AuditEntry.Event.CALLBACK && !decidedNotToDial;
+        if (!decidedNotToDial && !outcomeWithoutAttempt) {
             return Optional.empty();
         }
         int colon = e.detail().indexOf(':');
         JsonObject body = new JsonObject()
                 .put("campaignId", e.campaignId())
-                .put("attemptId", null)
+                .put("attemptId", e.attemptId().orElse(null))
                 .put("contactId", e.contactId())
                 .put("number", e.number())
-                .put("dialled", false)
+                .put("dialled", !decidedNotToDial)
                 .put("outcome", e.event().name())
-                // the skip's reason code (do-not-call, outside-hours, ...), as the audit's detail starts with it
-                .put("reason", colon > 0 ? e.detail().substring(0, colon) : null)
+                // a skip's reason code (do-not-call, outside-hours, ...), as the audit's detail starts with it
+                .put("reason", decidedNotToDial && colon > 0 ? e.detail().substring(0, colon) : null)
                 .put("detail", e.detail())
                 .put("decidedAt", e.at().toString());
         return Optional.of(BusinessEvent.of(BusinessEventType.CAMPAIGN_ATTEMPT,

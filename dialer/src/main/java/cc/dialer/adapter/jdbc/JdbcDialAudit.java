@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * {@link DialAudit} in table {@code dialer_audit} ({@code db/migration/dialer/V1__dial_audit.sql}); append-only. A
- * line that records a decision not to dial ({@code SKIPPED}, {@code REFUSED}) writes its {@code campaign.attempt}
- * event to the outbox in the same transaction.
+ * line that records a decision not to dial ({@code SKIPPED}, {@code REFUSED}) or a click-to-talk outcome writes its
+ * {@code campaign.attempt} event to the outbox in the same transaction ({@link AttemptEvents#audited}).
  */
 public final class JdbcDialAudit implements DialAudit {
     /** The migration module of the dialer's tables; apply it after {@code core}. */
@@ -46,7 +46,7 @@ public final class JdbcDialAudit implements DialAudit {
                 ps.setTimestamp(8, Timestamp.from(e.at()));
                 ps.executeUpdate();
             }
-            // a decision not to dial is told with the audit line that records it, or not at all
+            // a decision not to dial, or a click-to-talk outcome, is told with its audit line or not at all
             JdbcOutbox.append(c, AttemptEvents.audited(e).stream().toList());
             return null;
         });

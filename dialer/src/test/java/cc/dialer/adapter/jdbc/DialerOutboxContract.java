@@ -137,4 +137,25 @@ abstract class DialerOutboxContract {
         assertEquals(List.of(), OutboxRows.types(db, campaign + ":contact:contact-8"));
         assertEquals(List.of(), OutboxRows.types(db, campaign + ":3"));
     }
+
+    @Test
+    @DisplayName("a click-to-talk call, which has no stored attempt, tells its outcome through its audit line")
+    void clickToTalkOutcome() throws Exception {
+        String campaign = newCampaign();
+        result(audit.record(new AuditEntry(campaign, "request-1", Optional.empty(), "+989120000010",
+                AuditEntry.Event.DIALLED, "PJSIP/+989120000010", Optional.empty(), T)));
+        result(audit.record(new AuditEntry(campaign, "request-1", Optional.empty(), "+989120000010",
+                AuditEntry.Event.UNCONFIRMED, "answered, pressed nothing", Optional.empty(), T.plusSeconds(30))));
+        // a campaign attempt's outcome line is told by the attempt's save, not by the audit
+        result(audit.record(new AuditEntry(campaign, "contact-11", Optional.of(4L), "+989120000011",
+                AuditEntry.Event.BUSY, "busy", Optional.empty(), T)));
+
+        List<OutboxRows.Row> rows = OutboxRows.of(db, campaign + ":contact:request-1");
+        assertEquals(List.of("campaign.attempt"), rows.stream().map(OutboxRows.Row::type).toList());
+        assertEquals("UNCONFIRMED", rows.get(0).payload().getString("outcome"));
+        assertTrue(rows.get(0).payload().getBoolean("dialled"));
+        assertNull(rows.get(0).payload().getValue("reason"));
+        assertEquals(List.of(), OutboxRows.types(db, campaign + ":contact:contact-11"));
+        assertEquals(List.of(), OutboxRows.types(db, campaign + ":4"));
+    }
 }
