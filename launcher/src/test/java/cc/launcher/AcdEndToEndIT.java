@@ -144,6 +144,40 @@ class AcdEndToEndIT {
     }
 
     @Test
+    @DisplayName("a call the IVR queues to an agent tells other systems, in order: started, answered by the IVR,"
+            + " answered by the agent, ended")
+    void callEventsInOrder() throws Exception {
+        String caller = "09130000091";
+        assertTrue(simulator.placeInboundCall(InboundCall.of(caller, "Outbox Caller", "02100000")
+                .withDtmf(new DtmfStep(KEY_AT_MS, "1")).withPatienceMs(20_000)).awaitEnd(Duration.ofSeconds(30))
+                .reachedAgent());
+        Rig.awaitTrue("the call's ended event is in the outbox", Duration.ofSeconds(10),
+                () -> outboxOf(caller).stream().anyMatch(e -> e.startsWith("interaction.ended")));
+
+        assertEquals(List.of("interaction.started", "interaction.answered by ivr", "interaction.answered by seller",
+                "interaction.ended"), outboxOf(caller));
+    }
+
+    /** The outbox events of the caller's interaction in the order the relay reads them, answers naming who. */
+    private static List<String> outboxOf(String callerNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.config().url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select o.event_type, o.payload from outbox_events o"
+                     + " join interactions i on i.id = o.entity_id where i.caller_number = ? order by o.seq")) {
+            ps.setString(1, callerNumber);
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(rs.getString(2));
+                    String by = body.getString("answeredBy");
+                    out.add(rs.getString(1) + (by == null ? ""
+                            : " by " + ("agent".equals(by) ? body.getString("answeredByAgent") : by)));
+                }
+            }
+            return out;
+        }
+    }
+
+    @Test
     @DisplayName("when the agent frees up, a higher-priority caller who came later is offered before an earlier one")
     void priorityBeatsArrival() throws Exception {
         SimulatedCall busy = simulator.placeInboundCall(InboundCall.of("09130000011", "First", "02100000")

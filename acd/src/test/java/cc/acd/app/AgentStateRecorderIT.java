@@ -56,7 +56,7 @@ class AgentStateRecorderIT {
     void open() throws SQLException {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
-        db = MigratedDatabase.postgres(vertx, "acd");
+        db = MigratedDatabase.postgres(vertx, "core", "acd");
         try (Connection c = db.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select current_database()")) {
             rs.next();

@@ -43,7 +43,7 @@ class AgentStateRecorderTest {
     void open() {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
-        db = MigratedDatabase.embedded(vertx, dataDir, "acd");
+        db = MigratedDatabase.embedded(vertx, dataDir, "core", "acd");
         registry = new SimpleMeterRegistry();
         history = new JdbcAgentStateHistory(db.database());
         result(vertx.deployVerticle(new AgentStateRecorder(history, registry)));

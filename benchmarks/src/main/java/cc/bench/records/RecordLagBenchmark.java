@@ -466,6 +466,7 @@ public final class RecordLagBenchmark {
                         + "segment or handled_by%n", notSeen, stillUp, notEnded, noSegments, openSegments, noTalk);
         examples.forEach(e -> System.out.println("  " + e));
         System.out.println("segments stored (kind outcome: rows): " + kinds);
+        outbox(dbUrl, seconds, windowFrom, windowTo);
 
         System.out.println();
         System.out.printf("rows per second over the %d s window: %.1f interaction rows, %.1f segment rows "
@@ -480,11 +481,45 @@ public final class RecordLagBenchmark {
         if (!statsFrom.isEmpty() && !statsTo.isEmpty()) {
             StringBuilder line = new StringBuilder("PostgreSQL row operations in the window (pg_stat_user_tables), "
                     + "per second:");
-            for (String table : List.of("interactions", "interaction_segments", "interaction_ivr_steps")) {
+            for (String table : List.of("interactions", "interaction_segments", "interaction_ivr_steps",
+                    "outbox_events")) {
                 line.append(String.format(" %s ins %.0f upd %.0f del %.0f;", table,
                         delta(statsFrom, statsTo, table + ".ins") / (double) seconds,
                         delta(statsFrom, statsTo, table + ".upd") / (double) seconds,
                         delta(statsFrom, statsTo, table + ".del") / (double) seconds));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /**
+     * The outbox events the records wrote in the same transactions: every record tells {@code interaction.started}
+     * exactly once and, once ended, {@code interaction.ended} exactly once; events per type in the window.
+     */
+    private static void outbox(String dbUrl, int seconds, Instant windowFrom, Instant windowTo) throws SQLException {
+        try (Connection c = connect(dbUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "select count(*), count(*) filter (where started <> 1), count(*) filter (where ended <> 1 and done),"
+                        + " count(*) filter (where ended <> 0 and not done)"
+                        + " from (select i.ended_at is not null as done,"
+                        + " count(o.seq) filter (where o.event_type = 'interaction.started') as started,"
+                        + " count(o.seq) filter (where o.event_type = 'interaction.ended') as ended"
+                        + " from interactions i left join outbox_events o on o.entity_id = i.id"
+                        + " group by i.id, i.ended_at) x")) {
+            rs.next();
+            System.out.printf("outbox: %d records; not exactly one interaction.started: %d; ended without exactly one "
+                    + "interaction.ended: %d; open with one: %d; target 0, 0, 0: %s%n", rs.getLong(1), rs.getLong(2),
+                    rs.getLong(3), rs.getLong(4),
+                    rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0 ? "met" : "NOT met");
+        }
+        try (Connection c = connect(dbUrl); PreparedStatement st = c.prepareStatement("select event_type, count(*)"
+                + " from outbox_events where occurred_at >= ? and occurred_at < ? group by 1 order by 1")) {
+            st.setTimestamp(1, Timestamp.from(windowFrom));
+            st.setTimestamp(2, Timestamp.from(windowTo));
+            StringBuilder line = new StringBuilder("outbox events per second over the window:");
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    line.append(String.format(" %s %.1f;", rs.getString(1), rs.getLong(2) / (double) seconds));
+                }
             }
             System.out.println(line);
         }

@@ -3,8 +3,12 @@ package cc.acd.adapter.jdbc;
 import cc.acd.app.AgentStateHistory;
 import cc.acd.domain.agent.AgentStateSpell;
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcOutbox;
+import cc.core.domain.integration.BusinessEvent;
+import cc.core.domain.integration.BusinessEventType;
 import cc.core.contract.AgentStateChanged;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +25,10 @@ import java.util.Optional;
  * The agent state history in table {@code acd_agent_state_spell} (migration module {@code acd}), on the database's
  * worker pool. An agent's timeline is its spells ordered by {@code (started_at, id)}; each spell's
  * {@code ended_at} is the next one's {@code started_at}, and the last has none.
+ *
+ * <p>Each new spell writes an {@code agent.state} event to the outbox in the same transaction (from the state it
+ * followed, to the new one, with the reason); a redelivered or continuing state writes none. A change that arrives
+ * late and falls between two known spells says the state it followed ({@code until}: when the next one began).
  */
 public final class JdbcAgentStateHistory implements AgentStateHistory {
     private static final String COLUMNS = "agent_id, state, reason, call_id, started_at, ended_at";
@@ -65,6 +73,8 @@ public final class JdbcAgentStateHistory implements AgentStateHistory {
         // the spell the change falls in: the last one starting at or before it (locked, so it is closed once)
         long previousId = -1;
         Optional<Instant> end = Optional.empty();
+        String fromState = null;
+        String fromReason = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, state, reason, call_id, ended_at "
                 + "FROM acd_agent_state_spell WHERE agent_id = ? AND started_at <= ? "
                 + "ORDER BY started_at DESC, id DESC LIMIT 1 FOR UPDATE")) {
@@ -77,6 +87,8 @@ public final class JdbcAgentStateHistory implements AgentStateHistory {
                         return Outcome.CONTINUED;
                     }
                     previousId = rs.getLong(1);
+                    fromState = rs.getString(2);
+                    fromReason = rs.getString(3);
                     end = instant(rs.getTimestamp(5));
                 }
             }
@@ -109,6 +121,17 @@ public final class JdbcAgentStateHistory implements AgentStateHistory {
             ps.setTimestamp(6, end.map(Timestamp::from).orElse(null));
             ps.executeUpdate();
         }
+        JdbcOutbox.append(c, BusinessEvent.of(BusinessEventType.AGENT_STATE_CHANGED, change.agentId(), at.toInstant(),
+                new JsonObject()
+                        .put("agentId", change.agentId())
+                        .put("from", fromState)
+                        .put("fromReason", fromReason == null || fromReason.isEmpty() ? null : fromReason)
+                        .put("to", change.state())
+                        .put("reason", change.reason().isEmpty() ? null : change.reason())
+                        .put("callId", change.callId().isEmpty() ? null : change.callId())
+                        .put("since", at.toInstant().toString())
+                        .put("until", end.map(Instant::toString).orElse(null))
+                        .encode()));
         return end.isEmpty() ? Outcome.OPENED : Outcome.INSERTED;
     }
 

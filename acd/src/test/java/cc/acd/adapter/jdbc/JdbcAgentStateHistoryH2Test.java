@@ -25,7 +25,7 @@ class JdbcAgentStateHistoryH2Test extends AgentStateHistoryContract {
     @BeforeAll
     void open() {
         vertx = Vertx.vertx();
-        db = MigratedDatabase.embedded(vertx, dataDir, "acd");
+        db = MigratedDatabase.embedded(vertx, dataDir, "core", "acd");
         history = new JdbcAgentStateHistory(db.database());
     }
 

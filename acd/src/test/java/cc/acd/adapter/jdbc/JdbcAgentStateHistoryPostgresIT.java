@@ -19,7 +19,7 @@ class JdbcAgentStateHistoryPostgresIT extends AgentStateHistoryContract {
     @BeforeAll
     void open() {
         vertx = Vertx.vertx();
-        db = MigratedDatabase.postgres(vertx, "acd");
+        db = MigratedDatabase.postgres(vertx, "core", "acd");
         history = new JdbcAgentStateHistory(db.database());
     }
 

@@ -2,6 +2,7 @@ package cc.console.adapter.jdbc;
 
 import cc.console.app.OpportunityStore;
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcOutbox;
 import cc.core.adapter.jdbc.JdbcPipelineSource;
 import cc.core.domain.sales.Opportunity;
 import io.vertx.core.Future;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +22,24 @@ import java.util.Optional;
 /**
  * Opportunities in core's table {@code sales_opportunities} (core V10), the one record the pipeline report and the
  * customer scores read too. A save that closes an opportunity (won or lost) stamps its closing time once; one that
- * reopens it clears it. Threading: as {@link Database}.
+ * reopens it clears it. A save that creates an opportunity or changes what it says writes an
+ * {@code opportunity.changed} event to the outbox in the same transaction ({@link OpportunityEvents}); saving it
+ * unchanged writes none. Threading: as {@link Database}.
  */
 public final class JdbcOpportunityStore implements OpportunityStore {
     private static final String SELECT = "select " + JdbcPipelineSource.COLUMNS + " from sales_opportunities";
 
     private final Database db;
+    private final InstantSource clock;
 
     public JdbcOpportunityStore(Database db) {
+        this(db, InstantSource.system());
+    }
+
+    /** @param clock the time of each {@code opportunity.changed} event */
+    public JdbcOpportunityStore(Database db, InstantSource clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +65,12 @@ public final class JdbcOpportunityStore implements OpportunityStore {
     }
 
     private static Optional<Opportunity> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(SELECT + " where id = ?")) {
+        return find(c, id, "");
+    }
+
+    /** {@code lock}: {@code ""}, or {@code " for update"} to hold the row until the transaction ends. */
+    private static Optional<Opportunity> find(Connection c, long id, String lock) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(SELECT + " where id = ?" + lock)) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(JdbcPipelineSource.opportunity(rs)) : Optional.empty();
@@ -66,6 +82,7 @@ public final class JdbcOpportunityStore implements OpportunityStore {
     public Future<Opportunity> save(Opportunity o) {
         return db.inTransaction(c -> {
             long id = o.id();
+            Optional<Opportunity> before = Optional.empty();
             if (id == 0) {
                 try (PreparedStatement st = c.prepareStatement("insert into sales_opportunities (customer_id,"
                         + " interaction_id, title, amount, currency, probability, owner, status, stage, product,"
@@ -82,6 +99,7 @@ public final class JdbcOpportunityStore implements OpportunityStore {
                     }
                 }
             } else {
+                before = find(c, id, " for update");
                 try (PreparedStatement st = c.prepareStatement("update sales_opportunities set title = ?, amount = ?,"
                         + " currency = ?, probability = ?, owner = ?, status = ?, stage = ?, product = ?,"
                         + " lost_reason = ?, expected_close = ?, updated_at = current_timestamp,"
@@ -94,7 +112,12 @@ public final class JdbcOpportunityStore implements OpportunityStore {
                     }
                 }
             }
-            return find(c, id).orElseThrow();
+            Opportunity saved = find(c, id).orElseThrow();
+            List<String> changed = OpportunityEvents.changedFields(before, saved);
+            if (!changed.isEmpty()) {
+                JdbcOutbox.append(c, OpportunityEvents.changed(before, saved, changed, clock.instant()));
+            }
+            return saved;
         });
     }
 

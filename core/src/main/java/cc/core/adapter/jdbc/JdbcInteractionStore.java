@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Threading: as {@link Database}: blocking JDBC on the {@value Database#WORKER_POOL} pool, futures completing on
  * the caller's context; saves of one interaction applied in the order made, reads in the order made by one caller.
  * Instants are kept to the microsecond (what both PostgreSQL and H2 store); finer digits are dropped.
+ *
+ * <p>Each save writes, in its own transaction, the {@code interaction.*} events of the outbox that its change tells
+ * (started, answered, transferred, ended, disposed), compared with the row as stored.
  */
 public final class JdbcInteractionStore implements InteractionStore {
 
@@ -55,11 +59,18 @@ public final class JdbcInteractionStore implements InteractionStore {
     private static final int CHILD_SLICE = 500;
 
     private final Database db;
+    private final InstantSource clock;
     /** The last save of each interaction still running: the next save of it waits for that one. */
     private final Map<String, Future<Void>> inFlight = new ConcurrentHashMap<>();
 
     public JdbcInteractionStore(Database db) {
+        this(db, InstantSource.system());
+    }
+
+    /** @param clock the time of a disposition's event (the record carries none) */
+    public JdbcInteractionStore(Database db, InstantSource clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -81,19 +92,25 @@ public final class JdbcInteractionStore implements InteractionStore {
     private Future<Void> write(Interaction interaction) {
         return db.withConnectionInParallel(c -> {
             try {
-                Database.transaction(c, conn -> upsert(conn, interaction));
+                Database.transaction(c, conn -> upsert(conn, interaction, clock.instant()));
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
                 // another caller inserted the same new id between our update and insert: ours is now an update
-                Database.transaction(c, conn -> upsert(conn, interaction));
+                Database.transaction(c, conn -> upsert(conn, interaction, clock.instant()));
             }
             return null;
         });
     }
 
-    private static Void upsert(Connection c, Interaction i) throws SQLException {
+    /**
+     * Writes the record and, first, the events its change tells other systems (see {@link InteractionEvents}),
+     * derived from the stored row locked for the transaction: a save of the state already stored writes none, and a
+     * save rolled back by a later failure takes its events with it.
+     */
+    private static Void upsert(Connection c, Interaction i, Instant now) throws SQLException {
+        JdbcOutbox.append(c, InteractionEvents.between(storedLocked(c, i.id()), i, now));
         int updated;
         try (PreparedStatement up = c.prepareStatement(UPDATE)) {
             bind(up, i);
@@ -146,6 +163,38 @@ public final class JdbcInteractionStore implements InteractionStore {
             }
         }
         return null;
+    }
+
+    /**
+     * The record as stored, its row locked until the transaction ends, with its segments but not its IVR path (which
+     * no event reads): two statements, as every save of a call in progress pays them. Empty when there is none yet.
+     */
+    private static Optional<Interaction> storedLocked(Connection c, String id) throws SQLException {
+        Interaction row;
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from interactions where id = ?"
+                + " for update")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = read(rs);
+            }
+        }
+        List<Segment> segments = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("select kind, started_at, ended_at, agent_id, queue, flow,"
+                + " outcome, detail from interaction_segments where interaction_id = ? order by seq")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    segments.add(segment(rs));
+                }
+            }
+        }
+        return Optional.of(new Interaction(row.id(), row.channel(), row.direction(), row.server(), row.callId(),
+                row.callerNumber(), row.callerName(), row.dialedNumber(), row.offeredAt(), row.answeredAt(),
+                row.endedAt(), List.of(), segments, row.queue(), row.agentId(), row.disposition(), row.notes(),
+                row.endCause(), row.customerId(), row.campaignId(), row.satisfaction(), row.segmentsKept()));
     }
 
     private static void deleteChildren(Connection c, String table, String id) throws SQLException {
@@ -300,12 +349,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 bindIds(st, slice);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Segment(
-                                SegmentKind.fromWireName(rs.getString(2)), instant(rs, "started_at"),
-                                Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class))
-                                        .map(OffsetDateTime::toInstant),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9)));
+                        segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(segment(rs));
                     }
                 }
             }
@@ -344,6 +388,14 @@ public final class JdbcInteractionStore implements InteractionStore {
                 Optional.ofNullable(rs.getString("agent_id")), Optional.ofNullable(rs.getString("disposition")),
                 rs.getString("notes"), rs.getString("end_cause"), customerId,
                 Optional.ofNullable(rs.getString("campaign_id")), satisfaction, rs.getBoolean("segments_kept"));
+    }
+
+    /** One segment of a row selected with kind, started_at, ended_at, agent_id, queue, flow, outcome, detail. */
+    private static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(SegmentKind.fromWireName(rs.getString("kind")), instant(rs, "started_at"),
+                Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                rs.getString("agent_id"), rs.getString("queue"), rs.getString("flow"), rs.getString("outcome"),
+                rs.getString("detail"));
     }
 
     private static Optional<Interaction> first(List<Interaction> list) {

@@ -1,6 +1,7 @@
 package cc.dialer.adapter.jdbc;
 
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcOutbox;
 import cc.dialer.app.AuditEntry;
 import cc.dialer.app.DialAudit;
 import io.vertx.core.Future;
@@ -10,7 +11,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Objects;
 
-/** {@link DialAudit} in table {@code dialer_audit} ({@code db/migration/dialer/V1__dial_audit.sql}); append-only. */
+/**
+ * {@link DialAudit} in table {@code dialer_audit} ({@code db/migration/dialer/V1__dial_audit.sql}); append-only. A
+ * line that records a decision not to dial ({@code SKIPPED}, {@code REFUSED}) or a click-to-talk outcome writes its
+ * {@code campaign.attempt} event to the outbox in the same transaction ({@link AttemptEvents#audited}).
+ */
 public final class JdbcDialAudit implements DialAudit {
     /** The migration module of the dialer's tables; apply it after {@code core}. */
     public static final String MIGRATION_MODULE = "dialer";
@@ -24,7 +29,7 @@ public final class JdbcDialAudit implements DialAudit {
 
     @Override
     public Future<Void> record(AuditEntry e) {
-        return db.withConnection(c -> {
+        return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into dialer_audit (campaign_id, contact_id, "
                     + "attempt_id, number, event, detail, channel, at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, e.campaignId());
@@ -40,8 +45,10 @@ public final class JdbcDialAudit implements DialAudit {
                 ps.setString(7, e.channel().orElse(null));
                 ps.setTimestamp(8, Timestamp.from(e.at()));
                 ps.executeUpdate();
-                return null;
             }
+            // a decision not to dial, or a click-to-talk outcome, is told with its audit line or not at all
+            JdbcOutbox.append(c, AttemptEvents.audited(e).stream().toList());
+            return null;
         });
     }
 }

@@ -1,6 +1,7 @@
 package cc.dialer.adapter.jdbc;
 
 import cc.core.adapter.jdbc.Database;
+import cc.core.adapter.jdbc.JdbcOutbox;
 import cc.core.contract.CampaignDefinition;
 import cc.core.contract.ContactListIndex;
 import cc.dialer.app.AttemptState;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
  * {@link DialerStore} in the dialer's tables ({@code db/migration/dialer/V2__campaigns_lists_attempts.sql}) and, for
  * segments, core's customer tables. Runs on PostgreSQL and the embedded H2 alike; every value is a bound parameter,
  * including those of segment conditions (the SQL around them comes only from validated {@link SegmentQuery} filters).
+ * An attempt's save writes its {@code campaign.attempt} event to the outbox in the same transaction once its outcome
+ * is decided ({@link AttemptEvents}).
  */
 public final class JdbcDialerStore implements DialerStore {
     private static final Instant NEVER = Instant.EPOCH;
@@ -449,14 +452,22 @@ public final class JdbcDialerStore implements DialerStore {
     public Future<Void> saveAttempt(AttemptState a) {
         return db.inTransaction(c -> {
             boolean converted = false;
-            try (PreparedStatement q = c.prepareStatement(
-                    "select converted from dialer_attempts where campaign_id = ? and attempt_id = ?")) {
+            String storedOutcome = null;
+            String storedInteraction = null;
+            // locked: two saves of one attempt tell its outcome once
+            try (PreparedStatement q = c.prepareStatement("select converted, outcome, interaction_id"
+                    + " from dialer_attempts where campaign_id = ? and attempt_id = ? for update")) {
                 q.setString(1, a.campaignId());
                 q.setLong(2, a.attemptId());
                 try (ResultSet rs = q.executeQuery()) {
-                    converted = rs.next() && rs.getBoolean(1);
+                    if (rs.next()) {
+                        converted = rs.getBoolean(1);
+                        storedOutcome = rs.getString(2);
+                        storedInteraction = rs.getString(3);
+                    }
                 }
             }
+            JdbcOutbox.append(c, AttemptEvents.saved(storedOutcome, storedInteraction, a));
             try (PreparedStatement del = c.prepareStatement(
                     "delete from dialer_attempts where campaign_id = ? and attempt_id = ?")) {
                 del.setString(1, a.campaignId());

@@ -1,0 +1,18 @@
+package cc.console.adapter.jdbc;
+
+import cc.core.testkit.MigratedDatabase;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** The opportunity events on the embedded H2 default. */
+class OpportunityOutboxH2Test extends OpportunityOutboxContract {
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    protected MigratedDatabase open(Vertx vertx) {
+        return MigratedDatabase.embedded(vertx, dataDir, "core", "console");
+    }
+}
