@@ -32,8 +32,8 @@ import static cc.console.adapter.http.ConsoleWeb.json;
  * Bulk import of customers ({@code POST /backoffice/v1/customers/import?source=<system>}), CSV ({@code text/csv},
  * a header line then one customer per line) or JSON lines ({@code application/x-ndjson}, one object per line),
  * UTF-8. Streamed: lines are read as they arrive and upserted {@value #BATCH} at a time, the request paused while a
- * batch is written, so a file of any size holds only a batch in memory. Each line is its own transaction: a bad line
- * is reported (line number and reason) and the others go on. The answer is the report: created, updated, unchanged
+ * batch is written, so a file of any size holds only a batch in memory. A batch is one transaction with a savepoint
+ * per line: a bad line is rolled back alone and reported (line number and reason), the others go on. The answer is the report: created, updated, unchanged
  * and rejected, with the first {@value #MAX_REPORTED} rejections.
  *
  * <p>Threading: on the request's event loop; the batches' JDBC on the database's worker pool, one after another.

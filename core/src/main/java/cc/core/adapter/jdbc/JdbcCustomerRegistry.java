@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -60,19 +61,41 @@ public final class JdbcCustomerRegistry implements CustomerRegistry {
         return db.withConnection(c -> upsertRetrying(c, profile));
     }
 
+    /**
+     * One transaction for the whole batch (one commit, not one per line: a commit waits for the disk), with a savepoint
+     * per profile, so a refused profile is rolled back alone and the others stay. A database failure rolls back the
+     * batch and fails the future.
+     */
     @Override
     public Future<List<Item>> upsertAll(List<CustomerProfile> profiles) {
-        return db.withConnection(c -> {
+        return db.withConnection(c -> Database.transaction(c, conn -> {
             List<Item> items = new ArrayList<>(profiles.size());
             for (CustomerProfile p : profiles) {
-                try {
-                    items.add(Item.of(upsertRetrying(c, p)));
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    items.add(Item.failed(e));
-                }
+                items.add(upsertInSavepoint(conn, p, true));
             }
             return items;
-        });
+        }));
+    }
+
+    private Item upsertInSavepoint(Connection c, CustomerProfile p, boolean mayRetry) throws SQLException {
+        Savepoint sp = c.setSavepoint();
+        try {
+            Item item = Item.of(upsertOnce(c, p));
+            c.releaseSavepoint(sp);
+            return item;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            c.rollback(sp);
+            return Item.failed(e);
+        } catch (SQLException e) {
+            c.rollback(sp);
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // another upsert made the same customer, or took a number, meanwhile: once more sees what it did
+            return mayRetry ? upsertInSavepoint(c, p, false) : Item.failed(new IllegalStateException("customer "
+                    + p.source() + "/" + p.externalId() + " has a phone, email or account number another customer"
+                    + " was given at the same time", e));
+        }
     }
 
     @Override

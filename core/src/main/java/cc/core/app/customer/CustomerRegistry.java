@@ -25,8 +25,8 @@ public interface CustomerRegistry {
     Future<UpsertOutcome> upsert(CustomerProfile profile);
 
     /**
-     * Upserts each profile in its own transaction (one failing leaves the others), in order, on one connection:
-     * for imports. Each item is the outcome or the failure.
+     * Upserts the profiles in order in one transaction, each refused one rolled back alone (the others stay): for
+     * imports. Each item is the outcome or the refusal; a database failure fails the whole batch.
      */
     Future<List<Item>> upsertAll(List<CustomerProfile> profiles);
 
