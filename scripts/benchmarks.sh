@@ -22,6 +22,8 @@
 #                                      about a minute, not in the default set)
 #                                      email (email intake through IMAP IDLE into PostgreSQL, about a minute: not in
 #                                      the default set)
+#                                      backoffice-import (customers streamed into the back-office API's bulk import
+#                                      and single upserts, a minute or two: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +52,7 @@ declare -A main=(
   [dialer-load]=cc.bench.dialer.DialerLoadRun
   [chat]=cc.bench.chat.ChatLatencyBenchmark
   [email]=cc.bench.email.EmailIntakeBenchmark
+  [backoffice-import]=cc.bench.backoffice.CustomerImportBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

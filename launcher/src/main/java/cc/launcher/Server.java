@@ -233,7 +233,10 @@ public final class Server implements AutoCloseable {
                             .withOffers(offerWeb())
                             .withSales(config.sales())
                             .withEmailIf(email.map(m -> new cc.console.adapter.http.EmailWeb(
-                                    EmailWiring.cases(m.desk()))))), selfServiceWeb()));
+                                    EmailWiring.cases(m.desk()))))
+                            // the back-office API for other systems (/backoffice/v1, API keys made by admins)
+                            .withBackOffice(cc.console.adapter.jdbc.JdbcBackOffice.web(vertx, database, console))),
+                            selfServiceWeb()));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {

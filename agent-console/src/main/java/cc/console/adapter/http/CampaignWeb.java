@@ -38,6 +38,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The campaign managers' API: campaigns under {@code /api/campaigns}, call lists under {@code /api/call-lists}. Each
@@ -61,9 +63,17 @@ final class CampaignWeb {
     private static final int MAX_REPORT_DAYS = 366;
 
     private final Vertx vertx;
+    /** Who asks, as the dialer's audit log names them: the signed-in user, or the back-office API's key. */
+    private final Function<RoutingContext, String> user;
 
     CampaignWeb(Vertx vertx) {
+        this(vertx, rc -> ConsoleWeb.principal(rc).username());
+    }
+
+    /** @param user who asks, for {@code byUser} in the dialer's audit log */
+    CampaignWeb(Vertx vertx, Function<RoutingContext, String> user) {
         this.vertx = vertx;
+        this.user = user;
         // the records must have their codec even where the server registered only some contracts
         DialerAddresses.registerCodecs(vertx.eventBus());
     }
@@ -79,16 +89,24 @@ final class CampaignWeb {
     }
 
     void mount(Router router) {
-        router.get("/api/campaigns").handler(rc -> managed(rc, () -> list(rc)));
-        router.get("/api/campaigns/:id").handler(rc -> managed(rc, () -> one(rc)));
-        router.put("/api/campaigns/:id").handler(rc -> managed(rc, () -> save(rc)));
-        for (String action : new String[] {"start", "pause", "stop"}) {
-            router.post("/api/campaigns/:id/" + action).handler(rc -> managed(rc, () -> control(rc, action)));
-        }
-        router.get("/api/campaigns/:id/report").handler(rc -> managed(rc, () -> report(rc)));
-        router.get("/api/call-lists").handler(rc -> managed(rc, () -> lists(rc)));
-        router.post("/api/call-lists/segment").handler(rc -> managed(rc, () -> segment(rc)));
+        mountAt(router, "/api", CampaignWeb::managed);
         router.post(IMPORT).handler(rc -> managed(rc, () -> importCsv(rc)));
+    }
+
+    /**
+     * The campaign and call-list routes under {@code prefix} ({@code /api} for the console, {@code /backoffice/v1}
+     * for other systems), each behind {@code guard}, which runs the action or answers the refusal itself.
+     */
+    void mountAt(Router router, String prefix, BiConsumer<RoutingContext, Runnable> guard) {
+        router.get(prefix + "/campaigns").handler(rc -> guard.accept(rc, () -> list(rc)));
+        router.get(prefix + "/campaigns/:id").handler(rc -> guard.accept(rc, () -> one(rc)));
+        router.put(prefix + "/campaigns/:id").handler(rc -> guard.accept(rc, () -> save(rc)));
+        for (String action : new String[] {"start", "pause", "stop"}) {
+            router.post(prefix + "/campaigns/:id/" + action).handler(rc -> guard.accept(rc, () -> control(rc, action)));
+        }
+        router.get(prefix + "/campaigns/:id/report").handler(rc -> guard.accept(rc, () -> report(rc)));
+        router.get(prefix + "/call-lists").handler(rc -> guard.accept(rc, () -> lists(rc)));
+        router.post(prefix + "/call-lists/segment").handler(rc -> guard.accept(rc, () -> segment(rc)));
     }
 
     private void list(RoutingContext rc) {
@@ -125,10 +143,10 @@ final class CampaignWeb {
             ConsoleWeb.fail(rc, 400, e.getMessage());
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
-        this.<CampaignView>ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(d, p.username()), LOOKUP_TIMEOUT_MS)
+        String by = user.apply(rc);
+        this.<CampaignView>ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(d, by), LOOKUP_TIMEOUT_MS)
                 .onSuccess(v -> {
-                    log.info("campaign {} saved by {}", id, p.username());
+                    log.info("campaign {} saved by {}", id, by);
                     ConsoleWeb.json(rc, 200, CampaignJson.view(v));
                 })
                 .onFailure(e -> dialerError(rc, e));
@@ -136,12 +154,12 @@ final class CampaignWeb {
 
     private void control(RoutingContext rc, String action) {
         String id = rc.pathParam("id");
-        Principal p = ConsoleWeb.principal(rc);
+        String by = user.apply(rc);
         String command = action.toUpperCase(Locale.ROOT);
-        this.<CampaignView>ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign(id, command, p.username()),
+        this.<CampaignView>ask(DialerAddresses.CAMPAIGN_CONTROL, new ControlCampaign(id, command, by),
                         LOOKUP_TIMEOUT_MS)
                 .onSuccess(v -> {
-                    log.info("campaign {}: {} by {}, now {}", id, command, p.username(), v.status());
+                    log.info("campaign {}: {} by {}, now {}", id, command, by, v.status());
                     ConsoleWeb.json(rc, 200, CampaignJson.view(v));
                 })
                 .onFailure(e -> dialerError(rc, e));
@@ -184,7 +202,7 @@ final class CampaignWeb {
         }
         BuildSegmentList request;
         try {
-            request = CampaignJson.segment(b, ConsoleWeb.principal(rc).username());
+            request = CampaignJson.segment(b, user.apply(rc));
         } catch (IllegalArgumentException e) {
             ConsoleWeb.fail(rc, 400, e.getMessage());
             return;

@@ -81,6 +81,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     private Optional<ChatWeb> chat = Optional.empty();
     private OpportunityWeb opportunities;
     private Optional<EmailWeb> email = Optional.empty();
+    private Optional<BackOfficeWeb> backOffice = Optional.empty();
 
     public ConsoleWeb(Vertx vertx, ConsoleVerticle console) {
         this(vertx, console, Optional.empty());
@@ -129,12 +130,19 @@ public final class ConsoleWeb implements Consumer<Router> {
         return this;
     }
 
+    /** Adds the back-office API ({@code /backoffice/v1}, API keys) and its keys' admin routes. */
+    public ConsoleWeb withBackOffice(BackOfficeWeb web) {
+        this.backOffice = Optional.of(web);
+        return this;
+    }
+
     @Override
     public void accept(Router router) {
         mount(router);
     }
 
     public void mount(Router router) {
+        backOffice.ifPresent(b -> b.mount(router));
         router.route("/api/*").failureHandler(this::tooLarge);
         router.route("/api/*").handler(this::headers);
         campaigns.mountUpload(router, this::authenticate);
@@ -164,6 +172,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.post("/api/supervisor/spy").handler(this::spy);
 
         admin.mount(router);
+        backOffice.ifPresent(b -> b.admin().mount(router));
         campaigns.mount(router);
         preview.mount(router);
         callControl.mount(router);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * account another customer has fails with {@link IllegalStateException} naming both, and changes nothing.
  * Saving keeps the first of several numbers of one customer that match each other.
  *
+ * <p>Every save writes its event to the outbox in its own transaction: {@code customer.created} for a new customer,
+ * {@code customer.changed} (naming the fields) for a change, nothing when the saved customer equals the stored one.
+ *
  * <p>Threading: as {@link Database}: blocking JDBC on the {@value Database#WORKER_POOL} pool, futures completing on
  * the caller's context.
  */
@@ -32,9 +36,16 @@ public final class JdbcCustomerStore implements CustomerStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
+    private final InstantSource clock;
 
     public JdbcCustomerStore(Database db) {
+        this(db, InstantSource.system());
+    }
+
+    /** @param clock stamps the customer events' {@code occurredAt} */
+    public JdbcCustomerStore(Database db, InstantSource clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +84,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
         return db.withConnection(c -> {
             try {
-                return Database.transaction(c, conn -> upsert(conn, customer, phones));
+                return Database.transaction(c, conn -> upsert(conn, customer, phones, clock));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw new IllegalStateException("customer " + customer.name()
@@ -84,8 +95,10 @@ public final class JdbcCustomerStore implements CustomerStore {
         });
     }
 
-    private static Customer upsert(Connection c, Customer customer, Map<String, String> phones) throws SQLException {
+    private static Customer upsert(Connection c, Customer customer, Map<String, String> phones, InstantSource clock)
+            throws SQLException {
         long id = customer.id();
+        Optional<cc.core.domain.customer.CustomerRecord> before = id == 0 ? Optional.empty() : CustomerRows.load(c, id);
         String account = customer.accountNumber().isEmpty() ? null : customer.accountNumber();
         if (account != null) {
             try (PreparedStatement q = c.prepareStatement(
@@ -151,6 +164,16 @@ public final class JdbcCustomerStore implements CustomerStore {
                     ins.addBatch();
                 }
                 ins.executeBatch();
+            }
+        }
+        cc.core.domain.customer.CustomerRecord after = CustomerRows.load(c, id).orElseThrow();
+        if (before.isEmpty()) {
+            JdbcOutbox.append(c, CustomerRows.created(after, clock.instant()));
+        } else {
+            Optional<cc.core.domain.integration.BusinessEvent> changed =
+                    CustomerRows.changed(before.get(), after, clock.instant());
+            if (changed.isPresent()) {
+                JdbcOutbox.append(c, changed.get());
             }
         }
         return new Customer(id, customer.name(), List.copyOf(phones.values()), customer.accountNumber(),

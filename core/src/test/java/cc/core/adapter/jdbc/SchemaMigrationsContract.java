@@ -241,7 +241,8 @@ public abstract class SchemaMigrationsContract {
             "V2__customer_scores_and_time_zone.sql", "V3__interaction_segments.sql", "V4__call_control_audit.sql",
             "V5__recordings.sql", "V6__reports.sql", "V7__customer_score_reasons.sql",
             "V8__report_totals.sql", "V9__customer_offer_outcomes.sql", "V10__sales_opportunities.sql",
-            "V11__report_kind_indexes.sql", "V13__order_status.sql", "V14__customer_emails.sql", "V15__outbox.sql");
+            "V11__report_kind_indexes.sql", "V13__order_status.sql", "V14__customer_emails.sql", "V15__outbox.sql",
+            "V16__customer_external_ids_and_merges.sql");
 
     /** The classpath paths of core's scripts from {@code version} on. */
     static List<String> corePaths(int version) {
