@@ -26,6 +26,7 @@ public final class Receiver implements AutoCloseable {
     private final List<String> refusedSignatures = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int answer = 200;
+    private volatile long delayMillis;
     private volatile int port;
     private HttpServer server;
 
@@ -66,7 +67,11 @@ public final class Receiver implements AutoCloseable {
                     }
                 }
             }
-            req.response().setStatusCode(status).end();
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, id -> req.response().setStatusCode(status).end());
+            } else {
+                req.response().setStatusCode(status).end();
+            }
         }));
         port = await(server.listen(port, "127.0.0.1")).actualPort();
     }
@@ -82,6 +87,11 @@ public final class Receiver implements AutoCloseable {
     /** Answers every signed request with this status (200 accepts). */
     public void answer(int status) {
         answer = status;
+    }
+
+    /** Answers each request this much later (a slow receiver), accepted events kept at once. */
+    public void slowBy(long millis) {
+        delayMillis = millis;
     }
 
     public synchronized List<Arrived> events() {
