@@ -22,6 +22,9 @@
 #                                      about a minute, not in the default set)
 #                                      email (email intake through IMAP IDLE into PostgreSQL, about a minute: not in
 #                                      the default set)
+#                                      webhooks (outbox events appended to PostgreSQL at 5,000/s delivered to a webhook
+#                                      receiver on loopback, the relay restarted mid-run, about a minute: not in the
+#                                      default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,7 @@ declare -A main=(
   [dialer-load]=cc.bench.dialer.DialerLoadRun
   [chat]=cc.bench.chat.ChatLatencyBenchmark
   [email]=cc.bench.email.EmailIntakeBenchmark
+  [webhooks]=cc.bench.integration.WebhookDeliveryBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -82,7 +82,7 @@ public final class IntegrationSection {
                 throw w.error("timeout", "must be more than 0s");
             }
             subs.add(new WebhookSubscription(name, url, events, secretEnv, secret.getBytes(StandardCharsets.UTF_8),
-                    timeout, w.integer("maxEvents", 50, 1, 100), backoff(w.child("retry")),
+                    timeout, w.integer("maxEvents", 100, 1, 500), backoff(w.child("retry")),
                     w.duration("parkAfter", Duration.ofMinutes(30))));
         }
         root.finish();

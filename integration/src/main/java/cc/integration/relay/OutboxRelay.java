@@ -90,8 +90,10 @@ public final class OutboxRelay extends AbstractVerticle {
         if (stopped) {
             return;
         }
-        source.after(r.progress.cursor(), r.core.rules().batchSize())
-                .compose(rows -> offer(r, rows))
+        Future<List<StoredEvent>> rows = r.prefetched != null ? r.prefetched
+                : source.after(r.progress.cursor(), r.core.rules().batchSize());
+        r.prefetched = null;
+        rows.compose(read -> offer(r, read))
                 .compose(v -> lateCheck(r))
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -118,10 +120,19 @@ public final class OutboxRelay extends AbstractVerticle {
                     r.core.rules().gapGrace());
         }
         List<StoredEvent> wanted = wanted(r, rows.subList(0, plan.take()));
+        // with a backlog, the next batch is read while this one is delivered (used only if this one succeeds)
+        Future<List<StoredEvent>> ahead = plan.full() ? source.after(plan.lastSeq(), r.core.rules().batchSize())
+                : null;
         Future<Void> delivered = wanted.isEmpty() ? Future.succeededFuture() : r.sink.deliver(wanted);
         return delivered
                 .compose(v -> source.moveCursor(r.sink.name(), plan.lastSeq()))
                 .map(v -> {
+                    if (log.isDebugEnabled()) {
+                        log.debug("outbox relay: sink {} took seqs {}..{} ({} events) in {} ms", r.sink.name(),
+                                rows.get(0).seq(), plan.lastSeq(), wanted.size(),
+                                Duration.between(now, clock.instant()).toMillis());
+                    }
+                    r.prefetched = ahead;
                     r.progress = r.core.delivered(plan, clock.instant());
                     r.delivered += wanted.size();
                     r.lagMillis = plan.take() < rows.size() ? lag(rows, plan.take(), now) : 0;
@@ -199,6 +210,8 @@ public final class OutboxRelay extends AbstractVerticle {
         long lagMillis;
         long delivered;
         Instant lastLateCheck = Instant.EPOCH;
+        /** The next batch, read ahead while the last was delivered; null when none was. */
+        Future<List<StoredEvent>> prefetched;
 
         Run(EventSink sink, RelayCore core) {
             this.sink = sink;
