@@ -19,8 +19,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import cc.console.browser.Chromium;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parked after parkAfter; an admin sees it in the console's API and replays it once the receiver is back, and the
  * receiver gets it signed with the shared secret; an agent and a supervisor are refused every webhook endpoint.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookAdminIT {
     private static final String AMI = "webhook-admin-secret";
     private static final String WEBHOOK_SECRET = "the-crm-signing-secret-0123";
@@ -55,6 +65,9 @@ class WebhookAdminIT {
     private static final List<String> receivedIds = new CopyOnWriteArrayList<>();
     private static final List<Boolean> signatureValid = new CopyOnWriteArrayList<>();
     private static Path dir;
+
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
 
     @BeforeAll
     static void start() throws Exception {
@@ -105,6 +118,7 @@ class WebhookAdminIT {
     }
 
     @Test
+    @Order(1)
     @DisplayName("a refused event is parked, an admin replays it from the console's API and the receiver gets it "
             + "signed; agents and supervisors get 403")
     void parkedThenReplayedByAnAdmin() throws Exception {
@@ -157,6 +171,43 @@ class WebhookAdminIT {
         assertEquals("ada", replayed.getString("replayedBy"));
         assertEquals(404, ada.change("POST", "/api/admin/webhooks/dead-letters/999999/replay", new JsonObject())
                 .statusCode());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the admin's Webhooks panel in Chromium lists the parked event and its Replay button delivers it, "
+            + "in Persian")
+    void adminPanelInTheBrowser() throws Exception {
+        answer = 503;
+        BusinessEvent event = BusinessEvent.of(BusinessEventType.CUSTOMER_MERGED, "cust-7", Instant.now(), "{}");
+        try (Connection c = DriverManager.getConnection(pg.config().url(), pg.config().username(), "")) {
+            JdbcOutbox.append(c, event);
+        }
+        ConsoleClient ada = new ConsoleClient("http://127.0.0.1:" + server.httpPort());
+        assertEquals(200, ada.signIn("ada", PASSWORD).statusCode());
+        Rig.awaitTrue("the event parked", Duration.ofSeconds(30), () -> deadLetters(ada, "").size() == 1);
+        answer = 200;
+
+        WebDriver d = chromium.start();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(50));
+        d.get("http://127.0.0.1:" + server.httpPort() + "/console/");
+        wait.until(x -> x.findElement(By.id("username")).isDisplayed());
+        d.findElement(By.id("username")).sendKeys("ada");
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("signin-button")).click();
+        wait.until(x -> !x.findElements(By.cssSelector("#webhook-dead-letters tr[data-id]")).isEmpty());
+        WebElement row = d.findElement(By.cssSelector("#webhook-dead-letters tr[data-id]"));
+        assertTrue(row.getText().contains(event.id()), row.getText());
+        assertTrue(d.findElement(By.id("webhook-subscriptions")).getText().contains("crm"));
+        d.findElement(By.id("lang")).click();
+        wait.until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+        wait.until(x -> x.findElement(By.id("webhooks-panel")).getText().contains("وب‌هوک‌ها"));
+        WebElement replay = d.findElement(By.cssSelector("#webhook-dead-letters .webhook-replay"));
+        assertEquals("ارسال دوباره", replay.getText());
+        replay.click();
+        wait.until(x -> x.findElement(By.id("webhook-status")).getText().contains("تحویل شد"));
+        assertTrue(receivedIds.contains(event.id()), receivedIds.toString());
+        assertTrue(deadLetters(ada, "").isEmpty());
     }
 
     private static JsonArray deadLetters(ConsoleClient c, String query) {
