@@ -203,6 +203,24 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    @DisplayName("a rolled-back change sends nothing; its hole is passed after the grace and later events flow")
+    void rolledBackSendsNothing() throws Exception {
+        start(Duration.ofSeconds(1), Duration.ofHours(1), "*");
+        BusinessEvent undone = BusinessEvent.of(BusinessEventType.CUSTOMER_CREATED, "cust-1", Instant.now(), "{}");
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            JdbcOutbox.append(c, undone);
+            c.rollback();
+        }
+        BusinessEvent kept = appendOne(BusinessEvent.of(BusinessEventType.CUSTOMER_CREATED, "cust-2", Instant.now(),
+                "{}"));
+        awaitTrue("the committed event delivered past the rolled-back one's hole", Duration.ofSeconds(20),
+                () -> receiver.events().size() >= 1);
+        Thread.sleep(500);
+        assertEquals(List.of(kept.id()), receiver.events().stream().map(Receiver.Arrived::id).toList());
+    }
+
     // ---- helpers ----
 
     /** {@code n} events over {@code entities} interactions, appended and committed in one transaction. */
