@@ -24,6 +24,9 @@
 #                                      the default set)
 #                                      backoffice-import (customers streamed into the back-office API's bulk import
 #                                      and single upserts, a minute or two: not in the default set)
+#                                      webhooks (outbox events appended to PostgreSQL at 5,000/s delivered to a webhook
+#                                      receiver on loopback, the relay restarted mid-run, about a minute: not in the
+#                                      default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +56,7 @@ declare -A main=(
   [chat]=cc.bench.chat.ChatLatencyBenchmark
   [email]=cc.bench.email.EmailIntakeBenchmark
   [backoffice-import]=cc.bench.backoffice.CustomerImportBenchmark
+  [webhooks]=cc.bench.integration.WebhookDeliveryBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

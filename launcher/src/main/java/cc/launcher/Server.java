@@ -104,7 +104,8 @@ public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** The schema modules, in the order their migrations apply. */
     public static final List<String> SCHEMA_MODULES = List.of("core", "ivr", "acd", JdbcConsole.MIGRATIONS,
-            JdbcDialAudit.MIGRATION_MODULE, cc.email.adapter.jdbc.JdbcMailStore.MIGRATIONS, "warehouse"); // warehouse last: its views read the others' tables
+            JdbcDialAudit.MIGRATION_MODULE, cc.email.adapter.jdbc.JdbcMailStore.MIGRATIONS,
+            cc.integration.IntegrationModule.MIGRATIONS, "warehouse"); // warehouse last: its views read the others' tables
     static final String SIMULATOR_SERVER = "sim";
 
     private final ServerConfig config;
@@ -138,7 +139,16 @@ public final class Server implements AutoCloseable {
      * future belongs to no Vert.x context, so it completes even when the failure closed our Vert.x.
      */
     public static Future<Server> start(ServerConfig config) {
+        return start(config, System::getenv);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, the secrets the integration file names (webhook signing secrets) looked up in
+     * {@code env} rather than the process environment (tests).
+     */
+    public static Future<Server> start(ServerConfig config, java.util.function.Function<String, String> env) {
         Server s = new Server(config);
+        s.integrationEnv = env;
         CompletableFuture<Server> done = new CompletableFuture<>();
         s.startAll().onComplete(ar -> {
             if (ar.succeeded()) {
@@ -223,6 +233,7 @@ public final class Server implements AutoCloseable {
                 .compose(id -> startChat())
                 .compose(id -> telephony.start())
                 .compose(v -> startEmail())
+                .compose(v -> startIntegration())
                 .compose(v -> {
                     new ConsoleMetrics(console).bindTo(metrics);
                     http = new OpsHttpServer(config.http().host(), config.http().port(), healthChecks(),
@@ -261,6 +272,43 @@ public final class Server implements AutoCloseable {
     }
 
     private Optional<cc.email.EmailModule> email = Optional.empty();
+
+    /**
+     * The outbox relay with the webhook subscriptions of the integration file; with no file (the default one missing)
+     * it runs with no webhooks. Other sinks (Kafka) join through {@link cc.integration.IntegrationModule#start}.
+     */
+    private Future<Void> startIntegration() {
+        Path file = config.integration().file();
+        cc.integration.IntegrationSettings settings;
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                settings = cc.integration.IntegrationSection.read(cc.core.config.ConfigNode.load(file),
+                        integrationEnv);
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+        } else if (file.equals(ServerConfig.Integration.DEFAULT_FILE)) {
+            log.info("Integration: no {}, so no webhooks", file);
+            settings = cc.integration.IntegrationSettings.none();
+        } else {
+            return Future.failedFuture(new cc.core.config.ConfigException("integration.file: " + file
+                    + " does not exist"));
+        }
+        return cc.integration.IntegrationModule.start(vertx, database, settings, List.of(), InstantSource.system())
+                .map(m -> {
+                    integration = m;
+                    toClose.add(m);
+                    return null;
+                });
+    }
+
+    private cc.integration.IntegrationModule integration;
+    private java.util.function.Function<String, String> integrationEnv = System::getenv;
+
+    /** The outbox relay and its webhooks. */
+    public cc.integration.IntegrationModule integration() {
+        return integration;
+    }
 
     /** The email channel, when it runs. */
     public Optional<cc.email.EmailModule> email() {

@@ -29,9 +29,17 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
                            SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
-                           Chat chat, cc.email.app.EmailSettings email) {
+                           Chat chat, cc.email.app.EmailSettings email, Integration integration) {
 
     public record Http(String host, int port) {}
+
+    /**
+     * @param file the integration file (the outbox relay and its webhooks); the default one may be missing (no
+     *             webhooks), any other must exist
+     */
+    public record Integration(Path file) {
+        public static final Path DEFAULT_FILE = Path.of("config", "integration.yaml");
+    }
 
     public record Asterisk(List<String> inboundContexts, List<AsteriskServer> servers, Simulator simulator) {}
 
@@ -211,9 +219,18 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
         cc.email.app.EmailSettings email = cc.email.EmailSection.read(root.child("email"));
 
+        ConfigNode integrationNode = root.child("integration");
+        String integrationFile = integrationNode.string("file", Integration.DEFAULT_FILE.toString());
+        Integration integration = new Integration(integrationFile.isBlank() ? Integration.DEFAULT_FILE
+                : Path.of(integrationFile));
+        if (!integration.file().equals(Integration.DEFAULT_FILE)
+                && !java.nio.file.Files.isRegularFile(integration.file())) {
+            throw integrationNode.error("file", "no such file: " + integration.file().toAbsolutePath());
+        }
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService, chat, email);
+                reports, scores, offers, warehouse, sales, selfService, chat, email, integration);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */

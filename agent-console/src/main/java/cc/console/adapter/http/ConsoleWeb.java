@@ -183,6 +183,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         new MediaWeb(vertx, new cc.console.app.MediaDesk(console.hub())).mount(router);
         chat.ifPresent(c -> c.mount(router));
         email.ifPresent(e -> e.mount(router));
+        new WebhookWeb(vertx).mount(router);
         router.route("/api/*").handler(rc -> fail(rc, 404, "no such API: " + rc.request().method() + " " + rc.request().path()));
 
         router.get("/live").handler(this::live);

@@ -1,0 +1,85 @@
+package cc.integration;
+
+import cc.core.adapter.jdbc.Database;
+import cc.integration.adapter.jdbc.JdbcDeadLetters;
+import cc.integration.adapter.jdbc.JdbcOutboxSource;
+import cc.integration.relay.OutboxRelay;
+import cc.integration.webhook.WebhookDesk;
+import cc.integration.webhook.WebhookSink;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbox relay with its sinks, started: the configured webhook subscriptions, plus any sink the caller adds (the
+ * Kafka sink), and the desk that answers the console's webhook admin requests.
+ */
+public final class IntegrationModule implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IntegrationModule.class);
+    /** The schema module of this module's tables ({@code db/migration/integration/}). */
+    public static final String MIGRATIONS = "integration";
+
+    private final Vertx vertx;
+    private final OutboxRelay relay;
+    private final List<WebhookSink> webhooks;
+    private final List<String> deployments = new ArrayList<>();
+
+    private IntegrationModule(Vertx vertx, OutboxRelay relay, List<WebhookSink> webhooks) {
+        this.vertx = vertx;
+        this.relay = relay;
+        this.webhooks = webhooks;
+    }
+
+    /** Starts the relay on the migrated database; {@code more} are sinks besides the webhooks. */
+    public static Future<IntegrationModule> start(Vertx vertx, Database db, IntegrationSettings settings,
+                                                  List<OutboxRelay.Sink> more, InstantSource clock) {
+        JdbcOutboxSource outbox = new JdbcOutboxSource(db);
+        JdbcDeadLetters deadLetters = new JdbcDeadLetters(db);
+        List<WebhookSink> webhooks = settings.webhooks().stream()
+                .map(s -> new WebhookSink(vertx, s, deadLetters, clock)).toList();
+        List<OutboxRelay.Sink> sinks = new ArrayList<>();
+        webhooks.forEach(w -> sinks.add(new OutboxRelay.Sink(w, settings.relay()
+                .withBackoff(w.subscription().retry()))));
+        sinks.addAll(more);
+        OutboxRelay relay = new OutboxRelay(outbox, sinks, clock);
+        IntegrationModule m = new IntegrationModule(vertx, relay, webhooks);
+        return vertx.deployVerticle(new WebhookDesk(webhooks, deadLetters, outbox, relay::status, clock))
+                .compose(id -> {
+                    m.deployments.add(id);
+                    return vertx.deployVerticle(relay);
+                })
+                .map(id -> {
+                    m.deployments.add(id);
+                    log.info("integration: outbox relay started with {} sinks ({} webhooks: {})", sinks.size(),
+                            webhooks.size(), webhooks.stream().map(w -> w.subscription().name() + " -> "
+                                    + w.subscription().url()).toList());
+                    return m;
+                });
+    }
+
+    public OutboxRelay relay() {
+        return relay;
+    }
+
+    public List<WebhookSink> webhooks() {
+        return webhooks;
+    }
+
+    /** Stops the relay (a batch in flight is offered again at the next start) and the webhooks' HTTP clients. */
+    @Override
+    public void close() {
+        for (String id : deployments) {
+            try {
+                vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.debug("undeploying {}: {}", id, e.getMessage());
+            }
+        }
+        webhooks.forEach(WebhookSink::close);
+    }
+}
