@@ -27,8 +27,8 @@ import java.util.function.Function;
  */
 public final class LookupVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(LookupVerticle.class);
-    /** Replies leave this long before the budget ends, so they reach the asker within it. */
-    private static final long MARGIN_MS = 15;
+    /** Replies leave up to this long (a tenth of the budget at most) before the budget ends, to reach the asker within it. */
+    private static final long MARGIN_MS = 50;
 
     private final LookupSettings settings;
     private final Function<io.vertx.core.Vertx, LookupClient> clients;
