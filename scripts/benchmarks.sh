@@ -22,6 +22,8 @@
 #                                      about a minute, not in the default set)
 #                                      email (email intake through IMAP IDLE into PostgreSQL, about a minute: not in
 #                                      the default set)
+#                                      lookup (lookups into an HTTP order system on loopback: answered, cached, hung;
+#                                      under a minute, not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +52,7 @@ declare -A main=(
   [dialer-load]=cc.bench.dialer.DialerLoadRun
   [chat]=cc.bench.chat.ChatLatencyBenchmark
   [email]=cc.bench.email.EmailIntakeBenchmark
+  [lookup]=cc.bench.lookup.LookupBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)
