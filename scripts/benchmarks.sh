@@ -27,6 +27,8 @@
 #                                      webhooks (outbox events appended to PostgreSQL at 5,000/s delivered to a webhook
 #                                      receiver on loopback, the relay restarted mid-run, about a minute: not in the
 #                                      default set)
+#                                      lookup (lookups into an HTTP order system on loopback: answered, cached, hung;
+#                                      under a minute, not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +59,7 @@ declare -A main=(
   [email]=cc.bench.email.EmailIntakeBenchmark
   [backoffice-import]=cc.bench.backoffice.CustomerImportBenchmark
   [webhooks]=cc.bench.integration.WebhookDeliveryBenchmark
+  [lookup]=cc.bench.lookup.LookupBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

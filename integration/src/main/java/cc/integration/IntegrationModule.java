@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outbox relay with its sinks, started: the configured webhook subscriptions, plus any sink the caller adds (the
@@ -27,12 +28,15 @@ public final class IntegrationModule implements AutoCloseable {
     private final Vertx vertx;
     private final OutboxRelay relay;
     private final List<WebhookSink> webhooks;
+    private final Optional<cc.integration.kafka.KafkaEventSink> kafka;
     private final List<String> deployments = new ArrayList<>();
 
-    private IntegrationModule(Vertx vertx, OutboxRelay relay, List<WebhookSink> webhooks) {
+    private IntegrationModule(Vertx vertx, OutboxRelay relay, List<WebhookSink> webhooks,
+                              Optional<cc.integration.kafka.KafkaEventSink> kafka) {
         this.vertx = vertx;
         this.relay = relay;
         this.webhooks = webhooks;
+        this.kafka = kafka;
     }
 
     /** Starts the relay on the migrated database; {@code more} are sinks besides the webhooks. */
@@ -45,9 +49,12 @@ public final class IntegrationModule implements AutoCloseable {
         List<OutboxRelay.Sink> sinks = new ArrayList<>();
         webhooks.forEach(w -> sinks.add(new OutboxRelay.Sink(w, settings.relay()
                 .withBackoff(w.subscription().retry()))));
+        Optional<cc.integration.kafka.KafkaEventSink> kafka = settings.kafka().enabled()
+                ? Optional.of(new cc.integration.kafka.KafkaEventSink(vertx, settings.kafka())) : Optional.empty();
+        kafka.ifPresent(k -> sinks.add(new OutboxRelay.Sink(k, settings.relay())));
         sinks.addAll(more);
         OutboxRelay relay = new OutboxRelay(outbox, sinks, clock);
-        IntegrationModule m = new IntegrationModule(vertx, relay, webhooks);
+        IntegrationModule m = new IntegrationModule(vertx, relay, webhooks, kafka);
         return vertx.deployVerticle(new WebhookDesk(webhooks, deadLetters, outbox, relay::status, clock))
                 .compose(id -> {
                     m.deployments.add(id);
@@ -81,5 +88,6 @@ public final class IntegrationModule implements AutoCloseable {
             }
         }
         webhooks.forEach(WebhookSink::close);
+        kafka.ifPresent(cc.integration.kafka.KafkaEventSink::close);
     }
 }

@@ -85,8 +85,11 @@ public final class IntegrationSection {
                     timeout, w.integer("maxEvents", 100, 1, 500), backoff(w.child("retry")),
                     w.duration("parkAfter", Duration.ofMinutes(30))));
         }
+        ConfigNode kafkaNode = root.child("kafka");
+        cc.integration.kafka.KafkaSettings kafka = cc.integration.kafka.KafkaSettings.read(kafkaNode);
+        kafkaNode.finish();
         root.finish();
-        return new IntegrationSettings(rules, subs);
+        return new IntegrationSettings(rules, subs, kafka);
     }
 
     static RelayRules defaultRelay() {

@@ -214,6 +214,8 @@ public final class Server implements AutoCloseable {
                 .compose(id -> vertx.deployVerticle(new cc.core.app.interaction.MediaInteractionRecorder(interactions,
                         new cc.core.adapter.jdbc.JdbcCustomerEmails(database), config.acd().media().wrapUp())))
                 .compose(id -> startAcd())
+                // before the console, so the first pops find the lookups (the customer's orders) running
+                .compose(id -> LookupWiring.start(vertx, config.lookups()))
                 .compose(id -> {
                     ConsoleConfig env = ConsoleConfig.fromEnvironment();
                     String firstAdminPassword = env.firstAdminPassword();
@@ -228,6 +230,7 @@ public final class Server implements AutoCloseable {
                             env.firstAdminUser(), firstAdminPassword, env.sessionIdle(), acdSettings().server(),
                             "cc-outbound", new DialRules(config.dialer().settings().dialPlan()));
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
+                    console.withPopLookups(LookupWiring.pop(config.lookups()));
                     return vertx.deployVerticle(console);
                 })
                 .compose(id -> startChat())

@@ -29,7 +29,8 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            YamlDialerSettings.DialerConfig dialer, Recording recording, Reports reports,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
                            SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
-                           Chat chat, cc.email.app.EmailSettings email, Integration integration) {
+                           Chat chat, cc.email.app.EmailSettings email, Integration integration,
+                           cc.integration.lookup.LookupSettings lookups) {
 
     public record Http(String host, int port) {}
 
@@ -228,9 +229,13 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
             throw integrationNode.error("file", "no such file: " + integration.file().toAbsolutePath());
         }
 
+        // lookups into other systems live in their own file (config/lookups.yaml); a missing file means none
+        cc.integration.lookup.LookupSettings lookups = cc.integration.lookup.LookupSettings.load(
+                Path.of(root.child("lookups").string("file", "config/lookups.yaml")));
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService, chat, email, integration);
+                reports, scores, offers, warehouse, sales, selfService, chat, email, integration, lookups);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */

@@ -70,6 +70,7 @@ public final class ConsoleVerticle extends VerticleBase {
     private SignIn signIn;
     private boolean answersDirty;
     private Set<String> solvedCodes = Set.of();
+    private PopLookups popLookups = PopLookups.NONE;
 
     public ConsoleVerticle(ConsoleConfig config, InstantSource clock, UserStore users, DirectoryStore directory,
                            KnowledgeStore knowledge, OpportunityStore opportunities, InteractionStore interactions,
@@ -124,13 +125,19 @@ public final class ConsoleVerticle extends VerticleBase {
             }
         });
         return firstAdmin()
-                .compose(v -> vertx.deployVerticle(() -> new PopBuilder(pops, hub),
+                .compose(v -> vertx.deployVerticle(() -> new PopBuilder(pops, hub, popLookups),
                         new DeploymentOptions().setInstances(POP_BUILDERS)))
                 .compose(v -> pops.loadDispositions())
                 .onSuccess(v -> solvedCodes = Set.copyOf(pops.dispositions().stream()
                         .filter(DirectoryStore.Disposition::solved).map(DirectoryStore.Disposition::code).toList()))
                 .compose(v -> answers.refresh())
                 .onSuccess(n -> log.info("agent console ready: {} scripted answers indexed", n));
+    }
+
+    /** Lookups into other systems shown on every pop (the customer's last orders); set before deploying. */
+    public ConsoleVerticle withPopLookups(PopLookups lookups) {
+        this.popLookups = lookups;
+        return this;
     }
 
     /** Rebuilds the scripted-answer index (after knowledge-base edits). */

@@ -21,19 +21,25 @@ final class PopBuilder extends VerticleBase {
 
     private final ScreenPops pops;
     private final LiveHub hub;
+    private final PopLookups lookups;
 
-    PopBuilder(ScreenPops pops, LiveHub hub) {
+    PopBuilder(ScreenPops pops, LiveHub hub, PopLookups lookups) {
         this.pops = pops;
         this.hub = hub;
+        this.lookups = lookups;
     }
 
     @Override
     public Future<?> start() {
+        if (!lookups.isEmpty()) {
+            cc.core.contract.LookupAddresses.registerCodecs(vertx.eventBus());
+        }
         return vertx.eventBus().<CallOffered>localConsumer(ADDRESS, m -> build(m.body())).completion();
     }
 
     private void build(CallOffered o) {
-        pops.build(o).onComplete(r -> {
+        // lookups into other systems (orders) join the card within their budget; a failed card goes out without them
+        pops.build(o).compose(card -> lookups.attach(vertx, card, o)).onComplete(r -> {
             JsonObject card = r.succeeded() ? r.result() : fallback(o, r.cause());
             hub.sendPop(o.agentId(), new JsonObject().put("type", "pop").put("pop", card).encode());
         });

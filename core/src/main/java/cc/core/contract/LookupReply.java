@@ -13,13 +13,19 @@ import java.util.Map;
  *                  date, status, total)
  * @param reason    for UNAVAILABLE, what the agent is told ("the order system did not answer within 300 ms")
  * @param fromCache whether the rows came from the cache rather than the system just now
+ * @param reasonFa  the reason in Persian, for agents whose console speaks it
  */
 public record LookupReply(String lookup, Status status, List<Map<String, String>> rows, String reason,
-        boolean fromCache) {
+        boolean fromCache, String reasonFa) {
 
     public enum Status { FOUND, NONE, UNAVAILABLE, UNKNOWN_LOOKUP }
 
     public LookupReply {
         rows = List.copyOf(rows);
+    }
+
+    /** A reply whose reason is told in English only (the Persian text is the same). */
+    public LookupReply(String lookup, Status status, List<Map<String, String>> rows, String reason, boolean fromCache) {
+        this(lookup, status, rows, reason, fromCache, reason);
     }
 }
