@@ -164,6 +164,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.post("/api/supervisor/spy").handler(this::spy);
 
         admin.mount(router);
+        new SessionWeb(console).mount(router);
         campaigns.mount(router);
         preview.mount(router);
         callControl.mount(router);
