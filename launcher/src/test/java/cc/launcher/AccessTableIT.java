@@ -114,8 +114,10 @@ class AccessTableIT {
     void signInRequired() {
         List<String> wrong = new ArrayList<>();
         ConsoleClient nobody = new ConsoleClient(base);
+        int checked = 0;
         for (AccessTable.Route r : endpoints()) {
             if (r.session()) {
+                checked++;
                 int status = nobody.send(r.method(), AccessTable.concrete(r.path()), r.change() ? new JsonObject() : null,
                         false).statusCode();
                 if (status != 401) {
@@ -124,6 +126,7 @@ class AccessTableIT {
             }
         }
         assertEquals(List.of(), wrong);
+        assertTrue(checked > 80, "routes checked: " + checked);
     }
 
     @Test
@@ -132,10 +135,12 @@ class AccessTableIT {
         ConsoleClient agent = signIn("ali");
         ConsoleClient supervisor = signIn("sara");
         List<String> wrong = new ArrayList<>();
+        int checked = 0;
         for (AccessTable.Route r : endpoints()) {
             List<ConsoleClient> refused = r.rule().equals("admin") ? List.of(agent, supervisor)
                     : r.rule().equals("supervisor") ? List.of(agent) : List.of();
             for (ConsoleClient c : refused) {
+                checked++;
                 int status = c.send(r.method(), AccessTable.concrete(r.path()), r.change() ? new JsonObject() : null,
                         true).statusCode();
                 if (status != 403) {
@@ -144,6 +149,7 @@ class AccessTableIT {
             }
         }
         assertEquals(List.of(), wrong);
+        assertTrue(checked > 60, "refusals checked: " + checked);
     }
 
     @Test

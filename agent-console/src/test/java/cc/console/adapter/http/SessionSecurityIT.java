@@ -33,6 +33,7 @@ class SessionSecurityIT {
         fx.user("sara", Role.SUPERVISOR, "", "en");
         fx.user("mallory", Role.AGENT, "a9", "en");
         fx.user("nika", Role.AGENT, "a2", "en");
+        fx.user("omid", Role.AGENT, "a3", "en");
     }
 
     @AfterAll
@@ -66,8 +67,8 @@ class SessionSecurityIT {
     @Test
     @DisplayName("signing out everywhere ends every session of the user and closes their live channels at once")
     void signOutEverywhere() throws Exception {
-        ConsoleClient desk = fx.signIn("ali");
-        ConsoleClient phone = fx.signIn("ali");
+        ConsoleClient desk = fx.signIn("omid");
+        ConsoleClient phone = fx.signIn("omid");
         ConsoleClient other = fx.signIn("sara");
         ConsoleClient.Live deskLive = desk.live();
         deskLive.next("hello");
