@@ -106,4 +106,16 @@ class SessionSecurityIT {
         live.closedByServer.get(5, TimeUnit.SECONDS);
         assertEquals(200, root.get("/api/session").statusCode());
     }
+
+    @Test
+    @DisplayName("the live channel's hello names the socket's own user and carries the wallboard to supervisors only")
+    void liveHelloByRole() {
+        ConsoleClient.Live agent = fx.signIn("mallory").live();
+        JsonObject hello = agent.next("hello");
+        assertEquals("mallory", hello.getString("username"));
+        assertFalse(hello.containsKey("wallboard"), hello.encode());
+        JsonObject supervisor = fx.signIn("sara").live().next("hello");
+        assertEquals("supervisor", supervisor.getString("role"));
+        assertTrue(supervisor.containsKey("wallboard"), supervisor.encode());
+    }
 }
