@@ -228,7 +228,8 @@ public final class Server implements AutoCloseable {
                     // agents may dial only the numbers campaigns may (one configured list against toll fraud)
                     ConsoleConfig consoleConfig = new ConsoleConfig(env.secureCookies(), env.zone(),
                             env.firstAdminUser(), firstAdminPassword, env.sessionIdle(), acdSettings().server(),
-                            "cc-outbound", new DialRules(config.dialer().settings().dialPlan()));
+                            "cc-outbound", new DialRules(config.dialer().settings().dialPlan()))
+                            .withSessions(config.console().sessionIdle(), config.console().sessionLifetime());
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     console.withPopLookups(LookupWiring.pop(config.lookups()));
                     return vertx.deployVerticle(console);
@@ -662,6 +663,11 @@ public final class Server implements AutoCloseable {
 
     public int httpPort() {
         return http.actualPort();
+    }
+
+    /** Every route the HTTP server mounted, as {@code "METHODS path"} (see {@link OpsHttpServer#routes()}). */
+    public List<String> httpRoutes() {
+        return http.routes();
     }
 
     public int agiPort() {

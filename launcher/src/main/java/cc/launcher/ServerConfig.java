@@ -30,7 +30,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
                            SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
                            Chat chat, cc.email.app.EmailSettings email, Integration integration,
-                           cc.integration.lookup.LookupSettings lookups) {
+                           cc.integration.lookup.LookupSettings lookups, Console console) {
 
     public record Http(String host, int port) {}
 
@@ -233,9 +233,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         cc.integration.lookup.LookupSettings lookups = cc.integration.lookup.LookupSettings.load(
                 Path.of(root.child("lookups").string("file", "config/lookups.yaml")));
 
+        Console console = console(root.child("console"));
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService, chat, email, integration, lookups);
+                reports, scores, offers, warehouse, sales, selfService, chat, email, integration, lookups, console);
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */
@@ -347,5 +349,26 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                 Set.copyOf(node.strings("queues", List.of())), node.integer("maxMessageChars", 2_000, 1, 8_000),
                 node.integer("messagesPerWindow", 20, 1, 1_000), window, visitorIdle, grace,
                 node.integer("maxChatsPerAddress", 3, 1, 1_000), 80, 200), Set.copyOf(origins));
+    }
+
+    /**
+     * The agent console's sessions ({@code console:}).
+     *
+     * @param sessionIdle     a session ends after this long without a request
+     * @param sessionLifetime a session ends this long after sign-in, however busy (the absolute timeout)
+     */
+    public record Console(Duration sessionIdle, Duration sessionLifetime) {}
+
+    private static Console console(ConfigNode node) {
+        Duration idle = node.duration("sessionIdle", Duration.ofHours(10));
+        if (idle.compareTo(Duration.ofMinutes(1)) < 0 || idle.compareTo(Duration.ofDays(7)) > 0) {
+            throw node.error("sessionIdle", "must be between 1m and 7d, was " + idle.toMillis() + "ms");
+        }
+        Duration lifetime = node.duration("sessionLifetime", Duration.ofHours(12));
+        if (lifetime.compareTo(idle) < 0 || lifetime.compareTo(Duration.ofDays(30)) > 0) {
+            throw node.error("sessionLifetime", "must be at least sessionIdle and at most 30d, was "
+                    + lifetime.toMillis() + "ms");
+        }
+        return new Console(idle, lifetime);
     }
 }

@@ -192,4 +192,20 @@ class ServerConfigTest {
         assertTrue(assertThrows(ConfigException.class, () -> read("chat:\n  allowedOrigins: [www.example.com/x]\n"))
                 .getMessage().startsWith("my.yaml: chat.allowedOrigins: must be origins"));
     }
+
+    @Test
+    @DisplayName("console sessions: idle and absolute timeouts with their defaults; bad values named by file and key")
+    void consoleSection() {
+        ServerConfig.Console defaults = read("").console();
+        assertEquals(Duration.ofHours(10), defaults.sessionIdle());
+        assertEquals(Duration.ofHours(12), defaults.sessionLifetime());
+        ServerConfig.Console c = read("console:\n  sessionIdle: 30m\n  sessionLifetime: 8h\n").console();
+        assertEquals(Duration.ofMinutes(30), c.sessionIdle());
+        assertEquals(Duration.ofHours(8), c.sessionLifetime());
+        assertTrue(assertThrows(ConfigException.class, () -> read("console:\n  sessionIdle: 10s\n")).getMessage()
+                .startsWith("my.yaml: console.sessionIdle: must be between 1m and 7d"));
+        assertTrue(assertThrows(ConfigException.class, () -> read("console:\n  sessionIdle: 2h\n"
+                + "  sessionLifetime: 1h\n")).getMessage().startsWith("my.yaml: console.sessionLifetime: must be at least"));
+        assertThrows(ConfigException.class, () -> read("console:\n  sessionTimeout: 1h\n"));
+    }
 }

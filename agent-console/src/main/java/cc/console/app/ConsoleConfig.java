@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param telephonyServer    the telephony server that rings users' phones for click-to-dial and listening in
  * @param outboundContext    the dialplan context click-to-dial sends the answered agent phone to
  * @param dialRules          the numbers click-to-dial may call
+ * @param sessionLifetime    the longest a session lives after sign-in, however busy (the absolute timeout)
  */
 public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdminUser, String firstAdminPassword,
-                            Duration sessionIdle, String telephonyServer, String outboundContext, DialRules dialRules) {
+                            Duration sessionIdle, String telephonyServer, String outboundContext, DialRules dialRules,
+                            Duration sessionLifetime) {
     public static final String ADMIN_USER_ENV = "CC_CONSOLE_ADMIN_USER";
     public static final String ADMIN_PASSWORD_ENV = "CC_CONSOLE_ADMIN_PASSWORD";
     /** {@code false} drops the Secure cookie flag, for plain-HTTP labs only. */
@@ -34,6 +36,20 @@ public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdmi
         telephonyServer = telephonyServer == null ? "" : telephonyServer;
         outboundContext = outboundContext == null || outboundContext.isBlank() ? "outbound" : outboundContext;
         Objects.requireNonNull(dialRules, "dialRules");
+        sessionLifetime = sessionLifetime == null ? Sessions.DEFAULT_LIFETIME : sessionLifetime;
+    }
+
+    /** With the default absolute timeout ({@link Sessions#DEFAULT_LIFETIME}). */
+    public ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdminUser, String firstAdminPassword,
+                         Duration sessionIdle, String telephonyServer, String outboundContext, DialRules dialRules) {
+        this(secureCookies, zone, firstAdminUser, firstAdminPassword, sessionIdle, telephonyServer, outboundContext,
+                dialRules, Sessions.DEFAULT_LIFETIME);
+    }
+
+    /** The same with the sessions' idle and absolute timeouts ({@code console.sessionIdle}, {@code .sessionLifetime}). */
+    public ConsoleConfig withSessions(Duration idle, Duration lifetime) {
+        return new ConsoleConfig(secureCookies, zone, firstAdminUser, firstAdminPassword, idle, telephonyServer,
+                outboundContext, dialRules, lifetime);
     }
 
     /** Defaults, with the first admin and the cookie flag taken from the environment. */
@@ -50,6 +66,7 @@ public record ConsoleConfig(boolean secureCookies, ZoneId zone, String firstAdmi
     public String toString() {
         return "ConsoleConfig[secureCookies=" + secureCookies + ", zone=" + zone + ", firstAdminUser=" + firstAdminUser
                 + ", firstAdminPassword=" + (firstAdminPassword.isEmpty() ? "" : "***") + ", sessionIdle=" + sessionIdle
+                + ", sessionLifetime=" + sessionLifetime
                 + ", telephonyServer=" + telephonyServer + ", outboundContext=" + outboundContext + "]";
     }
 }

@@ -87,7 +87,7 @@ public final class ConsoleVerticle extends VerticleBase {
         this.telephony = telephony;
         this.hasher = hasher;
         this.quality = quality;
-        this.sessions = new Sessions(clock, config.sessionIdle());
+        this.sessions = new Sessions(clock, config.sessionIdle(), config.sessionLifetime());
         this.answers = new AnswerBook(knowledge, answerIndexer);
         this.dates = new DateLabels(config.zone());
     }

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signed-in sessions of this node, by an unguessable id (the cookie), each with its CSRF token. A session ends at
- * sign-out or after {@code idle} without requests. Sessions are per node: a restart signs everyone out.
+ * sign-out, after {@code idle} without requests, or {@code lifetime} after sign-in however busy it was (so a stolen
+ * cookie is not good for ever). Ids are only ever made here: an id a browser presents that this node did not make is
+ * unknown, never adopted (no session fixation). Sessions are per node: a restart signs everyone out.
  *
  * <p>Thread-safe: HTTP requests on any event loop read and touch sessions.
  */
@@ -25,12 +27,14 @@ public final class Sessions {
         private final String id;
         private final Principal principal;
         private final String csrfToken;
+        private final Instant signedIn;
         private volatile Instant lastSeen;
 
         Session(String id, Principal principal, String csrfToken, Instant now) {
             this.id = id;
             this.principal = principal;
             this.csrfToken = csrfToken;
+            this.signedIn = now;
             this.lastSeen = now;
         }
 
@@ -51,11 +55,25 @@ public final class Sessions {
     private final SecureRandom random = new SecureRandom();
     private final InstantSource clock;
     private final Duration idle;
+    private final Duration lifetime;
 
+    /** Sessions ending after {@code idle} without requests, and at the latest {@link #DEFAULT_LIFETIME} after sign-in. */
     public Sessions(InstantSource clock, Duration idle) {
+        this(clock, idle, DEFAULT_LIFETIME);
+    }
+
+    /** @param lifetime the longest a session lives after sign-in, used or not (the absolute timeout) */
+    public Sessions(InstantSource clock, Duration idle, Duration lifetime) {
+        if (idle.isNegative() || idle.isZero() || lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("session idle and lifetime must be positive");
+        }
         this.clock = clock;
         this.idle = idle;
+        this.lifetime = lifetime;
     }
+
+    /** The absolute timeout when none is configured: a long working day. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
     public Session open(Principal principal) {
         byte[] id = new byte[32];
@@ -76,7 +94,7 @@ public final class Sessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (!now.isBefore(s.lastSeen.plus(idle))) {
+        if (!live(s, now)) {
             sessions.remove(id);
             return Optional.empty();
         }
@@ -87,7 +105,11 @@ public final class Sessions {
     /** Whether the session is still signed in, without counting this as activity. */
     public boolean isLive(String id) {
         Session s = id == null ? null : sessions.get(id);
-        return s != null && clock.instant().isBefore(s.lastSeen.plus(idle));
+        return s != null && live(s, clock.instant());
+    }
+
+    private boolean live(Session s, Instant now) {
+        return now.isBefore(s.lastSeen.plus(idle)) && now.isBefore(s.signedIn.plus(lifetime));
     }
 
     public void close(String id) {
@@ -96,9 +118,15 @@ public final class Sessions {
         }
     }
 
-    /** Ends every session of a user (password changed, user deactivated). */
-    public void closeUser(String username) {
-        sessions.values().removeIf(s -> s.principal.username().equals(username));
+    /** Ends every session of a user (password changed, user deactivated, signed out everywhere); how many ended. */
+    public int closeUser(String username) {
+        int closed = 0;
+        for (Session s : sessions.values()) {
+            if (s.principal.username().equals(username) && sessions.remove(s.id, s)) {
+                closed++;
+            }
+        }
+        return closed;
     }
 
     public int size() {

@@ -108,4 +108,15 @@ class LiveHubTest {
         assertEquals(List.of("held"), sara.sent);
         assertTrue(bita.sent.isEmpty());
     }
+
+    @Test
+    @DisplayName("a dial or listen-in result reaches every tab of the user who asked and no other user")
+    void toOneUserOnly() {
+        hub.sendToUser("ali", "{\"type\":\"dial-result\"}");
+        hub.sendToUser("sara", "{\"type\":\"spy-result\"}");
+        assertEquals(List.of("{\"type\":\"dial-result\"}"), ali.sent);
+        assertEquals(List.of("{\"type\":\"dial-result\"}"), aliSecondTab.sent);
+        assertEquals(List.of("{\"type\":\"spy-result\"}"), sara.sent);
+        assertTrue(bita.sent.isEmpty());
+    }
 }

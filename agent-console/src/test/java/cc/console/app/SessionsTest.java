@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,5 +43,35 @@ class SessionsTest {
         sessions.closeUser("ali");
         assertTrue(sessions.find(s.id()).isEmpty());
         assertTrue(sessions.find(null).isEmpty());
+    }
+
+    @Test
+    @DisplayName("a session ends at its absolute lifetime however busy it was, and a new sign-in starts a new one")
+    void lifetime() {
+        Sessions short8h = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(8));
+        Sessions.Session s = short8h.open(ali);
+        for (int i = 0; i < 16; i++) {
+            clock.advance(Duration.ofMinutes(29));
+            assertTrue(short8h.find(s.id()).isPresent(), "used every 29 minutes, " + (i + 1) * 29 + " min in");
+        }
+        clock.advance(Duration.ofMinutes(20));
+        assertFalse(short8h.isLive(s.id()), "8 h 4 min after sign-in, used 20 min ago");
+        assertTrue(short8h.find(s.id()).isEmpty());
+        Sessions.Session again = short8h.open(ali);
+        assertNotEquals(s.id(), again.id());
+        assertTrue(short8h.find(again.id()).isPresent());
+    }
+
+    @Test
+    @DisplayName("an id this node did not make is never a session, and signing out everywhere ends only that user's")
+    void unknownIdsAndEverywhere() {
+        assertTrue(sessions.find("planted-by-an-attacker").isEmpty());
+        Sessions.Session a = sessions.open(ali);
+        Sessions.Session b = sessions.open(ali);
+        Sessions.Session sara = sessions.open(new Principal("sara", "Sara", Role.SUPERVISOR, "", "en", ""));
+        assertEquals(2, sessions.closeUser("ali"));
+        assertFalse(sessions.isLive(a.id()));
+        assertFalse(sessions.isLive(b.id()));
+        assertTrue(sessions.isLive(sara.id()));
     }
 }

@@ -95,8 +95,22 @@ public final class ConsoleClient {
     /** A live channel collecting whole text messages. */
     public static final class Live implements WebSocket.Listener {
         public final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        /** Completes with the close code when the server closes the channel. */
+        public final java.util.concurrent.CompletableFuture<Integer> closedByServer =
+                new java.util.concurrent.CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closedByServer.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closedByServer.complete(-1);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {

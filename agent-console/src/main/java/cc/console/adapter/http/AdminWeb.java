@@ -127,6 +127,7 @@ final class AdminWeb {
                 hash.compose(h -> console.users().save(new UserAccount(p, h, active))).onSuccess(v -> {
                     if (!create) {
                         console.sessions().closeUser(username);
+                        console.hub().closeEnded(console.sessions()::isLive);
                     }
                     json(rc, create ? 201 : 200, user(new UserAccount(p, "", active)));
                 }).onFailure(e -> error(rc, e));

@@ -104,6 +104,9 @@ final class CallControlWeb {
      * A message from a live channel: {@code control} asks are carried out and answered with {@code control-result};
      * anything else is answered with an {@code error} message, and the socket stays open.
      */
+    /** The message types a console's live channel ({@code /live}) accepts from the browser: its dispatch table. */
+    static final java.util.Set<String> LIVE_TYPES_IN = java.util.Set.of("control");
+
     void onLiveMessage(LiveClient client, String text) {
         if (!console.sessions().isLive(client.sessionId())) {
             client.send(new JsonObject().put("type", "error").put("error", "not-signed-in")
@@ -117,7 +120,7 @@ final class CallControlWeb {
             client.send(liveError("the message is not a JSON object"), false);
             return;
         }
-        if (!"control".equals(m.getValue("type"))) {
+        if (!LIVE_TYPES_IN.contains(String.valueOf(m.getValue("type")))) {
             client.send(liveError("unknown message type; send {\"type\":\"control\",...}"), false);
             return;
         }

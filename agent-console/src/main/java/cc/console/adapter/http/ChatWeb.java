@@ -65,6 +65,9 @@ public final class ChatWeb {
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
+    /** The frame types the visitors' chat socket accepts: its dispatch table (join and resume start, the rest act). */
+    static final Set<String> VISITOR_TYPES_IN = Set.of("join", "resume", "message", "typing", "leave");
+
     public void mount(Router router) {
         router.get(SOCKET).handler(this::visitorSocket);
         router.route("/help/*").handler(this::headers);
@@ -205,7 +208,8 @@ public final class ChatWeb {
                 }
                 case "typing" -> desk.act(b -> b.visitorTyping(id, Boolean.TRUE.equals(f.getValue("typing"))));
                 case "leave" -> desk.act(b -> b.visitorLeaves(id, desk.clock().instant()));
-                default -> error("bad-frame", "type must be join, resume, message, typing or leave");
+                default -> error("bad-frame", "type must be one of " + String.join(", ", VISITOR_TYPES_IN.stream()
+                        .sorted().toList()));
             }
         }
 

@@ -173,6 +173,7 @@ public final class ConsoleWeb implements Consumer<Router> {
 
         admin.mount(router);
         backOffice.ifPresent(b -> b.admin().mount(router));
+        new SessionWeb(console).mount(router);
         campaigns.mount(router);
         preview.mount(router);
         callControl.mount(router);

@@ -30,6 +30,7 @@ public final class OpsHttpServer extends VerticleBase {
     private final Supplier<String> prometheusScrape;
     private final List<Consumer<Router>> routes;
     private HttpServer server;
+    private Router router;
 
     public OpsHttpServer(String host, int port, List<HealthCheck> checks, Supplier<String> prometheusScrape,
                          List<Consumer<Router>> routes) {
@@ -42,7 +43,7 @@ public final class OpsHttpServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         routes.forEach(r -> r.accept(router));
@@ -52,6 +53,22 @@ public final class OpsHttpServer extends VerticleBase {
     /** The port actually bound (useful when configured as 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /**
+     * Every route mounted, in order, as {@code "METHODS path"} ({@code GET}, {@code DELETE,GET}, or {@code *} for a
+     * route that takes every method; a regular-expression route shows its pattern): what the security review's access
+     * table is checked against, so an endpoint nobody wrote a rule for fails the build.
+     */
+    public java.util.List<String> routes() {
+        java.util.List<String> out = new ArrayList<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            java.util.Set<io.vertx.core.http.HttpMethod> methods = r.methods();
+            String m = methods == null || methods.isEmpty() ? "*" : String.join(",", methods.stream()
+                    .map(io.vertx.core.http.HttpMethod::name).sorted().toList());
+            out.add(m + " " + (r.getPath() != null ? r.getPath() : "regex:" + r.getName()));
+        }
+        return out;
     }
 
     private void health(RoutingContext rc) {
