@@ -282,8 +282,10 @@ public final class ConfigNode {
      * Refuses keys nobody read, here and in every child read so far. Call once the whole file has been read.
      */
     public void finish() {
-        for (String key : values.keySet()) {
-            if (!read.contains(key)) {
+        // YAML keys need not be strings ("? " alone is a null key, "1: x" a number): found by ServerConfigFuzzTest
+        for (Object k : values.keySet()) {
+            String key = String.valueOf(k);
+            if (!(k instanceof String) || !read.contains(key)) {
                 throw error(key, "is not a known key" + suggestion(key));
             }
         }

@@ -36,6 +36,15 @@ class ConfigNodeTest {
     }
 
     @Test
+    @DisplayName("a key that is not text (a lone '?' makes a null key, '1:' a number) is refused by name (found by fuzzing)")
+    void keyThatIsNotText() {
+        ConfigException nullKey = assertThrows(ConfigException.class, parse("?")::finish);
+        assertEquals("config/server.yaml: null: is not a known key", nullKey.getMessage());
+        ConfigException number = assertThrows(ConfigException.class, parse("1: x")::finish);
+        assertEquals("config/server.yaml: 1: is not a known key", number.getMessage());
+    }
+
+    @Test
     @DisplayName("secrets come from the environment, and a missing variable is named")
     void environmentReferences() {
         ConfigNode root = parse("secret: ${AMI_SECRET}\nother: ${NOT_SET:-fallback}\nbad: ${NOT_SET}\n");

@@ -144,6 +144,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     public void mount(Router router) {
         backOffice.ifPresent(b -> b.mount(router));
         router.route("/api/*").failureHandler(this::tooLarge);
+        router.route("/api/*").failureHandler(BadFieldFailures::handle);
         router.route("/api/*").handler(this::headers);
         campaigns.mountUpload(router, this::authenticate);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));

@@ -11,9 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.VertxInternal;
-import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -166,13 +164,12 @@ final class AmiServerLink {
     /** One connection attempt; on the context. */
     private Future<Void> connectOnce() {
         long gen = ++generation;
-        ManagerConnection c = new ManagerConnectionFactory(config.host(), config.port(), config.username(),
-                config.secret()).createManagerConnection();
+        // the library's connection with its reader guarded: no malformed frame can end the reader and drop the link
+        GuardedManagerConnection c = new GuardedManagerConnection(config.host(), config.port(), config.username(),
+                config.secret());
         c.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
-        if (c instanceof DefaultManagerConnection) {
-            // the login's own request/response steps (Challenge, Login, CoreSettings) wait this long each
-            ((DefaultManagerConnection) c).setDefaultResponseTimeout(Math.max(1, options.actionTimeout().toMillis()));
-        }
+        // the login's own request/response steps (Challenge, Login, CoreSettings) wait this long each
+        c.setDefaultResponseTimeout(Math.max(1, options.actionTimeout().toMillis()));
         c.addEventListener(event -> onLibraryEvent(gen, c, event));
         return context.<Void>executeBlocking(() -> {
             c.login();

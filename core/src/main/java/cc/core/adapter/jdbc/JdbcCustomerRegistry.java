@@ -38,15 +38,6 @@ import java.util.TreeSet;
  */
 public final class JdbcCustomerRegistry implements CustomerRegistry {
     private static final String UNIQUE_VIOLATION = "23505";
-    /** Tables whose rows follow a customer merged into another, by customer id. */
-    private static final Map<String, String> FOLLOWING = new LinkedHashMap<>();
-
-    static {
-        FOLLOWING.put("interactions", "interactions");
-        FOLLOWING.put("orders", "customer_orders");
-        FOLLOWING.put("offers", "customer_offers");
-        FOLLOWING.put("opportunities", "sales_opportunities");
-    }
 
     private final Database db;
     private final InstantSource clock;
@@ -312,10 +303,15 @@ public final class JdbcCustomerRegistry implements CustomerRegistry {
         CustomerRecord keptBefore = CustomerRows.load(c, keptId).orElseThrow();
         CustomerRecord dupBefore = CustomerRows.load(c, duplicateId).orElseThrow();
         Map<String, Integer> moved = new LinkedHashMap<>();
-        for (Map.Entry<String, String> table : FOLLOWING.entrySet()) {
-            moved.put(table.getKey(), move(c, "update " + table.getValue() + " set customer_id = ?"
-                    + " where customer_id = ?", keptId, duplicateId));
-        }
+        // what follows a customer merged into another, each a whole statement (the SQL scan wants literals)
+        moved.put("interactions", move(c, "update interactions set customer_id = ? where customer_id = ?",
+                keptId, duplicateId));
+        moved.put("orders", move(c, "update customer_orders set customer_id = ? where customer_id = ?",
+                keptId, duplicateId));
+        moved.put("offers", move(c, "update customer_offers set customer_id = ? where customer_id = ?",
+                keptId, duplicateId));
+        moved.put("opportunities", move(c, "update sales_opportunities set customer_id = ? where customer_id = ?",
+                keptId, duplicateId));
         int offset;
         try (PreparedStatement q = c.prepareStatement("select coalesce(max(seq) + 1, 0) from customer_phones"
                 + " where customer_id = ?")) {

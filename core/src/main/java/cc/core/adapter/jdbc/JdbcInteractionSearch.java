@@ -39,11 +39,16 @@ public final class JdbcInteractionSearch implements InteractionSearch {
             sql.append(" and customer_id = ?");
             args.add(q.customerId());
         }
-        q.outcome().ifPresent(o -> sql.append(switch (o) {
-            case ANSWERED -> " and agent_answered_at is not null";
-            case ABANDONED -> " and abandoned_where is not null";
-            case OPEN -> " and ended_at is null";
-        }));
+        if (q.outcome().isPresent()) {
+            InteractionSearch.Outcome o = q.outcome().get();
+            if (o == InteractionSearch.Outcome.ANSWERED) {
+                sql.append(" and agent_answered_at is not null");
+            } else if (o == InteractionSearch.Outcome.ABANDONED) {
+                sql.append(" and abandoned_where is not null");
+            } else {
+                sql.append(" and ended_at is null");
+            }
+        }
         q.disposition().ifPresent(d -> {
             sql.append(" and disposition = ?");
             args.add(d);

@@ -60,6 +60,25 @@ class AmiIntakeIT {
     }
 
     @Test
+    @DisplayName("a bridge event without BridgeUniqueid (found by fuzzing) leaves the link up and the next call read")
+    void bridgeEventWithoutBridgeId() throws Exception {
+        try (TraceAmiPeer peer = new TraceAmiPeer("cc", "cc-secret");
+             AmiHarness h = new AmiHarness(List.of(AmiHarness.server("pbx", peer, "cc-secret")), AmiOptions.defaults())) {
+            AmiHarness.await(h.telephony.start());
+            h.untilLink("resynced", e -> e instanceof LinkEvent.LinkResynced);
+
+            List<String> frames = new ArrayList<>(List.of("Event: BridgeEnter", "Privilege: call,all",
+                    "Channel: PJSIP/1001-00000008", "Uniqueid: 8.0", "Linkedid: 8.0", ""));
+            frames.addAll(newchannel("9.0"));
+            peer.inject(frames);
+
+            h.untilCall("the call after the bad frame", e -> e.leg().uniqueId().equals("9.0"));
+            assertTrue(h.telephony.isUp("pbx"));
+            assertTrue(h.links.stream().noneMatch(e -> e instanceof LinkEvent.LinkDown), h.links.toString());
+        }
+    }
+
+    @Test
     @DisplayName("a burst of events reaches the server's context in order, many per hop")
     void burstIsBatched() throws Exception {
         try (TraceAmiPeer peer = new TraceAmiPeer("cc", "cc-secret");

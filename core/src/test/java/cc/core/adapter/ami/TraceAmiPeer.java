@@ -128,6 +128,15 @@ final class TraceAmiPeer implements AutoCloseable {
         }
     }
 
+    /** Writes raw bytes, exactly as given, to every logged-in client (the fuzz properties' mutated frames). */
+    void injectBytes(byte[] bytes) {
+        for (Conn c : conns) {
+            if (c.loggedIn) {
+                c.writeBytes(bytes);
+            }
+        }
+    }
+
     int logins() {
         return logins.get();
     }
@@ -318,6 +327,15 @@ final class TraceAmiPeer implements AutoCloseable {
 
         void write(List<String> lines) {
             write(lines, true);
+        }
+
+        synchronized void writeBytes(byte[] bytes) {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                close();
+            }
         }
 
         synchronized void write(List<String> lines, boolean unused) {

@@ -30,6 +30,11 @@ record AgiReply(int code, String result, Optional<String> data, Map<String, Stri
         }
         String first = lines.get(0);
         Matcher ok = OK.matcher(first);
+        if (ok.matches() && !fitsAnInt(ok.group(1))) {
+            // "result=-" or a result past an int (found by AgiParserFuzzTest): not something Asterisk sends; refused
+            // here so the session ends as on any malformed reply instead of failing later in resultCode()
+            return Optional.empty();
+        }
         if (ok.matches()) {
             Map<String, String> attrs = new LinkedHashMap<>();
             String tail = ok.group(3);
@@ -46,6 +51,18 @@ record AgiReply(int code, String result, Optional<String> data, Map<String, Stri
             return Optional.of(new AgiReply(Integer.parseInt(code.group(1)), "", Optional.empty(), Map.of(), lines));
         }
         return Optional.empty();
+    }
+
+    private static boolean fitsAnInt(String result) {
+        if (result.isEmpty()) {
+            return true;
+        }
+        try {
+            Integer.parseInt(result);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     boolean ok() {

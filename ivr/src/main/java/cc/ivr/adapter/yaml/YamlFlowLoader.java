@@ -38,6 +38,18 @@ import java.util.regex.PatternSyntaxException;
 public final class YamlFlowLoader {
 
     public Flow load(String fileName, String text) throws FlowConfigException {
+        try {
+            return read(fileName, text);
+        } catch (FlowConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a top-level key of the wrong shape (timezone: [..], found by FlowYamlFuzzTest) or any other slip:
+            // the flow is refused with the file named, never with a bare exception
+            throw new FlowConfigException(List.of(fileName + ": " + e.getMessage()));
+        }
+    }
+
+    private Flow read(String fileName, String text) throws FlowConfigException {
         String name = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5)
                 : fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : fileName;
         List<String> problems = new ArrayList<>();

@@ -69,4 +69,12 @@ class AgiReplyTest {
         assertEquals("1795417783.69", e.get("uniqueid"));
         assertFalse(AgiEnvironment.addLine(env, "200 result=0"));
     }
+
+    @Test
+    @DisplayName("a result that is no whole number of an int's size is refused as a malformed reply (found by fuzzing)")
+    void resultOutOfRange() {
+        assertFalse(AgiReply.parse(List.of("200 result=99999999999999999999")).isPresent());
+        assertFalse(AgiReply.parse(List.of("200 result=-")).isPresent());
+        assertEquals(-1, parse("200 result=-1 endpos=0").resultCode());
+    }
 }

@@ -133,4 +133,12 @@ class YamlFlowLoaderTest {
         assertEquals(List.of("main.yaml: node 'bye': choice 1 picks language 'de', which the flow does not declare"),
                 e.problems());
     }
+
+    @Test
+    @DisplayName("a top-level key of the wrong shape is refused naming the file and the key (found by fuzzing)")
+    void topLevelWrongShape() {
+        FlowConfigException e = assertThrows(FlowConfigException.class, () -> loader.load("main.yaml",
+                "languages: [en]\ntimezone: [UTC, 0]\nstart: a\nnodes:\n  a: {type: hangup}\n"));
+        assertEquals(List.of("main.yaml: timezone: expected a single value"), e.problems());
+    }
 }
