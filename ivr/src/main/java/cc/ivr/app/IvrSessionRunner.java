@@ -155,6 +155,9 @@ public final class IvrSessionRunner {
         if (a instanceof IvrAction.LookupCustomer) {
             return lookup((IvrAction.LookupCustomer) a);
         }
+        if (a instanceof IvrAction.AskLookup) {
+            return askLookup((IvrAction.AskLookup) a);
+        }
         if (a instanceof IvrAction.CallHttp) {
             IvrAction.CallHttp h = (IvrAction.CallHttp) a;
             return here(services.http().call(h.method(), h.url(), h.headers(), h.body(), h.timeout()))
@@ -267,5 +270,30 @@ public final class IvrSessionRunner {
 
     private Instant now() {
         return services.clock().instant();
+    }
+
+    /**
+     * Asks the integration module's lookup (cache, circuit breaker, its own budget); a module that is not running, or
+     * any failure, is "unavailable" so the flow goes on its way within the budget.
+     */
+    private Future<AgiOutcome> askLookup(IvrAction.AskLookup a) {
+        cc.core.contract.LookupAddresses.registerCodecs(services.vertx().eventBus());
+        long budget = Math.max(1, a.budget().toMillis());
+        Future<io.vertx.core.eventbus.Message<cc.core.contract.LookupReply>> asked = services.vertx().eventBus()
+                .request(cc.core.contract.LookupAddresses.ASK, new cc.core.contract.LookupRequest(a.lookup(),
+                        a.keys(), budget), new DeliveryOptions().setSendTimeout(budget + 250));
+        return here(asked).<AgiOutcome>map(m -> {
+            cc.core.contract.LookupReply r = m.body();
+            String status = switch (r.status()) {
+                case FOUND -> "found";
+                case NONE -> "none";
+                default -> "unavailable";
+            };
+            return new AgiOutcome.LookupAnswered(status, r.rows(), r.reason() == null ? "" : r.reason(), now());
+        }).otherwise(e -> {
+            log.debug("lookup {} not answered: {}", a.lookup(), e.toString());
+            return new AgiOutcome.LookupAnswered("unavailable", java.util.List.of(),
+                    "the lookup did not answer: " + e.getMessage(), now());
+        });
     }
 }

@@ -176,6 +176,14 @@ public final class YamlFlowLoader {
                 String key = k.string("key", lb == Node.LookupBy.CALLER_ID ? "${caller.id}" : "${account}");
                 return new Node.LookupCustomer(id, lb, key, k.required("found"), k.required("not-found"));
             }
+            case "lookup": {
+                // keys: what the lookup's URL template needs, from the session ({accountNumber: '${customer.account}'})
+                // the variables' prefix: 'as', else the lookup's name (else "lookup" when the name is a template)
+                String lookup = k.required("lookup");
+                return new Node.Lookup(id, lookup, k.stringMap("keys"), k.duration("budget", "1s"),
+                        k.string("as", lookup.contains("${") ? "lookup" : lookup), k.required("found"),
+                        k.required("none"), k.required("unavailable"));
+            }
             case "http": {
                 String method = k.string("method", "GET").toUpperCase(Locale.ROOT);
                 if (!Set.of("GET", "POST", "PUT").contains(method)) {

@@ -43,6 +43,17 @@ public sealed interface AgiOutcome {
     /** An HTTP call failed or did not answer in time. */
     record HttpFailed(String reason, Instant at) implements AgiOutcome {}
 
+    /**
+     * A lookup into another system answered: {@code status} found, none or unavailable (slow, down, circuit open, no
+     * such lookup), its rows, and for unavailable the reason.
+     */
+    record LookupAnswered(String status, java.util.List<Map<String, String>> rows, String reason, Instant at)
+            implements AgiOutcome {
+        public LookupAnswered {
+            rows = java.util.List.copyOf(rows);
+        }
+    }
+
     /** A self-service query answered (empty: nothing found, or the data could not be read). */
     record DataFound(Optional<Map<String, String>> fields, Instant at) implements AgiOutcome {}
 

@@ -136,6 +136,17 @@ public final class FlowInterpreter {
             return key.isEmpty() ? new Goto(l.notFound(), "", Map.of(), List.of())
                     : await(new IvrAction.LookupCustomer(l.by(), key));
         }
+        if (node instanceof Node.Lookup) {
+            Node.Lookup l = (Node.Lookup) node;
+            Map<String, String> keys = new LinkedHashMap<>();
+            l.keys().forEach((k, v) -> {
+                String value = Templates.fill(v, vars).trim();
+                if (!value.isEmpty()) {
+                    keys.put(k, value);
+                }
+            });
+            return await(new IvrAction.AskLookup(Templates.fill(l.lookup(), vars).trim(), keys, l.budget()));
+        }
         if (node instanceof Node.Http) {
             Node.Http h = (Node.Http) node;
             Map<String, String> headers = new LinkedHashMap<>();
@@ -284,6 +295,26 @@ public final class FlowInterpreter {
             vars.put("customer.language", cu.language());
             vars.put("customer.account", cu.accountNumber());
             return new Goto(l.found(), "", vars, List.of());
+        }
+        if (node instanceof Node.Lookup) {
+            Node.Lookup l = (Node.Lookup) node;
+            if (!(o instanceof AgiOutcome.LookupAnswered)) {
+                return unexpected(node, o);
+            }
+            AgiOutcome.LookupAnswered a = (AgiOutcome.LookupAnswered) o;
+            Map<String, String> vars = new HashMap<>();
+            vars.put(l.as() + ".status", a.status());
+            vars.put(l.as() + ".count", Integer.toString(a.rows().size()));
+            for (int i = 0; i < a.rows().size(); i++) {
+                String row = l.as() + "." + (i + 1) + ".";
+                a.rows().get(i).forEach((k, v) -> vars.put(row + k, v));
+            }
+            if (!a.reason().isEmpty()) {
+                vars.put(l.as() + ".reason", a.reason());
+            }
+            String next = "found".equals(a.status()) ? l.found() : "none".equals(a.status()) ? l.none()
+                    : l.unavailable();
+            return new Goto(next, "", vars, List.of());
         }
         if (node instanceof Node.Http) {
             Node.Http h = (Node.Http) node;

@@ -46,6 +46,13 @@ public sealed interface IvrAction {
         }
     }
 
+    /** Outcome: {@link AgiOutcome.LookupAnswered}. */
+    record AskLookup(String lookup, Map<String, String> keys, Duration budget) implements IvrAction {
+        public AskLookup {
+            keys = Map.copyOf(keys);
+        }
+    }
+
     /** Outcome: {@link AgiOutcome.DataFound}. */
     record QuerySelfService(Node.Query query, String key) implements IvrAction {}
 

@@ -109,6 +109,21 @@ public sealed interface Node {
         public List<String> exits() { return List.of(next, fallback); }
     }
 
+    /**
+     * Asks a lookup into another system configured in {@code config/lookups.yaml} (the customer's last orders), through
+     * the integration module's cache and circuit breaker, never waiting beyond {@code budget}. Sets
+     * {@code <as>.status} (found, none, unavailable), {@code <as>.count}, the first rows' fields as
+     * {@code <as>.1.<field>}, {@code <as>.2.<field>} ... and, when unavailable, {@code <as>.reason}; goes to
+     * {@code found}, {@code none} or {@code unavailable}.
+     */
+    record Lookup(String id, String lookup, Map<String, String> keys, Duration budget, String as, String found,
+                  String none, String unavailable) implements Node {
+        public Lookup {
+            keys = Map.copyOf(keys);
+        }
+        public List<String> exits() { return List.of(found, none, unavailable); }
+    }
+
     /** A weekly opening window on one day. */
     record OpenHours(DayOfWeek day, LocalTime from, LocalTime to) {}
 

@@ -85,6 +85,19 @@ class AgiServerIT {
             "  sorry: {type: play, prompt: {en: sorry-fallback}, next: bye}",
             "  bye: {type: hangup}");
 
+    /** The lookup node: the order system's rows through the integration module's address, within 300 ms. */
+    static final String ORDERS = String.join("\n",
+            "languages: [en]",
+            "start: answer",
+            "nodes:",
+            "  answer: {type: answer, next: orders}",
+            "  orders: {type: lookup, lookup: '${param.lookup}', as: orders, keys: {phone: '${caller.id}'}, budget: 300ms,",
+            "           found: status, none: nothing, unavailable: sorry}",
+            "  status: {type: say, kind: digits, value: '${orders.1.number}', next: bye}",
+            "  nothing: {type: play, prompt: {en: no-orders}, next: bye}",
+            "  sorry: {type: play, prompt: {en: sorry-fallback}, next: bye}",
+            "  bye: {type: hangup}");
+
     static final String ARGS = String.join("\n",
             "languages: [en]",
             "start: say",
@@ -109,6 +122,16 @@ class AgiServerIT {
         flows.put(loader.load("slow.yaml", SLOW.replace("${T}", "2s")));
         flows.put(loader.load("survey/run.agi.yaml", ARGS));
         flows.put(loader.load("voicemail.yaml", VOICEMAIL));
+        flows.put(loader.load("orders.yaml", ORDERS));
+        // the integration module's side of the lookup address: "orders" answers with a row, "silent" never answers
+        cc.core.contract.LookupAddresses.registerCodecs(vertx.eventBus());
+        vertx.eventBus().<cc.core.contract.LookupRequest>consumer(cc.core.contract.LookupAddresses.ASK, m -> {
+            if (m.body().lookup().equals("orders")) {
+                m.reply(new cc.core.contract.LookupReply("orders", cc.core.contract.LookupReply.Status.FOUND,
+                        List.of(java.util.Map.of("number", "17", "asked", m.body().keys().getOrDefault("phone", ""))),
+                        "", false));
+            }
+        });
         vertx.eventBus().<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, m -> {
             if (acdTakesCalls) {
                 enqueued.add(m.body());
@@ -211,6 +234,32 @@ class AgiServerIT {
         assertNotNull(end);
         assertEquals("caller-hung-up", end.outcome());
         assertEquals(List.of("answer:", "greet:", "crm:"), path());
+    }
+
+    @Test
+    @DisplayName("A lookup node: the order system's row is said to the caller; a lookup that does not answer within its"
+            + " budget takes the unavailable way, the session never stuck")
+    void lookupNode() throws Exception {
+        Trace t1 = Trace.load("agi-01-main-menu-inbound-call.txt");
+        try (FakeAsterisk a = new FakeAsterisk(server.port())) {
+            a.send(withScript(t1.environment(), "orders?lookup=orders"));
+            a.expect("ANSWER", "200 result=0");
+            a.expect("STREAM FILE \"en/digits/1\" \"\"", "200 result=0 endpos=4000");
+            a.expect("STREAM FILE \"en/digits/7\" \"\"", "200 result=0 endpos=4000");
+            a.expect("HANGUP", "200 result=1");
+            a.expectClosed();
+        }
+        assertEquals("completed", ended.poll(5, TimeUnit.SECONDS).outcome());
+        long asked = System.nanoTime();
+        try (FakeAsterisk a = new FakeAsterisk(server.port())) {
+            a.send(withScript(t1.environment(), "orders?lookup=silent"));
+            a.expect("ANSWER", "200 result=0");
+            a.expect("STREAM FILE \"sorry-fallback\" \"\"", "200 result=0 endpos=8000");
+            a.expect("HANGUP", "200 result=1");
+            a.expectClosed();
+        }
+        assertEquals("completed", ended.poll(5, TimeUnit.SECONDS).outcome());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked) < 3_000, "the budget ended the wait");
     }
 
     @Test

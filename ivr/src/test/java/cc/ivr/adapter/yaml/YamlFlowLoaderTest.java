@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -67,6 +68,34 @@ class YamlFlowLoaderTest {
         assertEquals(2, h.holidays().size());
         assertEquals("bye", h.onHoliday(), "holiday defaults to the closed branch");
         assertNotEquals(f.version(), loader.load("main.yaml", GOOD + "\n# changed").version());
+    }
+
+    @Test
+    @DisplayName("A lookup node names its lookup, keys, budget and three ways on; a missing way is refused naming it")
+    void lookupNode() throws Exception {
+        String yaml = String.join("\n",
+                "languages: [en]",
+                "start: orders",
+                "nodes:",
+                "  orders:",
+                "    type: lookup",
+                "    lookup: orders",
+                "    keys: {accountNumber: '${customer.account}'}",
+                "    budget: 400ms",
+                "    found: bye",
+                "    none: bye",
+                "    unavailable: bye",
+                "  bye:",
+                "    type: hangup",
+                "    prompt: {en: en/ivr/goodbye}", "");
+        Node.Lookup l = assertInstanceOf(Node.Lookup.class, loader.load("orders.yaml", yaml).nodes().get("orders"));
+        assertEquals("orders", l.lookup());
+        assertEquals("orders", l.as(), "the variables' prefix is the lookup's name unless 'as' says otherwise");
+        assertEquals(Map.of("accountNumber", "${customer.account}"), l.keys());
+        assertEquals(Duration.ofMillis(400), l.budget());
+        FlowConfigException e = assertThrows(FlowConfigException.class,
+                () -> loader.load("orders.yaml", yaml.replace("    unavailable: bye\n", "")));
+        assertTrue(e.getMessage().contains("unavailable"), e.getMessage());
     }
 
     @Test

@@ -274,6 +274,32 @@ class FlowInterpreterTest {
         assertEquals("no answer within 800 ms", slow.session().variable("crm.error"));
     }
 
+    @Test
+    @DisplayName("A lookup into another system: rows become variables and lead to found; none and unavailable (with"
+            + " the reason) take their own ways; an empty key is left out of the question")
+    void lookupIntoAnotherSystem() {
+        Flow f = flow("l", new Node.Lookup("l", "orders", Map.of("phone", "${caller.id}", "accountNumber",
+                        "${customer.account}"), Duration.ofMillis(700), "orders", "end", "other", "sorry"),
+                new Node.Hangup("sorry", p("sorry")));
+        IvrDecision d = begin(f);
+        assertEquals(List.of(new IvrAction.AskLookup("orders", Map.of("phone", "5551234"), Duration.ofMillis(700))),
+                d.actions());
+        IvrDecision found = interpreter.next(d.session(), new AgiOutcome.LookupAnswered("found",
+                List.of(Map.of("number", "A-17", "status", "shipped"), Map.of("number", "A-9", "status", "paid")),
+                "", now));
+        assertEquals(List.of("end"), nodes(found));
+        assertEquals("2", found.session().variable("orders.count"));
+        assertEquals("shipped", found.session().variable("orders.1.status"));
+        assertEquals("A-9", found.session().variable("orders.2.number"));
+        IvrDecision none = interpreter.next(d.session(), new AgiOutcome.LookupAnswered("none", List.of(), "", now));
+        assertEquals(List.of("other"), nodes(none));
+        assertEquals("0", none.session().variable("orders.count"));
+        IvrDecision down = interpreter.next(d.session(), new AgiOutcome.LookupAnswered("unavailable", List.of(),
+                "the order system did not answer within 700 ms", now));
+        assertEquals(List.of("sorry"), nodes(down));
+        assertEquals("the order system did not answer within 700 ms", down.session().variable("orders.reason"));
+    }
+
     @Nested
     @DisplayName("Business hours")
     class HoursNode {
