@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.http.HttpResponse;
@@ -190,21 +189,26 @@ class WebhookAdminIT {
 
         WebDriver d = chromium.start();
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(50));
+        // the panel is drawn again as the status refreshes: an element found a moment ago may be gone, so read afresh
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         d.get("http://127.0.0.1:" + server.httpPort() + "/console/");
         wait.until(x -> x.findElement(By.id("username")).isDisplayed());
         d.findElement(By.id("username")).sendKeys("ada");
         d.findElement(By.id("password")).sendKeys(PASSWORD);
         d.findElement(By.id("signin-button")).click();
         wait.until(x -> !x.findElements(By.cssSelector("#webhook-dead-letters tr[data-id]")).isEmpty());
-        WebElement row = d.findElement(By.cssSelector("#webhook-dead-letters tr[data-id]"));
-        assertTrue(row.getText().contains(event.id()), row.getText());
-        assertTrue(d.findElement(By.id("webhook-subscriptions")).getText().contains("crm"));
+        String row = wait.until(x -> x.findElement(By.cssSelector("#webhook-dead-letters tr[data-id]")).getText());
+        assertTrue(row.contains(event.id()), row);
+        wait.until(x -> x.findElement(By.id("webhook-subscriptions")).getText().contains("crm"));
         d.findElement(By.id("lang")).click();
         wait.until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
         wait.until(x -> x.findElement(By.id("webhooks-panel")).getText().contains("وب‌هوک‌ها"));
-        WebElement replay = d.findElement(By.cssSelector("#webhook-dead-letters .webhook-replay"));
-        assertEquals("ارسال دوباره", replay.getText());
-        replay.click();
+        wait.until(x -> "ارسال دوباره".equals(x.findElement(By.cssSelector("#webhook-dead-letters .webhook-replay"))
+                .getText()));
+        wait.until(x -> {
+            x.findElement(By.cssSelector("#webhook-dead-letters .webhook-replay")).click();
+            return true;
+        });
         wait.until(x -> x.findElement(By.id("webhook-status")).getText().contains("تحویل شد"));
         assertTrue(receivedIds.contains(event.id()), receivedIds.toString());
         assertTrue(deadLetters(ada, "").isEmpty());
