@@ -2,8 +2,6 @@ package cc.integration.kafka;
 
 import cc.core.config.ConfigNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,18 +23,6 @@ public record KafkaSettings(boolean enabled, String bootstrapServers, String top
 
     public static KafkaSettings disabled() {
         return new KafkaSettings(false, "", "cc", "contact-center", Duration.ofSeconds(30));
-    }
-
-    /** Reads the {@code kafka:} block of a file; a missing file means Kafka is off. */
-    public static KafkaSettings load(Path file) {
-        if (!Files.exists(file)) {
-            return disabled();
-        }
-        // only this block is checked for unknown keys: the file holds other sinks' blocks too
-        ConfigNode block = ConfigNode.load(file).child("kafka");
-        KafkaSettings s = read(block);
-        block.finish();
-        return s;
     }
 
     /** Reads the block; bad values are refused naming the file and key ({@code kafka.topicPrefix}). */

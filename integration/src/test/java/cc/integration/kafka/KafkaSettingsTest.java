@@ -21,7 +21,8 @@ class KafkaSettingsTest {
     @Test
     @DisplayName("the shipped config/integration.yaml reads, with Kafka off")
     void shippedFile() {
-        KafkaSettings s = KafkaSettings.load(Path.of("../config/integration.yaml"));
+        KafkaSettings s = cc.integration.IntegrationSection.read(ConfigNode.load(Path.of("../config/integration.yaml")),
+                name -> null).kafka();
         assertFalse(s.enabled());
         assertEquals("cc.interaction", s.topic("interaction"));
     }

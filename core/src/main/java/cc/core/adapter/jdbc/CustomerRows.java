@@ -76,6 +76,25 @@ final class CustomerRows {
     }
 
     /** The record as JSON: the back-office API's customer and the events' {@code customer}. */
+    /** Inserts a customer's phones in order ({@code match digits -> number as written}); nothing when empty. */
+    static void insertPhones(Connection c, long id, java.util.Map<String, String> phones) throws SQLException {
+        if (phones.isEmpty()) {
+            return;
+        }
+        try (java.sql.PreparedStatement ins = c.prepareStatement("insert into customer_phones"
+                + " (customer_id, seq, number, match_digits) values (?, ?, ?, ?)")) {
+            int seq = 0;
+            for (java.util.Map.Entry<String, String> phone : phones.entrySet()) {
+                ins.setLong(1, id);
+                ins.setInt(2, seq++);
+                ins.setString(3, phone.getValue());
+                ins.setString(4, phone.getKey());
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
     static JsonObject json(CustomerRecord r) {
         return cc.core.adapter.json.CustomerJson.of(r);
     }

@@ -175,18 +175,7 @@ public final class JdbcCustomerRegistry implements CustomerRegistry {
             update(c, "delete from customer_phones where customer_id = ?", id);
             update(c, "delete from customer_emails where customer_id = ?", id);
         }
-        try (PreparedStatement ins = c.prepareStatement("insert into customer_phones (customer_id, seq, number,"
-                + " match_digits) values (?, ?, ?, ?)")) {
-            int seq = 0;
-            for (Map.Entry<String, String> phone : phones.entrySet()) {
-                ins.setLong(1, id);
-                ins.setInt(2, seq++);
-                ins.setString(3, phone.getValue());
-                ins.setString(4, phone.getKey());
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
+        CustomerRows.insertPhones(c, id, phones);
         try (PreparedStatement ins = c.prepareStatement("insert into customer_emails (customer_id, address)"
                 + " values (?, ?)")) {
             for (String email : emails) {

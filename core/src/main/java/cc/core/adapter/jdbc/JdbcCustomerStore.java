@@ -152,20 +152,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                 del.executeUpdate();
             }
         }
-        if (!phones.isEmpty()) {
-            try (PreparedStatement ins = c.prepareStatement("insert into customer_phones"
-                    + " (customer_id, seq, number, match_digits) values (?, ?, ?, ?)")) {
-                int seq = 0;
-                for (Map.Entry<String, String> phone : phones.entrySet()) {
-                    ins.setLong(1, id);
-                    ins.setInt(2, seq++);
-                    ins.setString(3, phone.getValue());
-                    ins.setString(4, phone.getKey());
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-        }
+        CustomerRows.insertPhones(c, id, phones);
         cc.core.domain.customer.CustomerRecord after = CustomerRows.load(c, id).orElseThrow();
         if (before.isEmpty()) {
             JdbcOutbox.append(c, CustomerRows.created(after, clock.instant()));
