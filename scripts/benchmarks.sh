@@ -15,6 +15,8 @@
 #                                      report-month (a month's reports over 10 million calls in PostgreSQL; loading
 #                                      them takes tens of minutes the first time: not in the default set)
 #                                      pipeline (the sales pipeline report over 100,000 opportunities: not in the default set)
+#                                      pipeline-db (the same report with its facts read from PostgreSQL; loading them
+#                                      takes a minute or two: not in the default set)
 #                                      dialer-load (the whole dialer against the simulator for 30 minutes at 25 agents,
 #                                      beside the pure simulation, 30 minutes: not in the default set; for a quick check
 #                                      run its class with --minutes 2)
@@ -29,6 +31,18 @@
 #                                      default set)
 #                                      lookup (lookups into an HTTP order system on loopback: answered, cached, hung;
 #                                      under a minute, not in the default set)
+#                                      faults (the whole server at 20 calls/s on PostgreSQL through a proxy, a database
+#                                      or AMI link cut every 30 s, 10 minutes: not in the default set; --minutes 5)
+#                                      soak (the whole server against the simulator at 20 calls/s for an hour,
+#                                      heap, threads, open files and records every 5 minutes: not in the default set;
+#                                      --minutes 20 for a short one)
+#                                      cluster (three server nodes in one JVM on Redis, PostgreSQL and the simulator,
+#                                      1,500 agents on WebSockets, 50 calls/s: pop latency by node, then the routing
+#                                      node killed and the takeover timed; 10 to 20 minutes: not in the default set)
+#                                      takeover (three nodes as child JVMs on Redis, PostgreSQL and the simulator, a
+#                                      campaign and callers running; the routing and dialer leaders killed by turns
+#                                      (kill -9) and restarted, lease and first offer or call timed; 5 to 10 minutes
+#                                      with --rounds 5: not in the default set)
 # Each benchmark is also a main class that takes its own options (see README, "Benchmarks").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,12 +68,17 @@ declare -A main=(
   [warehouse-export]=cc.bench.warehouse.WarehouseExportBenchmark
   [report-month]=cc.bench.report.ReportMonthBenchmark
   [pipeline]=cc.bench.sales.PipelineBenchmark
+  [pipeline-db]=cc.bench.sales.PipelineDatabaseBenchmark
   [dialer-load]=cc.bench.dialer.DialerLoadRun
   [chat]=cc.bench.chat.ChatLatencyBenchmark
   [email]=cc.bench.email.EmailIntakeBenchmark
   [backoffice-import]=cc.bench.backoffice.CustomerImportBenchmark
   [webhooks]=cc.bench.integration.WebhookDeliveryBenchmark
   [lookup]=cc.bench.lookup.LookupBenchmark
+  [faults]=cc.bench.faults.FaultLoadRun
+  [soak]=cc.bench.soak.SoakRun
+  [cluster]=cc.bench.cluster.ClusterPopBenchmark
+  [takeover]=cc.bench.cluster.LeaderTakeoverBenchmark
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(ami acd dialer simulator ivr console)

@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/test-services.sh
+# the voice prompts (espeak-ng and sox installed when missing); GeneratedSoundsTest checks them
+scripts/prompts.sh
 exec mvn -B -ntp verify "$@"

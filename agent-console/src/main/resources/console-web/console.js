@@ -71,6 +71,11 @@
     if (window.QualityBoard) { QualityBoard.start(me, api); }
   }
 
+  const LIVE_RETRY_FIRST_MS = 300;
+  const LIVE_RETRY_MAX_MS = 10000;
+  let liveRetries = 0;
+  let liveReconnects = 0;
+
   function connect() {
     socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
     socket.onmessage = ev => {
@@ -87,9 +92,25 @@
       else if (m.type === 'dial-result') { status('dial-status', m.answered, m.number + ': ' + (m.answered ? 'OK' : m.detail)); }
       else if (m.type === 'spy-result') { status('supervisor-status', m.answered, m.mode); }
     };
-    socket.onclose = () => { if (me) { setTimeout(connect, 2000); } };
-    document.body.dataset.live = 'connecting';
-    socket.onopen = () => { document.body.dataset.live = 'open'; };
+    socket.onclose = () => {
+      if (!me) { return; }
+      // the node may be gone: the load balancer sends the next connection to a live one, whose hello brings the
+      // agent's state and the wallboard again and whose console pops a call in progress again. Backing off with
+      // jitter, so a whole floor's browsers do not all come back to the surviving nodes in the same instant.
+      document.body.dataset.live = 'reconnecting';
+      $('live-lost').hidden = false;
+      const delay = Math.min(LIVE_RETRY_MAX_MS, LIVE_RETRY_FIRST_MS * 2 ** liveRetries) * (0.5 + Math.random() / 2);
+      liveRetries++;
+      setTimeout(connect, delay);
+    };
+    if (document.body.dataset.live !== 'reconnecting') { document.body.dataset.live = 'connecting'; }
+    socket.onopen = () => {
+      liveRetries = 0;
+      liveReconnects += document.body.dataset.live === 'reconnecting' ? 1 : 0;
+      document.body.dataset.liveReconnects = String(liveReconnects);
+      document.body.dataset.live = 'open';
+      $('live-lost').hidden = true;
+    };
   }
 
   // ---- agent state ----

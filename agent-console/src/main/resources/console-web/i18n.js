@@ -2,7 +2,7 @@
 // Interface strings in English and Persian; numbers for Persian readers use Persian digits.
 window.I18N = {
   en: {
-    appTitle: 'Contact center', signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password',
+    appTitle: 'Contact center', signIn: 'Sign in', signOut: 'Sign out', liveLost: 'Connection lost: reconnecting', username: 'User name', password: 'Password',
     myState: 'My state', available: 'Available', pause: 'Pause', endWrapUp: 'End wrap-up',
     reasonBreak: 'Break', reasonLunch: 'Lunch', reasonTraining: 'Training', reasonMeeting: 'Meeting',
     noCall: 'No call yet. Calls that reach you appear here.', number: 'Number', dial: 'Dial', segment: 'Segment',
@@ -50,7 +50,7 @@ window.I18N = {
     addedToDnc: 'On the do-not-call list', skipped: 'Skipped', none: 'none', campaign: 'Campaign'
   },
   fa: {
-    appTitle: 'مرکز تماس', signIn: 'ورود', signOut: 'خروج', username: 'نام کاربری', password: 'گذرواژه',
+    appTitle: 'مرکز تماس', signIn: 'ورود', signOut: 'خروج', liveLost: 'ارتباط قطع شد: در حال اتصال دوباره', username: 'نام کاربری', password: 'گذرواژه',
     myState: 'وضعیت من', available: 'آماده', pause: 'توقف', endWrapUp: 'پایان جمع‌بندی',
     reasonBreak: 'استراحت', reasonLunch: 'ناهار', reasonTraining: 'آموزش', reasonMeeting: 'جلسه',
     noCall: 'هنوز تماسی نیست. تماس‌ها اینجا نمایش داده می‌شوند.', number: 'شماره', dial: 'شماره‌گیری', segment: 'بخش',

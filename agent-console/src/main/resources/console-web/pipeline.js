@@ -35,6 +35,8 @@ Object.assign(I18N.fa, {
   const TITLES = { open: 'pipelineOpen', stages: 'pipelineStages', closed: 'pipelineClosed', reasons: 'pipelineReasons',
     effort: 'pipelineEffort', owners: 'pipelineOwners' };
   let lang = 'en';
+  // the center's time zone (from the session): "today" is the center's day, as the report cuts days in it
+  let zone;
   let shown = null; // { body, path }
 
   function t(key) { return (I18N[lang] && I18N[lang][key]) || I18N.en[key] || key; }
@@ -58,7 +60,7 @@ Object.assign(I18N.fa, {
 
   function today(calendar) {
     const parts = new Intl.DateTimeFormat('en-u-ca-' + (calendar === 'jalali' ? 'persian' : 'gregory') + '-nu-latn',
-      { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+      { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).formatToParts(new Date());
     const part = type => parts.find(p => p.type === type).value;
     return part('year') + '-' + part('month') + '-' + part('day');
   }
@@ -189,6 +191,7 @@ Object.assign(I18N.fa, {
 
   Page.call('GET', '/api/session').then(me => {
     lang = me.language === 'fa' ? 'fa' : 'en';
+    zone = me.zone || undefined;
     $('p-calendar').value = lang === 'fa' ? 'jalali' : 'gregorian';
     resetDays();
     if (me.role === 'supervisor' || me.role === 'admin') {

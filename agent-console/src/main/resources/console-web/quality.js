@@ -332,7 +332,9 @@
   // ---- my evaluations (agents) ----
   let mine = [];
   async function loadMine() {
-    const from = new Date(Date.now() - 365 * 86400000).toISOString().slice(0, 10);
+    // a year back, one day short of the server's longest range: the browser's date (UTC here) may be a day behind
+    // the center's, where the server counts the range to today
+    const from = new Date(Date.now() - 364 * 86400000).toISOString().slice(0, 10);
     try {
       mine = (await api('GET', '/api/quality/evaluations?from=' + from)).evaluations;
       renderMine();

@@ -34,10 +34,12 @@
     return num(percent ? round1(v * 100) : round1(v));
   }
 
-  // today as YYYY-MM-DD in the calendar, from the browser's clock
+  // today as YYYY-MM-DD in the calendar, from the browser's clock, in the center's time zone (the session's), where
+  // the reports cut their days
+  let zone;
   function today(calendar) {
     const parts = new Intl.DateTimeFormat('en-u-ca-' + (calendar === 'jalali' ? 'persian' : 'gregory') + '-nu-latn',
-      { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+      { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).formatToParts(new Date());
     const part = type => parts.find(p => p.type === type).value;
     return part('year') + '-' + part('month') + '-' + part('day');
   }
@@ -173,6 +175,7 @@
   api('/api/session').then(m => {
     me = m;
     lang = me.language || 'en';
+    zone = me.zone || undefined;
     $('who').textContent = me.name + ' (' + me.role + ')';
     // Persian readers count days in the Jalali calendar; they can still choose Gregorian
     $('r-calendar').value = lang === 'fa' ? 'jalali' : 'gregorian';

@@ -28,6 +28,9 @@ const HELP_I18N = {
     'state-not-reached': 'We could not reach your phone.', 'state-cancelled': 'The call is cancelled.',
     'state-abandoned': 'You hung up before an agent answered. You can ask us to call again.',
     'state-refused': 'We cannot call this number.',
+    'state-ringing-agent': 'An agent is being connected; we will call you in a moment.',
+    'state-calling-customer': 'An agent is calling you now: answer and press 1.',
+    'state-declined': 'The call was not confirmed with 1, so the agent did not talk to you.',
     'state-unavailable': 'The call-back service is not available right now. Please call us instead.',
     'reason-address-limit': 'You have asked for several calls in the last hour. Please try again later.',
     'reason-number-limit': 'This number has already been called back twice today.',
@@ -70,6 +73,9 @@ const HELP_I18N = {
     'state-not-reached': 'نتوانستیم با تلفن شما تماس بگیریم.', 'state-cancelled': 'تماس لغو شد.',
     'state-abandoned': 'پیش از پاسخ کارشناس تماس را قطع کردید. می‌توانید دوباره درخواست تماس بدهید.',
     'state-refused': 'نمی‌توانیم با این شماره تماس بگیریم.',
+    'state-ringing-agent': 'یک کارشناس در حال آماده شدن است؛ چند لحظه دیگر با شما تماس می‌گیریم.',
+    'state-calling-customer': 'کارشناس اکنون با شما تماس می‌گیرد: پاسخ دهید و ۱ را بزنید.',
+    'state-declined': 'تماس با زدن ۱ تأیید نشد، پس کارشناس با شما صحبت نکرد.',
     'state-unavailable': 'سرویس تماس برگشتی اکنون در دسترس نیست. لطفاً خودتان با ما تماس بگیرید.',
     'reason-address-limit': 'در یک ساعت گذشته چند بار درخواست تماس داده‌اید. لطفاً بعداً دوباره بکوشید.',
     'reason-number-limit': 'امروز دو بار با این شماره تماس برگشتی گرفته شده است.',
@@ -91,7 +97,7 @@ const HELP_I18N = {
 (function () {
   const $ = id => document.getElementById(id);
   const DAYS = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-  const FINAL = ['connected', 'unconfirmed', 'not-reached', 'abandoned', 'cancelled', 'refused'];
+  const FINAL = ['connected', 'unconfirmed', 'not-reached', 'abandoned', 'cancelled', 'refused', 'declined'];
   const param = new URLSearchParams(location.search).get('lang');
   let lang = param || localStorage.getItem('help-lang') || ((navigator.language || 'en').startsWith('fa') ? 'fa' : 'en');
   lang = lang === 'fa' ? 'fa' : 'en';

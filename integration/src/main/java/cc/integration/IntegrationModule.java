@@ -30,6 +30,10 @@ public final class IntegrationModule implements AutoCloseable {
     private final List<WebhookSink> webhooks;
     private final Optional<cc.integration.kafka.KafkaEventSink> kafka;
     private final List<String> deployments = new ArrayList<>();
+    /** With several nodes on one database: the "outbox-relay" lease, so exactly one node relays. */
+    private Optional<cc.core.app.livestate.Leadership> leadership = Optional.empty();
+    /** The lease's name in the live-state store. */
+    public static final String LEASE = "outbox-relay";
 
     private IntegrationModule(Vertx vertx, OutboxRelay relay, List<WebhookSink> webhooks,
                               Optional<cc.integration.kafka.KafkaEventSink> kafka) {
@@ -42,6 +46,16 @@ public final class IntegrationModule implements AutoCloseable {
     /** Starts the relay on the migrated database; {@code more} are sinks besides the webhooks. */
     public static Future<IntegrationModule> start(Vertx vertx, Database db, IntegrationSettings settings,
                                                   List<OutboxRelay.Sink> more, InstantSource clock) {
+        return start(vertx, db, settings, more, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Vertx, Database, IntegrationSettings, List, InstantSource)}; with {@code leadership} (several
+     * nodes sharing the database) the relay polls only while this node holds that lease.
+     */
+    public static Future<IntegrationModule> start(Vertx vertx, Database db, IntegrationSettings settings,
+                                                  List<OutboxRelay.Sink> more, InstantSource clock,
+                                                  Optional<cc.core.app.livestate.Leadership> leadership) {
         JdbcOutboxSource outbox = new JdbcOutboxSource(db);
         JdbcDeadLetters deadLetters = new JdbcDeadLetters(db);
         List<WebhookSink> webhooks = settings.webhooks().stream()
@@ -53,8 +67,10 @@ public final class IntegrationModule implements AutoCloseable {
                 ? Optional.of(new cc.integration.kafka.KafkaEventSink(vertx, settings.kafka())) : Optional.empty();
         kafka.ifPresent(k -> sinks.add(new OutboxRelay.Sink(k, settings.relay())));
         sinks.addAll(more);
-        OutboxRelay relay = new OutboxRelay(outbox, sinks, clock);
+        OutboxRelay relay = leadership.isEmpty() ? new OutboxRelay(outbox, sinks, clock)
+                : new OutboxRelay(outbox, sinks, clock, leadership.get()::holds);
         IntegrationModule m = new IntegrationModule(vertx, relay, webhooks, kafka);
+        m.leadership = leadership;
         return vertx.deployVerticle(new WebhookDesk(webhooks, deadLetters, outbox, relay::status, clock))
                 .compose(id -> {
                     m.deployments.add(id);
@@ -62,6 +78,7 @@ public final class IntegrationModule implements AutoCloseable {
                 })
                 .map(id -> {
                     m.deployments.add(id);
+                    leadership.ifPresent(l -> l.start(vertx, () -> { }, () -> { }));
                     log.info("integration: outbox relay started with {} sinks ({} webhooks: {})", sinks.size(),
                             webhooks.size(), webhooks.stream().map(w -> w.subscription().name() + " -> "
                                     + w.subscription().url()).toList());
@@ -80,6 +97,7 @@ public final class IntegrationModule implements AutoCloseable {
     /** Stops the relay (a batch in flight is offered again at the next start) and the webhooks' HTTP clients. */
     @Override
     public void close() {
+        leadership.ifPresent(cc.core.app.livestate.Leadership::stop);
         for (String id : deployments) {
             try {
                 vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -2,7 +2,9 @@ package cc.ivr;
 
 import cc.core.adapter.jdbc.Database;
 import cc.core.app.customer.CustomerStore;
+import cc.ivr.adapter.agi.AgiAllowList;
 import cc.ivr.adapter.agi.AgiServer;
+import cc.ivr.adapter.file.SoundsCheck;
 import cc.ivr.adapter.http.VertxHttpLookup;
 import cc.ivr.adapter.jdbc.JdbcSelfServiceData;
 import cc.ivr.adapter.yaml.YamlFlowDirectory;
@@ -31,9 +33,20 @@ public final class IvrModule {
      * @param defaultFlow    the flow for requests naming an unknown flow
      * @param defaultQueue   the queue of the built-in last-resort flow
      * @param reloadInterval how often the flow directory is checked for changes
+     * @param soundsDir      Asterisk's sounds directory (mounted) to check the flows' prompts against; empty: no check
+     * @param agiAllowFrom   addresses and CIDR blocks FastAGI accepts connections from
+     * @param replyTimeout   how long Asterisk may take to answer a FastAGI command (beyond what it waits for the
+     *                       caller) before the session is ended as failed
      */
     public record Config(String host, int port, Path flowDirectory, String defaultFlow, String defaultQueue,
-                         Duration reloadInterval) {
+                         Duration reloadInterval, java.util.Optional<Path> soundsDir, AgiAllowList agiAllowFrom,
+                         Duration replyTimeout) {
+        public Config(String host, int port, Path flowDirectory, String defaultFlow, String defaultQueue,
+                      Duration reloadInterval) {
+            this(host, port, flowDirectory, defaultFlow, defaultQueue, reloadInterval, java.util.Optional.empty(),
+                    AgiAllowList.LOOPBACK, AgiServer.DEFAULT_REPLY_TIMEOUT);
+        }
+
         public static Config defaults() {
             return new Config("0.0.0.0", 4573, Path.of("config", "ivr"), "main", "support", Duration.ofSeconds(2));
         }
@@ -58,12 +71,16 @@ public final class IvrModule {
                                           InstantSource clock) {
         FlowLibrary flows = new FlowLibrary(config.defaultFlow(), config.defaultQueue());
         YamlFlowDirectory directory = new YamlFlowDirectory(config.flowDirectory(), flows);
+        config.soundsDir().map(SoundsCheck::new).ifPresent(check -> {
+            directory.withSoundsCheck(check);
+            vertx.executeBlocking(() -> check.checkAnnouncements(), false);
+        });
         VertxHttpLookup http = new VertxHttpLookup(vertx);
         IvrServices services = new IvrServices(vertx, new FlowInterpreter(), flows, customers,
                 new JdbcSelfServiceData(database), http, clock);
         IvrSessions sessions = new IvrSessions(services);
-        AgiServer server = new AgiServer(vertx, sessions);
-        IvrMetrics metrics = new IvrMetrics(sessions, flows);
+        AgiServer server = new AgiServer(vertx, sessions, config.agiAllowFrom(), config.replyTimeout());
+        IvrMetrics metrics = new IvrMetrics(sessions, flows, server::refused);
         return directory.start(vertx, config.reloadInterval())
                 .compose(v -> server.listen(config.host(), config.port()))
                 .map(s -> new IvrModule(vertx, server, directory, http, metrics));

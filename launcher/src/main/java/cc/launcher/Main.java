@@ -56,7 +56,8 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "cc-shutdown"));
-        String base = "http://" + config.http().host() + ":" + server.httpPort();
+        String base = (config.http().tls().isPresent() ? "https://" : "http://") + config.http().host() + ":"
+                + server.httpPort();
         System.out.println();
         System.out.println("Contact-center server " + config.nodeId() + " is running.");
         System.out.println("  health   " + base + "/health");

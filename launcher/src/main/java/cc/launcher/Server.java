@@ -91,7 +91,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -127,6 +126,8 @@ public final class Server implements AutoCloseable {
     private ConsoleVerticle console;
     private Optional<cc.console.app.ChatDesk> chatDesk = Optional.empty();
     private int agiPort;
+    /** This node among several (cluster.enabled); null with one node. */
+    private cc.launcher.cluster.ClusterNode cluster;
 
     private Server(ServerConfig config) {
         this.config = config;
@@ -196,9 +197,7 @@ public final class Server implements AutoCloseable {
                     telephony = new AmiTelephony(vertx, amiServers(), AmiOptions.defaults(), metrics,
                             InstantSource.system());
                     // The recorder subscribes before the links come up, so no event of the first calls is missed.
-                    InteractionRecorder recorder = new InteractionRecorder(telephony, interactions, customers,
-                            new InteractionTracker(java.util.Set.copyOf(config.asterisk().inboundContexts()),
-                                    () -> UUID.randomUUID().toString()), metrics);
+                    InteractionRecorder recorder = recorder();
                     return vertx.deployVerticle(recorder);
                 })
                 .compose(id -> startRecordings())
@@ -208,6 +207,8 @@ public final class Server implements AutoCloseable {
                 // before the ACD, so it hears the first agent state changes
                 .compose(id -> vertx.deployVerticle(new AgentStateRecorder(new JdbcAgentStateHistory(database),
                         metrics)))
+                // before the dialer, the ACD and the console, which forward and share through it
+                .compose(id -> startCluster())
                 .compose(id -> startDialer())
                 .compose(id -> startCallControl())
                 // before the ACD, so it hears the first chats and emails enqueued
@@ -232,6 +233,9 @@ public final class Server implements AutoCloseable {
                             .withSessions(config.console().sessionIdle(), config.console().sessionLifetime());
                     console = JdbcConsole.verticle(database, consoleConfig, Optional.of(telephony));
                     console.withPopLookups(LookupWiring.pop(config.lookups()));
+                    if (cluster != null) {
+                        console.sessions().shareThrough(cluster.sessions());
+                    }
                     return vertx.deployVerticle(console);
                 })
                 .compose(id -> startChat())
@@ -252,6 +256,7 @@ public final class Server implements AutoCloseable {
                             // the back-office API for other systems (/backoffice/v1, API keys made by admins)
                             .withBackOffice(cc.console.adapter.jdbc.JdbcBackOffice.web(vertx, database, console))),
                             selfServiceWeb()));
+                    config.http().tls().ifPresent(t -> http.withTls(t.certificate(), t.key()));
                     return vertx.deployVerticle(http);
                 })
                 .map(id -> {
@@ -298,7 +303,8 @@ public final class Server implements AutoCloseable {
             return Future.failedFuture(new cc.core.config.ConfigException("integration.file: " + file
                     + " does not exist"));
         }
-        return cc.integration.IntegrationModule.start(vertx, database, settings, List.of(), InstantSource.system())
+        return cc.integration.IntegrationModule.start(vertx, database, settings, List.of(), InstantSource.system(),
+                        clusterLease(cc.integration.IntegrationModule.LEASE))
                 .map(m -> {
                     integration = m;
                     toClose.add(m);
@@ -324,6 +330,9 @@ public final class Server implements AutoCloseable {
      * first calls is missed) and deletes files past their retention. Files are read where Asterisk's directory is
      * mounted; in a simulator run, where the simulator writes the files Asterisk would.
      */
+    /** How long after a recording's end its file is looked for (the simulator writes it at the end). */
+    private static final long RECORDING_CHECK_AFTER_MS = 2_000;
+
     private Future<String> startRecordings() {
         ServerConfig.Recording r = config.recording();
         Path read = r.readDirectory().orElseGet(() -> simulator != null
@@ -335,6 +344,11 @@ public final class Server implements AutoCloseable {
                     retention = new RetentionSweeper(recordings, recordingFiles,
                             RetentionPolicy.days(r.retentionDays()), r.sweepEvery(), InstantSource.system(), metrics);
                     return vertx.deployVerticle(retention);
+                })
+                .compose(id -> {
+                    recordingCheck = new cc.core.app.recording.RecordingFileCheck(recordingFiles,
+                            RECORDING_CHECK_AFTER_MS, InstantSource.system(), metrics);
+                    return vertx.deployVerticle(recordingCheck);
                 });
     }
 
@@ -357,6 +371,23 @@ public final class Server implements AutoCloseable {
     }
 
     /** Deployed before the AMI links come up, so the ACD sees every hang-up of the callers it holds. */
+    /** Joins the other nodes (cluster.enabled): before the ACD and the console, which forward and share through it. */
+    private Future<Void> startCluster() {
+        if (!config.cluster().enabled()) {
+            return Future.succeededFuture();
+        }
+        return cc.launcher.cluster.ClusterNode.start(vertx, config.cluster(), config.nodeId(), liveState)
+                .map(node -> {
+                    cluster = node;
+                    return null;
+                });
+    }
+
+    /** This node among several; empty with one node. */
+    public Optional<cc.launcher.cluster.ClusterNode> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
     private Future<String> startAcd() {
         AcdSettings settings = acdSettings();
         AcdMeters acdMeters = new AcdMeters(settings.queues().stream().map(q -> q.id()).toList());
@@ -367,10 +398,14 @@ public final class Server implements AutoCloseable {
                 snapshot -> intervals.store(snapshot).onFailure(e -> log.error("storing the ACD interval {} failed: {}",
                         snapshot.start(), e.getMessage())),
                 loginAll, config.acd().statsEvery(), config.liveState().redisUri().isBlank() ? Optional.empty()
-                        : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl())));
+                        : Optional.of(new AcdVerticle.Cluster(liveState, config.nodeId(), config.acd().leaseTtl(),
+                                config.acd().routeThroughStoreOutage())));
         YamlAcdSettings.ScoreRulesConfig rules = config.acd().scoreRules();
         acd.withScoreRouting(new ScoreRouting(rules.rules(), new JdbcCustomerScoreStore(database)::scores, rules.scoreWait()));
         acd.withMedia(config.acd().media());
+        if (cluster != null) {
+            acd.withStandbyForward(cluster);
+        }
         log.info("ACD: {} queues, {} agents, ringing agents through server {}, {} score rules", settings.queues().size(),
                 settings.agents().size(), settings.server(), rules.rules().rules().size());
         return vertx.deployVerticle(acd).onSuccess(id -> acdDeployment = id);
@@ -386,8 +421,12 @@ public final class Server implements AutoCloseable {
         CallControlBook book = new CallControlBook(new CallControlBook.Settings("cc-hold", "cc-outbound",
                 acd.agentWaitContext(), acd.conferenceContext(), acd.callbackDial(), java.time.ZoneId.systemDefault()),
                 new DialPermissions(config.dialer().settings().dialPlan()));
-        return vertx.deployVerticle(new CallControlVerticle(telephony, book, new JdbcCallControlAudit(database),
-                config.recording().directory(), InstantSource.system()));
+        CallControlVerticle control = new CallControlVerticle(telephony, book, new JdbcCallControlAudit(database),
+                config.recording().directory(), InstantSource.system());
+        if (cluster != null) {
+            control.forwardingTo(cluster.toHolderEvenHere(AcdVerticle.LEASE, "no node routes calls right now; try again"));
+        }
+        return vertx.deployVerticle(control);
     }
 
     private String acdDeployment;
@@ -406,6 +445,11 @@ public final class Server implements AutoCloseable {
         DialerVerticle dialer = new DialerVerticle(settings, store, new JdbcDialAudit(database), store::doNotCall,
                 telephony, InstantSource.system(), config.dialer().clickToTalk(),
                 new cc.dialer.adapter.jdbc.JdbcClickToTalkStore(database));
+        clusterLease(DialerVerticle.LEASE).ifPresent(l -> dialer.ledBy(l, config.dialer().takeoverHold()));
+        if (cluster != null) {
+            // a standby's preview and click-to-talk requests go to the node holding the dialer lease
+            dialer.forwardingTo(cluster.forwardTo(DialerVerticle.LEASE, "no node dials right now; try again"));
+        }
         return vertx.deployVerticle(dialer).onSuccess(id -> dialerDeployment = id);
     }
 
@@ -417,6 +461,10 @@ public final class Server implements AutoCloseable {
         cc.console.app.ChatDesk desk = new cc.console.app.ChatDesk(new cc.console.domain.chat.ChatBook(
                 config.chat().settings()), new cc.console.adapter.jdbc.JdbcChatStore(database), console.hub(),
                 InstantSource.system());
+        if (cluster != null) {
+            // the agent holding a chat may be connected to another node than its visitor
+            desk.withPeers(cluster::toNode);
+        }
         chatDesk = Optional.of(desk);
         return vertx.deployVerticle(desk);
     }
@@ -547,6 +595,49 @@ public final class Server implements AutoCloseable {
         return phones.build();
     }
 
+    /**
+     * The interaction recorder. With several nodes (a shared live-state store) each node follows every call, but only
+     * the holder of an Asterisk server's {@code recorder.<server>} lease writes its calls, and the interactions are
+     * named by call, so a node that takes the lease over writes the same rows (one record per call).
+     */
+    private InteractionRecorder recorder() {
+        java.util.Set<String> inbound = java.util.Set.copyOf(config.asterisk().inboundContexts());
+        if (config.liveState().redisUri().isBlank()) {
+            return new InteractionRecorder(telephony, interactions, customers,
+                    new InteractionTracker(inbound, cc.core.domain.interaction.InteractionIds.random()), metrics);
+        }
+        recordingLeases = cc.core.app.interaction.RecordingOwnership.leased(liveState,
+                amiServers().stream().map(a -> a.name()).toList(), config.nodeId(), config.acd().leaseTtl());
+        return new InteractionRecorder(telephony, interactions, customers,
+                new InteractionTracker(inbound, cc.core.domain.interaction.InteractionIds.ofCall()), metrics,
+                recordingLeases);
+    }
+
+    /** The recording leases of this node (several nodes); null with one node. */
+    private cc.core.app.interaction.RecordingOwnership.Leased recordingLeases;
+
+    /**
+     * Stops renewing this node's recording leases without giving them up, as a node that dies does: with {@link
+     * #close()} after it, the other nodes wait for the leases to run out (tests of the takeover).
+     */
+    void haltRecordingLeases() {
+        if (recordingLeases != null) {
+            recordingLeases.halt();
+        }
+    }
+
+    /**
+     * With a shared live-state store (several nodes), a lease so exactly one node does a job that must not run twice
+     * (the dialer, the outbox relay): the ACD's lease mechanism and time to live ({@code acd.leaseTtl}).
+     */
+    private Optional<cc.core.app.livestate.Leadership> clusterLease(String name) {
+        if (config.liveState().redisUri().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new cc.core.app.livestate.Leadership(liveState, name, config.nodeId(),
+                config.acd().leaseTtl()));
+    }
+
     private Future<LiveStateStore> openLiveState() {
         if (config.liveState().redisUri().isBlank()) {
             return Future.succeededFuture(new MemoryLiveState());
@@ -558,7 +649,8 @@ public final class Server implements AutoCloseable {
     private Future<Void> startAgi() {
         ServerConfig.Ivr ivrConfig = config.ivr();
         IvrModule.Config agi = new IvrModule.Config(config.agi().host(), config.agi().port(), ivrConfig.flows(),
-                ivrConfig.defaultFlow(), ivrConfig.defaultQueue(), ivrConfig.reloadInterval());
+                ivrConfig.defaultFlow(), ivrConfig.defaultQueue(), ivrConfig.reloadInterval(), ivrConfig.soundsDir(),
+                config.agi().allowFrom(), config.agi().replyTimeout());
         return IvrModule.start(vertx, agi, customers, database, InstantSource.system()).map(m -> {
             ivr = m;
             agiPort = m.port();
@@ -593,7 +685,7 @@ public final class Server implements AutoCloseable {
         List<AmiServerConfig> out = new ArrayList<>();
         for (ServerConfig.AsteriskServer s : config.asterisk().servers()) {
             out.add(new AmiServerConfig(s.name(), s.host(), s.port(), s.username(), s.secret(), s.connectTimeout(),
-                    s.reconnectInitialDelay(), s.reconnectMaxDelay()));
+                    s.reconnectInitialDelay(), s.reconnectMaxDelay(), s.tls()));
         }
         if (simulator != null) {
             out.add(AmiServerConfig.of(SIMULATOR_SERVER, "127.0.0.1", simulator.amiPort(), "cc", simulatorSecret));
@@ -644,6 +736,9 @@ public final class Server implements AutoCloseable {
         checks.add(check("livestate", () -> liveState.ping().map(ok -> ok
                 ? HealthStatus.up(config.liveState().redisUri().isBlank() ? "in memory" : "redis")
                 : HealthStatus.down("live-state store does not answer"))));
+        if (recordingCheck != null) {
+            checks.add(recordingCheck);
+        }
         return checks;
     }
 
@@ -718,6 +813,8 @@ public final class Server implements AutoCloseable {
     }
 
     private RetentionSweeper retention;
+    /** Recordings that ended without a file: stored as failed, and on /health. */
+    private cc.core.app.recording.RecordingFileCheck recordingCheck;
 
     /** The data warehouse's export, to run now from administration tools and tests. */
     public cc.warehouse.app.WarehouseExporter warehouse() {
@@ -772,6 +869,10 @@ public final class Server implements AutoCloseable {
         }
         if (ivr != null) {
             awaitQuietly("FastAGI server", ivr.close());
+        }
+        if (cluster != null) {
+            // leaving at once: the others stop pushing and forwarding to this node without waiting for a timeout
+            awaitQuietly("cluster", cluster.close());
         }
         awaitQuietly("Vert.x", vertx.close());
         for (int i = toClose.size() - 1; i >= 0; i--) {

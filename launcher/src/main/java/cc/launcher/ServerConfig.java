@@ -30,9 +30,14 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                            Scores scores, OfferCatalog offers, cc.warehouse.app.WarehouseSettings warehouse,
                            SalesSettings sales, cc.console.domain.selfservice.SelfServiceSettings selfService,
                            Chat chat, cc.email.app.EmailSettings email, Integration integration,
-                           cc.integration.lookup.LookupSettings lookups, Console console) {
+                           cc.integration.lookup.LookupSettings lookups, Console console,
+                           cc.launcher.cluster.ClusterSettings cluster) {
 
-    public record Http(String host, int port) {}
+    /** @param tls the certificate the console and API are served with over HTTPS; empty: plain HTTP */
+    public record Http(String host, int port, Optional<Tls> tls) {}
+
+    /** PEM files: the certificate (chain) and its private key (PKCS#8 or PKCS#1). */
+    public record Tls(Path certificate, Path key) {}
 
     /**
      * @param file the integration file (the outbox relay and its webhooks); the default one may be missing (no
@@ -46,10 +51,11 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
     public record AsteriskServer(String name, String host, int port, String username, String secret,
                                  Duration connectTimeout, Duration reconnectInitialDelay,
-                                 Duration reconnectMaxDelay, Duration ringTimeout) {
+                                 Duration reconnectMaxDelay, Duration ringTimeout, cc.core.adapter.ami.AmiTls tls) {
         @Override
         public String toString() {
-            return "AsteriskServer[" + name + " " + username + "@" + host + ":" + port + "]";
+            return "AsteriskServer[" + name + " " + username + "@" + host + ":" + port + (tls.enabled() ? " TLS" : "")
+                    + "]";
         }
     }
 
@@ -61,9 +67,15 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
     public record Simulator(Optional<Boolean> enabled, int amiPort, double callsPerSecond, Duration callerPatience,
                             long seed, Duration agentRingDelay, Duration agentTalkTime) {}
 
-    public record Agi(String host, int port) {}
+    /**
+     * @param allowFrom    the addresses and CIDR blocks FastAGI accepts connections from
+     * @param replyTimeout how long Asterisk may take to answer a FastAGI command before the session is ended
+     */
+    public record Agi(String host, int port, cc.ivr.adapter.agi.AgiAllowList allowFrom, Duration replyTimeout) {}
 
-    public record Ivr(Path flows, String defaultFlow, String defaultQueue, Duration reloadInterval) {}
+    /** @param soundsDir Asterisk's sounds directory, to warn at load about prompts missing there; empty: no check */
+    public record Ivr(Path flows, String defaultFlow, String defaultQueue, Duration reloadInterval,
+                      Optional<Path> soundsDir) {}
 
     /** @param url empty for the embedded file database in {@code dataDir} */
     public record Database(String url, String username, String password, int poolSize, Path dataDir) {
@@ -136,7 +148,8 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         String nodeId = node.string("id", "node-1");
 
         ConfigNode httpNode = root.child("http");
-        Http http = new Http(httpNode.string("host", "127.0.0.1"), httpNode.integer("port", 8080, 0, 65535));
+        Http http = new Http(httpNode.string("host", "127.0.0.1"), httpNode.integer("port", 8080, 0, 65535),
+                tls(httpNode.child("tls")));
 
         ConfigNode ast = root.child("asterisk");
         List<String> inbound = ast.strings("inboundContexts", List.of("cc-inbound"));
@@ -155,7 +168,7 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
                     s.duration("connectTimeout", Duration.ofSeconds(5)),
                     s.duration("reconnectInitialDelay", Duration.ofMillis(500)),
                     s.duration("reconnectMaxDelay", Duration.ofSeconds(30)),
-                    s.duration("ringTimeout", Duration.ofSeconds(20))));
+                    s.duration("ringTimeout", Duration.ofSeconds(20)), amiTls(s)));
         }
         ConfigNode sim = ast.child("simulator");
         Optional<Boolean> simEnabled = sim.has("enabled") ? Optional.of(sim.bool("enabled", true)) : Optional.empty();
@@ -166,11 +179,24 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         Asterisk asterisk = new Asterisk(inbound, List.copyOf(servers), simulator);
 
         ConfigNode agiNode = root.child("agi");
-        Agi agi = new Agi(agiNode.string("host", "127.0.0.1"), agiNode.integer("port", 4573, 0, 65535));
+        cc.ivr.adapter.agi.AgiAllowList allowFrom;
+        try {
+            allowFrom = cc.ivr.adapter.agi.AgiAllowList.parse(agiNode.strings("allowFrom",
+                    List.of("127.0.0.0/8", "::1")));
+        } catch (IllegalArgumentException e) {
+            throw agiNode.error("allowFrom", e.getMessage());
+        }
+        Duration agiReplyTimeout = agiNode.duration("replyTimeout", cc.ivr.adapter.agi.AgiServer.DEFAULT_REPLY_TIMEOUT);
+        if (agiReplyTimeout.toMillis() < 100) {
+            throw agiNode.error("replyTimeout", "must be at least 100ms, was " + agiReplyTimeout);
+        }
+        Agi agi = new Agi(agiNode.string("host", "127.0.0.1"), agiNode.integer("port", 4573, 0, 65535), allowFrom,
+                agiReplyTimeout);
 
         ConfigNode ivrNode = root.child("ivr");
         Ivr ivr = new Ivr(Path.of(ivrNode.string("flows", "config/ivr")), ivrNode.string("defaultFlow", "main"),
-                ivrNode.string("defaultQueue", "support"), ivrNode.duration("reloadInterval", Duration.ofSeconds(2)));
+                ivrNode.string("defaultQueue", "support"), ivrNode.duration("reloadInterval", Duration.ofSeconds(2)),
+                ivrNode.optionalString("soundsDir").filter(d -> !d.isBlank()).map(Path::of));
 
         ConfigNode db = root.child("database");
         String url = db.string("url", "");
@@ -201,6 +227,13 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
         String dialerServer = dialer.settings().server();
         if (!dialerServer.isBlank() && !names.contains(dialerServer) && !dialerServer.equals(Server.SIMULATOR_SERVER)) {
             throw dialerNode.error("server", "names \"" + dialerServer + "\", which is not in asterisk.servers");
+        }
+        for (String q : dialer.clickToTalk().ringAgentFirst()) {
+            // a request can only ring an agent of a queue the ACD routes
+            if (acd.settings().queues().stream().noneMatch(c -> c.id().equals(q))) {
+                throw dialerNode.error("clickToTalk.ringAgentFirst", "names \"" + q
+                        + "\", which is not one of acd.queues");
+            }
         }
 
         Recording recording = recording(root.child("recording"));
@@ -235,9 +268,54 @@ public record ServerConfig(String nodeId, Http http, Asterisk asterisk, Agi agi,
 
         Console console = console(root.child("console"));
 
+        ConfigNode clusterNode = root.child("cluster");
+        cc.launcher.cluster.ClusterSettings cluster = cc.launcher.cluster.ClusterSettings.read(clusterNode);
+        if (cluster.enabled() && liveState.redisUri().isBlank()) {
+            // the routing lease that says which node routes, and the calls a new leader takes over, live in Redis
+            throw clusterNode.error("enabled", "needs livestate.redis: the nodes share the routing lease and the "
+                    + "waiting calls there");
+        }
+
         root.finish();
         return new ServerConfig(nodeId, http, asterisk, agi, ivr, database, liveState, acd, dialer, recording,
-                reports, scores, offers, warehouse, sales, selfService, chat, email, integration, lookups, console);
+                reports, scores, offers, warehouse, sales, selfService, chat, email, integration, lookups, console,
+                cluster);
+    }
+
+    /** AMI over TLS for one server: {@code tls: true}, and {@code tlsTrust} the PEM certificate to trust, if any. */
+    private static cc.core.adapter.ami.AmiTls amiTls(ConfigNode server) {
+        boolean enabled = server.bool("tls", false);
+        String trust = server.string("tlsTrust", "").strip();
+        if (trust.isEmpty()) {
+            return new cc.core.adapter.ami.AmiTls(enabled, Optional.empty());
+        }
+        if (!enabled) {
+            throw server.error("tlsTrust", "is set but tls is false (set tls: true to speak TLS to this server)");
+        }
+        if (!java.nio.file.Files.isReadable(Path.of(trust))) {
+            throw server.error("tlsTrust", "cannot read " + Path.of(trust).toAbsolutePath());
+        }
+        return new cc.core.adapter.ami.AmiTls(true, Optional.of(Path.of(trust)));
+    }
+
+    /** HTTPS: both files or neither; each must be readable now, so a typo fails at start, not at the first browser. */
+    private static Optional<Tls> tls(ConfigNode node) {
+        String cert = node.string("certificate", "").strip();
+        String key = node.string("key", "").strip();
+        if (cert.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw node.error(cert.isEmpty() ? "certificate" : "key", "is required with "
+                    + (cert.isEmpty() ? "key" : "certificate") + " (both PEM files, or neither for plain HTTP)");
+        }
+        for (String k : List.of("certificate", "key")) {
+            Path p = Path.of(k.equals("key") ? key : cert);
+            if (!java.nio.file.Files.isReadable(p)) {
+                throw node.error(k, "cannot read " + p.toAbsolutePath());
+            }
+        }
+        return Optional.of(new Tls(Path.of(cert), Path.of(key)));
     }
 
     /** The data warehouse's daily export; days are cut in the report zone. */

@@ -70,6 +70,8 @@ class AcdEndToEndIT {
     private static final List<CallOffered> offers = new CopyOnWriteArrayList<>();
     private static final List<CallOverflowed> overflows = new CopyOnWriteArrayList<>();
     private static final AtomicReference<QueueStatsUpdated> lastStats = new AtomicReference<>();
+    /** The last figures that carried every agent (the others carry only the agents whose figures changed). */
+    private static final AtomicReference<QueueStatsUpdated> lastFullStats = new AtomicReference<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -123,7 +125,12 @@ class AcdEndToEndIT {
         bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> agentStates.add(m.body()));
         bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> offers.add(m.body()));
         bus.<CallOverflowed>consumer(AcdAddresses.CALL_OVERFLOWED, m -> overflows.add(m.body()));
-        bus.<QueueStatsUpdated>consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> lastStats.set(m.body()));
+        bus.<QueueStatsUpdated>consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> {
+            lastStats.set(m.body());
+            if (m.body().agents().size() == 9) {
+                lastFullStats.set(m.body());
+            }
+        });
     }
 
     @AfterAll
@@ -312,7 +319,7 @@ class AcdEndToEndIT {
     }
 
     @Test
-    @DisplayName("wallboard figures arrive at least once a second with every queue and agent")
+    @DisplayName("wallboard figures arrive at least once a second with every queue, and with every agent every 10 s")
     void wallboardFigures() throws Exception {
         lastStats.set(null);
         Rig.awaitTrue("figures arrive", Duration.ofMillis(1_500), () -> lastStats.get() != null);
@@ -322,7 +329,12 @@ class AcdEndToEndIT {
         QueueStatsUpdated s = lastStats.get();
         assertEquals(List.of("sales", "rna", "lonely", "short", "overflowed", "slowring", "cbq", "promised",
                 "announced"), s.queues().stream().map(QueueStatsUpdated.QueueFigures::queue).toList());
-        assertEquals(9, s.agents().size());
+        // between the publications of every agent only the changed ones go out (1,500 agents five times a second
+        // were most of the traffic between nodes); every agent at least every 10 s, for pages and nodes that start
+        lastFullStats.set(null);
+        Rig.awaitTrue("figures with every agent within 10 s", Duration.ofSeconds(11),
+                () -> lastFullStats.get() != null);
+        assertEquals(9, lastFullStats.get().agents().size());
     }
 
     @Test

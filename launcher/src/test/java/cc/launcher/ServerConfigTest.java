@@ -77,6 +77,9 @@ class ServerConfigTest {
         assertEquals(Duration.ofSeconds(2), d.settings().agentConnectLimit());
         assertEquals(30, d.settings().dialPlan().globalLineCap());
         assertTrue(d.settings().isConversion("Sale"));
+        assertEquals(Duration.ofMinutes(5), d.takeoverHold());
+        assertEquals("my.yaml: dialer.takeoverHold: must be from 0s to 2h, was PT3H", assertThrows(
+                ConfigException.class, () -> read("dialer:\n  takeoverHold: 3h\n")).getMessage());
         assertEquals("my.yaml: dialer.ringTimeout: must be at least 15s (unanswered calls ring at least 15 s), "
                 + "was PT10S", assertThrows(ConfigException.class, () -> read("dialer:\n  ringTimeout: 10s\n"))
                 .getMessage());
@@ -90,6 +93,16 @@ class ServerConfigTest {
                 assertThrows(ConfigException.class, () -> read("dialer:\n  daysOff: [fri]\n")).getMessage());
         assertEquals("my.yaml: dialer.timeZone: \"Tehran\" is not a time zone (e.g. Asia/Tehran, Europe/London)",
                 assertThrows(ConfigException.class, () -> read("dialer:\n  timeZone: Tehran\n")).getMessage());
+    }
+
+    @Test
+    @DisplayName("click-to-talk's ringAgentFirst names ACD queues; one the ACD does not route is named by file and key")
+    void ringAgentFirstQueues() {
+        assertEquals(java.util.Set.of("sales"), read("acd:\n  queues:\n    - {id: sales}\n    - {id: support}\n"
+                + "dialer:\n  clickToTalk: {ringAgentFirst: [sales]}\n").dialer().clickToTalk().ringAgentFirst());
+        assertEquals("my.yaml: dialer.clickToTalk.ringAgentFirst: names \"nowhere\", which is not one of acd.queues",
+                assertThrows(ConfigException.class, () -> read("acd:\n  queues:\n    - {id: sales}\n"
+                        + "dialer:\n  clickToTalk: {ringAgentFirst: [nowhere]}\n")).getMessage());
     }
 
     @Test
@@ -207,5 +220,66 @@ class ServerConfigTest {
         assertTrue(assertThrows(ConfigException.class, () -> read("console:\n  sessionIdle: 2h\n"
                 + "  sessionLifetime: 1h\n")).getMessage().startsWith("my.yaml: console.sessionLifetime: must be at least"));
         assertThrows(ConfigException.class, () -> read("console:\n  sessionTimeout: 1h\n"));
+    }
+
+    @Test
+    @DisplayName("cluster: off by default; static members; bad members, ports and a cluster without Redis named by key")
+    void clusterSection() {
+        assertFalse(read("").cluster().enabled());
+        cc.launcher.cluster.ClusterSettings c = read("livestate: {redis: 'redis://10.0.0.9:6379/0'}\n"
+                + "cluster:\n  enabled: true\n  host: 10.0.0.11\n  port: 5801\n"
+                + "  members: ['10.0.0.11:5801', 'cc-2.example:5801']\n").cluster();
+        assertTrue(c.enabled());
+        assertEquals("10.0.0.11", c.host());
+        assertEquals(5801, c.port());
+        assertEquals(0, c.busPort());
+        assertEquals(java.util.List.of("10.0.0.11:5801", "cc-2.example:5801"), c.members());
+        assertEquals("my.yaml: cluster.members: each member must be host:port with a port from 1 to 65535, was "
+                + "\"10.0.0.12\"", assertThrows(ConfigException.class,
+                () -> read("cluster:\n  members: ['10.0.0.12']\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("cluster:\n  members: ['h:70000']\n"))
+                .getMessage().startsWith("my.yaml: cluster.members: "));
+        assertEquals("my.yaml: cluster.port: must be from 1 to 65535, was 0",
+                assertThrows(ConfigException.class, () -> read("cluster:\n  port: 0\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> read("cluster:\n  enabled: true\n"
+                + "  members: ['h:5701']\n")).getMessage()
+                .startsWith("my.yaml: cluster.enabled: needs livestate.redis"));
+        assertTrue(assertThrows(ConfigException.class, () -> read("livestate: {redis: 'redis://h:6379/0'}\n"
+                + "cluster:\n  enabled: true\n")).getMessage().startsWith("my.yaml: cluster.members: must list"));
+        assertTrue(assertThrows(ConfigException.class, () -> read("cluster:\n  hosts: x\n")).getMessage()
+                .startsWith("my.yaml: cluster.hosts: is not a known key"));
+    }
+
+    @Test
+    @DisplayName("FastAGI's allow list, HTTPS files and the sounds directory are read, and a wrong one names the key")
+    void securityAndSoundsKeys() {
+        ServerConfig c = read("agi: {allowFrom: [10.0.0.5, 10.1.0.0/16]}\nivr: {soundsDir: /var/lib/asterisk/sounds}");
+        assertTrue(c.agi().allowFrom().allows("10.1.2.3"));
+        assertFalse(c.agi().allowFrom().allows("127.0.0.1"));
+        assertEquals(Optional.of(Path.of("/var/lib/asterisk/sounds")), c.ivr().soundsDir());
+        assertTrue(read("").agi().allowFrom().allows("127.0.0.1"), "loopback by default");
+        assertEquals(Optional.empty(), read("").http().tls());
+        ConfigException host = assertThrows(ConfigException.class, () -> read("agi: {allowFrom: [pbx.example.com]}"));
+        assertTrue(host.getMessage().startsWith("my.yaml: agi.allowFrom: "), host.getMessage());
+        ConfigException half = assertThrows(ConfigException.class, () -> read("http: {tls: {certificate: /x.pem}}"));
+        assertTrue(half.getMessage().startsWith("my.yaml: http.tls.key: is required"), half.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> read("http: {tls: {certificate: /no/cert.pem, key: /no/key.pem}}"));
+        assertTrue(missing.getMessage().startsWith("my.yaml: http.tls.certificate: cannot read"), missing.getMessage());
+    }
+
+    @Test
+    @DisplayName("AMI over TLS per server; a trust file without tls, or unreadable, names the key")
+    void amiTls() {
+        String server = "asterisk: {servers: [{name: pbx1, host: 10.0.0.5, port: 5039, username: cc, secret: x";
+        assertTrue(read(server + ", tls: true}]}").asterisk().servers().get(0).tls().enabled());
+        assertFalse(read(server + "}]}").asterisk().servers().get(0).tls().enabled());
+        ConfigException off = assertThrows(ConfigException.class, () -> read(server + ", tlsTrust: /x.pem}]}"));
+        assertTrue(off.getMessage().startsWith("my.yaml: asterisk.servers[0].tlsTrust: is set but tls is false"),
+                off.getMessage());
+        ConfigException unreadable = assertThrows(ConfigException.class,
+                () -> read(server + ", tls: true, tlsTrust: /no/ca.pem}]}"));
+        assertTrue(unreadable.getMessage().startsWith("my.yaml: asterisk.servers[0].tlsTrust: cannot read"),
+                unreadable.getMessage());
     }
 }

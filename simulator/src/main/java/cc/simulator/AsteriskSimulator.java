@@ -37,8 +37,16 @@ import java.util.function.Supplier;
  */
 public final class AsteriskSimulator implements AutoCloseable {
     private final SimulatorConfig config;
-    private final Vertx vertx;
-    private final Context context;
+    /** Replaced by {@link #restart}: a restarted Asterisk is a new process, with nothing of the old one's timers. */
+    private volatile Vertx vertx;
+    private volatile Context context;
+    /** Which run of the switch is current; events of an earlier one (restarted away) go nowhere. */
+    private volatile long incarnation;
+    /** The port the AMI server binds: the configured one, then after a restart the one it had. */
+    private int listenPort;
+    /** Callers placed and not yet ended: a restart ends them all with no Hangup. */
+    private final java.util.Set<CompletableFuture<CallOutcome>> liveCalls =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Counters counters = new Counters();
     private Pbx pbx;
     private DialplanExecutor executor;
@@ -52,6 +60,11 @@ public final class AsteriskSimulator implements AutoCloseable {
 
     private AsteriskSimulator(SimulatorConfig config) {
         this.config = config;
+        this.listenPort = config.amiPort();
+        newProcess();
+    }
+
+    private void newProcess() {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
             .setBlockedThreadCheckInterval(10_000));
         this.context = vertx.getOrCreateContext();
@@ -74,17 +87,22 @@ public final class AsteriskSimulator implements AutoCloseable {
     }
 
     private CompletableFuture<Integer> boot() {
-        random = new Random(config.seed());
+        random = new Random(config.seed() + incarnation);
         Timings timings = config.timings();
-        pbx = new Pbx(vertx, timings.timeScale(), event -> ami.publish(event), counters, random);
+        long run = ++incarnation;
+        pbx = new Pbx(vertx, timings.timeScale(), event -> {
+            if (run == incarnation) {
+                ami.publish(event);
+            }
+        }, counters, random);
         executor = new DialplanExecutor(pbx, config.effectiveDialplan(), timings);
         agi = new AgiLauncher(pbx, executor, timings, context);
         executor.setAgiRunner(agi);
         executor.setDialApplication(new DialApplication(pbx, executor, config.phones()));
         Originator originator = new Originator(pbx, executor, config.phones(), timings);
         inbound = new InboundCalls(pbx, originator, timings);
-        recordings = new Recordings(pbx, recordingsRoot());
-        ami = new AmiServer(vertx, config.amiHost(), config.amiPort(), config.amiUsers(), scaled(timings.authFailureMs()),
+        recordings = new Recordings(pbx, recordings == null ? recordingsRoot() : recordings.root());
+        ami = new AmiServer(vertx, config.amiHost(), listenPort, config.amiUsers(), scaled(timings.authFailureMs()),
             counters, new AmiActions(pbx, executor, originator, recordings));
         return ami.start().toCompletionStage().toCompletableFuture();
     }
@@ -119,6 +137,8 @@ public final class AsteriskSimulator implements AutoCloseable {
     /** A caller dials in; returns once the trunk channel exists. */
     public SimulatedCall placeInboundCall(InboundCall call) {
         CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
+        liveCalls.add(ended);
+        ended.whenComplete((o, e) -> liveCalls.remove(ended));
         String[] ids = call(() -> {
             Channel ch = inbound.place(call, ended::complete);
             return new String[] {ch.name(), ch.uniqueid()};
@@ -173,6 +193,67 @@ public final class AsteriskSimulator implements AutoCloseable {
     /** Named failure: cut the TCP link of every AMI client, without a Logoff. */
     public void dropAmiConnections() {
         run(ami::dropAll);
+    }
+
+    /**
+     * Named failure: Asterisk restarts. The process dies at once: every AMI session and FastAGI socket is cut, every
+     * channel, bridge and conference is gone with no Hangup event (a dead process sends none), and callers placed
+     * before end with their {@link SimulatedCall#ended()} failed by {@link Restarted}. Traffic started before stops.
+     * After {@code down} a fresh switch listens on the same AMI port, its Uniqueids counting from 0 again (with the
+     * new epoch seconds in front, as Asterisk's do) and its channel names from {@code -00000000} again.
+     */
+    public void restart(Duration down) {
+        try {
+            onEngine(() -> {
+                incarnation++;
+                for (TrafficRunner r : traffic) {
+                    r.stop();
+                }
+                traffic.clear();
+                return ami.stop().toCompletionStage().toCompletableFuture();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the process is dying anyway
+        }
+        agi.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // best effort, as in close()
+        }
+        for (CompletableFuture<CallOutcome> call : List.copyOf(liveCalls)) {
+            call.completeExceptionally(new Restarted());
+        }
+        counters.inc("restarts");
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the simulator was down", e);
+        }
+        listenPort = amiPort;
+        newProcess();
+        try {
+            amiPort = onEngine(this::boot).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the simulator", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("simulator could not listen again on " + config.amiHost() + ":"
+                + listenPort, e);
+        }
+    }
+
+    /** How a caller placed before a {@link #restart} ends: the simulated Asterisk died under the call. */
+    public static final class Restarted extends RuntimeException {
+        Restarted() {
+            super("the simulated Asterisk restarted: the call is gone, with no Hangup", null, false, false);
+        }
+    }
+
+    /** Named failure: the next FastAGI session of a channel with this caller number meets {@code fault}. */
+    public void injectAgiFault(String callerNumber, AgiFault fault) {
+        run(() -> agi.injectFault(callerNumber, fault));
     }
 
     /** Writes raw bytes to every logged-in AMI session (malformed or unknown frames). */

@@ -32,6 +32,11 @@ final class AcdCalls {
         String agentLeg = "";
         /** A callback being placed: the agent's leg dials the customer itself, there is no caller to join. */
         boolean callback;
+        /** A callback the customer must confirm ({@link AcdTranslation#CONFIRM_VARIABLE}) before it is connected. */
+        boolean confirmFirst;
+        /** The customer's last {@link AcdTranslation#CONFIRM_VARIABLE}: empty (not answered), asked, confirmed... */
+        String confirm = "";
+        String customerChannel = "";
         boolean cancelled;
         boolean answered;
 
@@ -46,7 +51,12 @@ final class AcdCalls {
     /** The current offer of each call; an originate result for any other offer is stale. */
     final Map<String, Offer> offers = new HashMap<>();
     /** Legs whose hang-up matters, by server and Uniqueid: the caller's, and the agent's once answered. */
-    final Map<String, String> legs = new HashMap<>();
+    private final Map<String, String> legs = new HashMap<>();
+    /**
+     * The same the other way round, call id to its legs' keys: forgetting a call used to scan every leg of every call
+     * (a thousand calls up, each call's end).
+     */
+    private final Map<String, java.util.Set<String>> legsOf = new HashMap<>();
 
     static String legKey(String server, String uniqueId) {
         return server + "/" + uniqueId;
@@ -56,15 +66,45 @@ final class AcdCalls {
         callers.clear();
         offers.clear();
         legs.clear();
+        legsOf.clear();
+    }
+
+    /** A leg whose hang-up ends (or matters to) the call. */
+    void putLeg(String legKey, String callId) {
+        String before = legs.put(legKey, callId);
+        if (before != null && !before.equals(callId)) {
+            unlink(before, legKey);
+        }
+        legsOf.computeIfAbsent(callId, k -> new java.util.HashSet<>()).add(legKey);
+    }
+
+    /** The call of the leg, which is forgotten; null if the leg did not matter. */
+    String removeLeg(String legKey) {
+        String callId = legs.remove(legKey);
+        if (callId != null) {
+            unlink(callId, legKey);
+        }
+        return callId;
+    }
+
+    boolean hasLeg(String legKey) {
+        return legs.containsKey(legKey);
+    }
+
+    private void unlink(String callId, String legKey) {
+        java.util.Set<String> keys = legsOf.get(callId);
+        if (keys != null && keys.remove(legKey) && keys.isEmpty()) {
+            legsOf.remove(callId);
+        }
     }
 
     /** Forgets everything about a call that left the ACD. */
     void forget(String callId) {
-        Caller c = callers.remove(callId);
-        if (c != null) {
-            legs.remove(legKey(c.server(), callId));
-        }
+        callers.remove(callId);
         offers.remove(callId);
-        legs.values().removeIf(callId::equals);
+        java.util.Set<String> keys = legsOf.remove(callId);
+        if (keys != null) {
+            keys.forEach(legs::remove);
+        }
     }
 }

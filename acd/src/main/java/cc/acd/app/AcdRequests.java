@@ -36,7 +36,7 @@ import java.util.OptionalLong;
  * What the ACD is asked on the event bus: callers handed over by the IVR and the dialer, agents' state changes and
  * early wrap-up ends, callbacks asked for by a waiting caller or promised by an agent, and call control's hand-overs
  * (a transfer routed again, one agent rung for a consultation or a conference). Each is turned into router events;
- * a standby node answers 503.
+ * a standby node answers 503, or, on a clustered event bus, passes the request to the node that routes.
  *
  * <p>Threading: on the ACD verticle's context only.
  */
@@ -59,6 +59,18 @@ final class AcdRequests {
         /** Writes the call to the shared live state (several nodes). */
         void mirror(String callId);
 
+        /**
+         * A call the old leader had connected to an agent when this node took routing over, still talking (its
+         * caller as the old leader wrote it); empty for any other call.
+         */
+        default Optional<AcdCalls.Caller> connectedAtTakeover(String callId) {
+            return Optional.empty();
+        }
+
+        /** The call {@link #connectedAtTakeover} named is transferred: the router follows its caller from now. */
+        default void handedOn(String callId) {
+        }
+
         /** Marks a ring for one agent: its progress is no queue wait of the customer's. */
         void ringFor(String ringId);
 
@@ -66,6 +78,15 @@ final class AcdRequests {
         void arriving(String callId);
 
         Instant now();
+
+        /**
+         * The handler of requests at {@code address}: {@code handler} itself, or, on a clustered event bus, one that
+         * passes what a standby gets to the node that routes and relays its answer.
+         */
+        default <T> io.vertx.core.Handler<Message<T>> orForward(String address,
+                                                                io.vertx.core.Handler<Message<T>> handler) {
+            return handler;
+        }
     }
 
     private final AcdSettings settings;
@@ -85,14 +106,22 @@ final class AcdRequests {
 
     void register(EventBus bus) {
         this.bus = bus;
-        bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue);
-        bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest);
-        bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp);
-        bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest);
-        bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback);
-        bus.<TransferCall>consumer(AcdAddresses.CALL_TRANSFER, this::onTransfer);
-        bus.<RingAgentFor>consumer(AcdAddresses.CALL_RING_AGENT_FOR, this::onRingAgentFor);
-        bus.<CancelRing>consumer(AcdAddresses.CALL_CANCEL_RING, this::onCancelRing);
+        bus.<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE,
+                routing.orForward(Addresses.ACD_CALL_ENQUEUE, this::onEnqueue));
+        bus.<ChangeAgentState>consumer(Addresses.ACD_AGENT_CHANGE_STATE,
+                routing.orForward(Addresses.ACD_AGENT_CHANGE_STATE, this::onAgentStateRequest));
+        bus.<EndWrapUp>consumer(AcdAddresses.AGENT_END_WRAP_UP,
+                routing.orForward(AcdAddresses.AGENT_END_WRAP_UP, this::onEndWrapUp));
+        bus.<CallbackRequest>consumer(AcdAddresses.CALL_REQUEST_CALLBACK,
+                routing.orForward(AcdAddresses.CALL_REQUEST_CALLBACK, this::onCallbackRequest));
+        bus.<ScheduleCallback>consumer(ConsoleAddresses.CALLBACK_SCHEDULE,
+                routing.orForward(ConsoleAddresses.CALLBACK_SCHEDULE, this::onScheduleCallback));
+        bus.<TransferCall>consumer(AcdAddresses.CALL_TRANSFER,
+                routing.orForward(AcdAddresses.CALL_TRANSFER, this::onTransfer));
+        bus.<RingAgentFor>consumer(AcdAddresses.CALL_RING_AGENT_FOR,
+                routing.orForward(AcdAddresses.CALL_RING_AGENT_FOR, this::onRingAgentFor));
+        bus.<CancelRing>consumer(AcdAddresses.CALL_CANCEL_RING,
+                routing.orForward(AcdAddresses.CALL_CANCEL_RING, this::onCancelRing));
     }
 
     private void onEnqueue(Message<EnqueueCall> msg) {
@@ -120,12 +149,12 @@ final class AcdRequests {
         // the caller holds its place in the book while its scores are read: its hang-up, or a second request, is seen
         String leg = AcdCalls.legKey(server, e.uniqueId());
         calls.callers.put(e.uniqueId(), new AcdCalls.Caller(server, e.channel(), e.queue(), e.language(), e.data()));
-        calls.legs.put(leg, e.uniqueId());
+        calls.putLeg(leg, e.uniqueId());
         Instant asked = routing.now();
         scoreRouting.decide(vertx, customer.getAsLong(), e.queue(), e.priority(), asked).onComplete(ar -> {
-            boolean left = !calls.legs.containsKey(leg);
+            boolean left = !calls.hasLeg(leg);
             calls.callers.remove(e.uniqueId());
-            calls.legs.remove(leg);
+            calls.removeLeg(leg);
             if (!routing.leads()) {
                 msg.fail(503, STANDBY);
                 return;
@@ -156,7 +185,7 @@ final class AcdRequests {
                 asked.callbackNumber(), asked.at(), asked.direct());
         calls.callers.put(e.uniqueId(), new AcdCalls.Caller(server, e.channel(), queue, e.language(), e.data())
                 .with(AcdTranslation.PRIORITY_KEY, String.valueOf(priority)));
-        calls.legs.put(AcdCalls.legKey(server, e.uniqueId()), e.uniqueId());
+        calls.putLeg(AcdCalls.legKey(server, e.uniqueId()), e.uniqueId());
         routing.arriving(e.uniqueId());
         Optional<String> refused;
         try {
@@ -166,7 +195,7 @@ final class AcdRequests {
         }
         if (refused.isPresent()) {
             calls.callers.remove(e.uniqueId());
-            calls.legs.remove(AcdCalls.legKey(server, e.uniqueId()));
+            calls.removeLeg(AcdCalls.legKey(server, e.uniqueId()));
             msg.fail(409, refused.get());
             return;
         }
@@ -176,7 +205,9 @@ final class AcdRequests {
     /**
      * Call control hands a connected call back to be routed again (a transfer to a queue, to an agent, or a
      * supervisor's take-over). The caller is already on hold; the agent on it goes to wrap-up, and that agent's leg is
-     * call control's to hang up, so its hang-up no longer ends this call.
+     * call control's to hang up, so its hang-up no longer ends this call. A call the old leader connected (this node
+     * took routing over since) is taken from what the old leader wrote to the store; its agent, paused as busy at the
+     * takeover, is available again once that leg hangs up.
      */
     private void onTransfer(Message<TransferCall> msg) {
         if (!routing.leads()) {
@@ -186,11 +217,14 @@ final class AcdRequests {
         TransferCall t = msg.body();
         AcdCalls.Caller caller = calls.callers.get(t.callId());
         Optional<CallView> view = routing.state().call(t.callId());
-        if (caller == null || view.isEmpty() || view.get().phase() != CallPhase.CONNECTED) {
+        // a call the node that routed before connected: this node's router never had it, the store did
+        Optional<AcdCalls.Caller> adopted = caller == null ? routing.connectedAtTakeover(t.callId()) : Optional.empty();
+        if (adopted.isEmpty() && (caller == null || view.isEmpty() || view.get().phase() != CallPhase.CONNECTED)) {
             msg.fail(404, "call " + t.callId() + " is not connected to an agent");
             return;
         }
-        String queue = t.queue().isBlank() ? view.get().queueId() : t.queue();
+        String queue = !t.queue().isBlank() ? t.queue()
+                : adopted.isPresent() ? adopted.get().queue() : view.get().queueId();
         if (settings.queues().stream().noneMatch(q -> q.id().equals(queue))) {
             msg.fail(404, "no queue " + queue);
             return;
@@ -200,23 +234,31 @@ final class AcdRequests {
             msg.fail(409, unavailable.get());
             return;
         }
-        AcdCalls.Offer old = calls.offers.remove(t.callId());
-        if (old != null && !old.agentLeg.isEmpty()) {
-            calls.legs.remove(AcdCalls.legKey(settings.server(), old.agentLeg));
+        if (adopted.isPresent()) {
+            caller = adopted.get();
+        } else {
+            AcdCalls.Offer old = calls.offers.remove(t.callId());
+            if (old != null && !old.agentLeg.isEmpty()) {
+                calls.removeLeg(AcdCalls.legKey(settings.server(), old.agentLeg));
+            }
+            routing.run(new AcdEvent.CallEnded(t.callId(), routing.now()));
         }
         Map<String, String> data = new HashMap<>(caller.data());
         data.put(AcdTranslation.TRANSFERRED_BY_KEY, t.byAgent());
         data.put(AcdTranslation.TRANSFER_NOTES_KEY, t.notes());
-        routing.run(new AcdEvent.CallEnded(t.callId(), routing.now()));
         calls.callers.put(t.callId(), new AcdCalls.Caller(caller.server(), caller.channel(), queue, caller.language(),
                 data));
-        calls.legs.put(AcdCalls.legKey(caller.server(), t.callId()), t.callId());
+        calls.putLeg(AcdCalls.legKey(caller.server(), t.callId()), t.callId());
         Optional<String> refused = arrive(t.callId(), queue, data,
                 t.agentId().isBlank() ? null : new AcdEvent.Direct(t.agentId(), false));
         if (refused.isPresent()) {
+            // a call adopted at the takeover stays as it was: its caller's hang-up frees its agent
             routing.forget(t.callId());
             msg.fail(409, refused.get());
             return;
+        }
+        if (adopted.isPresent()) {
+            routing.handedOn(t.callId());
         }
         msg.reply(queued(t.callId()));
     }
@@ -332,7 +374,7 @@ final class AcdRequests {
         AcdCalls.Caller c = calls.callers.get(r.callId());
         if (c != null) {
             // the caller now hangs up on purpose; that hang-up must not count as an abandon
-            calls.legs.remove(AcdCalls.legKey(c.server(), r.callId()));
+            calls.removeLeg(AcdCalls.legKey(c.server(), r.callId()));
             calls.callers.put(r.callId(), c.with(AcdTranslation.CALLBACK_NUMBER_KEY, r.number()));
             routing.mirror(r.callId());
         }
@@ -351,11 +393,19 @@ final class AcdRequests {
         }
         ScheduleCallback r = msg.body();
         String queue = r.queue().isBlank() ? settings.queues().get(0).id() : r.queue();
-        String callId = "callback-" + java.util.UUID.randomUUID();
+        String callId = r.callId().isBlank() ? "callback-" + java.util.UUID.randomUUID() : r.callId();
+        if (calls.callers.containsKey(callId)) {
+            msg.fail(409, "call " + callId + " is already in the ACD");
+            return;
+        }
         // a caller with no channel yet: its data pops the customer for the agent, and is what a new leader needs
         // to keep the promise
-        Map<String, String> data = new HashMap<>();
+        Map<String, String> data = new HashMap<>(r.data());
         data.put(AcdTranslation.CALLBACK_NUMBER_KEY, r.number());
+        if (r.confirmFirst()) {
+            data.put(AcdTranslation.CALLBACK_DIAL_KEY, r.dial());
+        }
+        r.keptPlaceSince().ifPresent(t -> data.put(AcdTranslation.KEPT_PLACE_KEY, t.toString()));
         data.put(RoutingLease.CALLBACK_DUE_KEY, r.at().toString());
         if (r.customerId() > 0) {
             data.put("customerId", Long.toString(r.customerId()));
@@ -365,7 +415,7 @@ final class AcdRequests {
         }
         calls.callers.put(callId, new AcdCalls.Caller(settings.server(), "", queue, "", data));
         Optional<String> refused = routing.run(new AcdEvent.CallbackScheduled(callId, queue, List.of(), 0, r.number(),
-                r.at(), routing.now()));
+                r.at(), routing.now(), r.keptPlaceSince().orElse(null)));
         if (refused.isPresent()) {
             calls.callers.remove(callId);
             msg.fail(409, refused.get());

@@ -45,6 +45,16 @@ public final class AcdTranslation {
     public static final String CONFERENCE_KEY = "conference";
     /** {@link EnqueueCall#data()} key with a campaign's recording policy, which then wins over the queue's. */
     public static final String RECORDING_KEY = EnqueueCall.RECORDING_KEY;
+    /**
+     * Caller data key of a callback the customer must confirm: the agent leg's {@code Dial()} data, {@code {number}}
+     * for the customer's number ({@link cc.core.contract.ScheduleCallback#dial()}); kept out of the agent's pop.
+     */
+    public static final String CALLBACK_DIAL_KEY = "callbackDial";
+    /**
+     * Channel variable the confirmation subroutine sets on the customer's channel of such a callback: {@code asked}
+     * (answered, hearing the prompt), then {@code confirmed} or {@code declined}.
+     */
+    public static final String CONFIRM_VARIABLE = "CC_CALLBACK_CONFIRM";
     /** {@link EnqueueCall#data()} key with an earlier arrival kept (ISO-8601): a confirmed click-to-talk request's time. */
     public static final String KEPT_PLACE_KEY = "keptPlaceSince";
 
@@ -141,6 +151,7 @@ public final class AcdTranslation {
         if (callback) {
             popData = new java.util.HashMap<>(data);
             popData.put("callback", "true");
+            popData.remove(CALLBACK_DIAL_KEY);
         }
         return new CallOffered(agentId, "", data.getOrDefault(FOR_CALL_KEY, callId),
                 data.getOrDefault("callerNumber", ""), queue, popData, at);
@@ -172,9 +183,18 @@ public final class AcdTranslation {
 
     /** Rings the agent; on answer the agent's leg dials the customer (the call's record opens on the agent's leg). */
     public static OriginateRequest callback(AcdSettings settings, String agentDialString, AcdCommand.PlaceCallback p) {
+        return callback(settings, agentDialString, p, "");
+    }
+
+    /**
+     * The same with the callback's own {@code Dial()} data ({@code {number}} replaced) when it has one: a click-to-talk
+     * request's trunk, ring timeout and {@code U()} confirmation subroutine.
+     */
+    public static OriginateRequest callback(AcdSettings settings, String agentDialString, AcdCommand.PlaceCallback p,
+                                            String dialOverride) {
+        String dial = dialOverride == null || dialOverride.isBlank() ? settings.callbackDial() : dialOverride;
         return new OriginateRequest(settings.server(), agentDialString,
-                new OriginateRequest.ApplicationTarget("Dial",
-                        settings.callbackDial().replace("{number}", p.number())),
+                new OriginateRequest.ApplicationTarget("Dial", dial.replace("{number}", p.number())),
                 settings.callerId(), settings.ringTimeout(),
                 Map.of(OFFER_VARIABLE, p.callId(), "CC_QUEUE", p.queueId(), InteractionTracker.AGENT_VARIABLE,
                         p.agentId(), InteractionTracker.DIALLED_VARIABLE, p.number()));

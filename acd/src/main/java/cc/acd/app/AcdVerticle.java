@@ -12,11 +12,14 @@ import cc.acd.domain.routing.CallPhase;
 import cc.acd.domain.routing.CallView;
 import cc.core.app.livestate.LiveStateStore;
 import cc.core.app.telephony.OriginateResult;
+import cc.core.app.telephony.TelephonyException;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOverflowed;
+import cc.core.contract.CallbackSettled;
 import cc.core.contract.QueuePositionAnnounced;
+import cc.core.contract.RoutingLeadChanged;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.interaction.Segment;
 import io.vertx.core.AsyncResult;
@@ -73,8 +76,14 @@ public final class AcdVerticle extends VerticleBase {
      * @param store    where the lease, the waiting calls and the agent states live
      * @param nodeId   this node's name
      * @param leaseTtl how long the lease holds without renewal: a dead leader is replaced after at most this long
+     * @param routeThroughStoreOutage how long the routing node goes on routing while the store answers nothing (no
+     *                 other node can take the lease from a store that is down); 0 stops it at once
      */
-    public record Cluster(LiveStateStore store, String nodeId, Duration leaseTtl) {}
+    public record Cluster(LiveStateStore store, String nodeId, Duration leaseTtl, Duration routeThroughStoreOutage) {
+        public Cluster(LiveStateStore store, String nodeId, Duration leaseTtl) {
+            this(store, nodeId, leaseTtl, Duration.ofSeconds(60));
+        }
+    }
 
     private final Optional<Cluster> cluster;
     /** The routing lease, the takeover and the live-state mirror (several nodes). */
@@ -91,6 +100,7 @@ public final class AcdVerticle extends VerticleBase {
     private CallProgress progress;
     /** Whether the router handled an event since the last wallboard figures. */
     private boolean changed = true;
+    private final AgentFiguresDelta figures = new AgentFiguresDelta();
     private long lastStatsAt;
     private long tickTimer = -1;
     private long intervalTimer = -1;
@@ -144,6 +154,23 @@ public final class AcdVerticle extends VerticleBase {
     private MediaSettings mediaSettings = MediaSettings.DEFAULT;
     /** The chat and email contract's requests and publications. */
     private MediaRequests media;
+
+    /**
+     * Where a standby sends the requests it gets when the nodes share a clustered event bus: to the node holding the
+     * routing lease, whose answer (or refusal) it relays. Without one a standby answers 503.
+     */
+    public interface StandbyForward {
+        /** Passes the request to the routing node and answers {@code request} with that node's reply. */
+        void toLeader(String address, io.vertx.core.eventbus.Message<Object> request);
+    }
+
+    private Optional<StandbyForward> standbyForward = Optional.empty();
+
+    /** A standby passes the requests it gets to the routing node through {@code forward}. Call before deploying. */
+    public AcdVerticle withStandbyForward(StandbyForward forward) {
+        this.standbyForward = Optional.of(java.util.Objects.requireNonNull(forward, "forward"));
+        return this;
+    }
 
     /** Routes chats and emails with these settings. Call before deploying. */
     public AcdVerticle withMedia(MediaSettings settings) {
@@ -211,6 +238,7 @@ public final class AcdVerticle extends VerticleBase {
                 mediaSettings);
         calls.clear();
         lease.clear();
+        figures.reset();
     }
 
     @Override
@@ -218,6 +246,9 @@ public final class AcdVerticle extends VerticleBase {
         // The lease is not given up here: a stopping node may still have offers in flight; the standby takes over
         // when the lease runs out.
         stopped = true;
+        if (leader && lease != null && lease.clustered()) {
+            bus.publish(AcdAddresses.ROUTING_LEAD_CHANGED, new RoutingLeadChanged(false, now()));
+        }
         leader = false;
         vertx.cancelTimer(leaseTimer);
         vertx.cancelTimer(tickTimer);
@@ -251,10 +282,14 @@ public final class AcdVerticle extends VerticleBase {
             }
             return;
         }
+        if (e instanceof CallEvent.VariableSet v && AcdTranslation.CONFIRM_VARIABLE.equals(v.name())) {
+            customerConfirm(v);
+            return;
+        }
         if (!(e instanceof CallEvent.CallHungUp h)) {
             return;
         }
-        String callId = calls.legs.remove(legKey(h.leg().server(), h.leg().uniqueId()));
+        String callId = calls.removeLeg(legKey(h.leg().server(), h.leg().uniqueId()));
         if (callId == null) {
             return;
         }
@@ -264,11 +299,64 @@ public final class AcdVerticle extends VerticleBase {
         }
         boolean connected = view.get().phase() == CallPhase.CONNECTED;
         AcdCalls.Offer offer = calls.offers.get(callId);
+        if (connected && offer != null && offer.confirmFirst && !"confirmed".equals(offer.confirm)) {
+            // the agent's leg ended without the customer's 1: nobody talked
+            settleUnconfirmed(callId, offer);
+            return;
+        }
         if (connected && offer != null && h.leg().uniqueId().equals(callId) && !offer.agentChannel.isEmpty()) {
             // the caller hung up: the agent's leg went back to waiting in the agent-wait context, so end it too
             hangup(settings.server(), offer.agentChannel);
         }
         run(connected ? new AcdEvent.CallEnded(callId, now()) : new AcdEvent.CallAbandoned(callId, now()));
+    }
+
+    /**
+     * The confirmation subroutine on the customer's channel of a callback the customer must confirm (the channel the
+     * agent's leg dialled: its Linkedid is the agent leg's Uniqueid). Confirmed: the agent and the customer talk.
+     * Declined: a fact, the agent is made available at once and the callback is over (never placed again).
+     */
+    private void customerConfirm(CallEvent.VariableSet v) {
+        String agentLeg = v.leg().callId();
+        for (Map.Entry<String, AcdCalls.Offer> en : calls.offers.entrySet()) {
+            AcdCalls.Offer o = en.getValue();
+            if (!o.confirmFirst || o.agentLeg.isEmpty() || !o.agentLeg.equals(agentLeg)
+                    || o.agentLeg.equals(v.leg().uniqueId())) {
+                continue;
+            }
+            String callId = en.getKey();
+            o.confirm = v.value();
+            o.customerChannel = v.leg().channelName();
+            if ("confirmed".equals(v.value())) {
+                log.info("callback {}: the customer confirmed; agent {} talks to {}", callId, o.agentId,
+                        o.customerChannel);
+                bus.publish(AcdAddresses.CALLBACK_SETTLED, new CallbackSettled(callId, o.agentId,
+                        CallbackSettled.CONNECTED, o.customerChannel, now()));
+            } else if ("declined".equals(v.value())) {
+                settleUnconfirmed(callId, o);
+            }
+            return;
+        }
+    }
+
+    /** Ends a callback its customer did not confirm: the agent is available at once, and the outcome is published. */
+    private void settleUnconfirmed(String callId, AcdCalls.Offer offer) {
+        String outcome = offer.confirm.isEmpty() ? CallbackSettled.NOT_REACHED : CallbackSettled.DECLINED;
+        log.info("callback {}: {} ({}); agent {} is available again", callId, outcome,
+                offer.confirm.isEmpty() ? "the customer's phone was not answered" : "no 1 from the customer",
+                offer.agentId);
+        run(new AcdEvent.CallbackDeclined(callId, now()));
+        forget(callId);
+        bus.publish(AcdAddresses.CALLBACK_SETTLED, new CallbackSettled(callId, offer.agentId, outcome,
+                offer.customerChannel, now()));
+    }
+
+    /** How long an offer whose ring never reached Asterisk waits before the call and the agent are free again. */
+    private static final long LINK_DOWN_RETRY_MS = 1_000;
+
+    /** The originate never reached Asterisk, or its answer was lost with the link. */
+    private static boolean linkDown(Throwable cause) {
+        return cause instanceof TelephonyException t && t.kind() == TelephonyException.Kind.NOT_CONNECTED;
     }
 
     private void onOfferResult(String callId, AcdCalls.Offer offer, AsyncResult<OriginateResult> result) {
@@ -279,7 +367,17 @@ public final class AcdVerticle extends VerticleBase {
         boolean current = calls.offers.get(callId) == offer && !offer.cancelled;
         if (result.failed()) {
             log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
-            if (current) {
+            if (current && linkDown(result.cause())) {
+                // not the agent's doing: agent and caller wait out a reconnect backoff (offering again at once would
+                // spin while the link is down), then the caller is back at its place and the agent available
+                vertx.setTimer(LINK_DOWN_RETRY_MS, id -> {
+                    if (leader && calls.offers.get(callId) == offer && !offer.cancelled && !offer.answered) {
+                        calls.offers.remove(callId);
+                        progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
+                        run(new AcdEvent.RingFailed(callId, offer.agentId, now()));
+                    }
+                });
+            } else if (current) {
                 calls.offers.remove(callId);
                 progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
                 meters.ringNoAnswer(offer.queue);
@@ -296,7 +394,7 @@ public final class AcdVerticle extends VerticleBase {
             offer.agentChannel = a.channel();
             offer.agentLeg = a.uniqueId();
             offer.answered = true;
-            calls.legs.put(legKey(settings.server(), a.uniqueId()), callId);
+            calls.putLeg(legKey(settings.server(), a.uniqueId()), callId);
             progress.answered(callId, offer.agentId, a.uniqueId(), now());
             run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
             if (!offer.callback) {
@@ -393,9 +491,13 @@ public final class AcdVerticle extends VerticleBase {
             return r.callId();
         } else if (e instanceof AcdEvent.CallbackScheduled s) {
             return s.callId();
+        } else if (e instanceof AcdEvent.CallbackDeclined d) {
+            return d.callId();
         } else if (e instanceof AcdEvent.AgentAnswered a) {
             return a.callId();
         } else if (e instanceof AcdEvent.RingNoAnswer r) {
+            return r.callId();
+        } else if (e instanceof AcdEvent.RingFailed r) {
             return r.callId();
         } else if (e instanceof AcdEvent.CallAbandoned a) {
             return a.callId();
@@ -430,11 +532,13 @@ public final class AcdVerticle extends VerticleBase {
             AcdCalls.Caller caller = calls.callers.get(p.callId());
             AcdCalls.Offer offer = new AcdCalls.Offer(p.agentId(), p.queueId());
             offer.callback = true;
+            String dial = caller == null ? "" : caller.data().getOrDefault(AcdTranslation.CALLBACK_DIAL_KEY, "");
+            offer.confirmFirst = !dial.isBlank();
             calls.offers.put(p.callId(), offer);
             meters.offered(p.queueId());
             bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(p.agentId(), p.callId(), p.queueId(), true,
                     caller == null ? Map.of() : caller.data(), now()));
-            telephony.originate(AcdTranslation.callback(settings, dialStrings.get(p.agentId()), p))
+            telephony.originate(AcdTranslation.callback(settings, dialStrings.get(p.agentId()), p, dial))
                     .onComplete(r -> onOfferResult(p.callId(), offer, r));
             guard(p.callId(), offer);
         } else if (c instanceof AcdCommand.CancelOffer x) {
@@ -519,7 +623,7 @@ public final class AcdVerticle extends VerticleBase {
             telephony.redirect(caller.server(), channel, settings.voicemailContext(), v.mailbox(), 1)
                     .onFailure(err -> log.warn("voicemail redirect of {} failed: {}", channel, err.getMessage()));
         } else if (o.target() instanceof OverflowTarget.ToCallback) {
-            calls.legs.remove(legKey(caller.server(), o.callId()));
+            calls.removeLeg(legKey(caller.server(), o.callId()));
             telephony.redirect(caller.server(), channel, settings.callbackContext(), "s", 1)
                     .onFailure(err -> log.warn("callback redirect of {} failed: {}", channel, err.getMessage()));
         }
@@ -556,9 +660,10 @@ public final class AcdVerticle extends VerticleBase {
     /** The wallboard figures from the router's metrics; the tick just before counts as no change. */
     private void publishStats() {
         Instant at = now();
-        bus.publish(Addresses.ACD_QUEUE_STATS_UPDATED,
-                AcdTranslation.stats(state.queueMetrics(at), state.agentMetrics(at), at));
-        media.publishStats(true);
+        bus.publish(Addresses.ACD_QUEUE_STATS_UPDATED, figures.select(
+                AcdTranslation.stats(state.queueMetrics(at), state.agentMetrics(at), at), at));
+        // the media figures also go out with every agent only as often; in between, only when a load changed
+        media.publishStats(figures.wasFull());
         lastStatsAt = System.nanoTime() / 1_000_000;
         changed = false;
     }
@@ -589,6 +694,24 @@ public final class AcdVerticle extends VerticleBase {
 
     /** The router as the event-bus requests see it. */
     private final class RoutingView implements AcdRequests.Routing, RoutingLease.Node {
+        /** A request another node forwarded is answered here (or refused 503), never forwarded again. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> io.vertx.core.Handler<io.vertx.core.eventbus.Message<T>> orForward(
+                String address, io.vertx.core.Handler<io.vertx.core.eventbus.Message<T>> handler) {
+            if (standbyForward.isEmpty()) {
+                return handler;
+            }
+            StandbyForward forward = standbyForward.get();
+            return m -> {
+                if (!leader && m.headers().get(cc.core.contract.ClusterAddresses.FORWARDED_HEADER) == null) {
+                    forward.toLeader(address, (io.vertx.core.eventbus.Message<Object>) m);
+                } else {
+                    handler.handle(m);
+                }
+            };
+        }
+
         @Override
         public boolean leads() {
             return leader;
@@ -596,7 +719,12 @@ public final class AcdVerticle extends VerticleBase {
 
         @Override
         public void leads(boolean leads) {
+            boolean was = leader;
             leader = leads;
+            if (was != leads) {
+                // call control on this node carries out what facts about calls call for only while this node routes
+                bus.publish(AcdAddresses.ROUTING_LEAD_CHANGED, new RoutingLeadChanged(leads, now()));
+            }
         }
 
         @Override
@@ -637,6 +765,16 @@ public final class AcdVerticle extends VerticleBase {
         @Override
         public void mirror(String callId) {
             lease.mirrorCall(callId);
+        }
+
+        @Override
+        public Optional<AcdCalls.Caller> connectedAtTakeover(String callId) {
+            return lease.connectedAtTakeover(callId);
+        }
+
+        @Override
+        public void handedOn(String callId) {
+            lease.handedOn(callId);
         }
 
         @Override

@@ -47,10 +47,14 @@ final class MediaRequests {
     void register(EventBus bus) {
         this.bus = bus;
         MediaAddresses.registerCodecs(bus);
-        bus.<EnqueueMedia>consumer(MediaAddresses.ENQUEUE, this::onEnqueue);
-        bus.<AnswerMediaOffer>consumer(MediaAddresses.ANSWER, this::onAnswer);
-        bus.<TransferMedia>consumer(MediaAddresses.TRANSFER, this::onTransfer);
-        bus.<EndMedia>consumer(MediaAddresses.END, this::onEnd);
+        bus.<EnqueueMedia>consumer(MediaAddresses.ENQUEUE,
+                routing.orForward(MediaAddresses.ENQUEUE, this::onEnqueue));
+        bus.<AnswerMediaOffer>consumer(MediaAddresses.ANSWER,
+                routing.orForward(MediaAddresses.ANSWER, this::onAnswer));
+        bus.<TransferMedia>consumer(MediaAddresses.TRANSFER,
+                routing.orForward(MediaAddresses.TRANSFER, this::onTransfer));
+        bus.<EndMedia>consumer(MediaAddresses.END,
+                routing.orForward(MediaAddresses.END, this::onEnd));
     }
 
     private MediaRouter media() {
@@ -186,20 +190,32 @@ final class MediaRequests {
     /** Whether an agent's load changed since the last figures. */
     private boolean loadsChanged;
 
-    /** Publishes the media figures if anything changed, or always when {@code force}. */
+    /** The queue figures last published: chats and emails waiting or offered change without any agent's load. */
+    private List<MediaStatsUpdated.QueueChannel> publishedQueues = List.of();
+
+    /**
+     * Publishes the media figures if an agent's load or a queue's figures changed, or always when {@code force} (every
+     * agent's load goes out with them, so this is the wallboard's full publication, not every update).
+     */
     void publishStats(boolean force) {
-        if (!force && !loadsChanged) {
+        List<MediaStatsUpdated.QueueChannel> queues = queueFigures();
+        if (!force && !loadsChanged && queues.equals(publishedQueues)) {
             return;
         }
         loadsChanged = false;
-        bus.publish(MediaAddresses.STATS, stats());
+        publishedQueues = queues;
+        bus.publish(MediaAddresses.STATS, new MediaStatsUpdated(queues, agentLoads(), routing.now()));
     }
 
-    MediaStatsUpdated stats() {
-        MediaRouter m = media();
+    private List<MediaStatsUpdated.QueueChannel> queueFigures() {
         List<MediaStatsUpdated.QueueChannel> queues = new ArrayList<>();
-        m.queueCounts().forEach((queue, byChannel) -> byChannel.forEach((channel, n) ->
+        media().queueCounts().forEach((queue, byChannel) -> byChannel.forEach((channel, n) ->
                 queues.add(new MediaStatsUpdated.QueueChannel(queue, channel.name(), n[0], n[1]))));
+        return queues;
+    }
+
+    private List<MediaStatsUpdated.AgentLoad> agentLoads() {
+        MediaRouter m = media();
         List<MediaStatsUpdated.AgentLoad> agents = new ArrayList<>();
         for (String agentId : routing.state().agentIds()) {
             AgentCapacity cap = m.settings().capacity(agentId);
@@ -213,6 +229,6 @@ final class MediaRequests {
             capacity.forEach((ch, n) -> caps.put(ch.name(), n));
             agents.add(new MediaStatsUpdated.AgentLoad(agentId, held, caps, cap.mix().wireName()));
         }
-        return new MediaStatsUpdated(queues, agents, routing.now());
+        return agents;
     }
 }

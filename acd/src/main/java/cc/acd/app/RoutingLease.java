@@ -81,7 +81,15 @@ final class RoutingLease {
      */
     private final Map<String, BusyAtTakeover> busyAtTakeover = new HashMap<>();
 
-    private record BusyAtTakeover(String agentId, String callId) {}
+    /**
+     * An agent's call the old leader had, under both its legs' keys (the caller's and the agent's).
+     *
+     * @param call the call as the old leader wrote it, to hand it on when its agent transfers it; null on the entry
+     *             of an agent leg whose call was handed on (its hang-up only frees the agent)
+     */
+    private record BusyAtTakeover(String agentId, String callId, List<String> legKeys, LiveCall call) {}
+    /** The same calls by call id (those not handed on yet), for a transfer asked by call control. */
+    private final Map<String, BusyAtTakeover> busyByCall = new HashMap<>();
     /**
      * Legs that hung up while this node stood by (most recent only): a call the store still lists may have ended in
      * the moments before the takeover, and must then neither be queued again nor hold its agent.
@@ -112,6 +120,7 @@ final class RoutingLease {
     /** Forgets the calls that were busy at the last takeover (the router is being reset). */
     void clear() {
         busyAtTakeover.clear();
+        busyByCall.clear();
     }
 
     /** A leg hung up while this node stands by: the call may still be listed in the store at a takeover. */
@@ -133,23 +142,89 @@ final class RoutingLease {
         if (busy == null) {
             return false;
         }
-        busyAtTakeover.values().removeIf(busy::equals);
-        cluster.ifPresent(c -> c.store().removeCall(busy.callId()));
+        // its other leg's key too, found directly: a scan of every busy call per hang-up cost the whole map's size
+        // each time after a takeover of hundreds of calls
+        busy.legKeys().forEach(busyAtTakeover::remove);
+        if (busy.call() != null) {
+            busyByCall.remove(busy.callId());
+            cluster.ifPresent(c -> c.store().removeCall(busy.callId()));
+        }
         node.run(new AcdEvent.AgentStateChanged(busy.agentId(), AgentStatus.AVAILABLE, "", node.now()));
         return true;
     }
 
-    /** Renews (or takes) the routing lease; takes over routing when it was a standby, stops routing when it lost it. */
+    /**
+     * A call the old leader had connected to an agent, as it wrote it (its caller's server and channel, queue and
+     * data), while it still talks: call control may transfer it, having learnt it from the old leader.
+     */
+    Optional<AcdCalls.Caller> connectedAtTakeover(String callId) {
+        return Optional.ofNullable(busyByCall.get(callId)).map(b -> {
+            Map<String, String> data = new HashMap<>(b.call().routing());
+            data.remove(AGENT_LEG_KEY);
+            return new AcdCalls.Caller(b.call().server(), b.call().channel(), b.call().queue(), "", data);
+        });
+    }
+
+    /**
+     * The call {@link #connectedAtTakeover} named is handed on (transferred): its caller's hang-up is the router's
+     * again, while its first agent stays busy until that agent's leg hangs up (call control hangs it up next); the
+     * agent is freed at once when the old leader never learnt the leg.
+     */
+    void handedOn(String callId) {
+        BusyAtTakeover busy = busyByCall.remove(callId);
+        if (busy == null) {
+            return;
+        }
+        busy.legKeys().forEach(busyAtTakeover::remove);
+        String agentLeg = busy.call().routing().getOrDefault(AGENT_LEG_KEY, "");
+        if (agentLeg.isEmpty()) {
+            node.run(new AcdEvent.AgentStateChanged(busy.agentId(), AgentStatus.AVAILABLE, "", node.now()));
+        } else {
+            String key = AcdCalls.legKey(settings.server(), agentLeg);
+            busyAtTakeover.put(key, new BusyAtTakeover(busy.agentId(), callId, List.of(key), null));
+        }
+    }
+
+    /** When the store last answered a renewal ({@link System#nanoTime()}). */
+    private long storeAnsweredNanos = System.nanoTime();
+    /** The store did not answer the last renewal, or has not answered since it stopped. */
+    private boolean storeDown;
+    /** A standby back from an outage: since when the store has answered again (nanoTime), or -1. */
+    private long reachableSinceNanos = -1;
+
+    /**
+     * Renews (or takes) the routing lease; takes over routing when it was a standby, stops routing when it lost it.
+     *
+     * <p>A store that answers nothing says nothing about who holds the lease: no other node can take it from a store
+     * that is down, so the routing node goes on routing from what it holds for up to
+     * {@link AcdVerticle.Cluster#routeThroughStoreOutage()} (callers keep reaching agents; the ones queued meanwhile
+     * are not lost), and when the store answers again it takes the lease back and writes its whole state to it (a
+     * Redis without persistence comes back empty). A standby back from an outage only reads the lease for two lease
+     * times before it may take it, so the node that was routing gets it back first.
+     */
     void renew() {
         AcdVerticle.Cluster c = cluster.orElseThrow();
+        if (storeDown && !node.leads()) {
+            probeAfterOutage(c);
+            return;
+        }
         c.store().acquireLease(AcdVerticle.LEASE, c.nodeId(), c.leaseTtl()).onComplete(ar -> {
             if (node.stopped()) {
                 // a renewal still in flight when the node stopped must not make a stopping node route again
                 return;
             }
-            boolean holds = ar.succeeded() && ar.result();
             if (ar.failed()) {
-                log.warn("renewing the routing lease failed: {}", ar.cause().getMessage());
+                storeUnreachable(c, ar.cause());
+                return;
+            }
+            boolean holds = ar.result();
+            storeAnsweredNanos = System.nanoTime();
+            boolean backFromOutage = storeDown;
+            storeDown = false;
+            if (holds && node.leads() && backFromOutage) {
+                log.info("node {} reaches the live state again and still routes; writing its calls and agents to it",
+                        c.nodeId());
+                mirrorAll(c);
             }
             if (holds && !node.leads() && !takingOver) {
                 takeOver(c);
@@ -157,6 +232,59 @@ final class RoutingLease {
                 log.error("node {} lost the routing lease; it stops routing", c.nodeId());
                 node.leads(false);
                 node.reset();
+            }
+        });
+    }
+
+    private void storeUnreachable(AcdVerticle.Cluster c, Throwable cause) {
+        if (!storeDown) {
+            log.warn("renewing the routing lease failed: {}{}", cause.getMessage(), node.leads()
+                    ? "; routing goes on for up to " + c.routeThroughStoreOutage().toSeconds() + " s" : "");
+        }
+        storeDown = true;
+        reachableSinceNanos = -1;
+        if (node.leads() && System.nanoTime() - storeAnsweredNanos > c.routeThroughStoreOutage().toNanos()) {
+            log.error("node {} has not reached the live state for {} s; it stops routing", c.nodeId(),
+                    c.routeThroughStoreOutage().toSeconds());
+            node.leads(false);
+            node.reset();
+        }
+    }
+
+    /** A standby after an outage: reads the lease until a holder shows or the store has answered for two TTLs. */
+    private void probeAfterOutage(AcdVerticle.Cluster c) {
+        c.store().leaseHolder(AcdVerticle.LEASE).onComplete(ar -> {
+            if (node.stopped()) {
+                return;
+            }
+            if (ar.failed()) {
+                reachableSinceNanos = -1;
+                return;
+            }
+            long now = System.nanoTime();
+            if (reachableSinceNanos < 0) {
+                reachableSinceNanos = now;
+            }
+            if (ar.result().isPresent() || now - reachableSinceNanos >= 2 * c.leaseTtl().toNanos()) {
+                storeDown = false;
+                storeAnsweredNanos = now;
+            }
+        });
+    }
+
+    /** Writes every call and agent this node holds to the store, and removes the calls it no longer holds. */
+    private void mirrorAll(AcdVerticle.Cluster c) {
+        for (String callId : List.copyOf(calls.callers.keySet())) {
+            mirrorCall(callId);
+        }
+        for (String agentId : node.state().agentIds()) {
+            node.state().agentState(agentId).ifPresent(s -> mirrorAgent(agentId, s));
+        }
+        c.store().calls().onSuccess(stored -> {
+            for (LiveCall call : stored) {
+                if (!call.state().startsWith(MEDIA_STATE_PREFIX) && !calls.callers.containsKey(call.interactionId())) {
+                    c.store().removeCall(call.interactionId());
+                }
             }
         });
     }
@@ -205,12 +333,13 @@ final class RoutingLease {
                     continue;
                 }
                 if (!call.agentId().isEmpty()) {
-                    BusyAtTakeover busy = new BusyAtTakeover(call.agentId(), call.interactionId());
-                    busyAtTakeover.put(AcdCalls.legKey(call.server(), call.interactionId()), busy);
                     String agentLeg = call.routing().getOrDefault(AGENT_LEG_KEY, "");
-                    if (!agentLeg.isEmpty()) {
-                        busyAtTakeover.put(AcdCalls.legKey(settings.server(), agentLeg), busy);
-                    }
+                    List<String> keys = agentLeg.isEmpty() ? List.of(AcdCalls.legKey(call.server(), call.interactionId()))
+                            : List.of(AcdCalls.legKey(call.server(), call.interactionId()),
+                                    AcdCalls.legKey(settings.server(), agentLeg));
+                    BusyAtTakeover busy = new BusyAtTakeover(call.agentId(), call.interactionId(), keys, call);
+                    keys.forEach(k -> busyAtTakeover.put(k, busy));
+                    busyByCall.put(call.interactionId(), busy);
                     continue;
                 }
                 // no announcement now: a burst of redirects at takeover would only delay the offers it makes
@@ -270,14 +399,20 @@ final class RoutingLease {
         if (data.containsKey(CALLBACK_DUE_KEY)) {
             Instant due = Instant.parse(data.get(CALLBACK_DUE_KEY));
             // one already due keeps its place from its due time; one still to come is scheduled from now
+            Instant kept = null;
+            try {
+                kept = Instant.parse(data.getOrDefault(AcdTranslation.KEPT_PLACE_KEY, ""));
+            } catch (java.time.format.DateTimeParseException none) {
+                kept = null;
+            }
             return node.run(new AcdEvent.CallbackScheduled(id, call.queue(), skills, priority, callbackNumber, due,
-                    due.isBefore(node.now()) ? due : node.now()));
+                    due.isBefore(node.now()) ? due : node.now(), kept));
         }
         Optional<String> refused = node.run(new AcdEvent.CallArrived(id, call.queue(), skills, priority, callbackNumber,
                 call.since()));
         if (refused.isPresent() || !STATE_CALLBACK.equals(call.state())) {
             if (refused.isEmpty()) {
-                calls.legs.put(AcdCalls.legKey(call.server(), id), id);
+                calls.putLeg(AcdCalls.legKey(call.server(), id), id);
             }
             return refused;
         }

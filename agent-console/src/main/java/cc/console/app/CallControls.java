@@ -75,7 +75,7 @@ public final class CallControls {
     /** Call control says what a call is now: remember whose it is, and push it to that agent and supervisors. */
     public void onChanged(CallControlChanged c) {
         forgetIfFull();
-        states.put(c.interactionId(), c);
+        states.merge(c.interactionId(), c, CallControls::later);
         if (c.state().equals("ended")) {
             currentByAgent.remove(c.agentId(), c.interactionId());
         } else if (!c.agentId().isEmpty()) {
@@ -124,9 +124,19 @@ public final class CallControls {
                         new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS))
                 .map(m -> {
                     CallControlReply reply = m.body();
+                    if (reply.ok() && reply.state() != null) {
+                        // the reply says what the call is now before the published change may have reached us: a
+                        // page reloaded right after the agent's action must find it
+                        states.merge(reply.state().interactionId(), reply.state(), CallControls::later);
+                    }
                     return new Outcome(reply.ok(), reply.ok() ? "" : reply.error(), reply.message(), reply.state());
                 })
                 .recover(e -> Future.succeededFuture(failed(e)));
+    }
+
+    /** The later of two states of one call (the one heard last when their times do not tell). */
+    private static CallControlChanged later(CallControlChanged stored, CallControlChanged heard) {
+        return stored.at() != null && heard.at() != null && heard.at().isBefore(stored.at()) ? stored : heard;
     }
 
     private static Outcome failed(Throwable e) {

@@ -3,6 +3,11 @@ package cc.console.app;
 import cc.console.domain.chat.Chat;
 import cc.console.domain.chat.ChatBook;
 import cc.console.domain.chat.ChatOutput;
+import cc.core.contract.ChatAgentStep;
+import cc.core.contract.ChatStepDone;
+import cc.core.contract.ChatToAgent;
+import cc.core.contract.ClusterAddresses;
+import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.EndMedia;
 import cc.core.contract.EnqueueMedia;
 import cc.core.contract.MediaAddresses;
@@ -34,7 +39,8 @@ import java.util.function.Function;
  * The owner of every open web chat: runs {@link ChatBook} on its own context and carries out what it decides (frames
  * to visitors' sockets, pushes to agents' live channels through {@link LiveHub}, requests to the ACD on
  * {@link MediaAddresses}, rows in the {@link ChatStore}); listens to the ACD's offer ends (an agent took the chat)
- * and ends.
+ * and ends. With several nodes ({@link #withPeers}) a chat stays on the desk of the node its visitor reached: the
+ * frames for its agent are relayed to every node, and the agent's steps made on another node come back here.
  *
  * <p>Threading: the public methods may be called from any thread (the HTTP event loops); they hop onto this
  * verticle's context, where the book and the visitors' sockets are touched, and complete their futures there.
@@ -72,19 +78,112 @@ public final class ChatDesk extends VerticleBase {
         this.clock = clock;
     }
 
+    /**
+     * Several nodes: where a request goes that another node's desk must answer (the chat's visitor is connected
+     * there). The node's answer or refusal answers {@code request}.
+     */
+    @FunctionalInterface
+    public interface PeerDesks {
+        void toNode(String nodeId, String address, io.vertx.core.eventbus.Message<Object> request);
+    }
+
+    private Optional<PeerDesks> peers = Optional.empty();
+    /** Chats whose desk is on another node, by chat id: that node's id (learnt from the frames it relays here). */
+    private final Map<String, String> peerChats = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > PEER_CHATS_KEPT;
+        }
+    };
+    private static final int PEER_CHATS_KEPT = 10_000;
+
+    /**
+     * With several nodes: agents connected here get the frames of chats whose visitor is on another node, and their
+     * steps in those chats go to that node's desk. Call before deploying.
+     */
+    public ChatDesk withPeers(PeerDesks peers) {
+        this.peers = Optional.of(java.util.Objects.requireNonNull(peers, "peers"));
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         MediaAddresses.registerCodecs(vertx.eventBus());
-        vertx.eventBus().<MediaOfferEnded>consumer(MediaAddresses.OFFER_ENDED, m -> {
-            MediaOfferEnded e = m.body();
-            if (Segment.ANSWERED.equals(e.outcome())) {
-                carryOut(book.answered(e.interactionId(), e.agentId(), clock.instant()));
+        ConsoleAddresses.registerCodecs(vertx.eventBus());
+        // the ACD's offer ends and ends, from this node's ACD or (several nodes) from the routing node
+        for (String address : List.of(MediaAddresses.OFFER_ENDED, ClusterAddresses.fromPeers(MediaAddresses.OFFER_ENDED))) {
+            vertx.eventBus().<MediaOfferEnded>consumer(address, m -> {
+                MediaOfferEnded e = m.body();
+                if (Segment.ANSWERED.equals(e.outcome())) {
+                    carryOut(book.answered(e.interactionId(), e.agentId(), clock.instant()));
+                }
+            });
+        }
+        for (String address : List.of(MediaAddresses.ENDED, ClusterAddresses.fromPeers(MediaAddresses.ENDED))) {
+            vertx.eventBus().<MediaEnded>consumer(address, m -> carryOut(book.acdEnded(
+                    m.body().interactionId(), m.body().agentId(), m.body().reason(), clock.instant())));
+        }
+        vertx.eventBus().<ChatAgentStep>consumer(ConsoleAddresses.CHAT_AGENT_STEP, this::onAgentStep);
+        vertx.eventBus().<ChatToAgent>consumer(ClusterAddresses.fromPeers(ConsoleAddresses.CHAT_TO_AGENT), m -> {
+            String origin = m.headers().get(ClusterAddresses.ORIGIN_HEADER);
+            if (origin != null) {
+                peerChats.put(m.body().chatId(), origin);
             }
+            hub.sendChat(m.body().agentId(), m.body().text());
         });
-        vertx.eventBus().<MediaEnded>consumer(MediaAddresses.ENDED, m -> carryOut(book.acdEnded(
-                m.body().interactionId(), m.body().agentId(), m.body().reason(), clock.instant())));
         vertx.setPeriodic(TICK_MS, t -> carryOut(book.tick(clock.instant())));
         return Future.succeededFuture();
+    }
+
+    /** What the agent holding a chat does in it, wherever the chat's desk is; completes on no particular thread. */
+    public Future<ChatStepDone> agentStep(ChatAgentStep step) {
+        return vertx.eventBus().<ChatStepDone>request(ConsoleAddresses.CHAT_AGENT_STEP, step, bus)
+                .map(io.vertx.core.eventbus.Message::body);
+    }
+
+    /**
+     * Done here when this desk has the chat (or another node passed the step here); else passed to the node whose
+     * frames for this chat came here, whose answer is relayed as it was.
+     */
+    @SuppressWarnings("unchecked")
+    private void onAgentStep(io.vertx.core.eventbus.Message<ChatAgentStep> m) {
+        ChatAgentStep s = m.body();
+        String elsewhere = book.find(s.chatId()).isPresent() || cc.core.app.livestate.LeaseForward.forwarded(m)
+                ? null : peerChats.get(s.chatId());
+        if (elsewhere != null && peers.isPresent()) {
+            peers.get().toNode(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP,
+                    (io.vertx.core.eventbus.Message<Object>) (io.vertx.core.eventbus.Message<?>) m);
+            return;
+        }
+        List<ChatOutput> out;
+        try {
+            out = step(s);
+        } catch (RuntimeException e) {
+            m.fail(400, String.valueOf(e.getMessage()));
+            return;
+        }
+        carryOut(out);
+        Optional<ChatOutput.Refused> refused = refusal(out);
+        long seq = out.stream().filter(ChatOutput.Store.class::isInstance)
+                .mapToLong(o -> ((ChatOutput.Store) o).message().seq()).findFirst().orElse(-1);
+        m.reply(new ChatStepDone(s.chatId(), refused.map(ChatOutput.Refused::code).orElse(""),
+                refused.map(ChatOutput.Refused::detail).orElse(""), seq));
+    }
+
+    private List<ChatOutput> step(ChatAgentStep s) {
+        java.time.Instant now = clock.instant();
+        switch (s.step()) {
+            case ChatAgentStep.SAYS:
+                return book.agentSays(s.chatId(), s.agentId(), s.value(), now);
+            case ChatAgentStep.TYPING:
+                return book.agentTyping(s.chatId(), s.agentId(), Boolean.parseBoolean(s.value()));
+            case ChatAgentStep.TRANSFERS:
+                return book.agentTransfers(s.chatId(), s.agentId(), s.value(), now);
+            case ChatAgentStep.CLOSES:
+                return book.agentCloses(s.chatId(), s.agentId(), now);
+            default:
+                throw new IllegalArgumentException("step: one of says, typing, transfers, closes");
+        }
     }
 
     /** A visitor starts a chat on this socket. */
@@ -256,8 +355,13 @@ public final class ChatDesk extends VerticleBase {
         } else {
             msg = ChatJson.notice(a.chatId(), a.notice());
         }
-        if (hub.sendChat(a.agentId(), msg.encode()) == 0) {
-            log.debug("chat {}: agent {} has no live channel open", a.chatId(), a.agentId());
+        String text = msg.encode();
+        if (hub.sendChat(a.agentId(), text) == 0) {
+            log.debug("chat {}: agent {} has no live channel open here", a.chatId(), a.agentId());
+        }
+        if (peers.isPresent()) {
+            // several nodes: the agent's browser may be on another node (relayed there as fromPeers)
+            vertx.eventBus().publish(ConsoleAddresses.CHAT_TO_AGENT, new ChatToAgent(a.chatId(), a.agentId(), text));
         }
     }
 

@@ -13,6 +13,7 @@ import cc.core.contract.AgentStateChanged;
 import cc.core.contract.CallControlAddresses;
 import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallOffered;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.InteractionUpdated;
 import cc.core.contract.QueueStatsUpdated;
@@ -104,20 +105,29 @@ public final class ConsoleVerticle extends VerticleBase {
         CallControlAddresses.registerCodecs(vertx.eventBus());
         controls = new CallControls(vertx, hub);
         vertx.eventBus().<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> controls.onChanged(m.body()));
+        // several nodes: call control runs on the routing node; its states reach the browsers connected here
+        vertx.eventBus().<CallControlChanged>consumer(ClusterAddresses.fromPeers(CallControlAddresses.CHANGED),
+                m -> controls.onChanged(m.body()));
         vertx.eventBus().<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> onOffer(m.body()));
         vertx.eventBus().<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> onAgentState(m.body()));
         vertx.eventBus().<QueueStatsUpdated>consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> onStats(m.body()));
+        // several nodes: what the routing node published reaches the browsers connected here too
+        vertx.eventBus().<CallOffered>consumer(ClusterAddresses.fromPeers(Addresses.ACD_CALL_OFFERED),
+                m -> onOffer(m.body()));
+        vertx.eventBus().<AgentStateChanged>consumer(ClusterAddresses.fromPeers(Addresses.ACD_AGENT_STATE_CHANGED),
+                m -> onAgentState(m.body()));
+        vertx.eventBus().<QueueStatsUpdated>consumer(ClusterAddresses.fromPeers(Addresses.ACD_QUEUE_STATS_UPDATED),
+                m -> onStats(m.body()));
         vertx.eventBus().<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m -> {
             if (m.body().interaction().disposition().map(solvedCodes::contains).orElse(false)) {
                 answersDirty = true;
             }
         });
-        vertx.setPeriodic(SESSION_SWEEP_MS, t -> {
-            int closed = hub.closeEnded(sessions::isLive);
+        vertx.setPeriodic(SESSION_SWEEP_MS, t -> hub.closeEndedAsync(sessions).onSuccess(closed -> {
             if (closed > 0) {
                 log.info("closed {} live channels of ended sessions", closed);
             }
-        });
+        }));
         vertx.setPeriodic(ANSWER_REFRESH_MS, t -> {
             if (answersDirty) {
                 answersDirty = false;

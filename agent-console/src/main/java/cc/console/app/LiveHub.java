@@ -141,6 +141,25 @@ public final class LiveHub {
         return closed;
     }
 
+    /**
+     * Closes every socket whose session has ended, reading the sessions without blocking ({@link
+     * Sessions#isLiveAsync}: with several nodes each read crosses the network); completes with how many it closed.
+     */
+    public io.vertx.core.Future<Integer> closeEndedAsync(Sessions sessions) {
+        java.util.List<io.vertx.core.Future<Boolean>> closed = new java.util.ArrayList<>();
+        for (LiveClient c : java.util.List.copyOf(all)) {
+            closed.add(sessions.isLiveAsync(c.sessionId()).otherwise(true).map(live -> {
+                if (!live) {
+                    c.close();
+                    remove(c);
+                }
+                return !live;
+            }));
+        }
+        return io.vertx.core.Future.join(closed).otherwiseEmpty()
+                .map(v -> (int) closed.stream().filter(f -> Boolean.TRUE.equals(f.result())).count());
+    }
+
     public int size() {
         return all.size();
     }

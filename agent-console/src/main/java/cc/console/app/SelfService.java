@@ -235,10 +235,14 @@ public final class SelfService {
                 new DeliveryOptions().setSendTimeout(DIALER_TIMEOUT_MS)).map(m -> m.body());
     }
 
-    /** True when nobody answered (no dialer deployed, or it did not answer in time), as opposed to a refusal. */
+    /**
+     * True when nobody answered (no dialer deployed, or it did not answer in time; with several nodes, no node dials
+     * right now: the forwarding node's 503), as opposed to a refusal.
+     */
     public static boolean unanswered(Throwable e) {
         return e instanceof ReplyException r
-                && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.TIMEOUT);
+                && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.TIMEOUT
+                || r.failureType() == ReplyFailure.RECIPIENT_FAILURE && r.failureCode() == 503);
     }
 
     private Future<CallAnswer> refuse(String address, String number, String reason, String detail, Instant now) {

@@ -35,14 +35,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>What is measured, in two rows of one run: callers who arrive to a free agent (enqueue to originate), and callers
  * who had to wait (from their agent becoming available, i.e. the previous caller's hang-up reaching the server, to
- * the agent's next originate). The defaults give both: 120 agents, 100 calls/s, exponential talk times of 1 s mean,
- * so the agents are about 92 % busy and a share of callers waits while the queue stays stable. A row with fewer than
- * 100 offers makes the run INCOMPLETE (then change {@code --agents}). What is not measured: the IVR before the
- * enqueue (callers are handed to the ACD directly), a real phone's ringing (the simulator's leg rings {@code --ring}
- * ms), the database (embedded), the console.
+ * the agent's next originate). The defaults give both: 112 agents, 100 calls/s, exponential talk times of 1 s mean,
+ * so the agents are about 98 % busy (120 made too few callers wait once the server got faster) and a share of
+ * callers waits while the queue stays stable. A row with fewer than 100 offers makes the run INCOMPLETE (then
+ * change {@code --agents}). What is not measured: the IVR before the enqueue (callers are handed to the ACD
+ * directly), a real phone's ringing (the simulator's leg rings {@code --ring} ms), the database (embedded), the
+ * console.
  *
  * <p>Options: {@code --rate} calls/s (100), {@code --seconds} measured (20), {@code --warmup} s (5),
- * {@code --agents} (120), {@code --talk} mean talk ms (1000), {@code --talk-dist} {@code exp} or {@code fixed}
+ * {@code --agents} (112), {@code --talk} mean talk ms (1000), {@code --talk-dist} {@code exp} or {@code fixed}
  * (exp), {@code --ring} agent ring delay ms (100).
  */
 public final class AcdEndToEndBenchmark {
@@ -51,7 +52,7 @@ public final class AcdEndToEndBenchmark {
         double rate = Double.parseDouble(o.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
-        int agents = Integer.parseInt(o.getOrDefault("agents", "120"));
+        int agents = Integer.parseInt(o.getOrDefault("agents", "112"));
         long talkMs = Long.parseLong(o.getOrDefault("talk", "1000"));
         boolean expTalk = !o.getOrDefault("talk-dist", "exp").equals("fixed");
         java.util.Random talkRandom = new java.util.Random(17);

@@ -56,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * starts at their answer, so AMD and the way to the agent (a few seconds) come out of the talk with the agent; the
  * pacer learns from priors for the first minutes, which weighs more in a short run. Embedded database.
  *
- * <p>Usage: {@code java -cp benchmarks.jar cc.bench.dialer.DialerLoadRun [--minutes 30] [--agents 25] [--seed 1]}
+ * <p>Usage: {@code java -cp benchmarks.jar cc.bench.dialer.DialerLoadRun [--minutes 30] [--agents 25] [--seed 1] [--amd-wrong 0.05]}
  * ({@code --minutes 2} for a quick check).
  */
 public final class DialerLoadRun {
@@ -70,16 +70,21 @@ public final class DialerLoadRun {
         int minutes = Integer.parseInt(o.getOrDefault("minutes", "30"));
         int agents = Integer.parseInt(o.getOrDefault("agents", "25"));
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
+        // how often AMD is wrong each way, and the false-positive rate the dialer is configured to count (the same)
+        double amdWrong = Double.parseDouble(o.getOrDefault("amd-wrong", "0.05"));
+        int peopleWrong = (int) Math.floor(250 * amdWrong + 1e-9);
+        int machinesWrong = (int) Math.floor(188 * amdWrong + 1e-9);
         int contacts = Math.max(500, minutes * 250);
-        System.out.printf(Locale.ROOT, "DialerLoadRun: %d agents, %d minutes, %d numbers, predictive, UK-Ofcom; load"
-                + " average %s%n", agents, minutes, contacts, loadAverage());
+        System.out.printf(Locale.ROOT, "DialerLoadRun: %d agents, %d minutes, %d numbers, predictive, UK-Ofcom; AMD"
+                + " wrong on %d of 250 people and %d of 188 machines, amdFalsePositiveRate %.2f; load average %s%n",
+                agents, minutes, contacts, peopleWrong, machinesWrong, amdWrong, loadAverage());
 
         Phones.Builder phones = Phones.builder();
-        // three-digit buckets after 0912: 250 people (12 of them AMD calls machines), 338 never answer, 188 machines
-        // (9 of them AMD calls people), 112 busy, 112 congested
+        // three-digit buckets after 0912: 250 people (12 of them AMD calls machines at the default 5 %), 338 never
+        // answer, 188 machines (9 of them AMD calls people), 112 busy, 112 congested
         for (int b = 0; b < 1000; b++) {
             String prefix = String.format(Locale.ROOT, "0912%03d", b);
-            phones.prefix(prefix, behaviour(b));
+            phones.prefix(prefix, behaviour(b, peopleWrong, machinesWrong));
         }
         for (int a = 0; a < agents; a++) {
             phones.number(Integer.toString(30000 + a), PhoneBehaviour.answersAfter(Distribution.fixed(200)));
@@ -105,7 +110,7 @@ public final class DialerLoadRun {
                 "  timeZone: UTC",
                 "  daysOff: []",
                 "  lines: " + Math.max(30, agents * 4),
-                "  amdFalsePositiveRate: 0.05",
+                "  amdFalsePositiveRate: " + amdWrong,
                 "  demo: false", ""));
         Server server = Server.start(ServerConfig.read(ConfigNode.parse("dialer-load.yaml", yaml.toString(),
                 System::getenv))).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -144,10 +149,13 @@ public final class DialerLoadRun {
 
             RealShiftSimulation.Result pure = RealShiftSimulation.runCountingEndedCalls(
                     RealShiftReport.scenario(agents, minutes * 60, seed, TALK_SIGMA),
-                    new RealShiftSimulation.Real(0.25, 0.25, 0.05, 0.05, false));
+                    new RealShiftSimulation.Real(0.25, 0.25, peopleWrong / 250.0, machinesWrong / 188.0, false,
+                            amdWrong));
             System.out.printf(Locale.ROOT, "%n| | whole dialer | pure simulation | difference |%n| --- | ---: | ---: | ---: |%n");
             row("talk-min per agent hour", talkPerAgentHour, pure.talkMinutesPerAgentHour());
             row("abandon rate %", 100 * abandon, 100 * pure.abandonRate());
+            row("abandon rate counted, with the AMD estimate %", 100 * d.abandonRateUkDay(),
+                    100 * pure.abandonRateCounted());
             System.out.printf(Locale.ROOT, "| dials | %d | %d | |%n| live answers | %d | %d | |%n| abandoned | %d | %d |"
                             + " |%n", d.dials(), RealShiftSimulation.Result.sum(pure.dials()), d.contacts(),
                     RealShiftSimulation.Result.sum(pure.live()), d.abandoned(),
@@ -169,18 +177,18 @@ public final class DialerLoadRun {
         System.exit(0);
     }
 
-    private static PhoneBehaviour behaviour(int bucket) {
+    private static PhoneBehaviour behaviour(int bucket, int peopleWrong, int machinesWrong) {
         Distribution ring = Distribution.uniform(3_000, 18_000);
         if (bucket < 250) {
             PhoneBehaviour person = PhoneBehaviour.answersThenHangsUp(ring, Distribution.exponential(120_000));
-            return bucket < 12 ? person.withAmd("MACHINE") : person;
+            return bucket < peopleWrong ? person.withAmd("MACHINE") : person;
         }
         if (bucket < 588) {
             return PhoneBehaviour.neverAnswers();
         }
         if (bucket < 776) {
             PhoneBehaviour machine = PhoneBehaviour.answersThenHangsUp(ring, Distribution.fixed(30_000));
-            return bucket < 597 ? machine.withAmd("HUMAN") : machine.withAmd("MACHINE");
+            return bucket < 588 + machinesWrong ? machine.withAmd("HUMAN") : machine.withAmd("MACHINE");
         }
         if (bucket < 888) {
             return PhoneBehaviour.busy();

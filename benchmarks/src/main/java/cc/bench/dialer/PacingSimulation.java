@@ -42,6 +42,7 @@ public final class PacingSimulation {
         int[] teams = {10, 25, 50, 100};
         int hours = 8;
         String which = "both";
+        double amdWrong = 0.05;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> which = args[++i];
@@ -49,10 +50,11 @@ public final class PacingSimulation {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--agents" -> teams = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--hours" -> hours = Integer.parseInt(args[++i]);
+                case "--amd-wrong" -> amdWrong = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]
                             + "; usage: [--shifts N] [--seed S] [--agents 10,25,50,100] [--hours H]"
-                            + " [--scenario reference|real|both]");
+                            + " [--scenario reference|real|both] [--amd-wrong 0.05]");
                     System.exit(2);
                 }
             }
@@ -65,7 +67,7 @@ public final class PacingSimulation {
             reference(shifts, seed, teams, hours);
         }
         if (!which.equals("reference")) {
-            RealShiftReport.print(shifts, seed, teams, hours);
+            RealShiftReport.print(shifts, seed, teams, hours, amdWrong);
         }
     }
 

@@ -2,6 +2,7 @@ package cc.bench.dialer;
 
 import cc.dialer.domain.pacing.AbandonLedger;
 import cc.dialer.domain.pacing.AgentView;
+import cc.dialer.domain.pacing.AmdFalsePositiveEstimate;
 import cc.dialer.domain.pacing.LiveOutcome;
 import cc.dialer.domain.pacing.Pacer;
 import cc.dialer.domain.pacing.PacingEstimator;
@@ -47,15 +48,23 @@ final class RealShiftSimulation {
     private static final int TICK = 7;
     private static final int AMD_DROP = 8;
     private static final int MACHINE_AS_LIVE = 9;
+    private static final int RESOLVE_MACHINE = 10;
     /** Seconds AMD listens to a live greeting before deciding (a wrong "machine" drops the person then). */
     private static final double AMD_DECISION_S = 2.5;
 
-    /** The scenario's additions to a {@link ShiftScenario}. */
-    record Real(double answerLow, double answerPeak, double amdWrongMachine, double amdWrongLive, boolean breaks) {}
+    /**
+     * The scenario's additions to a {@link ShiftScenario}.
+     *
+     * @param amdEstimateRate the AMD false-positive rate the dialer is configured with ({@code amdFalsePositiveRate}):
+     *                        as the production dialer does, that share of machine verdicts is counted an abandoned
+     *                        call in the ledger the pacer steers by (Ofcom's rule), whatever AMD really got wrong
+     */
+    record Real(double answerLow, double answerPeak, double amdWrongMachine, double amdWrongLive, boolean breaks,
+                double amdEstimateRate) {}
 
     /** What one shift produced, per hour (index = hour of the shift). */
     record Result(int agents, int shiftSeconds, long[] dials, long[] live, long[] abandoned, long[] amdDropped,
-                  double[] talkSeconds, double[] breakSeconds) {
+                  long[] amdEstimated, double[] talkSeconds, double[] breakSeconds) {
         static long sum(long[] v) {
             long s = 0;
             for (long x : v) {
@@ -75,6 +84,15 @@ final class RealShiftSimulation {
         double abandonRate() {
             long l = sum(live);
             return l == 0 ? 0 : (double) sum(abandoned) / l;
+        }
+
+        /**
+         * The rate the dialer itself reports and steers by under Ofcom's rule: abandoned plus the machine verdicts
+         * counted as false positives, over live answers plus those.
+         */
+        double abandonRateCounted() {
+            long l = sum(live) + sum(amdEstimated);
+            return l == 0 ? 0 : (double) (sum(abandoned) + sum(amdEstimated)) / l;
         }
 
         /** Abandoned plus live people AMD hung up on, over live answers plus those people. */
@@ -118,12 +136,15 @@ final class RealShiftSimulation {
     private final double talkMu;
     private final double otherShareTotal;
     private final Result out;
+    private final AmdFalsePositiveEstimate amdEstimate;
+    private long machineVerdicts;
     private long seq;
     private long nextDial;
 
     private RealShiftSimulation(ShiftScenario scenario, Real real) {
         this.sc = scenario;
         this.real = real;
+        this.amdEstimate = new AmdFalsePositiveEstimate(real.amdEstimateRate());
         this.random = new SplittableRandom(scenario.seed());
         this.estimator = new PacingEstimator(scenario.estimator());
         this.ledger = new AbandonLedger(scenario.policy().rule());
@@ -139,7 +160,7 @@ final class RealShiftSimulation {
         this.otherShareTotal = scenario.otherOutcomes().stream().mapToDouble(ShiftScenario.OtherOutcome::share).sum();
         int hours = (scenario.shiftSeconds() + 3599) / 3600;
         this.out = new Result(n, scenario.shiftSeconds(), new long[hours], new long[hours], new long[hours],
-                new long[hours], new double[hours], new double[hours]);
+                new long[hours], new long[hours], new double[hours], new double[hours]);
     }
 
     static Result run(ShiftScenario scenario, Real real) {
@@ -199,6 +220,12 @@ final class RealShiftSimulation {
                 ringing.remove(e.id);
                 estimator.endedOtherwise(e.id, instant(e.at));
                 out.amdDropped()[hour(e.at)]++;
+                machineVerdict(e.at);
+            }
+            case RESOLVE_MACHINE -> {
+                ringing.remove(e.id);
+                estimator.endedOtherwise(e.id, instant(e.at));
+                machineVerdict(e.at);
             }
             case MACHINE_AS_LIVE -> answered(-e.id, e.at);
             case TALK_END -> talkEnded((int) e.id, e.at);
@@ -262,7 +289,17 @@ final class RealShiftSimulation {
             // a machine AMD took for a person: passed on as live (negative id marks it for the talk time)
             schedule(at, MACHINE_AS_LIVE, id);
         } else {
-            schedule(at, RESOLVE_OTHER, id);
+            schedule(at, chosen.name().equals("machine") ? RESOLVE_MACHINE : RESOLVE_OTHER, id);
+        }
+    }
+
+    /** A machine verdict, counted as the production dialer counts it ({@code CampaignRunner.onAmd}). */
+    private void machineVerdict(double t) {
+        machineVerdicts++;
+        if (amdEstimate.isFalsePositive(machineVerdicts)) {
+            out.amdEstimated()[hour(t)]++;
+            ledger.record(LiveOutcome.AMD_FALSE_POSITIVE, instant(t));
+            estimator.liveOutcome(LiveOutcome.AMD_FALSE_POSITIVE, sc.policy().rule());
         }
     }
 

@@ -7,17 +7,12 @@ import cc.core.domain.sales.SalesPipeline;
 import cc.core.domain.sales.SalesSettings;
 
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 
 /**
  * The pipeline report's engine ({@link SalesPipeline}) over a generated book: {@code --opportunities} (default
@@ -27,9 +22,8 @@ import java.util.Random;
  * database is not included (the supervisor waits for both).
  */
 public final class PipelineBenchmark {
-    private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
-    private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
-    private static final String[] CURRENCIES = {"IRR", "USD", "EUR"};
+    private static final Instant NOW = PipelineBook.NOW;
+    private static final Instant FROM = PipelineBook.FROM;
 
     private PipelineBenchmark() {}
 
@@ -40,32 +34,11 @@ public final class PipelineBenchmark {
         int runs = Integer.parseInt(o.getOrDefault("runs", "15"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         machine();
-        Random rng = new Random(7);
         SalesSettings settings = SalesSettings.defaults();
-        int customers = Math.max(1, opportunities / 2);
-        List<Opportunity> book = new ArrayList<>(opportunities);
-        for (int i = 1; i <= opportunities; i++) {
-            Instant created = NOW.minus(Duration.ofMinutes(rng.nextInt(180 * 24 * 60)));
-            String currency = CURRENCIES[rng.nextInt(CURRENCIES.length)];
-            boolean closed = i % 3 == 0;
-            String stage = closed ? (rng.nextBoolean() ? "won" : "lost")
-                    : settings.stages().get(rng.nextInt(settings.stages().size())).code();
-            Instant closedAt = FROM.plus(Duration.ofMinutes(rng.nextInt(31 * 24 * 60)));
-            if (closed && created.isAfter(closedAt)) {
-                created = closedAt.minus(Duration.ofDays(1 + rng.nextInt(60)));
-            }
-            book.add(new Opportunity(i, 1 + rng.nextInt(customers), "", "opportunity " + i,
-                    BigDecimal.valueOf(1 + rng.nextInt(1_000_000), currency.equals("IRR") ? -3 : 0), currency,
-                    stage.equals("won") ? 100 : stage.equals("lost") ? 0 : 10 + rng.nextInt(80),
-                    "agent-" + rng.nextInt(50), stage, "product-" + rng.nextInt(20),
-                    stage.equals("lost") ? "price" : "", Optional.empty(), Optional.of(created),
-                    closed ? Optional.of(closedAt) : Optional.empty()));
-        }
-        List<SalesPipeline.Contact> calls = new ArrayList<>(contacts);
-        for (int i = 0; i < contacts; i++) {
-            calls.add(new SalesPipeline.Contact("c" + i, 1 + rng.nextInt(customers),
-                    NOW.minus(Duration.ofMinutes(rng.nextInt(180 * 24 * 60))), Duration.ofSeconds(rng.nextInt(600))));
-        }
+        PipelineBook generated = PipelineBook.generate(opportunities, contacts, settings);
+        List<Opportunity> book = generated.opportunities();
+        List<SalesPipeline.Contact> calls = generated.contacts();
+        int customers = generated.customers();
         SalesPipeline pipeline = new SalesPipeline(settings);
         System.out.printf("book: %,d opportunities (%,d customers, 3 currencies, 50 owners), %,d contacts%n",
                 opportunities, customers, contacts);
@@ -85,7 +58,7 @@ public final class PipelineBenchmark {
                 ms[runs / 2], ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.9) - 1)], ms[runs - 1]);
     }
 
-    private static void machine() throws Exception {
+    static void machine() throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         long memGiB = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

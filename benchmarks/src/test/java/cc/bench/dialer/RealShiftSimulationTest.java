@@ -60,10 +60,26 @@ class RealShiftSimulationTest {
         // constant answer rate, AMD never wrong, no breaks, the reference talk shape: the reference world
         RealShiftSimulation.Result mine = RealShiftSimulation.run(
                 RealShiftReport.scenario(25, SHIFT, 20261123L, ReferenceScenario.TALK_SIGMA),
-                new RealShiftSimulation.Real(0.25, 0.25, 0, 0, false));
+                new RealShiftSimulation.Real(0.25, 0.25, 0, 0, false, 0));
         ShiftResult reference = ShiftSimulation.run(ReferenceScenario.of(25, PacingMode.PREDICTIVE, 20261123L));
         assertEquals(reference.talkMinutesPerAgentHour(), mine.talkMinutesPerAgentHour(),
                 reference.talkMinutesPerAgentHour() * 0.03);
         assertEquals(reference.abandonRate(), mine.abandonRate(), 0.01);
+    }
+
+    @Test
+    void theMachineVerdictsCountedAsFalsePositivesHoldThePacerBackAsInTheDialer() {
+        // AMD wrong 1 % each way: the dialer configured with 1 % counts one machine verdict in a hundred as abandoned
+        // and steers by that rate; configured with 0 it steers by the abandons alone and over-dials more
+        RealShiftSimulation.Result counting = RealShiftSimulation.run(RealShiftReport.scenario(25, SHIFT, 7, 1.0),
+                new RealShiftSimulation.Real(0.15, 0.35, 0.01, 0.01, true, 0.01));
+        RealShiftSimulation.Result blind = RealShiftSimulation.run(RealShiftReport.scenario(25, SHIFT, 7, 1.0),
+                new RealShiftSimulation.Real(0.15, 0.35, 0.01, 0.01, true, 0));
+        assertEquals(0, RealShiftSimulation.Result.sum(blind.amdEstimated()));
+        assertTrue(RealShiftSimulation.Result.sum(counting.amdEstimated()) > 0);
+        assertTrue(counting.abandonRateCounted() > counting.abandonRate());
+        assertTrue(counting.abandonRateCounted() <= 0.03, "counted rate " + counting.abandonRateCounted());
+        assertTrue(counting.abandonRate() < blind.abandonRate(),
+                counting.abandonRate() + " should be below " + blind.abandonRate());
     }
 }

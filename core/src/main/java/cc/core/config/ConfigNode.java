@@ -30,12 +30,15 @@ import java.util.regex.Pattern;
  *
  * <p>Every getter names the file and the dotted key path in its error. Keys are marked as read; {@link #finish()}
  * refuses keys nobody read (typos, keys of another version). Strings may refer to environment variables as
- * {@code ${NAME}} or {@code ${NAME:-default}}, so secrets stay out of the file.
+ * {@code ${NAME}}, {@code ${env:NAME}} or {@code ${NAME:-default}}, and to a file's content as
+ * {@code ${file:/run/secrets/ami}} (a container's or systemd's secret file; one trailing line break dropped), so
+ * secrets stay out of the file. Errors name the variable or file, never a value.
  *
  * <p>Not thread-safe; configuration is read once, at start.
  */
 public final class ConfigNode {
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern ENV_REF = Pattern.compile(
+            "\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{file:([^}]+)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final String file;
@@ -83,7 +86,7 @@ public final class ConfigNode {
     private static ConfigNode parse(String fileName, Reader reader, Function<String, String> env) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            root = new Yaml(new SafeConstructor(strict())).load(reader);
         } catch (YAMLException e) {
             throw new ConfigException(fileName + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
@@ -94,6 +97,17 @@ public final class ConfigNode {
             throw new ConfigException(fileName + ": the top level must be a mapping of keys");
         }
         return new ConfigNode(fileName, "", (Map<String, Object>) root, env);
+    }
+
+    /**
+     * SnakeYAML's options with duplicate keys refused: by default the second {@code port:} silently replaced the
+     * first with only a log line (found by fuzzing the shipped files), so a pasted block could change a server
+     * without anyone seeing it. Public so every YAML reader of ours (flows too) refuses them the same way.
+     */
+    public static LoaderOptions strict() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return options;
     }
 
     /** The file this node came from, for messages of callers that validate further. */
@@ -194,13 +208,19 @@ public final class ConfigNode {
         if (!m.matches()) {
             throw error(key, "must be a duration such as 500ms, 30s, 5m, 2h or 1d, was \"" + s.get() + "\"");
         }
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-            case "ms": return Duration.ofMillis(n);
-            case "s": return Duration.ofSeconds(n);
-            case "m": return Duration.ofMinutes(n);
-            case "h": return Duration.ofHours(n);
-            default: return Duration.ofDays(n);
+        try {
+            long n = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "ms": return Duration.ofMillis(n);
+                case "s": return Duration.ofSeconds(n);
+                case "m": return Duration.ofMinutes(n);
+                case "h": return Duration.ofHours(n);
+                default: return Duration.ofDays(n);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // more digits than a long holds, or more days than a Duration does (found by fuzzing): a bare
+            // NumberFormatException stopped the server without naming the file or the key
+            throw error(key, "is too long a duration, was \"" + s.get() + "\"");
         }
     }
 
@@ -330,16 +350,35 @@ public final class ConfigNode {
         Matcher m = ENV_REF.matcher(raw);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = env.apply(m.group(1));
-            if (value == null) {
-                if (m.group(2) == null) {
-                    throw error(key, "refers to environment variable " + m.group(1) + ", which is not set");
+            String value;
+            if (m.group(3) != null) {
+                value = fileContent(key, m.group(3).strip());
+            } else {
+                value = env.apply(m.group(1));
+                if (value == null) {
+                    if (m.group(2) == null) {
+                        throw error(key, "refers to environment variable " + m.group(1) + ", which is not set");
+                    }
+                    value = m.group(2);
                 }
-                value = m.group(2);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private String fileContent(String key, String file) {
+        try {
+            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            // echo "secret" > file leaves a line break nobody means as part of the secret
+            if (text.endsWith("\r\n")) {
+                return text.substring(0, text.length() - 2);
+            }
+            return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw error(key, "refers to file " + file + ", which cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
+        }
     }
 }

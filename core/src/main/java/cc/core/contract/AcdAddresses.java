@@ -49,10 +49,22 @@ public final class AcdAddresses {
     /** {@link CallScoreRouted}: the score rules acted on a caller at enqueue (published; kept on the interaction). */
     public static final String CALL_SCORE_ROUTED = "cc.acd.call.score-routed";
 
+    /**
+     * {@link CallbackSettled}: a callback the customer must confirm was confirmed (the agent talks to the customer),
+     * declined or not reached (the agent is available again at once) (published).
+     */
+    public static final String CALLBACK_SETTLED = "cc.acd.callback.settled";
+
+    /**
+     * {@link RoutingLeadChanged}: this node's ACD began or stopped routing (published on the node's own bus, not
+     * relayed to other nodes).
+     */
+    public static final String ROUTING_LEAD_CHANGED = "cc.acd.routing.lead-changed";
+
     /** The body records of these addresses, for {@link #registerCodecs}. */
     public static final List<Class<? extends Record>> RECORDS = List.of(EndWrapUp.class, QueuePositionAnnounced.class, CallOverflowed.class,
             CallbackRequest.class, CallQueued.class, TransferCall.class, RingAgentFor.class, CancelRing.class, CallConnected.class,
-            CallScoreRouted.class);
+            CallScoreRouted.class, CallbackSettled.class, RoutingLeadChanged.class);
 
     /**
      * Registers the local codec of every ACD record that has none yet on this event bus (safe to call from each

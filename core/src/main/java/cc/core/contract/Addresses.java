@@ -55,6 +55,15 @@ public final class Addresses {
     /** {@link FindInteractionByChannel}: which interaction a channel's call is (request; reply {@link InteractionFound}). */
     public static final String INTERACTION_FIND_BY_CHANNEL = "cc.core.interaction.find-by-channel";
 
-    /** {@link InteractionUpdated}: an interaction record changed (published by core after it is stored). */
+    /**
+     * {@link InteractionUpdated}: an interaction record changed (published by core after it is stored; with several
+     * nodes, on a node that does not record the call's Asterisk server, as soon as its recorder followed the change).
+     */
     public static final String INTERACTION_UPDATED = "cc.core.interaction.updated";
+
+    /**
+     * {@link DisposeInteraction}: a disposition the recorder of this node accepted (published by core), so the
+     * recorders of the other nodes, which follow the same call, hold it too (several nodes: relayed to them).
+     */
+    public static final String INTERACTION_DISPOSED = "cc.core.interaction.disposed";
 }

@@ -17,7 +17,7 @@ public record ClickToTalkStatus(String requestId, String state, String detail, I
     public static final String DIALLING = "dialling";
     /** The customer answered and hears the confirmation prompt. */
     public static final String CONFIRMING = "confirming";
-    /** The customer pressed 1 and waits in the queue. */
+    /** The customer pressed 1 and waits in the queue ("ring the agent first": the request waits for an agent). */
     public static final String WAITING = "waiting";
     /** An agent is talking to the customer. */
     public static final String CONNECTED = "connected";
@@ -31,4 +31,10 @@ public record ClickToTalkStatus(String requestId, String state, String detail, I
     public static final String CANCELLED = "cancelled";
     /** Refused by the dial rules, the do-not-call list or the dialer's limits (never dialled). */
     public static final String REFUSED = "refused";
+    /** "Ring the agent first" queues: an agent's phone is ringing for the request (waiting: in line for one). */
+    public static final String RINGING_AGENT = "ringing-agent";
+    /** "Ring the agent first": the agent answered and the agent's phone calls the customer, who must press 1. */
+    public static final String CALLING_CUSTOMER = "calling-customer";
+    /** "Ring the agent first": the customer answered and did not press 1; the agent was freed, never retried. */
+    public static final String DECLINED = "declined";
 }

@@ -12,8 +12,26 @@ public final class ConsoleAddresses {
      */
     public static final String CALLBACK_SCHEDULE = "cc.console.callback.schedule";
 
+    /**
+     * {@link ChatToAgent}: a web chat's frame for the agent holding it (published by the chat desk of the node the
+     * visitor reached). With several nodes it is relayed to the others ({@link ClusterAddresses#fromPeers}, with the
+     * desk's node in {@link ClusterAddresses#ORIGIN_HEADER}), so it reaches the agent's browser on whichever node.
+     */
+    public static final String CHAT_TO_AGENT = "cc.console.chat.to-agent";
+
+    /**
+     * {@link ChatAgentStep}: the agent holding a chat writes, types, transfers or closes it (request to the chat desk;
+     * reply {@link ChatStepDone}). A desk that does not have the chat passes the request to the node whose desk has
+     * it (the node its frames came from).
+     */
+    public static final String CHAT_AGENT_STEP = "cc.console.chat.agent-step";
+
+    public static final java.util.List<Class<? extends Record>> RECORDS = java.util.List.of(ChatToAgent.class,
+            ChatAgentStep.class, ChatStepDone.class);
+
     /** Registers the local codecs of this file's records (call once per Vert.x instance, like the core contracts). */
     public static void registerCodecs(EventBus bus) {
         LocalRecordCodec.register(bus, ScheduleCallback.class);
+        RECORDS.forEach(t -> LocalRecordCodec.register(bus, t));
     }
 }

@@ -4,9 +4,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
 /**
  * Passes immutable message records through the event bus within one JVM, without copying or serializing them.
- * Nodes share state through the live-state store, not a clustered event bus, so there is no wire form.
+ * Nodes share state through the live-state store; the few messages that cross nodes go over a separate clustered
+ * event bus with {@link WireRecordCodec}, so these codecs have no wire form.
  */
 public final class LocalRecordCodec<T extends Record> implements MessageCodec<T, T> {
     private final Class<T> type;
@@ -34,6 +39,30 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
         CallControlAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         DialerAddresses.RECORDS.forEach(t -> registerOne(bus, t));
         ScoringAddresses.RECORDS.forEach(t -> registerOne(bus, t));
+    }
+
+    /**
+     * Every record of the contracts: those {@link #registerContracts} registers and those of every module's own
+     * addresses, for the wire codecs of a clustered event bus.
+     */
+    public static List<Class<? extends Record>> contractTypes() {
+        List<Class<? extends Record>> all = new ArrayList<>(List.of(IvrStepEntered.class, CustomerIdentified.class,
+                IvrSessionEnded.class, SurveyAnswered.class, EnqueueCall.class, InteractionUpdated.class,
+                AgentStateChanged.class, ChangeAgentState.class, CallOffered.class, QueueStatsUpdated.class,
+                DisposeInteraction.class, FindInteractionByChannel.class, InteractionFound.class,
+                ScheduleCallback.class, IvrSessionStarted.class, IvrInputGiven.class, CallQueueEntered.class,
+                CallQueueLeft.class, OfferEnded.class));
+        all.addAll(AcdAddresses.RECORDS);
+        all.addAll(CallControlAddresses.RECORDS);
+        all.addAll(ClickToTalkAddresses.RECORDS);
+        all.addAll(ConsoleAddresses.RECORDS);
+        all.addAll(DialerAddresses.RECORDS);
+        all.addAll(LookupAddresses.RECORDS);
+        all.addAll(MediaAddresses.RECORDS);
+        all.addAll(ReportAddresses.RECORDS);
+        all.addAll(ScoringAddresses.RECORDS);
+        all.addAll(WebhookAddresses.RECORDS);
+        return List.copyOf(new LinkedHashSet<>(all));
     }
 
     /** Registering a type twice is harmless: every component may register the contracts it uses. */

@@ -73,4 +73,44 @@ class ConfigNodeTest {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("a: [unclosed\n"));
         assertTrue(e.getMessage().startsWith("config/server.yaml: not valid YAML"), e.getMessage());
     }
+
+    @Test
+    @DisplayName("Secrets come from ${env:NAME} or ${file:path}; an error names the variable or file, never a value")
+    void secretsFromEnvironmentAndFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path secret = dir.resolve("ami");
+        java.nio.file.Files.writeString(secret, "s3cr3t-from-file\n");
+        ConfigNode n = ConfigNode.parse("server.yaml", String.join("\n",
+                "a: ${env:CC_AMI_SECRET}",
+                "b: '${file:" + secret + "}'",
+                "c: ${env:MISSING:-fallback}",
+                "d: '${file:" + dir.resolve("absent") + "}'",
+                "e: ${env:MISSING}", ""), Map.of("CC_AMI_SECRET", "s3cr3t-from-env")::get);
+        assertEquals("s3cr3t-from-env", n.string("a", ""));
+        assertEquals("s3cr3t-from-file", n.string("b", ""));
+        assertEquals("fallback", n.string("c", ""));
+        ConfigException noFile = assertThrows(ConfigException.class, () -> n.string("d", ""));
+        assertTrue(noFile.getMessage().startsWith("server.yaml: d: refers to file ") && noFile.getMessage()
+                .contains("absent"), noFile.getMessage());
+        ConfigException noVar = assertThrows(ConfigException.class, () -> n.string("e", ""));
+        assertEquals("server.yaml: e: refers to environment variable MISSING, which is not set", noVar.getMessage());
+    }
+
+    @Test
+    @DisplayName("a key given twice is refused naming the file and the key, not silently replaced (found by fuzzing)")
+    void duplicateKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("http:\n  port: 8080\n  port: 9090\n"));
+        assertTrue(e.getMessage().startsWith("config/server.yaml: not valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("duplicate key port"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a duration with more digits than a number holds is refused naming the file and key (found by fuzzing)")
+    void hugeDuration() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse("t: 9223372036854775808s\n").duration("t", Duration.ZERO));
+        assertTrue(e.getMessage().startsWith("config/server.yaml: t: is too long a duration"), e.getMessage());
+        ConfigException days = assertThrows(ConfigException.class,
+                () -> parse("t: 9223372036854775807d\n").duration("t", Duration.ZERO));
+        assertTrue(days.getMessage().startsWith("config/server.yaml: t: is too long a duration"), days.getMessage());
+    }
 }

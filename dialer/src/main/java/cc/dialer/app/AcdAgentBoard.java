@@ -2,6 +2,7 @@ package cc.dialer.app;
 
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.QueueStatsUpdated;
 import cc.dialer.domain.pacing.AgentView;
 import io.vertx.core.Future;
@@ -51,16 +52,26 @@ public final class AcdAgentBoard {
     }
 
     public Future<Void> start(EventBus bus) {
-        MessageConsumer<AgentStateChanged> changes = bus.consumer(Addresses.ACD_AGENT_STATE_CHANGED,
-                m -> changed(m.body()));
-        MessageConsumer<QueueStatsUpdated> figures = bus.consumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> {
-            for (QueueStatsUpdated.AgentFigures a : m.body().agents()) {
-                states.putIfAbsent(a.agentId(), new State(a.state(), a.since()));
-            }
-        });
-        consumers.add(changes);
-        consumers.add(figures);
-        return Future.all(changes.completion(), figures.completion()).mapEmpty();
+        // with several nodes the routing ACD may run on another node than this dialer: its reports arrive under
+        // the peers' addresses (only one node routes at a time, so the two never both speak of one agent)
+        List<Future<Void>> listening = new ArrayList<>();
+        for (String address : List.of(Addresses.ACD_AGENT_STATE_CHANGED,
+                ClusterAddresses.fromPeers(Addresses.ACD_AGENT_STATE_CHANGED))) {
+            MessageConsumer<AgentStateChanged> changes = bus.consumer(address, m -> changed(m.body()));
+            consumers.add(changes);
+            listening.add(changes.completion());
+        }
+        for (String address : List.of(Addresses.ACD_QUEUE_STATS_UPDATED,
+                ClusterAddresses.fromPeers(Addresses.ACD_QUEUE_STATS_UPDATED))) {
+            MessageConsumer<QueueStatsUpdated> figures = bus.consumer(address, m -> {
+                for (QueueStatsUpdated.AgentFigures a : m.body().agents()) {
+                    states.putIfAbsent(a.agentId(), new State(a.state(), a.since()));
+                }
+            });
+            consumers.add(figures);
+            listening.add(figures.completion());
+        }
+        return Future.all(listening).mapEmpty();
     }
 
     public Future<Void> stop() {

@@ -78,6 +78,8 @@ public final class ClickToTalkService {
     private final Predicate<String> knowsQueue;
     private final InstantSource clock;
     private final ClickToTalkBook book;
+    /** The requests of the "ring the agent first" queues, placed by the ACD from an agent's phone. */
+    private final AgentFirstCalls agentFirst;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     /** Requests holding one of the shared lines, released once when their call ends. */
     private final Set<String> holdingLine = new java.util.HashSet<>();
@@ -96,6 +98,7 @@ public final class ClickToTalkService {
     private Vertx vertx;
     private long timer = -1;
     private volatile boolean stopped;
+    private boolean listening;
 
     public ClickToTalkService(DialerSettings settings, ClickToTalkSettings ctt, ClickToTalkStore store,
                               DialAudit audit, Telephony telephony, DialPermissions permissions, OutboundLines lines,
@@ -111,6 +114,27 @@ public final class ClickToTalkService {
         this.knowsQueue = Objects.requireNonNull(knowsQueue, "knowsQueue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.book = new ClickToTalkBook(ctt.rules());
+        this.agentFirst = new AgentFirstCalls(book, ctt, new AgentFirstCalls.Host() {
+            @Override
+            public void changed(CallMeRequest r) {
+                ClickToTalkService.this.changed(r);
+            }
+
+            @Override
+            public void audit(CallMeRequest r, AuditEntry.Event event, String detail, String channel) {
+                auditOf(r, event, detail, channel);
+            }
+
+            @Override
+            public void releaseLine(String requestId) {
+                ClickToTalkService.this.releaseLine(requestId);
+            }
+
+            @Override
+            public Instant now() {
+                return ClickToTalkService.this.clock.instant();
+            }
+        });
     }
 
     /** Loads the kept requests, then answers the addresses and dials what falls due. Call on the verticle's context. */
@@ -131,11 +155,17 @@ public final class ClickToTalkService {
                         auditOf(r, AuditEntry.Event.CONNECTED, "agent " + m.body().agentId() + " answered",
                                 m.body().callerChannel());
                     })));
-            telephony.onCallEvent(e -> context.runOnContext(v -> {
-                if (!stopped) {
-                    onCallEvent(e);
-                }
-            }));
+            agentFirst.start(vertx);
+            stopped = false;
+            if (!listening) {
+                // once: a node that lost the dialer lease and takes it again starts this service a second time
+                listening = true;
+                telephony.onCallEvent(e -> context.runOnContext(v -> {
+                    if (!stopped) {
+                        onCallEvent(e);
+                    }
+                }));
+            }
             timer = vertx.setPeriodic(TICK_MS, id -> tick());
             LOG.info("click-to-talk: {} requests kept, {} waiting for their time", stored.size(), book.pending());
             return Future.<Void>succeededFuture();
@@ -149,6 +179,7 @@ public final class ClickToTalkService {
         }
         List<Future<?>> done = new ArrayList<>();
         consumers.forEach(c -> done.add(c.unregister()));
+        done.addAll(agentFirst.stop());
         // the last states reach the database before it is closed, within a bound
         done.add(Future.join(List.copyOf(writes.values())).timeout(3, java.util.concurrent.TimeUnit.SECONDS)
                 .recover(e -> Future.succeededFuture()));
@@ -301,6 +332,14 @@ public final class ClickToTalkService {
         }
         holdingLine.add(r.id());
         String dialString = settings.trunkPattern().replace("{number}", decision.dialDigits());
+        if (agentFirst.ringsAgentFirst(r)) {
+            changed(r);
+            auditOf(r, AuditEntry.Event.DIALLED, "to the ACD, ring the agent first: the agent's phone dials "
+                    + dialString + " as " + decision.numberClass() + " (call " + r.attempts() + ")", "");
+            agentFirst.handOver(r, dialString, (int) Math.max(1, settings.ringTimeout().toSeconds()),
+                    agiPath(r, ctt.agentFirstFlow()));
+            return;
+        }
         changed(r);
         auditOf(r, AuditEntry.Event.DIALLED, dialString + " as " + decision.numberClass() + " (call " + r.attempts()
                 + ")", "");
@@ -354,7 +393,11 @@ public final class ClickToTalkService {
      * URL-encoded (so no comma or bar can split the dialplan's AGI arguments).
      */
     private String agiPath(CallMeRequest r) {
-        return ctt.flow() + "?lang=" + enc(r.language()) + "&request=" + enc(r.id()) + "&queue=" + enc(r.queue())
+        return agiPath(r, ctt.flow());
+    }
+
+    private static String agiPath(CallMeRequest r, String flow) {
+        return flow + "?lang=" + enc(r.language()) + "&request=" + enc(r.id()) + "&queue=" + enc(r.queue())
                 + "&topic=" + enc(r.topic()) + "&since=" + enc(r.requestedAt().toString());
     }
 

@@ -67,6 +67,15 @@ public interface DialerStore {
     Future<Void> saveAttempt(AttemptState attempt);
 
     /** The highest attempt id and the number of machine verdicts of the campaign so far. */
+    /**
+     * When each attempt of any campaign still open (no end written) was placed, for those placed since {@code since}:
+     * the lines a dialer that died may still hold, counted by the node taking over.
+     */
+    Future<List<OpenAttempt>> openAttemptsPlacedSince(Instant since);
+
+    /** An attempt with no end written: its call may still be up (placed by a dialer that died). */
+    record OpenAttempt(String campaignId, String contactId, Instant placedAt) {}
+
     Future<long[]> attemptCounters(String campaignId);
 
     /** The campaign's attempts placed in {@code [from, to)}, as the reports need them. */

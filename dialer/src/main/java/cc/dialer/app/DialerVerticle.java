@@ -1,5 +1,6 @@
 package cc.dialer.app;
 
+import cc.core.app.livestate.Leadership;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.Addresses;
 import cc.core.contract.BuildSegmentList;
@@ -101,6 +102,10 @@ public final class DialerVerticle extends VerticleBase {
         String deployment;
         Runnable stopListening = () -> {};
         boolean draining;
+        /** A runner being made (its contacts and progress read from the database); null when none is. */
+        Future<Void> starting;
+        /** The lease term {@link #starting} began in. */
+        long startingTerm;
 
         Entry(DialerStore.StoredCampaign stored, Campaign campaign) {
             this.stored = stored;
@@ -126,9 +131,19 @@ public final class DialerVerticle extends VerticleBase {
     /** Journal writes not yet done (runners write from their own contexts), awaited at stop. */
     private final Set<Future<?>> writes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final long STOP_WRITES_MS = 3_000;
+    /** Attempts, retry states, agent time and audit lines, retried while the database is away (set at start). */
+    private WriteBehind writeBehind;
     private long refreshTimer = -1;
     /** Calls back customers who asked on the web; absent when the dialer runs without a store for them. */
     private final Optional<ClickToTalkService> clickToTalk;
+    /** With several nodes: only the holder of the "dialer" lease dials (campaigns and click-to-talk). */
+    private Optional<Leadership> leadership = Optional.empty();
+    /**
+     * How long a call another node's dialer placed is assumed to stay up at a takeover (its attempt still open in the
+     * database), past the ring time and agent connect limit.
+     */
+    private java.time.Duration takeoverHold = java.time.Duration.ofMinutes(5);
+    public static final String LEASE = "dialer";
 
     /** Where the do-not-call numbers are read from (E.164). */
     @FunctionalInterface
@@ -159,8 +174,35 @@ public final class DialerVerticle extends VerticleBase {
                 board::knowsQueue, clock));
     }
 
+    /**
+     * Dials only while holding {@code leadership} (the "dialer" lease): a standby keeps the campaigns and answers
+     * requests, starts the running ones when it takes the lease over and stops dialling at once when it loses it.
+     */
+    public DialerVerticle ledBy(Leadership leadership, java.time.Duration takeoverHold) {
+        this.leadership = Optional.of(leadership);
+        this.takeoverHold = Objects.requireNonNull(takeoverHold, "takeoverHold");
+        return this;
+    }
+
+    /**
+     * With several nodes on a clustered event bus: while this node does not dial, its agents' preview requests and its
+     * customers' click-to-talk requests go to the node that does ({@link StandbyRequests}). Call before deploying.
+     */
+    public DialerVerticle forwardingTo(cc.core.app.livestate.LeaseForward forward) {
+        this.standby = Optional.of(new StandbyRequests(forward));
+        return this;
+    }
+
+    private Optional<StandbyRequests> standby = Optional.empty();
+
+    /** Whether this node dials now: always with one node; with several, while it holds the dialer lease. */
+    private boolean dials() {
+        return leadership.map(Leadership::holds).orElse(true);
+    }
+
     @Override
     public Future<?> start() {
+        writeBehind = new WriteBehind(vertx);
         DialerAddresses.registerCodecs(vertx.eventBus());
         on(DialerAddresses.CAMPAIGN_LIST, (ListCampaigns q) -> list());
         on(DialerAddresses.CAMPAIGN_SAVE, this::save);
@@ -190,15 +232,20 @@ public final class DialerVerticle extends VerticleBase {
                     for (DialerStore.StoredCampaign s : stored) {
                         Entry e = new Entry(s, CampaignDefinitions.toCampaign(s.definition(), settings.daysOff()));
                         campaigns.put(s.definition().id(), e);
-                        if (e.status == CampaignStatus.RUNNING) {
+                        if (e.status == CampaignStatus.RUNNING && leadership.isEmpty()) {
                             LOG.info("campaign {} was running: resuming it", e.campaign.id());
                             resumed.add(startRunner(e));
                         }
                     }
-                    refreshTimer = vertx.setPeriodic(DO_NOT_CALL_REFRESH_MS, id -> refreshDoNotCall());
+                    refreshTimer = vertx.setPeriodic(DO_NOT_CALL_REFRESH_MS, id -> {
+                        refreshDoNotCall();
+                        followStandbys();
+                    });
                     return Future.all(resumed);
                 })
-                .compose(v -> clickToTalk.map(c -> c.start(vertx)).orElse(Future.succeededFuture()))
+                .compose(v -> leadership.isPresent() ? standbyClickToTalk()
+                        : clickToTalk.map(c -> c.start(vertx)).orElse(Future.succeededFuture()))
+                .onSuccess(v -> leadership.ifPresent(l -> l.start(vertx, this::takeOver, this::stepDown)))
                 .onSuccess(v -> LOG.info("dialer: {} campaigns, {} lists, {} lines, trunk {} on server {}",
                         campaigns.size(), listSizes.size(), lines.cap(), settings.trunkPattern(), settings.server()));
     }
@@ -210,6 +257,7 @@ public final class DialerVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(refreshTimer);
+        stopping = true;
         List<Future<?>> runners = new ArrayList<>();
         for (Entry e : campaigns.values()) {
             if (e.deployment != null) {
@@ -223,9 +271,157 @@ public final class DialerVerticle extends VerticleBase {
                     List<Future<?>> done = new ArrayList<>();
                     consumers.forEach(c -> done.add(c.unregister()));
                     done.add(board.stop());
-                    clickToTalk.ifPresent(c -> done.add(c.stop()));
+                    if (leadership.isEmpty() || clickToTalkStarted) {
+                        clickToTalk.ifPresent(c -> done.add(c.stop()));
+                    }
+                    standby.ifPresent(s -> done.add(s.stopAnsweringClickToTalk()));
+                    // given up only now: the runners placed no call after this, a standby may dial at once
+                    leadership.ifPresent(Leadership::stop);
                     return Future.join(done);
                 });
+    }
+
+    private boolean stopping;
+    /**
+     * The attempts the old dialling node left open at the takeover, with until when their call may be up: their
+     * contacts count as dialled (not dialled again before then, nor past the campaign's attempts).
+     */
+    private List<DialerStore.OpenAttempt> inheritedAttempts = List.of();
+    private boolean clickToTalkStarted;
+
+    /**
+     * This node took the dialer lease: it counts the lines the old leader's calls may still hold (its attempts still
+     * open in the database), reads the campaigns' statuses again (a standby's requests changed them) and starts every
+     * RUNNING one, resuming from the stored progress, and click-to-talk.
+     */
+    private void takeOver() {
+        leaseTerm++;
+        Instant now = clock.instant();
+        java.time.Duration longest = settings.ringTimeout().plus(settings.agentConnectLimit()).plus(takeoverHold);
+        store.openAttemptsPlacedSince(now.minus(longest))
+                .onSuccess(placed -> {
+                    lines.inherit(placed.stream().map(p -> p.placedAt().plus(longest)).toList(), clock);
+                    inheritedAttempts = placed.stream().map(p -> new DialerStore.OpenAttempt(p.campaignId(),
+                            p.contactId(), p.placedAt().plus(longest))).toList();
+                    if (!placed.isEmpty()) {
+                        LOG.info("dialer: {} calls of the old leader may still be up; their lines are counted",
+                                placed.size());
+                    }
+                })
+                .compose(v -> store.campaigns())
+                .onComplete(ar -> {
+                    if (stopping || !dials()) {
+                        return;
+                    }
+                    if (ar.failed()) {
+                        LOG.error("dialer: taking over failed (no campaign runs): {}", ar.cause().getMessage());
+                        return;
+                    }
+                    int started = 0;
+                    for (DialerStore.StoredCampaign s : ar.result()) {
+                        Entry e = campaigns.get(s.definition().id());
+                        if (e == null) {
+                            e = new Entry(s, CampaignDefinitions.toCampaign(s.definition(), settings.daysOff()));
+                            campaigns.put(s.definition().id(), e);
+                        } else if (e.runner == null && !e.draining) {
+                            e.stored = s;
+                            e.campaign = CampaignDefinitions.toCampaign(s.definition(), settings.daysOff());
+                            e.status = CampaignStatus.valueOf(s.status());
+                        }
+                        if (e.status == CampaignStatus.RUNNING && e.runner == null && !e.draining) {
+                            startRunner(e);
+                            started++;
+                        }
+                    }
+                    if (!clickToTalkStarted && clickToTalk.isPresent()) {
+                        clickToTalkStarted = true;
+                        // the standby's forwarding consumers go first: never two consumers on one address here
+                        standby.map(StandbyRequests::stopAnsweringClickToTalk).orElse(Future.succeededFuture())
+                                .onComplete(v -> clickToTalk.get().start(vertx));
+                    }
+                    LOG.info("dialer: this node dials now, {} running campaigns started", started);
+                });
+    }
+
+    /**
+     * With several nodes, a campaign started, paused or stopped through a standby is only written to the database: the
+     * dialling node reads the statuses every refresh and starts or drains what changed there after its own last change
+     * (a standby reads them too, so it controls and shows campaigns as they are, and marks FINISHED ones).
+     */
+    private void followStandbys() {
+        if (leadership.isEmpty() || stopping) {
+            return;
+        }
+        store.campaigns().onSuccess(stored -> {
+            if (stopping) {
+                return;
+            }
+            boolean dialling = dials();
+            for (DialerStore.StoredCampaign s : stored) {
+                Entry e = campaigns.get(s.definition().id());
+                if (e == null) {
+                    e = new Entry(s, CampaignDefinitions.toCampaign(s.definition(), settings.daysOff()));
+                    campaigns.put(s.definition().id(), e);
+                    if (dialling && e.status == CampaignStatus.RUNNING) {
+                        startRunner(e);
+                    }
+                    continue;
+                }
+                if (e.draining || !s.changedAt().isAfter(e.stored.changedAt())) {
+                    continue;
+                }
+                CampaignStatus now = CampaignStatus.valueOf(s.status());
+                e.stored = s;
+                e.campaign = CampaignDefinitions.toCampaign(s.definition(), settings.daysOff());
+                e.status = now;
+                if (!dialling) {
+                    // a standby only keeps the statuses the dialling node writes, to answer and control right
+                    continue;
+                }
+                if (now == CampaignStatus.RUNNING && e.runner == null) {
+                    LOG.info("campaign {}: started through another node", e.campaign.id());
+                    startRunner(e);
+                } else if (now != CampaignStatus.RUNNING && e.runner != null) {
+                    LOG.info("campaign {}: {} through another node", e.campaign.id(), now);
+                    drain(e);
+                }
+            }
+        }).onFailure(err -> LOG.warn("dialer: campaign statuses not read: {}", err.getMessage()));
+    }
+
+    /** Another node holds the dialer lease: no call is placed from here any more, at once. */
+    private void stepDown() {
+        leaseTerm++;
+        for (Entry e : campaigns.values()) {
+            if (e.deployment == null) {
+                // a runner still being deployed withdraws itself when it sees the new term; forgotten here so that
+                // a takeover soon after makes a fresh one
+                e.runner = null;
+            } else {
+                String deployment = e.deployment;
+                e.stopListening.run();
+                e.runner = null;
+                e.deployment = null;
+                vertx.undeploy(deployment);
+            }
+        }
+        if (clickToTalkStarted) {
+            clickToTalkStarted = false;
+            clickToTalk.ifPresent(c -> c.stop().onComplete(v -> {
+                if (!clickToTalkStarted && !stopping) {
+                    standbyClickToTalk();
+                }
+            }));
+        }
+        LOG.error("dialer: this node lost the dialer lease and stopped dialling");
+    }
+
+    /** On a node that does not dial (yet): click-to-talk requests go to the one that does, when it forwards. */
+    private Future<Void> standbyClickToTalk() {
+        if (clickToTalk.isPresent()) {
+            standby.ifPresent(s -> s.answerClickToTalk(vertx.eventBus()));
+        }
+        return Future.succeededFuture();
     }
 
     private <T> Future<T> tracked(Future<T> write) {
@@ -245,7 +441,7 @@ public final class DialerVerticle extends VerticleBase {
 
     @SuppressWarnings("unchecked")
     private <T> void on(String address, Function<T, Future<?>> handler) {
-        consumers.add(vertx.eventBus().<T>consumer(address, m -> {
+        io.vertx.core.Handler<Message<T>> answer = m -> {
             Future<?> f;
             try {
                 f = handler.apply(m.body());
@@ -259,7 +455,12 @@ public final class DialerVerticle extends VerticleBase {
                     fail((Message<Object>) (Message<?>) m, address, ar.cause());
                 }
             });
-        }));
+        };
+        if (standby.isPresent() && StandbyRequests.DIALLING_NODE_ONLY.contains(address)) {
+            // preview records, callbacks and do-not-call numbers are held by the node that dials; a standby passes on
+            answer = standby.get().orForward(address, this::dials, answer);
+        }
+        consumers.add(vertx.eventBus().<T>consumer(address, answer));
     }
 
     private static void fail(Message<Object> m, String address, Throwable e) {
@@ -332,6 +533,10 @@ public final class DialerVerticle extends VerticleBase {
         CampaignStatus from = e.status;
         e.status = next.get();
         Future<Void> changed = setStatus(e, e.status, now, request.byUser());
+        if (action.equals("START") && !dials()) {
+            // a standby: the status is stored, the node holding the dialer lease runs it (at its takeover)
+            return changed.compose(v -> view(e));
+        }
         if (action.equals("START")) {
             return changed.compose(v -> startRunner(e)).recover(err -> {
                 e.status = from;
@@ -372,7 +577,42 @@ public final class DialerVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * Counts the takeovers and step-downs of the dialer lease: a runner whose making began in an earlier term is not
+     * deployed (or is undeployed at once). The lease can be lost and taken again within milliseconds when Redis is
+     * slow; a runner still loading its contacts across that went on dialling beside the new one, and the benchmark
+     * saw 6 campaign lines up against {@code lines: 4} ({@code LeaderTakeoverBenchmark}).
+     */
+    private long leaseTerm;
+
+    /** Makes and deploys the campaign's runner, unless one is running or being made already. */
     private Future<Void> startRunner(Entry e) {
+        if (e.starting != null && e.startingTerm == leaseTerm) {
+            return e.starting;
+        }
+        if (e.runner != null) {
+            return Future.succeededFuture();
+        }
+        // one begun in an earlier term withdraws itself; this term's is made anew
+        long term = leaseTerm;
+        Future<Void> starting = makeRunner(e, term);
+        if (!starting.isComplete()) {
+            e.starting = starting;
+            e.startingTerm = term;
+            starting.onComplete(ar -> {
+                if (e.starting == starting) {
+                    e.starting = null;
+                }
+            });
+        }
+        return starting;
+    }
+
+    private boolean termEnded(long term) {
+        return stopping || term != leaseTerm || !dials();
+    }
+
+    private Future<Void> makeRunner(Entry e, long term) {
         Campaign campaign = e.campaign;
         String id = campaign.id();
         Instant now = clock.instant();
@@ -382,6 +622,10 @@ public final class DialerVerticle extends VerticleBase {
         Future<List<AttemptRecord>> window = store.attempts(id, now.minus(campaign.rule().window()), now);
         Future<List<DialerStore.LastAudit>> lastAudits = store.lastAudits(id);
         return Future.all(List.of(contacts, progress, counters, window, lastAudits)).compose(all -> {
+            if (termEnded(term)) {
+                LOG.info("campaign {}: not started, this node stopped dialling while it was read", id);
+                return Future.succeededFuture();
+            }
             AbandonLedger ledger = new AbandonLedger(campaign.rule());
             for (AttemptRecord a : window.result()) {
                 liveOutcome(a).ifPresent(o -> ledger.record(o, a.dialedAt()));
@@ -392,15 +636,27 @@ public final class DialerVerticle extends VerticleBase {
                             e.stored.definition().machineAction()),
                     RecordingChoice.of(e.stored.definition().recording()), settings.machineMessage(),
                     settings.abandonMessage(), settings.agentConnectLimit(), settings.priors());
+            Map<String, ContactProgress> known = withInherited(campaign, progress.result());
             CampaignRunner runner = new CampaignRunner(runSettings, telephony, permissions, doNotCallNow,
-                    board.agentsOf(runSettings.queue()), entry -> tracked(audit.record(entry)), ledger, clock,
+                    board.agentsOf(runSettings.queue()), entry -> tracked(writeBehind.write("contact:" + entry.campaignId() + ":" + entry.contactId(),
+                            "audit " + entry.event() + " of contact " + entry.contactId(), () -> audit.record(entry))),
+                    ledger, clock,
                     new CampaignRunner.Options(
-                            journal(id), progress.result(), counters.result()[0], counters.result()[1], lines,
+                            journal(id), known, counters.result()[0], counters.result()[1], lines,
                             new AmdFalsePositiveEstimate(settings.amdFalsePositiveRate()),
                             new CampaignRunner.Preview(settings.previewHold(), settings.agentPhones(),
                                     board::stateOf), lastAudits.result()));
             e.runner = runner;
             return vertx.deployVerticle(runner).<Void>map(deployment -> {
+                if (termEnded(term) || e.runner != runner) {
+                    // the lease went while the runner was deployed: it places nothing more
+                    LOG.info("campaign {}: runner withdrawn, this node stopped dialling while it started", id);
+                    if (e.runner == runner) {
+                        e.runner = null;
+                    }
+                    vertx.undeploy(deployment);
+                    return null;
+                }
                 e.deployment = deployment;
                 e.stopListening = board.listen(runSettings.queue(), runner::agentTimes);
                 runner.finished().onSuccess(v -> context.runOnContext(x -> finished(e, runner)));
@@ -410,6 +666,30 @@ public final class DialerVerticle extends VerticleBase {
             e.runner = null;
             LOG.error("campaign {} could not start: {}", id, err.getMessage());
         });
+    }
+
+    /**
+     * The stored progress with each contact the old dialling node was calling at the takeover counted as dialled
+     * once more: finished when that was its last attempt, else not retried before its call may have ended.
+     */
+    private Map<String, ContactProgress> withInherited(Campaign campaign, Map<String, ContactProgress> stored) {
+        if (inheritedAttempts.isEmpty()) {
+            return stored;
+        }
+        Map<String, ContactProgress> out = new HashMap<>(stored);
+        for (DialerStore.OpenAttempt a : inheritedAttempts) {
+            if (!a.campaignId().equals(campaign.id())) {
+                continue;
+            }
+            ContactProgress p = out.getOrDefault(a.contactId(), ContactProgress.fresh(a.contactId()));
+            int n = p.attempts() + 1;
+            boolean done = p.finished() || n >= campaign.retries().maxAttempts();
+            out.put(a.contactId(), new ContactProgress(a.contactId(), n, p.lastOutcome(),
+                    done ? Optional.empty() : Optional.of(a.placedAt()), Optional.empty(), done));
+            LOG.info("campaign {}: contact {} was being called by the old dialling node; counted as dialled",
+                    campaign.id(), a.contactId());
+        }
+        return out;
     }
 
     private void finished(Entry e, CampaignRunner runner) {
@@ -447,27 +727,26 @@ public final class DialerVerticle extends VerticleBase {
         }
     }
 
+    /** The campaign's journal: every write queued behind the earlier ones of its row and retried until it is stored. */
     private CampaignJournal journal(String campaignId) {
         return new CampaignJournal() {
             @Override
             public void progress(ContactProgress p) {
-                tracked(store.saveProgress(campaignId, p)).onFailure(err -> LOG.error(
-                        "campaign {}: progress of contact {} not stored: {}", campaignId, p.contactId(),
-                        err.getMessage()));
+                tracked(writeBehind.write("contact:" + campaignId + ":" + p.contactId(), "progress of contact " + p.contactId(),
+                        () -> store.saveProgress(campaignId, p)));
             }
 
             @Override
             public void attempt(AttemptState a) {
-                tracked(store.saveAttempt(a)).onFailure(err -> LOG.error("campaign {}: attempt {} not stored: {}",
-                        campaignId, a.attemptId(), err.getMessage()));
+                tracked(writeBehind.write("attempt:" + campaignId + ":" + a.attemptId(), "attempt " + a.attemptId(),
+                        () -> store.saveAttempt(a)));
             }
 
             @Override
             public void agentTime(Instant at, double agentSeconds) {
                 LocalDate day = at.atZone(settings.defaultZone()).toLocalDate();
-                tracked(store.addAgentTime(campaignId, day, agentSeconds)).onFailure(err -> LOG.error(
-                        "campaign {}: {} s of agent time not stored: {}", campaignId, agentSeconds,
-                        err.getMessage()));
+                tracked(writeBehind.write("agent-time:" + campaignId, agentSeconds + " s of agent time",
+                        () -> store.addAgentTime(campaignId, day, agentSeconds)));
             }
         };
     }

@@ -1,5 +1,8 @@
 package cc.dialer.app;
 
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,6 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OutboundLines {
     private final int cap;
     private final AtomicInteger inUse = new AtomicInteger();
+    /**
+     * Lines a dialer on another node left in use when this node took the dialer lease over: until when each is
+     * assumed busy (its attempt's placing time plus the longest a dialler's call is assumed to last).
+     */
+    private volatile List<Instant> inheritedUntil = List.of();
+    private volatile InstantSource clock = InstantSource.system();
 
     public OutboundLines(int cap) {
         if (cap < 0) {
@@ -31,11 +40,40 @@ public final class OutboundLines {
         return inUse.get();
     }
 
+    /**
+     * The lines another node's dialer still holds at a takeover (one per attempt it left open), each counted against
+     * the cap until its time: the global cap holds across a takeover.
+     */
+    public void inherit(List<Instant> busyUntil, InstantSource clock) {
+        this.clock = clock;
+        this.inheritedUntil = List.copyOf(busyUntil);
+    }
+
+    /** Lines another node's dialer left in use and still counted. */
+    public int inherited() {
+        List<Instant> until = inheritedUntil;
+        if (until.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int n = 0;
+        for (Instant u : until) {
+            if (u.isAfter(now)) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            inheritedUntil = List.of();
+        }
+        return n;
+    }
+
     /** Takes a line if one is free. */
     public boolean tryAcquire() {
+        int inheritedNow = inherited();
         while (true) {
             int n = inUse.get();
-            if (n >= cap) {
+            if (n + inheritedNow >= cap) {
                 return false;
             }
             if (inUse.compareAndSet(n, n + 1)) {

@@ -2,6 +2,7 @@ package cc.dialer.app;
 
 import cc.core.contract.Addresses;
 import cc.core.contract.AgentStateChanged;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.LocalRecordCodec;
 import cc.core.contract.QueueStatsUpdated;
 import cc.core.testkit.Await;
@@ -67,5 +68,25 @@ class AcdAgentBoardTest {
         assertEquals(List.of(), board.agentsOf("nobody").now());
         assertEquals(Optional.of(110.0), sales.stream().filter(v -> v.activity() == AgentView.Activity.IDLE)
                 .map(AgentView::secondsInActivity).max(Double::compare));
+    }
+
+    @Test
+    @DisplayName("with several nodes, the agents the routing ACD reports from another node are seen too")
+    void agentsReportedByAnotherNode() {
+        Instant t0 = Instant.parse("2026-11-23T08:00:00Z");
+        LocalRecordCodec.registerContracts(vertx.eventBus());
+        AcdAgentBoard board = new AcdAgentBoard(Map.of("out", Set.of("b1", "b2")), new ManualClock(t0));
+        Await.result(board.start(vertx.eventBus()));
+
+        var bus = vertx.eventBus();
+        bus.publish(ClusterAddresses.fromPeers(Addresses.ACD_AGENT_STATE_CHANGED),
+                new AgentStateChanged("b1", "available", "", t0));
+        bus.publish(ClusterAddresses.fromPeers(Addresses.ACD_QUEUE_STATS_UPDATED), new QueueStatsUpdated(List.of(),
+                List.of(new QueueStatsUpdated.AgentFigures("b2", "paused", "lunch", t0, 0)), t0));
+
+        Await.until(() -> Future.succeededFuture(board.agentsOf("out").now().size() == 2), Duration.ofSeconds(5),
+                "the relayed reports are taken in");
+        assertEquals(Optional.of("available"), board.stateOf("b1"));
+        assertEquals(Optional.of("paused"), board.stateOf("b2"));
     }
 }

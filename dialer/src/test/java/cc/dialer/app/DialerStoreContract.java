@@ -342,6 +342,30 @@ public abstract class DialerStoreContract {
         assertEquals(List.of(), result(store().lastAudits("no-such-" + campaign)));
     }
 
+    @Test
+    @DisplayName("an audit line written again (a write retried after its answer was lost) is stored once")
+    void auditRetriedOnce() {
+        String campaign = id("retried");
+        Instant at = Instant.parse("2026-11-25T10:00:00.123456Z");
+        cc.dialer.adapter.jdbc.JdbcDialAudit audit = new cc.dialer.adapter.jdbc.JdbcDialAudit(database());
+        AuditEntry dialled = entry(campaign, "c1", AuditEntry.Event.DIALLED, "PJSIP/0912 as MOBILE (attempt 1)", at);
+        result(audit.record(dialled));
+        result(audit.record(dialled));
+        result(audit.record(entry(campaign, "c1", AuditEntry.Event.DIALLED, "PJSIP/0912 as MOBILE (attempt 2)",
+                at.plusSeconds(30))));
+        long rows = result(database().<Long>withConnection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from dialer_audit where campaign_id = ?")) {
+                ps.setString(1, campaign);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }));
+        assertEquals(2L, rows);
+    }
+
     private static AuditEntry entry(String campaign, String contact, AuditEntry.Event event, String detail,
                                     Instant at) {
         return new AuditEntry(campaign, contact, Optional.empty(), "+989120000001", event, detail, Optional.empty(),

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,8 +50,20 @@ public final class OutboxRelay extends AbstractVerticle {
     private final InstantSource clock;
     private final Map<String, SinkStatus> status = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private final BooleanSupplier leads;
+    /** How often a standby looks whether it leads now. */
+    private static final long STANDBY_CHECK_MS = 250;
 
     public OutboxRelay(OutboxSource source, List<Sink> sinks, InstantSource clock) {
+        this(source, sinks, clock, () -> true);
+    }
+
+    /**
+     * Relays only while {@code leads} says so (several nodes on one database: the holder of the "outbox-relay" lease);
+     * a node that starts leading reads its cursors again, since another node moved them.
+     */
+    public OutboxRelay(OutboxSource source, List<Sink> sinks, InstantSource clock, BooleanSupplier leads) {
+        this.leads = leads;
         this.source = source;
         this.clock = clock;
         sinks.forEach(s -> runs.add(new Run(s.sink(), new RelayCore(s.rules()))));
@@ -88,6 +101,27 @@ public final class OutboxRelay extends AbstractVerticle {
 
     private void tick(Run r) {
         if (stopped) {
+            return;
+        }
+        if (!leads.getAsBoolean()) {
+            r.standing = true;
+            r.prefetched = null;
+            vertx.setTimer(STANDBY_CHECK_MS, id -> tick(r));
+            return;
+        }
+        if (r.standing) {
+            source.cursor(r.sink.name()).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    r.standing = false;
+                    r.progress = SinkProgress.at(ar.result(), clock.instant());
+                    log.info("outbox relay: this node relays now; sink {} goes on after seq {}", r.sink.name(),
+                            ar.result());
+                    tick(r);
+                } else {
+                    log.warn("outbox relay: sink {}: cursor not read: {}", r.sink.name(), ar.cause().getMessage());
+                    vertx.setTimer(STANDBY_CHECK_MS, id -> tick(r));
+                }
+            });
             return;
         }
         Future<List<StoredEvent>> rows = r.prefetched != null ? r.prefetched
@@ -212,6 +246,8 @@ public final class OutboxRelay extends AbstractVerticle {
         Instant lastLateCheck = Instant.EPOCH;
         /** The next batch, read ahead while the last was delivered; null when none was. */
         Future<List<StoredEvent>> prefetched;
+        /** Set while another node relays: the cursor is read again before relaying. */
+        boolean standing;
 
         Run(EventSink sink, RelayCore core) {
             this.sink = sink;

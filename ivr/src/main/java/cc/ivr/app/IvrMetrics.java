@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code ivr.sessions.active} (callers in the IVR now), {@code ivr.sessions.ended} by {@code outcome} (a fixed set),
- * and {@code ivr.flows.loaded}.
+ * {@code ivr.flows.loaded} and {@code ivr.agi.refused}.
  */
 public final class IvrMetrics implements MeterBinder {
     private static final List<String> OUTCOMES = List.of(FlowInterpreter.COMPLETED, FlowInterpreter.CALLER_HUNG_UP,
@@ -18,10 +18,17 @@ public final class IvrMetrics implements MeterBinder {
 
     private final IvrSessions sessions;
     private final FlowLibrary flows;
+    private final java.util.function.LongSupplier agiRefused;
 
     public IvrMetrics(IvrSessions sessions, FlowLibrary flows) {
+        this(sessions, flows, () -> 0);
+    }
+
+    /** @param agiRefused FastAGI connections refused because they came from a host not allowed */
+    public IvrMetrics(IvrSessions sessions, FlowLibrary flows, java.util.function.LongSupplier agiRefused) {
         this.sessions = sessions;
         this.flows = flows;
+        this.agiRefused = agiRefused;
     }
 
     @Override
@@ -34,5 +41,7 @@ public final class IvrMetrics implements MeterBinder {
         }
         Gauge.builder("ivr.flows.loaded", flows, f -> f.all().size()).description("IVR flows in service")
                 .register(registry);
+        FunctionCounter.builder("ivr.agi.refused", agiRefused, java.util.function.LongSupplier::getAsLong)
+                .description("FastAGI connections refused: from a host not in agi.allowFrom").register(registry);
     }
 }

@@ -21,10 +21,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +44,12 @@ import java.util.function.Consumer;
  */
 public final class IvrSessionRunner {
     private static final Logger log = LoggerFactory.getLogger(IvrSessionRunner.class);
+    /**
+     * How long a caller's enqueue is asked again while no node routes calls: a routing takeover takes
+     * {@code acd.leaseTtl} (3 s by default) plus the new node's start of routing.
+     */
+    static final Duration ROUTER_WAIT = Duration.ofSeconds(15);
+    static final Duration ROUTER_RETRY = Duration.ofMillis(250);
 
     private final IvrServices services;
     private final IvrChannel channel;
@@ -224,13 +233,44 @@ public final class IvrSessionRunner {
     private Future<AgiOutcome> enqueue(IvrAction.Enqueue e) {
         EnqueueCall call = new EnqueueCall(session.uniqueId(), session.channel(), e.queue(), e.priority(),
                 e.language(), e.data(), now());
+        return enqueue(e, call, System.nanoTime() + ROUTER_WAIT.toNanos(), 1);
+    }
+
+    /**
+     * One request to the ACD. Refused with 503 (no node routes calls: another is taking over from one that died), it
+     * is asked again every {@link #ROUTER_RETRY} for up to {@link #ROUTER_WAIT}, the caller still on the line and
+     * keeping its arrival time, so that a takeover loses no caller; "already in the ACD" after such a retry means an
+     * earlier request got through.
+     */
+    private Future<AgiOutcome> enqueue(IvrAction.Enqueue e, EnqueueCall call, long giveUpAt, int attempt) {
         DeliveryOptions opts = new DeliveryOptions().setSendTimeout(Math.max(1, e.timeout().toMillis()));
         return here(services.vertx().eventBus().request(Addresses.ACD_CALL_ENQUEUE, call, opts))
                 .<AgiOutcome>map(m -> new AgiOutcome.EnqueueAnswered(true, describe(m.body()), now()))
-                .otherwise(x -> {
-                    log.warn("ACD did not take session {} into queue '{}': {}", session.uniqueId(), e.queue(), x.toString());
-                    return new AgiOutcome.EnqueueAnswered(false, String.valueOf(x.getMessage()), now());
+                .recover(x -> {
+                    if (attempt > 1 && refusal(x) == 409) {
+                        return Future.succeededFuture(new AgiOutcome.EnqueueAnswered(true,
+                                "queued by an earlier request: " + x.getMessage(), now()));
+                    }
+                    if (refusal(x) == 503 && System.nanoTime() < giveUpAt) {
+                        if (attempt == 1) {
+                            log.info("no node routes calls for session {} yet ({}): asking again for up to {} s",
+                                    session.uniqueId(), x.getMessage(), ROUTER_WAIT.toSeconds());
+                        }
+                        Promise<AgiOutcome> again = Promise.promise();
+                        services.vertx().setTimer(ROUTER_RETRY.toMillis(),
+                                t -> enqueue(e, call, giveUpAt, attempt + 1).onComplete(again));
+                        return here(again.future());
+                    }
+                    log.warn("ACD did not take session {} into queue '{}': {}", session.uniqueId(), e.queue(),
+                            x.toString());
+                    return Future.succeededFuture(new AgiOutcome.EnqueueAnswered(false, String.valueOf(x.getMessage()),
+                            now()));
                 });
+    }
+
+    /** The refusal code of a failed request (0 when it was not refused: a timeout, no handler). */
+    private static int refusal(Throwable x) {
+        return x instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE ? r.failureCode() : 0;
     }
 
     private static String describe(Object body) {

@@ -27,6 +27,13 @@ public final class AgiLauncher implements AgiRunner, AutoCloseable {
     final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     /** AstDB for DATABASE PUT/GET, shared by all sessions like Asterisk's. */
     final Map<String, String> database = new HashMap<>();
+    /** Named FastAGI failures waiting for the next session of a caller number (taken once). */
+    final Map<String, cc.simulator.AgiFault> faults = new HashMap<>();
+
+    /** The next FastAGI session of a channel with this caller number meets the fault. */
+    public void injectFault(String callerNumber, cc.simulator.AgiFault fault) {
+        faults.put(callerNumber, fault);
+    }
 
     public AgiLauncher(Pbx pbx, DialplanExecutor executor, Timings timings, Context context) {
         this.pbx = pbx;

@@ -56,6 +56,12 @@ final class AgiSession implements Activity {
     private boolean yanked;
     private boolean ended;
     private boolean failed;
+    /** The test's named failure for this session (null: none), see {@link cc.simulator.AgiFault}. */
+    private final cc.simulator.AgiFault fault;
+    private int commandsSeen;
+    /** After a SILENT or GARBAGE fault: every later line is read and left unanswered. */
+    private boolean mute;
+    private boolean closeAfterReply;
 
     /** A command still running (streaming, waiting for digits): how to stop it and what it answers on hangup. */
     private interface Running {
@@ -87,6 +93,7 @@ final class AgiSession implements Activity {
         this.url = url;
         this.args = args;
         this.done = done;
+        this.fault = env.faults.remove(ch.callerIdNum());
     }
 
     void connect() {
@@ -281,7 +288,7 @@ final class AgiSession implements Activity {
     // ---- commands ----
 
     private void onLine(String line) {
-        if (ended) {
+        if (ended || mute) {
             return;
         }
         if (line.isBlank()) {
@@ -294,7 +301,36 @@ final class AgiSession implements Activity {
     private void pump() {
         while (running == null && !pending.isEmpty() && !ended) {
             String cmd = pending.poll();
-            execute(cmd);
+            if (!faulted(cmd)) {
+                execute(cmd);
+            }
+        }
+    }
+
+    /** Applies the session's named failure when its command comes; true when the command is not to be run. */
+    private boolean faulted(String cmd) {
+        if (fault == null || ++commandsSeen != fault.atCommand()) {
+            return false;
+        }
+        pbx.counters().inc("agi.faults");
+        ch.agiTranscript.add("! " + fault.kind() + " at: " + cmd);
+        switch (fault.kind()) {
+            case SILENT:
+                mute = true;
+                pending.clear();
+                return true;
+            case GARBAGE:
+                mute = true;
+                pending.clear();
+                write(cc.simulator.AgiFault.GARBAGE_LINE + "\n");
+                return true;
+            case DISCONNECT:
+                failed = true;
+                socket.close();
+                return true;
+            default:
+                closeAfterReply = true;
+                return false;
         }
     }
 
@@ -425,6 +461,11 @@ final class AgiSession implements Activity {
             ch.agiTranscript.add("> " + command);
             ch.agiTranscript.add("< " + wire);
             write(wire + "\n");
+            if (closeAfterReply) {
+                closeAfterReply = false;
+                failed = true;
+                socket.close();
+            }
             pbx.emit(Pbx.channelEvent("AGIExecEnd", "agi,all", ch).add("CommandId", commandId).add("Command", command)
                 .add("ResultCode", Integer.toString(code)).add("Result", resultText));
             if (!ended) {

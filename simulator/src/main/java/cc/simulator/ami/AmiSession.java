@@ -63,6 +63,13 @@ public final class AmiSession {
         }
     }
 
+    /** An event already encoded, the same bytes for every session ({@link AmiServer#publish}). */
+    void write(io.vertx.core.buffer.Buffer wire) {
+        if (!closing) {
+            socket.write(wire);
+        }
+    }
+
     void writeRaw(String text) {
         if (!closing) {
             socket.write(text);

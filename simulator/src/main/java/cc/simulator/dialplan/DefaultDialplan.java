@@ -64,6 +64,11 @@ public final class DefaultDialplan {
     public static final String DIALER_ABANDON_CONTEXT = "cc-dialer-abandon";
     /** config/asterisk/dialer.conf: a click-to-talk customer hears the confirmation flow named on the channel. */
     public static final String CLICK_TO_TALK_CONTEXT = "cc-click-to-talk";
+    /**
+     * config/asterisk/dialer.conf: the subroutine Dial's U() option runs on a click-to-talk customer the agent's leg
+     * dialled ("ring the agent first"); only a 1 clears GOSUB_RESULT=ABORT.
+     */
+    public static final String CLICK_TO_TALK_CONFIRM_CONTEXT = "cc-click-to-talk-confirm";
     /** Simulator only: callers placed here have their caller ID rewritten by the dialplan (a NewCallerid on ;2). */
     public static final String NORMALISING_TRUNK_CONTEXT = "sim-normalising-trunk";
 
@@ -124,6 +129,11 @@ public final class DefaultDialplan {
                 "GotoIf($[\"${AGISTATUS}\" = \"\"]?6)",
                 "GotoIf($[\"${CC_NEXT}\" = \"hold\"]?cc-hold,s,1)",
                 "Hangup()")
+            .exten(CLICK_TO_TALK_CONFIRM_CONTEXT, "s",
+                "Set(GOSUB_RESULT=ABORT)",
+                "Set(CC_CALLBACK_CONFIRM=asked)",
+                "AGI(agi://" + agiHost + ":" + agiPort + "/${ARG1})",
+                "Return()")
             // the simulator's own, not in extensions.conf
             .exten(NORMALISING_TRUNK_CONTEXT, "_X.",
                 "Set(CALLERID(num)=+98${CALLERID(num):1})",

@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The {@code Dial()} application with one destination, {@code Local/<exten>@<context>} or a simulated phone
- * {@code PJSIP/<number>[@<endpoint>]}, and an optional timeout in seconds ({@code Dial(<dest>,<timeout>)}); no
- * options. The caller's events (the eleven cleared dial variables, DialBegin/DialState/DialEnd with both parties,
+ * {@code PJSIP/<number>[@<endpoint>]}, an optional timeout in seconds ({@code Dial(<dest>,<timeout>)}) and of the
+ * options only {@code U(<context>[^<arg>...])} (see {@link CalleeGosub}); other options are ignored. The caller's events (the eleven cleared dial variables, DialBegin/DialState/DialEnd with both parties,
  * DIALSTATUS, RINGTIME, DIALEDPEERNAME/-NUMBER) and the dialled Local pair's (DIALEDPEERNUMBER, {@code AppDial},
  * caller ID) follow ami-22; on answer the two are bridged, and when the bridge ends the caller goes on at the next
  * priority, or at its after-bridge location when a blind transfer left it one.
@@ -45,13 +45,14 @@ public final class DialApplication {
         List<String> args = DialplanExecutor.splitArgs(data);
         String target = args.isEmpty() ? "" : args.get(0).trim();
         long timeoutMs = args.size() > 1 ? seconds(args.get(1)) : 0;
+        CalleeGosub gosub = args.size() > 2 ? CalleeGosub.parse(args.get(2)) : null;
         for (String v : DIAL_VARIABLES) {
             pbx.setVar(caller, v, "");
         }
         int slash = target.indexOf('/');
         String tech = slash < 0 ? "" : target.substring(0, slash).toLowerCase(Locale.ROOT);
         String rest = slash < 0 ? "" : target.substring(slash + 1);
-        Attempt attempt = new Attempt(caller, done);
+        Attempt attempt = new Attempt(caller, done, gosub);
         boolean dialling;
         if (tech.equals("local") && !rest.isEmpty()) {
             dialling = attempt.local(rest);
@@ -91,6 +92,8 @@ public final class DialApplication {
     private final class Attempt implements Activity {
         final Channel caller;
         final IntConsumer done;
+        /** The U() option: a subroutine the answered callee runs before it is bridged; null when not given. */
+        final CalleeGosub gosub;
         final long startMs = pbx.now();
         Channel dest;
         String dialString;
@@ -98,9 +101,10 @@ public final class DialApplication {
         boolean settled;
         long timer = -1;
 
-        Attempt(Channel caller, IntConsumer done) {
+        Attempt(Channel caller, IntConsumer done, CalleeGosub gosub) {
             this.caller = caller;
             this.done = done;
+            this.gosub = gosub;
         }
 
         /** Dials a Local pair whose {@code ;2} runs {@code <exten>@<context>}. */
@@ -202,9 +206,24 @@ public final class DialApplication {
                         pbx.after(b.talkTime().sample(pbx.random()), () -> pbx.remoteHangup(ch, Causes.NORMAL_CLEARING));
                     }
                     answered();
+                    pressKeys(ch, b.keys(), 0);
                 });
             }
             return true;
+        }
+
+        /** The answered person presses their keys, as an originated phone does (a 1 to a confirmation prompt). */
+        private void pressKeys(Channel ch, List<cc.simulator.DtmfStep> steps, int i) {
+            if (i >= steps.size()) {
+                return;
+            }
+            cc.simulator.DtmfStep s = steps.get(i);
+            pbx.after(s.delayMs(), () -> {
+                if (ch.isAlive()) {
+                    pbx.playDtmf(ch, s.digits(), executor.timings().dtmfDurationMs(),
+                        executor.timings().dtmfGapMs(), () -> pressKeys(ch, steps, i + 1));
+                }
+            });
         }
 
         void ringing() {
@@ -243,6 +262,68 @@ public final class DialApplication {
             if (localPair) {
                 pbx.newExten(dest, "AppDial", "(Outgoing Line)");
             }
+            if (gosub != null) {
+                runGosub();
+                return;
+            }
+            bridgeBoth();
+        }
+
+        /**
+         * Dial's U(): the answered callee runs the subroutine at {@code <context>,s,1} with ARG1..n while the caller
+         * waits; on Return() GOSUB_RESULT decides: ABORT hangs up both, CONTINUE hangs up the callee and the caller
+         * goes on, BUSY/CONGESTION/CHANUNAVAIL do the same with that DIALSTATUS; unset or anything else bridges the
+         * two. A callee that hangs up in the subroutine leaves the caller to go on with DIALSTATUS=ANSWER, as after a
+         * bridge that ended at once.
+         */
+        private void runGosub() {
+            Channel callee = dest;
+            boolean[] over = {false};
+            caller.setActivity(() -> {
+                // the caller hung up or was redirected while the callee ran the subroutine: the callee goes too
+                over[0] = true;
+                hangUpDest(Causes.NORMAL_CLEARING);
+            });
+            callee.onHangup(gone -> {
+                if (!over[0]) {
+                    over[0] = true;
+                    if (caller.isAlive()) {
+                        caller.setActivity(null);
+                        done.accept(0);
+                    }
+                }
+            });
+            executor.runSubroutine(callee, gosub.context(), gosub.args(), () -> {
+                if (over[0] || !callee.isAlive() || !caller.isAlive()) {
+                    return;
+                }
+                over[0] = true;
+                caller.setActivity(null);
+                String result = callee.var("GOSUB_RESULT");
+                String r = result == null ? "" : result.trim().toUpperCase(Locale.ROOT);
+                switch (r) {
+                    case "ABORT":
+                        hangUpDest(Causes.NORMAL_CLEARING);
+                        pbx.softHangup(caller, Causes.NORMAL_CLEARING);
+                        return;
+                    case "CONTINUE":
+                        hangUpDest(Causes.NORMAL_CLEARING);
+                        done.accept(0);
+                        return;
+                    case "BUSY":
+                    case "CONGESTION":
+                    case "CHANUNAVAIL":
+                        pbx.setVar(caller, "DIALSTATUS", r);
+                        hangUpDest(Causes.NORMAL_CLEARING);
+                        done.accept(0);
+                        return;
+                    default:
+                        bridgeBoth();
+                }
+            });
+        }
+
+        private void bridgeBoth() {
             Channel callee = dest;
             callee.setActivity(new Pbx.BridgedActivity(() -> {
                 if (callee.isAlive()) {

@@ -28,6 +28,8 @@ public final class DialplanExecutor {
     private final Timings timings;
     private AgiRunner agi;
     private DialApplication dial;
+    /** Channels running a subroutine for Dial's U() option, and what to do when it returns. */
+    private final java.util.Map<Channel, Runnable> subroutineReturns = new java.util.IdentityHashMap<>();
 
     public DialplanExecutor(Pbx pbx, Dialplan dialplan, Timings timings) {
         this.pbx = pbx;
@@ -46,6 +48,28 @@ public final class DialplanExecutor {
 
     public Dialplan dialplan() {
         return dialplan;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    /**
+     * Runs a channel through {@code <context>,s,1} with the arguments as ARG1..n until Return() (Dial's U() option on
+     * the answered callee); {@code returned} runs then. A context without {@code s} hangs the channel up.
+     */
+    public void runSubroutine(Channel ch, String context, List<String> args, Runnable returned) {
+        for (int i = 0; i < args.size(); i++) {
+            pbx.setVar(ch, "ARG" + (i + 1), args.get(i));
+        }
+        if (!exists(context, "s")) {
+            pbx.softHangup(ch, Causes.UNKNOWN);
+            return;
+        }
+        subroutineReturns.put(ch, returned);
+        ch.onHangup(subroutineReturns::remove);
+        ch.setLocation(context, "s", 1);
+        run(ch);
     }
 
     public boolean exists(String context, String exten) {
@@ -279,7 +303,7 @@ public final class DialplanExecutor {
             case "answer": case "wait": case "playback": case "musiconhold": case "set": case "noop":
             case "verbose": case "senddtmf": case "ringing": case "busy": case "congestion": case "amd":
             case "userevent": case "bridge": case "agi": case "progress": case "hangup":
-            case "dial": case "confbridge":
+            case "dial": case "confbridge": case "return":
                 return true;
             default:
                 return false;
@@ -383,6 +407,19 @@ public final class DialplanExecutor {
                 return dial == null ? unknownApp(done) : dial.exec(ch, data, done);
             case "confbridge":
                 return pbx.conferences().confBridge(ch, firstArg(data), done);
+            case "return": {
+                Runnable back = subroutineReturns.remove(ch);
+                if (back == null) {
+                    // Return() with no Gosub to return to: an error in Asterisk, which hangs the channel up
+                    pbx.softHangup(ch, Causes.NORMAL_CLEARING);
+                    return null;
+                }
+                // the subroutine ran outside the channel's own dialplan; the caller of Dial decides what follows
+                ch.setInPbx(false);
+                ch.setRanDialplan(false);
+                back.run();
+                return null;
+            }
             case "agi": {
                 if (agi == null) {
                     pbx.setVar(ch, "AGISTATUS", "FAILURE");

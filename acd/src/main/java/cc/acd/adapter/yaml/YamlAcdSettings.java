@@ -43,9 +43,21 @@ public final class YamlAcdSettings {
      *                                by whether the simulator runs" (there is no console to log in from yet)
      * @param statsEvery              the longest time between two wallboard figures
      * @param leaseTtl                with several nodes, how long the routing lease holds without renewal
+     * @param routeThroughStoreOutage with several nodes, how long the routing node keeps routing while the live-state
+     *                                store does not answer at all (0: it stops at once)
      */
+    /** How long a routing node keeps routing through a live-state outage unless configured. */
+    public static final Duration DEFAULT_ROUTE_THROUGH_STORE_OUTAGE = Duration.ofSeconds(60);
+
     public record AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
-                            Duration leaseTtl, ScoreRulesConfig scoreRules, MediaSettings media) {
+                            Duration leaseTtl, ScoreRulesConfig scoreRules, MediaSettings media,
+                            Duration routeThroughStoreOutage) {
+        public AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
+                         Duration leaseTtl, ScoreRulesConfig scoreRules, MediaSettings media) {
+            this(settings, agentsAvailableAtStart, statsEvery, leaseTtl, scoreRules, media,
+                    DEFAULT_ROUTE_THROUGH_STORE_OUTAGE);
+        }
+
         public AcdConfig(AcdSettings settings, Optional<Boolean> agentsAvailableAtStart, Duration statsEvery,
                          Duration leaseTtl) {
             this(settings, agentsAvailableAtStart, statsEvery, leaseTtl,
@@ -60,7 +72,8 @@ public final class YamlAcdSettings {
 
         /** The same with the score rules ({@link YamlScoreRules}, read once the value tiers are known). */
         public AcdConfig withScoreRules(ScoreRulesConfig rules) {
-            return new AcdConfig(settings, agentsAvailableAtStart, statsEvery, leaseTtl, rules, media);
+            return new AcdConfig(settings, agentsAvailableAtStart, statsEvery, leaseTtl, rules, media,
+                    routeThroughStoreOutage);
         }
     }
 
@@ -158,8 +171,13 @@ public final class YamlAcdSettings {
             wrapUp.put(ch, d);
         }
         MediaSettings media = new MediaSettings(capacity, perAgent, offerTimeout, wrapUp);
+        Duration throughOutage = acd.duration("routeThroughStoreOutage", DEFAULT_ROUTE_THROUGH_STORE_OUTAGE);
+        if (throughOutage.isNegative()) {
+            throw acd.error("routeThroughStoreOutage", "must not be negative");
+        }
         return new AcdConfig(settings, availableAtStart, statsEvery, leaseTtl,
-                new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)), media);
+                new ScoreRulesConfig(cc.acd.domain.rules.ScoreRules.none(), Duration.ofMillis(300)), media,
+                throughOutage);
     }
 
     /**

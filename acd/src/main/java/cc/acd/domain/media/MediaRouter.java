@@ -218,6 +218,10 @@ public final class MediaRouter {
      * their queues.
      */
     public void agentChanged(String agentId, List<AcdCommand> out) {
+        if (contacts.isEmpty()) {
+            // nothing to offer or give back; the common case where chats and emails are not used at all
+            return;
+        }
         if (host.status(agentId) == AgentStatus.LOGGED_OUT) {
             for (MediaContact c : new ArrayList<>(contacts.values())) {
                 if (c.phase == MediaPhase.OFFERED && c.agentId.equals(agentId)) {
@@ -230,6 +234,14 @@ public final class MediaRouter {
     }
 
     // ------------------------------------------------------------------------------------------------ time
+
+    /**
+     * Whether no chat or email is held, offered or waiting: then an agent's change has nothing to offer it or take
+     * back, and the owner may skip telling this router about it.
+     */
+    public boolean holdsNoContact() {
+        return contacts.isEmpty();
+    }
 
     /** When the next timer falls due, {@link Long#MAX_VALUE} if none. */
     public long nextTimerAt() {

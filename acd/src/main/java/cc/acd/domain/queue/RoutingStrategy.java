@@ -8,31 +8,55 @@ import java.util.Comparator;
  */
 public enum RoutingStrategy {
     /** The agent who has been available the longest. */
-    LONGEST_IDLE(Comparator.comparingLong(Rank::idleSince).thenComparingInt(Rank::agentOrdinal)),
+    LONGEST_IDLE,
 
     /** The agent with the least busy time (talk plus wrap-up) since logging in; ties go to the longest idle. */
-    LEAST_OCCUPIED(Comparator.comparingLong(Rank::busyMillis).thenComparingLong(Rank::idleSince)
-            .thenComparingInt(Rank::agentOrdinal)),
+    LEAST_OCCUPIED,
 
     /** Turn by turn: the agent offered a call from this queue least recently (never offered comes first). */
-    ROUND_ROBIN(Comparator.comparingLong(Rank::lastOfferedInQueue).thenComparingInt(Rank::agentOrdinal)),
+    ROUND_ROBIN,
 
     /**
      * The agent with the highest proficiency summed over the caller's required skills; ties go to the longest idle.
      * The only strategy whose order depends on the caller.
      */
-    BEST_SKILL_MATCH(Comparator.comparingInt(Rank::skillScore).reversed().thenComparingLong(Rank::idleSince)
-            .thenComparingInt(Rank::agentOrdinal));
+    BEST_SKILL_MATCH;
 
-    private final Comparator<Rank> order;
-
-    RoutingStrategy(Comparator<Rank> order) {
-        this.order = order;
-    }
+    // written out rather than chained with Comparator.comparing...thenComparing: the router compares ranks on every
+    // agent becoming available and every offer, and the chained lambdas cost several calls per comparison
+    private final Comparator<Rank> order = this::compare;
 
     /** Best agent first. */
     public Comparator<Rank> order() {
         return order;
+    }
+
+    /** Negative when {@code a} comes before {@code b} in this strategy's order (best agent first). */
+    public int compare(Rank a, Rank b) {
+        int c;
+        switch (this) {
+            case LONGEST_IDLE:
+                c = Long.compare(a.idleSince(), b.idleSince());
+                break;
+            case LEAST_OCCUPIED:
+                c = Long.compare(a.busyMillis(), b.busyMillis());
+                if (c == 0) {
+                    c = Long.compare(a.idleSince(), b.idleSince());
+                }
+                break;
+            case ROUND_ROBIN:
+                c = Long.compare(a.lastOfferedInQueue(), b.lastOfferedInQueue());
+                break;
+            case BEST_SKILL_MATCH:
+                c = Integer.compare(b.skillScore(), a.skillScore());
+                if (c == 0) {
+                    c = Long.compare(a.idleSince(), b.idleSince());
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown strategy " + this);
+        }
+        return c != 0 ? c : Integer.compare(a.agentOrdinal(), b.agentOrdinal());
     }
 
     /** Whether the order depends on the caller's skill needs (and so cannot be kept sorted per queue ahead of time). */

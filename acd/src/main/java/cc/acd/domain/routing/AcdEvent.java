@@ -55,9 +55,14 @@ public sealed interface AcdEvent {
         }
     }
 
-    /** A callback to place once {@code due} has come (a web click-to-talk, or a caller asking for a time). */
+    /**
+     * A callback to place once {@code due} has come (a web click-to-talk, or a caller asking for a time).
+     *
+     * @param keptPlaceSince once due, it waits in line as if it had been queued since then (a click-to-talk request's
+     *                       time, never later than due); null: since it fell due
+     */
     record CallbackScheduled(String callId, String queueId, List<SkillRequirement> skills, int priority,
-                             String number, Instant due, Instant at) implements AcdEvent {
+                             String number, Instant due, Instant at, Instant keptPlaceSince) implements AcdEvent {
         public CallbackScheduled {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(queueId, "queueId");
@@ -65,8 +70,20 @@ public sealed interface AcdEvent {
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(due, "due");
             Objects.requireNonNull(at, "at");
+            keptPlaceSince = keptPlaceSince == null || keptPlaceSince.isAfter(due) ? due : keptPlaceSince;
+        }
+
+        public CallbackScheduled(String callId, String queueId, List<SkillRequirement> skills, int priority,
+                                 String number, Instant due, Instant at) {
+            this(callId, queueId, skills, priority, number, due, at, null);
         }
     }
+
+    /**
+     * The customer of a callback being placed did not take it (answered and did not confirm, or was not reached):
+     * nobody talked, so the agent whose leg dialled is available again at once (no wrap-up) and the call is over.
+     */
+    record CallbackDeclined(String callId, Instant at) implements AcdEvent {}
 
     /** A waiting caller chose to be called back: the caller hangs up, the place in line is kept. */
     record CallbackRequested(String callId, String number, Instant at) implements AcdEvent {}
@@ -79,6 +96,13 @@ public sealed interface AcdEvent {
 
     /** The offered agent's phone rang until the ring timeout. */
     record RingNoAnswer(String callId, String agentId, Instant at) implements AcdEvent {}
+
+    /**
+     * The offered agent's phone could not be rung at all, through no doing of the agent's (the control link to
+     * Asterisk was down or dropped before Asterisk answered): the call goes back to its place and the agent stays
+     * available, not paused as after a ring-no-answer.
+     */
+    record RingFailed(String callId, String agentId, Instant at) implements AcdEvent {}
 
     /** The caller hung up before talking to an agent (or the callback could not reach the customer). */
     record CallAbandoned(String callId, Instant at) implements AcdEvent {}

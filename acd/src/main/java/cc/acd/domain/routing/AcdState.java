@@ -22,6 +22,7 @@ import cc.acd.domain.routing.AcdCommand.OfferCall;
 import cc.acd.domain.routing.AcdCommand.Overflow;
 import cc.acd.domain.routing.AcdCommand.OverflowReason;
 import cc.acd.domain.routing.AcdCommand.PlaceCallback;
+import cc.acd.domain.timer.TimerHeap;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -73,10 +73,6 @@ public final class AcdState {
         int c = Long.compare(a.sortKey, b.sortKey);
         return c != 0 ? c : Long.compare(a.seq, b.seq);
     };
-    private static final Comparator<Timer> TIMER_ORDER = (a, b) -> {
-        int c = Long.compare(a.at, b.at);
-        return c != 0 ? c : Long.compare(a.seq, b.seq);
-    };
 
     private final long pointMillis;
     private final Map<String, Queue> queues = new LinkedHashMap<>();
@@ -84,7 +80,7 @@ public final class AcdState {
     private final Map<String, Call> calls = new HashMap<>();
     private final Map<String, Integer> skillIndex = new HashMap<>();
     private final List<String> skillNames = new ArrayList<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(TIMER_ORDER);
+    private final TimerHeap<Timer> timers = new TimerHeap<>();
     private final WaitCalibration calibration = new WaitCalibration();
     private long now;
     private long seq;
@@ -180,6 +176,8 @@ public final class AcdState {
             callAbandoned(e, c.callId());
         } else if (e instanceof AcdEvent.RingNoAnswer r) {
             ringNoAnswer(r);
+        } else if (e instanceof AcdEvent.RingFailed r) {
+            ringFailed(r);
         } else if (e instanceof AcdEvent.AgentStateChanged s) {
             agentStateChanged(s);
         } else if (e instanceof AcdEvent.Tick) {
@@ -188,6 +186,8 @@ public final class AcdState {
             callbackRequested(c);
         } else if (e instanceof AcdEvent.CallbackScheduled c) {
             callbackScheduled(c);
+        } else if (e instanceof AcdEvent.CallbackDeclined d) {
+            callbackDeclined(d);
         } else if (e instanceof AcdEvent.QueueHoursChanged h) {
             queueHoursChanged(h);
         } else if (e instanceof AcdEvent.QueueConfigured q) {
@@ -260,7 +260,9 @@ public final class AcdState {
             return;
         }
         long due = Math.max(now, e.due().toEpochMilli());
-        Call c = new Call(e.callId(), ++seq, e.skills(), e.priority(), e.number(), due);
+        // a kept place (a click-to-talk request's time) orders it as if it had waited since then
+        Call c = new Call(e.callId(), ++seq, e.skills(), e.priority(), e.number(),
+                Math.min(due, e.keptPlaceSince().toEpochMilli()));
         c.virtual = true;
         c.queue = q;
         calls.put(c.id, c);
@@ -271,6 +273,25 @@ public final class AcdState {
             c.phase = CallPhase.SCHEDULED;
             schedule(due, K_CALLBACK_DUE, c, null, c.gen);
         }
+    }
+
+    private void callbackDeclined(AcdEvent.CallbackDeclined e) {
+        Call c = calls.get(e.callId());
+        if (c == null || !c.virtual || (c.phase != CallPhase.CONNECTED && c.phase != CallPhase.RESERVED)) {
+            refuse(e, "call " + e.callId() + " is not a callback being placed");
+            return;
+        }
+        if (c.phase == CallPhase.RESERVED) {
+            callAbandoned(e, c.id);
+            return;
+        }
+        Agent a = c.agent;
+        removeCall(c);
+        a.call = null;
+        // no conversation took place: not a handled call, no handle time, no wrap-up
+        a.handleQueue = null;
+        a.callsHandled = Math.max(0, a.callsHandled - 1);
+        makeAvailable(a);
     }
 
     private void callbackRequested(AcdEvent.CallbackRequested e) {
@@ -391,6 +412,19 @@ public final class AcdState {
         returnToLine(c);
     }
 
+    private void ringFailed(AcdEvent.RingFailed e) {
+        Call c = calls.get(e.callId());
+        Agent a = agents.get(e.agentId());
+        if (c == null || a == null || c.agent != a || (c.phase != CallPhase.OFFERED && c.phase != CallPhase.RESERVED)) {
+            refuse(e, "call " + e.callId() + " is not ringing agent " + e.agentId());
+            return;
+        }
+        a.call = null;
+        // the caller first, back at its place (another free agent may take it), then the agent free for the line
+        returnToLine(c);
+        makeAvailable(a);
+    }
+
     private void agentStateChanged(AcdEvent.AgentStateChanged e) {
         Agent a = agents.get(e.agentId());
         if (a == null) {
@@ -500,8 +534,7 @@ public final class AcdState {
             }
         }
         if (available) {
-            enterAvailable(a);
-            tryMatchAgent(a);
+            becomeRoutable(a);
         }
     }
 
@@ -631,16 +664,6 @@ public final class AcdState {
         }
     }
 
-    private void tryMatchAgent(Agent a) {
-        if (a.voiceBlocked) {
-            return;
-        }
-        Call c = bestCallFor(a);
-        if (c != null) {
-            offer(c, a);
-        }
-    }
-
     /** The queue's strategy picks among its available agents who have the caller's skills. */
     private Agent bestAgentFor(Call c) {
         if (c.onlyAgent != null) {
@@ -671,7 +694,7 @@ public final class AcdState {
             }
             RoutingStrategy.Rank r = new RoutingStrategy.Rank(a.ordinal, a.idleSince, a.busyMillis, s.lastOffered,
                     score);
-            if (best == null || strategy.order().compare(r, bestRank) < 0) {
+            if (best == null || strategy.compare(r, bestRank) < 0) {
                 best = a;
                 bestRank = r;
             }
@@ -770,14 +793,31 @@ public final class AcdState {
         }
         setStatus(a, AgentStatus.AVAILABLE, "", null);
         a.idleSince = now;
-        enterAvailable(a);
-        tryMatchAgent(a);
+        becomeRoutable(a);
+    }
+
+    /**
+     * An available agent takes the first waiting caller it can, or else joins its queues' index of available agents.
+     * The same as joining the index and then matching (the match reads the lines, not the index, and an offer takes
+     * the agent out again), without the insertions and removals: when lines form, every agent freed takes a caller.
+     */
+    private void becomeRoutable(Agent a) {
+        if (a.voiceBlocked) {
+            return;
+        }
+        Call c = bestCallFor(a);
+        if (c != null) {
+            offer(c, a);
+        } else {
+            enterAvailable(a);
+        }
     }
 
     private void enterAvailable(Agent a) {
         if (a.voiceBlocked) {
             return;
         }
+        a.indexed = true;
         for (Slot s : a.slots) {
             s.rank = new RoutingStrategy.Rank(a.ordinal, a.idleSince, a.busyMillis, s.lastOffered, 0);
             s.queue.available.add(s);
@@ -785,6 +825,12 @@ public final class AcdState {
     }
 
     private void leaveAvailable(Agent a) {
+        if (!a.indexed) {
+            // not in the index (blocked from calls, or offered a caller on becoming available): its slots may never
+            // have been ranked, and looking them up would compare against a missing rank
+            return;
+        }
+        a.indexed = false;
         for (Slot s : a.slots) {
             s.queue.available.remove(s);
         }
@@ -864,7 +910,8 @@ public final class AcdState {
     }
 
     private void schedule(long at, int kind, Call c, Agent a, long gen) {
-        timers.add(new Timer(at, ++seq, kind, c, a, gen));
+        long n = ++seq;
+        timers.add(at, n, new Timer(at, kind, c, a, gen));
     }
 
     /**
@@ -873,8 +920,7 @@ public final class AcdState {
      */
     private void advanceTo(long t) {
         while (true) {
-            Timer next = timers.peek();
-            long voiceAt = next == null ? Long.MAX_VALUE : next.at;
+            long voiceAt = timers.nextAt();
             long mediaAt = media.nextTimerAt();
             long at = Math.min(voiceAt, mediaAt);
             if (at > t) {
@@ -884,8 +930,7 @@ public final class AcdState {
             media.advanceTo(now);
             int mark = out.size();
             if (voiceAt <= mediaAt) {
-                timers.poll();
-                fire(next);
+                fire(timers.poll());
             } else {
                 media.fireNext(now, out);
             }
@@ -901,11 +946,21 @@ public final class AcdState {
      * before a chat.
      */
     private void offerMediaToChangedAgents(int from) {
-        Set<String> changed = new java.util.LinkedHashSet<>();
+        if (media.holdsNoContact()) {
+            // a call-only center (and most events of a mixed one) would otherwise build a set per event for nothing
+            return;
+        }
+        Set<String> changed = null;
         for (int i = from; i < out.size(); i++) {
             if (out.get(i) instanceof AgentStateEntered s) {
+                if (changed == null) {
+                    changed = new java.util.LinkedHashSet<>();
+                }
                 changed.add(s.agentId());
             }
+        }
+        if (changed == null) {
+            return;
         }
         for (String agentId : changed) {
             media.agentChanged(agentId, out);
@@ -994,8 +1049,7 @@ public final class AcdState {
     }
 
     private static Comparator<Slot> slotOrder(RoutingStrategy strategy) {
-        Comparator<RoutingStrategy.Rank> order = strategy.dependsOnCaller()
-                ? RoutingStrategy.LONGEST_IDLE.order() : strategy.order();
+        RoutingStrategy order = strategy.dependsOnCaller() ? RoutingStrategy.LONGEST_IDLE : strategy;
         return (a, b) -> order.compare(a.rank, b.rank);
     }
 
@@ -1219,8 +1273,7 @@ public final class AcdState {
             } else {
                 a.voiceBlocked = false;
                 if (available) {
-                    enterAvailable(a);
-                    tryMatchAgent(a);
+                    becomeRoutable(a);
                 }
             }
         }
@@ -1276,6 +1329,8 @@ public final class AcdState {
         long callsHandled;
         /** Held out of call routing while it holds chats or emails (voice alone), or for good (no voice capacity). */
         boolean voiceBlocked;
+        /** Its slots are in their queues' index of available agents. */
+        boolean indexed;
 
         Agent(AgentProfile profile, int ordinal, Instant at) {
             this.id = profile.agentId();
@@ -1346,5 +1401,5 @@ public final class AcdState {
         }
     }
 
-    private record Timer(long at, long seq, int kind, Call call, Agent agent, long gen) {}
+    private record Timer(long at, int kind, Call call, Agent agent, long gen) {}
 }

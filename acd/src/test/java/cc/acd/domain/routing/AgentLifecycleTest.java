@@ -39,6 +39,20 @@ class AgentLifecycleTest {
     }
 
     @Test
+    @DisplayName("a ring that never reached Asterisk (the AMI link was down) leaves the agent available, not paused,"
+            + " and the caller at its place")
+    void ringFailedKeepsAgentAvailable() {
+        Scenario s = twoAgents(Duration.ZERO);
+        s.available(0, "a1");
+        s.arrive(1, "first", "q");
+        s.arrive(5, "second", "q");
+        List<AcdCommand> cmds = s.apply(new AcdEvent.RingFailed("first", "a1", Scenario.t(6)));
+        assertOffered("first", "a1", cmds);
+        assertEquals(AgentStatus.RINGING, s.status("a1"));
+        assertEquals(List.of("second"), s.acd.waiting("q").stream().map(CallView::callId).toList());
+    }
+
+    @Test
     @DisplayName("ring-no-answer with nobody else free: the caller keeps its place ahead of later callers")
     void ringNoAnswerKeepsPlace() {
         Scenario s = twoAgents(Duration.ZERO);

@@ -83,4 +83,45 @@ class CallbackTest {
         List<AcdCommand> cmds = s.apply(new AcdEvent.CallbackRequested("c", "021", Scenario.t(2)));
         assertTrue(cmds.get(0) instanceof AcdCommand.EventRefused);
     }
+
+    @Test
+    @DisplayName("a callback with a kept place waits in line as if queued since then (a click-to-talk request's time)")
+    void keptPlaceOrdersTheCallback() {
+        Scenario s = oneQueue();
+        s.arrive(50, "early", "q");
+        s.arrive(150, "late", "q");
+        s.apply(new AcdEvent.CallbackScheduled("ctt", "q", List.of(), 0, "021", Scenario.t(200), Scenario.t(200),
+                Scenario.t(100)));
+        assertEquals(List.of("early", "ctt", "late"), s.acd.waiting("q").stream().map(CallView::callId).toList());
+    }
+
+    @Test
+    @DisplayName("a customer who declines the callback after the agent answered frees the agent at once: no wrap-up, "
+            + "the next caller is offered")
+    void declinedCallbackFreesAgentAtOnce() {
+        Scenario s = oneQueue();
+        s.available(0, "a");
+        s.apply(new AcdEvent.CallbackScheduled("ctt", "q", List.of(), 0, "021", Scenario.t(1), Scenario.t(1)));
+        s.answer(5, "ctt", "a");
+        assertEquals(AgentStatus.ON_CALL, s.status("a"));
+        s.arrive(6, "next", "q");
+        List<AcdCommand> cmds = s.apply(new AcdEvent.CallbackDeclined("ctt", Scenario.t(20)));
+        Scenario.assertOffered("next", "a", cmds);
+        assertTrue(s.acd.call("ctt").isEmpty());
+        assertEquals(0, s.acd.agentMetrics(Scenario.t(21)).get(0).callsHandled(), "a declined ring is no handled call");
+    }
+
+    @Test
+    @DisplayName("a declined callback while the agent is still being rung ends the ring; a callback not being placed "
+            + "cannot be declined")
+    void declineOnlyWhilePlaced() {
+        Scenario s = oneQueue();
+        s.apply(new AcdEvent.CallbackScheduled("ctt", "q", List.of(), 0, "021", Scenario.t(1), Scenario.t(1)));
+        assertTrue(s.apply(new AcdEvent.CallbackDeclined("ctt", Scenario.t(2))).get(0)
+                instanceof AcdCommand.EventRefused);
+        s.available(3, "a");
+        List<AcdCommand> cmds = s.apply(new AcdEvent.CallbackDeclined("ctt", Scenario.t(4)));
+        assertEquals(List.of(new AcdCommand.CancelOffer("ctt", "a")), only(AcdCommand.CancelOffer.class, cmds));
+        assertEquals(AgentStatus.AVAILABLE, s.status("a"));
+    }
 }

@@ -292,6 +292,24 @@ class MediaRoutingTest {
     }
 
     @Test
+    @DisplayName("an agent kept out of calls (chat only, or busy with chats) pauses and logs out while others are free")
+    void voiceBlockedAgentLeavesWhileOthersAreAvailable() {
+        // the blocked agent was never in the queues' index of available agents: leaving it must not look there
+        MediaSettings chatOnly = new MediaSettings(AgentCapacity.DEFAULT,
+                Map.of("chatter", new AgentCapacity(0, 3, 3, AgentCapacity.Mix.FREE)), Duration.ofSeconds(30),
+                Map.of());
+        start(chatOnly, List.of(QueueConfig.of("support")), agent("a1", "support"), agent("chatter", "support"));
+        available(0, "a1");
+        available(1, "chatter");
+        apply(new AcdEvent.AgentStateChanged("chatter", AgentStatus.PAUSED, "break", t(2)));
+        assertEquals(AgentStatus.PAUSED, acd.agentState("chatter").orElseThrow().status());
+        available(3, "chatter");
+        apply(new AcdEvent.AgentStateChanged("chatter", AgentStatus.LOGGED_OUT, "", t(4)));
+        assertEquals(AgentStatus.LOGGED_OUT, acd.agentState("chatter").orElseThrow().status());
+        Scenario.assertOffered("c1", "a1", call(5, "c1"));
+    }
+
+    @Test
     @DisplayName("the same events give the same commands (replay)")
     void replay() {
         List<List<AcdCommand>> runs = new ArrayList<>();

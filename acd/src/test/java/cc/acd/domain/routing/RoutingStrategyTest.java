@@ -112,4 +112,34 @@ class RoutingStrategyTest {
             assertEquals(-1, Integer.signum(st.order().compare(idleLong, twin)), st + " breaks ties by agent");
         }
     }
+
+    @Test
+    @DisplayName("each strategy's written-out order is the documented one, over random ranks with many ties")
+    void writtenOutOrderMatchesTheDocumentedChains() {
+        // the documented orders, as they were first written with Comparator chains
+        Map<RoutingStrategy, java.util.Comparator<RoutingStrategy.Rank>> documented = Map.of(
+                RoutingStrategy.LONGEST_IDLE, java.util.Comparator.comparingLong(RoutingStrategy.Rank::idleSince)
+                        .thenComparingInt(RoutingStrategy.Rank::agentOrdinal),
+                RoutingStrategy.LEAST_OCCUPIED, java.util.Comparator.comparingLong(RoutingStrategy.Rank::busyMillis)
+                        .thenComparingLong(RoutingStrategy.Rank::idleSince)
+                        .thenComparingInt(RoutingStrategy.Rank::agentOrdinal),
+                RoutingStrategy.ROUND_ROBIN, java.util.Comparator
+                        .comparingLong(RoutingStrategy.Rank::lastOfferedInQueue)
+                        .thenComparingInt(RoutingStrategy.Rank::agentOrdinal),
+                RoutingStrategy.BEST_SKILL_MATCH, java.util.Comparator.comparingInt(RoutingStrategy.Rank::skillScore)
+                        .reversed().thenComparingLong(RoutingStrategy.Rank::idleSince)
+                        .thenComparingInt(RoutingStrategy.Rank::agentOrdinal));
+        java.util.Random rnd = new java.util.Random(17);
+        for (int i = 0; i < 200_000; i++) {
+            // small ranges so that every field ties often and the later tie-breakers decide
+            var a = new RoutingStrategy.Rank(rnd.nextInt(4), rnd.nextInt(3), rnd.nextInt(3), rnd.nextInt(3),
+                    rnd.nextInt(3));
+            var b = new RoutingStrategy.Rank(rnd.nextInt(4), rnd.nextInt(3), rnd.nextInt(3), rnd.nextInt(3),
+                    rnd.nextInt(3));
+            for (RoutingStrategy st : RoutingStrategy.values()) {
+                assertEquals(Integer.signum(documented.get(st).compare(a, b)), Integer.signum(st.order().compare(a, b)),
+                        st + " " + a + " vs " + b);
+            }
+        }
+    }
 }

@@ -108,11 +108,26 @@ final class CallControlWeb {
     static final java.util.Set<String> LIVE_TYPES_IN = java.util.Set.of("control");
 
     void onLiveMessage(LiveClient client, String text) {
-        if (!console.sessions().isLive(client.sessionId())) {
-            client.send(new JsonObject().put("type", "error").put("error", "not-signed-in")
-                    .put("message", "your session has ended; sign in again").encode(), false);
-            return;
-        }
+        // the session is read without blocking the event loop; a socket's messages are still taken in the order sent
+        io.vertx.core.Future<?> before = inOrder.getOrDefault(client, io.vertx.core.Future.succeededFuture());
+        io.vertx.core.Future<Boolean> live = before.transform(v -> console.sessions().isLiveAsync(client.sessionId()));
+        inOrder.put(client, live);
+        live.onComplete(r -> {
+            inOrder.remove(client, live);
+            if (r.failed() || !r.result()) {
+                client.send(new JsonObject().put("type", "error").put("error", "not-signed-in")
+                        .put("message", "your session has ended; sign in again").encode(), false);
+                return;
+            }
+            onLiveMessageSignedIn(client, text);
+        });
+    }
+
+    /** The session read of each socket's last message not yet answered, so the next waits for it. */
+    private final java.util.Map<LiveClient, io.vertx.core.Future<?>> inOrder =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void onLiveMessageSignedIn(LiveClient client, String text) {
         JsonObject m;
         try {
             m = new JsonObject(text);

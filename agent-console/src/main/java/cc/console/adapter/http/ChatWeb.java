@@ -9,7 +9,7 @@ import cc.console.domain.auth.Principal;
 import cc.console.domain.chat.Chat;
 import cc.console.domain.chat.ChatBook;
 import cc.console.domain.chat.ChatMessage;
-import cc.console.domain.chat.ChatOutput;
+import cc.core.contract.ChatAgentStep;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
@@ -79,15 +79,12 @@ public final class ChatWeb {
         router.post("/api/chats/:id/messages").handler(rc -> write(rc, b -> {
             Object text = b.getValue("text");
             return text instanceof String s ? s : null;
-        }, (p, id, text) -> book -> book.agentSays(id, p.agentId(), text, desk.clock().instant()), "text"));
+        }, ChatAgentStep.SAYS, "text"));
         router.post("/api/chats/:id/typing").handler(rc -> write(rc, b -> b.getValue("typing") instanceof Boolean t
-                ? t.toString() : null, (p, id, v) -> book -> book.agentTyping(id, p.agentId(), Boolean.parseBoolean(v)),
-                "typing"));
+                ? t.toString() : null, ChatAgentStep.TYPING, "typing"));
         router.post("/api/chats/:id/transfer").handler(rc -> write(rc, b -> b.getValue("queue") instanceof String q
-                ? q : null, (p, id, q) -> book -> book.agentTransfers(id, p.agentId(), q, desk.clock().instant()),
-                "queue"));
-        router.post("/api/chats/:id/close").handler(rc -> write(rc, b -> "", (p, id, v) -> book ->
-                book.agentCloses(id, p.agentId(), desk.clock().instant()), ""));
+                ? q : null, ChatAgentStep.TRANSFERS, "queue"));
+        router.post("/api/chats/:id/close").handler(rc -> write(rc, b -> "", ChatAgentStep.CLOSES, ""));
     }
 
     private void headers(RoutingContext rc) {
@@ -325,7 +322,7 @@ public final class ChatWeb {
     }
 
     /** A step the agent asks for, once the body's field is read: {@code fieldOf} returns null when it is malformed. */
-    private void write(RoutingContext rc, Function<JsonObject, String> fieldOf, Step step, String field) {
+    private void write(RoutingContext rc, Function<JsonObject, String> fieldOf, String step, String field) {
         JsonObject b = field.isEmpty() && rc.body().length() == 0 ? new JsonObject() : ConsoleWeb.body(rc);
         if (b == null) {
             return;
@@ -337,21 +334,17 @@ public final class ChatWeb {
         }
         Principal p = ConsoleWeb.principal(rc);
         String id = rc.pathParam("id");
-        desk.act(step.of(p, id, value)).onSuccess(out -> {
-            Optional<ChatOutput.Refused> refused = ChatDesk.refusal(out);
-            if (refused.isPresent()) {
-                ConsoleWeb.fail(rc, STATUS.getOrDefault(refused.get().code(), 409), refused.get().detail());
+        // through the desk's address: with several nodes the chat's desk may be on the node its visitor reached
+        desk.agentStep(new ChatAgentStep(id, p.agentId(), step, value)).onSuccess(done -> {
+            if (!done.refusedCode().isEmpty()) {
+                ConsoleWeb.fail(rc, STATUS.getOrDefault(done.refusedCode(), 409), done.refusedDetail());
                 return;
             }
             JsonObject reply = new JsonObject().put("chatId", id);
-            out.stream().filter(ChatOutput.Store.class::isInstance).map(o -> ((ChatOutput.Store) o).message())
-                    .findFirst().ifPresent(m -> reply.put("seq", m.seq()));
+            if (done.seq() >= 0) {
+                reply.put("seq", done.seq());
+            }
             ConsoleWeb.json(rc, 202, reply);
         }).onFailure(e -> ConsoleWeb.error(rc, e));
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        Function<ChatBook, List<ChatOutput>> of(Principal p, String chatId, String value);
     }
 }

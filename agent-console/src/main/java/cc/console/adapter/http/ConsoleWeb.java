@@ -146,6 +146,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         router.route("/api/*").failureHandler(this::tooLarge);
         router.route("/api/*").failureHandler(BadFieldFailures::handle);
         router.route("/api/*").handler(this::headers);
+        router.route("/api/*").handler(ConsoleWeb::refuseNul);
         campaigns.mountUpload(router, this::authenticate);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/api/openapi.yaml").handler(rc -> rc.response()
@@ -245,12 +246,16 @@ public final class ConsoleWeb implements Consumer<Router> {
                 rc.response().putHeader("Retry-After", Long.toString(seconds));
                 fail(rc, 429, "too many failed sign-ins; try again in " + seconds + " s");
             } else if (result instanceof SignIn.Success s) {
-                Optional<Sessions.Session> old = sessionOf(rc);
-                old.ifPresent(o -> console.sessions().close(o.id()));
-                Sessions.Session session = console.sessions().open(s.principal());
-                rc.response().addCookie(Cookie.cookie(COOKIE, session.id()).setHttpOnly(true)
-                        .setSameSite(CookieSameSite.STRICT).setSecure(console.settings().secureCookies()).setPath("/"));
-                json(rc, 200, me(rc, session));
+                sessionOf(rc).otherwiseEmpty().onComplete(old -> {
+                    if (old.result() != null) {
+                        old.result().ifPresent(o -> console.sessions().close(o.id()));
+                    }
+                    Sessions.Session session = console.sessions().open(s.principal());
+                    rc.response().addCookie(Cookie.cookie(COOKIE, session.id()).setHttpOnly(true)
+                            .setSameSite(CookieSameSite.STRICT).setSecure(console.settings().secureCookies())
+                            .setPath("/"));
+                    json(rc, 200, me(rc, session));
+                });
             } else {
                 fail(rc, 401, "wrong user name or password");
             }
@@ -289,27 +294,50 @@ public final class ConsoleWeb implements Consumer<Router> {
     private JsonObject me(RoutingContext rc, Sessions.Session s) {
         Principal p = s.principal();
         return new JsonObject().put("username", p.username()).put("name", p.name()).put("role", p.role().code())
-                .put("agentId", p.agentId()).put("language", p.language()).put("csrfToken", s.csrfToken());
+                .put("agentId", p.agentId()).put("language", p.language()).put("csrfToken", s.csrfToken())
+                // the center's time zone: pages count "today" in it, as the reports cut days in it, not in the
+                // browser's own zone (a browser in UTC would ask for yesterday every evening after 20:30 UTC)
+                .put("zone", console.settings().zone().getId());
     }
 
-    private Optional<Sessions.Session> sessionOf(RoutingContext rc) {
+    /** The request's session, read without blocking the event loop (the nodes' shared map is a network away). */
+    private io.vertx.core.Future<Optional<Sessions.Session>> sessionOf(RoutingContext rc) {
         Cookie c = rc.request().getCookie(COOKIE);
-        return c == null ? Optional.empty() : console.sessions().find(c.getValue());
+        return c == null ? io.vertx.core.Future.succeededFuture(Optional.empty())
+                : console.sessions().findAsync(c.getValue());
     }
 
     private void authenticate(RoutingContext rc) {
-        Optional<Sessions.Session> s = sessionOf(rc);
-        if (s.isEmpty()) {
-            fail(rc, 401, "sign in first");
-            return;
+        if (!rc.request().isEnded()) {
+            // a body still to come (the list upload reads it after this): held until its BodyHandler resumes it,
+            // so nothing of it arrives while the session is read
+            rc.request().pause();
+            // refused before the body handler (no session, no CSRF token, not a manager): the rest of the body is
+            // read and dropped, or the connection's next request would wait behind it forever (found by fuzzing)
+            rc.addEndHandler(done -> {
+                if (!rc.request().isEnded()) {
+                    rc.request().resume();
+                }
+            });
         }
-        if (CsrfTokens.isChange(rc.request().method().name())
-                && !CsrfTokens.matches(s.get().csrfToken(), rc.request().getHeader(CsrfTokens.HEADER))) {
-            fail(rc, 403, "missing or wrong " + CsrfTokens.HEADER + " header");
-            return;
-        }
-        rc.put(SESSION, s.get());
-        rc.next();
+        sessionOf(rc).onComplete(found -> {
+            if (found.failed()) {
+                fail(rc, 503, "sessions cannot be read right now; try again");
+                return;
+            }
+            Optional<Sessions.Session> s = found.result();
+            if (s.isEmpty()) {
+                fail(rc, 401, "sign in first");
+                return;
+            }
+            if (CsrfTokens.isChange(rc.request().method().name())
+                    && !CsrfTokens.matches(s.get().csrfToken(), rc.request().getHeader(CsrfTokens.HEADER))) {
+                fail(rc, 403, "missing or wrong " + CsrfTokens.HEADER + " header");
+                return;
+            }
+            rc.put(SESSION, s.get());
+            rc.next();
+        });
     }
 
     private static Sessions.Session session(RoutingContext rc) {
@@ -585,7 +613,19 @@ public final class ConsoleWeb implements Consumer<Router> {
     // ---- admin ----
 
     private void live(RoutingContext rc) {
-        Optional<Sessions.Session> s = sessionOf(rc);
+        // the upgrade waits for the session read; paused so the request's end is still to come when the upgrade
+        // listens for it (toWebSocket resumes it)
+        rc.request().pause();
+        sessionOf(rc).onComplete(found -> {
+            if (found.failed()) {
+                rc.response().setStatusCode(503).end("sessions cannot be read right now; try again");
+                return;
+            }
+            live(rc, found.result());
+        });
+    }
+
+    private void live(RoutingContext rc, Optional<Sessions.Session> s) {
         if (s.isEmpty()) {
             rc.response().setStatusCode(401).end("sign in first");
             return;
@@ -696,8 +736,39 @@ public final class ConsoleWeb implements Consumer<Router> {
                 .end(body.encode());
     }
 
+    /**
+     * A NUL character (%00) in the address reached PostgreSQL as a text parameter and came back as a 500 ("invalid
+     * byte sequence for encoding UTF8: 0x00", found by fuzzing); no id, name or filter of ours holds one.
+     */
+    private static void refuseNul(RoutingContext rc) {
+        String uri = rc.request().uri();
+        if (uri.indexOf('\0') >= 0 || uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+            fail(rc, 400, "the address holds a NUL character (%00)");
+            return;
+        }
+        rc.next();
+    }
+
     static void fail(RoutingContext rc, int status, String message) {
         json(rc, status, new JsonObject().put("error", message));
+    }
+
+    /**
+     * Whether {@code e} says the database could not be reached or dropped the connection (SQL state class 08, or the
+     * pool found no connection in time), as opposed to a refused statement, which is a bug and stays a 500.
+     */
+    static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void error(RoutingContext rc, Throwable e) {
@@ -710,6 +781,10 @@ public final class ConsoleWeb implements Consumer<Router> {
                 int code = r.failureCode();
                 fail(rc, code >= 400 && code < 600 ? code : 409, String.valueOf(r.getMessage()));
             }
+        } else if (databaseAway(e)) {
+            // said as what it is, so the console shows why the action did not happen instead of "internal error"
+            fail(rc, 503, "the database is not answering; this cannot be done until it is back (calls go on, and "
+                    + "what they leave is written once it returns)");
         } else if (e instanceof IllegalArgumentException) {
             fail(rc, 400, e.getMessage());
         } else if (e instanceof IllegalStateException) {

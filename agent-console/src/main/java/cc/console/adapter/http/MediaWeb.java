@@ -5,6 +5,7 @@ import cc.console.domain.auth.AccessRules;
 import cc.console.domain.auth.Principal;
 import cc.core.contract.AnswerMediaOffer;
 import cc.core.contract.LinkInteractionCustomer;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.MediaAddresses;
 import cc.core.contract.MediaEnded;
 import cc.core.contract.MediaOfferEnded;
@@ -44,6 +45,14 @@ public final class MediaWeb {
         bus.<MediaEnded>consumer(MediaAddresses.ENDED, m -> desk.onEnded(m.body()));
         bus.<TransferMedia>consumer(MediaAddresses.TRANSFERRED, m -> desk.onTransferred(m.body()));
         bus.<MediaStatsUpdated>consumer(MediaAddresses.STATS, m -> desk.onStats(m.body()));
+        // several nodes: the routing node's chat and email offers reach the agents connected here too
+        bus.<MediaOffered>consumer(ClusterAddresses.fromPeers(MediaAddresses.OFFERED), m -> desk.onOffered(m.body()));
+        bus.<MediaOfferEnded>consumer(ClusterAddresses.fromPeers(MediaAddresses.OFFER_ENDED),
+                m -> desk.onOfferEnded(m.body()));
+        bus.<MediaEnded>consumer(ClusterAddresses.fromPeers(MediaAddresses.ENDED), m -> desk.onEnded(m.body()));
+        bus.<TransferMedia>consumer(ClusterAddresses.fromPeers(MediaAddresses.TRANSFERRED),
+                m -> desk.onTransferred(m.body()));
+        bus.<MediaStatsUpdated>consumer(ClusterAddresses.fromPeers(MediaAddresses.STATS), m -> desk.onStats(m.body()));
     }
 
     void mount(Router router) {

@@ -50,7 +50,7 @@ final class SessionWeb {
 
     private int endAll(String username) {
         int ended = console.sessions().closeUser(username);
-        console.hub().closeEnded(console.sessions()::isLive);
+        console.hub().closeEndedAsync(console.sessions());
         return ended;
     }
 }

@@ -112,6 +112,8 @@ public final class JdbcOpportunityStore implements OpportunityStore {
                     }
                 }
             }
+            // made, closed or reopened: its window of calls changed, so its contacts and talk are counted again
+            cc.core.adapter.jdbc.JdbcSalesEffort.recountOpportunity(c, id);
             Opportunity saved = find(c, id).orElseThrow();
             List<String> changed = OpportunityEvents.changedFields(before, saved);
             if (!changed.isEmpty()) {

@@ -20,11 +20,16 @@ public final class DateLabels {
 
     public String format(Instant at, String language) {
         ZonedDateTime t = at.atZone(zone);
-        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        // padded by hand: String.format parsed its pattern on every call, and pops label every segment of a history
+        String time = twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute());
         if ("fa".equals(language)) {
             return PersianDigits.toPersian(JalaliDate.from(t.toLocalDate()) + " " + time);
         }
         return t.toLocalDate() + " " + time;
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     /** The Jalali date with ASCII digits, for both languages' tooltips and exports. */

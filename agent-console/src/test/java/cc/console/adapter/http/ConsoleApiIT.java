@@ -235,6 +235,13 @@ class ConsoleApiIT {
                 .put("skills", new JsonObject().put("cards", 7))).statusCode());
         assertEquals(7, new JsonObject(root.get("/api/admin/users/neda/skills").body()).getJsonObject("skills")
                 .getInteger("cards"));
+        assertEquals(204, root.change("PUT", "/api/admin/queues/loans", new JsonObject().put("displayName", "وام‌ها")
+                .put("serviceLevelSeconds", 25).put("questionScript", "Ask for the loan number")).statusCode());
+        JsonObject loans = new JsonObject(root.get("/api/admin/queues").body()).getJsonArray("queues").stream()
+                .map(JsonObject.class::cast).filter(q -> q.getString("name").equals("loans")).findFirst().orElseThrow();
+        assertEquals("وام‌ها", loans.getString("displayName"));
+        assertEquals(25, loans.getInteger("serviceLevelSeconds"));
+        assertEquals("Ask for the loan number", loans.getString("questionScript"));
         ConsoleClient neda = new ConsoleClient(fx.base());
         assertEquals(200, neda.signIn("neda", "a long enough password").statusCode());
         assertEquals("a5", new JsonObject(neda.get("/api/session").body()).getString("agentId"));

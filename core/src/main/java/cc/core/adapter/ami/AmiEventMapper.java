@@ -44,6 +44,33 @@ final class AmiEventMapper {
     }
 
     /**
+     * The AMI events (lower case) {@link #mapOrNull} reads, and the answers to our channel list: only these are built
+     * into the library's event beans ({@link #worthBuilding}).
+     */
+    private static final java.util.Set<String> MAPPED = java.util.Set.of("varset", "newchannel", "newcallerid",
+            "newstate", "hangup", "dtmfend", "bridgeenter", "bridgeleave", "localbridge", "originateresponse",
+            "coreshowchannel", "coreshowchannelscomplete");
+
+    /**
+     * Whether the library should build this frame's event (headers by lower-case name): an event this mapper reads
+     * (a VarSet only of a variable the filter accepts), or any answer to an action of ours (it carries an ActionID).
+     * The others are counted as unmapped here, by their AMI name, as {@link #map} would have; building them cost more
+     * than everything the adapter does with the rest.
+     */
+    boolean worthBuilding(java.util.Map<String, Object> attributes) {
+        Object name = attributes.get("event");
+        if (!(name instanceof String event) || attributes.containsKey("actionid")) {
+            return true; // an odd frame (the library and the reader guard deal with it), or an action's answer
+        }
+        String lower = event.toLowerCase(java.util.Locale.ROOT);
+        if (!MAPPED.contains(lower)) {
+            unmapped.count(event);
+            return false;
+        }
+        return !lower.equals("varset") || !(attributes.get("variable") instanceof String v) || variables.accepts(v);
+    }
+
+    /**
      * The signal for an event, or null when the event carries nothing for the call model (counted as unmapped,
      * filtered out, or malformed and logged).
      */

@@ -14,11 +14,20 @@ import java.util.Objects;
  * @param connectTimeout          TCP connect timeout of one attempt
  * @param reconnectInitialBackoff wait before the first reconnect attempt after the link dropped
  * @param reconnectMaxBackoff     the cap of the exponential backoff between reconnect attempts
+ * @param tls                     AMI over TLS, or {@link AmiTls#OFF}
  */
 public record AmiServerConfig(String name, String host, int port, String username, String secret,
                               Duration connectTimeout, Duration reconnectInitialBackoff,
-                              Duration reconnectMaxBackoff) {
+                              Duration reconnectMaxBackoff, AmiTls tls) {
+    /** Plain TCP. */
+    public AmiServerConfig(String name, String host, int port, String username, String secret,
+                           Duration connectTimeout, Duration reconnectInitialBackoff, Duration reconnectMaxBackoff) {
+        this(name, host, port, username, secret, connectTimeout, reconnectInitialBackoff, reconnectMaxBackoff,
+                AmiTls.OFF);
+    }
+
     public AmiServerConfig {
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
@@ -47,13 +56,13 @@ public record AmiServerConfig(String name, String host, int port, String usernam
 
     /** host:port as user, for messages. */
     public String describe() {
-        return host + ":" + port + " as " + username;
+        return host + ":" + port + (tls.enabled() ? " (TLS)" : "") + " as " + username;
     }
 
     @Override
     public String toString() {
         return "AmiServerConfig[name=" + name + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", secret=***, connectTimeout=" + connectTimeout + ", reconnectInitialBackoff="
-                + reconnectInitialBackoff + ", reconnectMaxBackoff=" + reconnectMaxBackoff + "]";
+                + reconnectInitialBackoff + ", reconnectMaxBackoff=" + reconnectMaxBackoff + ", tls=" + tls + "]";
     }
 }

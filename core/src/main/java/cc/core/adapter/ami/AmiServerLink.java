@@ -166,7 +166,7 @@ final class AmiServerLink {
         long gen = ++generation;
         // the library's connection with its reader guarded: no malformed frame can end the reader and drop the link
         GuardedManagerConnection c = new GuardedManagerConnection(config.host(), config.port(), config.username(),
-                config.secret());
+                config.secret(), config.tls(), mapper::worthBuilding);
         c.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
         // the login's own request/response steps (Challenge, Login, CoreSettings) wait this long each
         c.setDefaultResponseTimeout(Math.max(1, options.actionTimeout().toMillis()));

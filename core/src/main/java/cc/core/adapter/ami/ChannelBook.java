@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +29,22 @@ final class ChannelBook {
     private final Map<String, Tracked> byUniqueId = new HashMap<>();
     private Set<String> resyncCandidates;
     private final Set<String> endedSinceMark = new HashSet<>();
+    /**
+     * The legs that hung up last, newest at the end: Asterisk still reports on a channel after its Hangup (a Local
+     * half's NewCallerid, trace ami-17), and tracking it again would keep that leg here, and in every consumer of its
+     * events, for good.
+     */
+    private final Set<String> hungUp = new LinkedHashSet<>();
+    /** About a minute of hang-ups at 20 calls/s; the late reports come within milliseconds of the Hangup. */
+    static final int HUNG_UP_REMEMBERED = 4_096;
 
     private static final class Tracked {
         final Leg leg;
         String localPeer;
         String bridgeId;
+        /** The caller ID last reported for the leg (Newchannel, NewCallerid, a channel list). */
+        String callerNumber = "";
+        String callerName = "";
 
         Tracked(Leg leg) {
             this.leg = leg;
@@ -47,16 +60,25 @@ final class ChannelBook {
 
     /** Applies a channel signal; emits the call events it means, in order. Link signals are not handled here. */
     void apply(AmiSignal signal, Consumer<CallEvent> out) {
+        String about = channelReportedOn(signal);
+        if (about != null && !byUniqueId.containsKey(about) && hungUp.contains(about)) {
+            return;
+        }
         if (signal instanceof AmiSignal.ChannelCreated) {
             AmiSignal.ChannelCreated s = (AmiSignal.ChannelCreated) signal;
+            hungUp.remove(s.uniqueId());
             Tracked t = new Tracked(new Leg(server, s.uniqueId(), s.channel(), s.linkedId()));
+            t.callerNumber = s.callerNumber();
+            t.callerName = s.callerName();
             byUniqueId.put(s.uniqueId(), t);
             out.accept(new CallEvent.CallStarted(t.leg, s.at(), s.callerNumber(), s.callerName(), s.exten(),
                     s.context()));
         } else if (signal instanceof AmiSignal.CallerIdSet) {
             AmiSignal.CallerIdSet s = (AmiSignal.CallerIdSet) signal;
-            out.accept(new CallEvent.CallerIdChanged(track(s.uniqueId(), s.channel(), s.linkedId()).leg, s.at(),
-                    s.callerNumber(), s.callerName()));
+            Tracked t = track(s.uniqueId(), s.channel(), s.linkedId());
+            t.callerNumber = s.callerNumber();
+            t.callerName = s.callerName();
+            out.accept(new CallEvent.CallerIdChanged(t.leg, s.at(), s.callerNumber(), s.callerName()));
         } else if (signal instanceof AmiSignal.StateChanged) {
             AmiSignal.StateChanged s = (AmiSignal.StateChanged) signal;
             Leg leg = track(s.uniqueId(), s.channel(), s.linkedId()).leg;
@@ -92,6 +114,7 @@ final class ChannelBook {
         } else if (signal instanceof AmiSignal.HungUp) {
             AmiSignal.HungUp s = (AmiSignal.HungUp) signal;
             Tracked t = byUniqueId.remove(s.uniqueId());
+            rememberHungUp(s.uniqueId());
             Leg leg = t != null ? t.leg : new Leg(server, s.uniqueId(), s.channel(), s.linkedId());
             if (t != null && t.localPeer != null) {
                 Tracked peer = byUniqueId.get(t.localPeer);
@@ -137,7 +160,14 @@ final class ChannelBook {
         int started = 0;
         List<Tracked> fresh = new ArrayList<>();
         for (AmiSignal.LiveChannel c : live) {
-            if (byUniqueId.containsKey(c.uniqueId()) || endedSinceMark.contains(c.uniqueId())) {
+            Tracked known = byUniqueId.get(c.uniqueId());
+            if (known != null && !c.callerNumber().isEmpty() && !c.callerNumber().equals(known.callerNumber)) {
+                // a NewCallerid lost with the link (it follows Newchannel within milliseconds, ami-20): the list has it
+                known.callerNumber = c.callerNumber();
+                known.callerName = c.callerName();
+                out.accept(new CallEvent.CallerIdChanged(known.leg, at, c.callerNumber(), c.callerName()));
+            }
+            if (known != null || endedSinceMark.contains(c.uniqueId())) {
                 continue;
             }
             Tracked t = new Tracked(new Leg(server, c.uniqueId(), c.channel(), c.linkedId()));
@@ -172,6 +202,31 @@ final class ChannelBook {
                 peer.localPeer = t.leg.uniqueId();
             }
         }
+    }
+
+    private void rememberHungUp(String uniqueId) {
+        hungUp.add(uniqueId);
+        if (hungUp.size() > HUNG_UP_REMEMBERED) {
+            Iterator<String> oldest = hungUp.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** The channel a signal reports on after the channel's start (not its Newchannel, not a Local pairing). */
+    private static String channelReportedOn(AmiSignal signal) {
+        if (signal instanceof AmiSignal.CallerIdSet) {
+            return ((AmiSignal.CallerIdSet) signal).uniqueId();
+        } else if (signal instanceof AmiSignal.StateChanged) {
+            return ((AmiSignal.StateChanged) signal).uniqueId();
+        } else if (signal instanceof AmiSignal.BridgeChanged) {
+            return ((AmiSignal.BridgeChanged) signal).uniqueId();
+        } else if (signal instanceof AmiSignal.DigitReceived) {
+            return ((AmiSignal.DigitReceived) signal).uniqueId();
+        } else if (signal instanceof AmiSignal.VariableChanged) {
+            return ((AmiSignal.VariableChanged) signal).uniqueId();
+        }
+        return null;
     }
 
     private Tracked track(String uniqueId, String channel, String linkedId) {

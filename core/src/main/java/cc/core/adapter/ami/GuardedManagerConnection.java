@@ -16,13 +16,31 @@ import java.util.Set;
  */
 final class GuardedManagerConnection extends ManagerConnectionImpl {
     private final boolean guarded;
+    private final String host;
+    private final int port;
+    private final AmiTls tls;
+    private int connectTimeoutMs;
 
     GuardedManagerConnection(String host, int port, String username, String secret) {
+        this(host, port, username, secret, AmiTls.OFF, AmiReaderGuard.FrameFilter.ALL);
+    }
+
+    GuardedManagerConnection(String host, int port, String username, String secret, AmiTls tls,
+                             AmiReaderGuard.FrameFilter events) {
         setHostname(host);
         setPort(port);
         setUsername(username);
         setPassword(secret);
-        guarded = AmiReaderGuard.install(this);
+        this.host = host;
+        this.port = port;
+        this.tls = tls;
+        guarded = AmiReaderGuard.install(this, events);
+    }
+
+    @Override
+    public void setSocketTimeout(int socketTimeout) {
+        super.setSocketTimeout(socketTimeout);
+        this.connectTimeoutMs = socketTimeout;
     }
 
     /** Whether the reader guard is in place (false only if a library upgrade moved what it replaces). */
@@ -32,7 +50,8 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new SingleHeaders(super.createSocket());
+        return new SingleHeaders(tls.enabled() ? TlsSocketFacade.connect(host, port, tls, connectTimeoutMs)
+                : super.createSocket());
     }
 
     /**

@@ -74,4 +74,37 @@ public final class RecordingDirectory implements RecordingFiles {
             }
         }, false);
     }
+
+    /** A WAV file's header alone (44 bytes) holds no audio. */
+    private static final long WAV_HEADER = 44;
+
+    @Override
+    public Future<Boolean> written(String file) {
+        return vertx.executeBlocking(() -> {
+            Optional<Path> p = resolve(file);
+            if (p.isEmpty()) {
+                return false;
+            }
+            try {
+                return Files.isRegularFile(p.get()) && Files.size(p.get()) > WAV_HEADER;
+            } catch (IOException e) {
+                return false;
+            }
+        }, false);
+    }
+
+    @Override
+    public Future<Optional<String>> directoryProblem() {
+        // one stat, on the caller's thread: /health must not wait behind busy worker threads
+        if (Files.isDirectory(root)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return Future.succeededFuture(Optional.of(Files.exists(root) ? root + " is not a directory"
+                : root + " does not exist"));
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
 }

@@ -31,6 +31,8 @@ public final class OpsHttpServer extends VerticleBase {
     private final List<Consumer<Router>> routes;
     private HttpServer server;
     private Router router;
+    private java.nio.file.Path certificate;
+    private java.nio.file.Path key;
 
     public OpsHttpServer(String host, int port, List<HealthCheck> checks, Supplier<String> prometheusScrape,
                          List<Consumer<Router>> routes) {
@@ -41,13 +43,25 @@ public final class OpsHttpServer extends VerticleBase {
         this.routes = List.copyOf(routes);
     }
 
+    /** Serves HTTPS with these PEM files (certificate chain, private key) instead of plain HTTP. Before deploying. */
+    public OpsHttpServer withTls(java.nio.file.Path certificate, java.nio.file.Path key) {
+        this.certificate = certificate;
+        this.key = key;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         routes.forEach(r -> r.accept(router));
-        return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+        io.vertx.core.http.HttpServerOptions options = new io.vertx.core.http.HttpServerOptions();
+        if (certificate != null) {
+            options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+                    .setCertPath(certificate.toString()).setKeyPath(key.toString()));
+        }
+        return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
     }
 
     /** The port actually bound (useful when configured as 0). */

@@ -138,20 +138,28 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in a transaction on a connection the caller already holds (blocking; worker threads only). */
     static <T> T transaction(Connection c, SqlWork<T> work) throws SQLException {
         c.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
         } catch (SQLException | RuntimeException | Error e) {
+            // the failure that ended the transaction is the one thrown: a connection the pool closed because the
+            // database went away answers the rollback and the restore with "Connection is closed", which would
+            // otherwise hide why (and the console could not tell the user the database is away)
             try {
                 c.rollback();
             } catch (SQLException rollbackFailed) {
                 e.addSuppressed(rollbackFailed);
             }
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException restoreFailed) {
+                e.addSuppressed(restoreFailed);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
+        c.setAutoCommit(true);
+        return result;
     }
 
     /** True when a connection answers a validity check within two seconds; false (never a failure) otherwise. */

@@ -98,6 +98,8 @@ public final class JdbcCallHistoryLoader {
                 }
                 spell.executeBatch();
             }
+            // calls written past the interaction store: their customers' opportunities are counted again
+            JdbcSalesEffort.forget(c, calls.stream().flatMap(i -> i.customerId().stream()).toList());
             return null;
         });
     }

@@ -301,6 +301,8 @@ public final class JdbcCustomerRegistry implements CustomerRegistry {
                 keptId, duplicateId));
         moved.put("opportunities", move(c, "update sales_opportunities set customer_id = ? where customer_id = ?",
                 keptId, duplicateId));
+        // both customers' calls now stand behind both customers' opportunities
+        JdbcSalesEffort.recount(c, keptId, keptId);
         int offset;
         try (PreparedStatement q = c.prepareStatement("select coalesce(max(seq) + 1, 0) from customer_phones"
                 + " where customer_id = ?")) {

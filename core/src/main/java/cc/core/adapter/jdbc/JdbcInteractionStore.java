@@ -48,12 +48,12 @@ public final class JdbcInteractionStore implements InteractionStore {
             + " call_id = ?, caller_number = ?, caller_name = ?, dialed_number = ?, offered_at = ?, answered_at = ?,"
             + " ended_at = ?, queue = ?, agent_id = ?, disposition = ?, notes = ?, end_cause = ?, customer_id = ?,"
             + " campaign_id = ?, satisfaction = ?, agent_answered_at = ?, handled_by = ?, abandoned_where = ?,"
-            + " segments_kept = ? where id = ?";
+            + " segments_kept = ?, talk_micros = ? where id = ?";
     private static final String INSERT = "insert into interactions (channel, direction, server, call_id,"
             + " caller_number, caller_name, dialed_number, offered_at, answered_at, ended_at, queue, agent_id,"
             + " disposition, notes, end_cause, customer_id, campaign_id, satisfaction, agent_answered_at, handled_by,"
-            + " abandoned_where, segments_kept, id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " abandoned_where, segments_kept, talk_micros, id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UNIQUE_VIOLATION = "23505";
     /** Interactions whose steps and segments are read with one statement. */
     private static final int CHILD_SLICE = 500;
@@ -107,10 +107,13 @@ public final class JdbcInteractionStore implements InteractionStore {
     /**
      * Writes the record and, first, the events its change tells other systems (see {@link InteractionEvents}),
      * derived from the stored row locked for the transaction: a save of the state already stored writes none, and a
-     * save rolled back by a later failure takes its events with it.
+     * save rolled back by a later failure takes its events with it. The sales opportunities its call falls in get its
+     * change of contact and talk in the same transaction ({@link JdbcSalesEffort}).
      */
     private static Void upsert(Connection c, Interaction i, Instant now) throws SQLException {
-        JdbcOutbox.append(c, InteractionEvents.between(storedLocked(c, i.id()), i, now));
+        Optional<Interaction> stored = storedLocked(c, i.id());
+        JdbcOutbox.append(c, InteractionEvents.between(stored, i, now));
+        JdbcSalesEffort.callSaved(c, stored, i);
         int updated;
         try (PreparedStatement up = c.prepareStatement(UPDATE)) {
             bind(up, i);
@@ -244,6 +247,7 @@ public final class JdbcInteractionStore implements InteractionStore {
             st.setNull(n++, Types.VARCHAR);
         }
         st.setBoolean(n++, i.segmentsKept());
+        st.setLong(n++, JdbcSalesEffort.micros(JdbcSalesEffort.talk(i)));
         st.setString(n, i.id());
     }
 

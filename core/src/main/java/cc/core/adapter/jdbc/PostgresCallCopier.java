@@ -65,6 +65,8 @@ public final class PostgresCallCopier {
                 row(spellRows, s.agentId(), s.state(), s.reason(), "", ts(s.start()),
                         s.end().map(Instant::toString).orElse(null));
             }
+            // calls written past the interaction store: their customers' opportunities are counted again
+            JdbcSalesEffort.forget(c, calls.stream().flatMap(i -> i.customerId().stream()).toList());
             try {
                 return copy.copyIn("copy interactions (" + JdbcInteractionStore.COLUMNS + ") from stdin",
                         new StringReader(interactions.toString()))

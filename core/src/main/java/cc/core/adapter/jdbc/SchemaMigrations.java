@@ -47,6 +47,8 @@ public final class SchemaMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final String LEGACY_TABLE = "schema_version";
+    /** Passes of a module's migrate while another node's concurrent start holds the history table empty. */
+    private static final int BASELINE_RACE_ATTEMPTS = 30;
 
     /** One script of a module, as applied now. */
     public record Script(String module, int version, String description, String path) {
@@ -90,11 +92,22 @@ public final class SchemaMigrations {
             throw new MigrationException("schema module " + module + " (" + ROOT + module + "/): " + e.getMessage(), e);
         }
         MigrateResult result;
-        try {
-            // one pass on the usual start: migrate validates first and applies what is pending
-            result = flyway.migrate();
-        } catch (FlywayException e) {
-            throw explained(module, flyway, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // one pass on the usual start: migrate validates first and applies what is pending
+                result = flyway.migrate();
+                break;
+            } catch (FlywayException e) {
+                if (attempt < BASELINE_RACE_ATTEMPTS && String.valueOf(e.getMessage()).contains("Unable to baseline")) {
+                    // another node starting at the same moment made the history table and is applying the first
+                    // scripts: Flyway then takes the schema for one to baseline; once that node's scripts are
+                    // recorded the next pass applies what is left (or nothing) under its lock
+                    log.info("schema: {} is being migrated by another node; trying again in 1 s", module);
+                    pause();
+                    continue;
+                }
+                throw explained(module, flyway, e);
+            }
         }
         List<Script> applied = new ArrayList<>();
         result.migrations.forEach(m -> {
@@ -152,6 +165,15 @@ public final class SchemaMigrations {
                 .baselineDescription(legacyVersion.isPresent() ? "applied before Flyway (" + LEGACY_TABLE + ")"
                         : "module history starts")
                 .load();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("schema migration interrupted", e);
+        }
     }
 
     /** The history table of a module. */

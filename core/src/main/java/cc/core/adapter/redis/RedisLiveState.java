@@ -5,6 +5,8 @@ import cc.core.app.livestate.LiveCall;
 import cc.core.app.livestate.LiveStateStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -59,6 +62,7 @@ public final class RedisLiveState implements LiveStateStore {
 
     private final Vertx vertx;
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> redis;
     private final String where;
@@ -69,10 +73,11 @@ public final class RedisLiveState implements LiveStateStore {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RedisLiveState(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> connection,
-                           String where, String prefix) {
+    private RedisLiveState(Vertx vertx, RedisClient client, ClientResources resources,
+                           StatefulRedisConnection<String, String> connection, String where, String prefix) {
         this.vertx = vertx;
         this.client = client;
+        this.resources = resources;
         this.connection = connection;
         this.redis = connection.async();
         this.where = where;
@@ -91,7 +96,11 @@ public final class RedisLiveState implements LiveStateStore {
         }
         uri.setTimeout(config.commandTimeout());
         String where = "Redis at " + uri.getHost() + ":" + uri.getPort();
-        RedisClient client = RedisClient.create();
+        // reconnect at most a second apart (Lettuce's default backs off to 30 s): after a Redis outage every node is
+        // back within a second, so the routing node takes its lease back before a standby may (RoutingLease)
+        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.exponential(Duration.ofMillis(10),
+                Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS)).build();
+        RedisClient client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(config.commandTimeout()).build())
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
@@ -101,10 +110,10 @@ public final class RedisLiveState implements LiveStateStore {
         return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), context)
                 .map(connection -> {
                     log.info("live state in {} under prefix '{}'", where, config.keyPrefix());
-                    return new RedisLiveState(vertx, client, connection, where, config.keyPrefix());
+                    return new RedisLiveState(vertx, client, resources, connection, where, config.keyPrefix());
                 })
                 .recover(e -> {
-                    client.shutdownAsync();
+                    client.shutdownAsync().thenRun(resources::shutdown);
                     return Future.failedFuture(new LiveStateUnavailableException(
                             "cannot connect to " + where + ": " + message(e), e));
                 });
@@ -195,6 +204,7 @@ public final class RedisLiveState implements LiveStateStore {
         }
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /** Completes on the caller's context with {@code convert} of the reply, or fails naming the server and the act. */

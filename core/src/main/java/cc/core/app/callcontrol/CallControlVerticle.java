@@ -10,6 +10,7 @@ import cc.core.contract.CallControlAddresses;
 import cc.core.contract.CallControlChanged;
 import cc.core.contract.CallControlReply;
 import cc.core.contract.CallControlRequest;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.CancelRing;
 import cc.core.contract.FindInteractionByChannel;
 import cc.core.contract.InteractionFound;
@@ -17,6 +18,7 @@ import cc.core.contract.InteractionUpdated;
 import cc.core.contract.OfferEnded;
 import cc.core.contract.RecordingChanged;
 import cc.core.contract.RingAgentFor;
+import cc.core.contract.RoutingLeadChanged;
 import cc.core.contract.TransferCall;
 import cc.core.domain.call.CallEvent;
 import cc.core.domain.callcontrol.CallControlBook;
@@ -87,18 +89,45 @@ public final class CallControlVerticle extends VerticleBase {
         this.clock = clock;
     }
 
+    private java.util.Optional<cc.core.app.livestate.LeaseForward> forward = java.util.Optional.empty();
+    /**
+     * Whether this node carries out what facts about calls call for (a hang-up, a ring that ended, a recording
+     * policy): always with one node; with several, while this node's ACD routes. The others follow.
+     */
+    private boolean carries = true;
+
+    /**
+     * Several nodes: agents' requests go to the call control of the routing node (the ACD lease holder, this node
+     * included), which carries the steps out on its own AMI link; its states reach the other nodes' consoles by the
+     * cluster's relay. Every node's call control follows every call (the connections, rings and states the others
+     * relay, the hang-ups its own AMI link hears), so the node that takes routing over can control the calls the old
+     * one connected; until its ACD routes, it acts on nothing. Call before deploying.
+     */
+    public CallControlVerticle forwardingTo(cc.core.app.livestate.LeaseForward forward) {
+        this.forward = java.util.Optional.of(java.util.Objects.requireNonNull(forward, "forward"));
+        this.carries = false;
+        return this;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public Future<?> start() {
         bus = vertx.eventBus();
         CallControlAddresses.registerCodecs(bus);
         AcdAddresses.registerCodecs(bus);
-        bus.<CallControlRequest>consumer(CallControlAddresses.REQUEST, this::onRequest);
-        bus.<CallConnected>consumer(AcdAddresses.CALL_CONNECTED, m -> onConnected(m.body()));
-        bus.<OfferEnded>consumer(Addresses.ACD_OFFER_ENDED, m -> {
-            OfferEnded o = m.body();
-            run(o.callId().contains("~") ? o.callId().substring(0, o.callId().indexOf('~')) : o.callId(),
-                    () -> book.ringEnded(o.callId(), o.outcome(), o.at()), null);
+        bus.<CallControlRequest>consumer(CallControlAddresses.REQUEST, m -> {
+            if (forward.isPresent() && !cc.core.app.livestate.LeaseForward.forwarded(m)) {
+                // several nodes: the call is known to the call control of the node whose ACD connected it
+                forward.get().toHolder(CallControlAddresses.REQUEST, (Message<Object>) (Message<?>) m);
+            } else {
+                onRequest(m);
+            }
         });
+        bus.<CallConnected>consumer(AcdAddresses.CALL_CONNECTED, m -> onConnected(m.body(), carries));
+        bus.<OfferEnded>consumer(Addresses.ACD_OFFER_ENDED, m -> onOfferEnded(m.body(), carries));
+        if (forward.isPresent()) {
+            follow();
+        }
         bus.<InteractionUpdated>consumer(Addresses.INTERACTION_UPDATED, m ->
                 book.interactionKnown(m.body().interaction().callId(), m.body().interaction().id()));
         telephony.onCallEvent(e -> context.runOnContext(v -> onCallEvent(e)));
@@ -108,21 +137,60 @@ public final class CallControlVerticle extends VerticleBase {
                 log.warn("call control forgot {} calls connected more than {} ago: their end never arrived", n,
                         LONGEST_CALL);
             }
-            publish();
+            if (carries) {
+                publish();
+            } else {
+                discardDrained();
+            }
         });
         return Future.succeededFuture();
     }
 
+    /**
+     * Several nodes: what the other nodes' ACD and call control say about calls, taken as facts that node acts on
+     * (never carried out here), and whether this node's ACD routes, which makes this node the one that acts.
+     */
+    private void follow() {
+        bus.<RoutingLeadChanged>consumer(AcdAddresses.ROUTING_LEAD_CHANGED, m -> {
+            carries = m.body().routes();
+            log.info("call control {} calls here ({} known)", carries ? "carries out the steps of" : "follows",
+                    book.size());
+        });
+        bus.<CallConnected>consumer(ClusterAddresses.fromPeers(AcdAddresses.CALL_CONNECTED),
+                m -> onConnected(m.body(), false));
+        bus.<OfferEnded>consumer(ClusterAddresses.fromPeers(Addresses.ACD_OFFER_ENDED),
+                m -> onOfferEnded(m.body(), false));
+        bus.<CallControlChanged>consumer(ClusterAddresses.fromPeers(CallControlAddresses.CHANGED), m -> {
+            CallControlChanged c = m.body();
+            if (!carries) {
+                book.followed(c.interactionId(), c.agentId(), c.state(), c.party(), c.recording());
+            }
+        });
+        bus.<RecordingChanged>consumer(ClusterAddresses.fromPeers(CallControlAddresses.RECORDING_CHANGED), m -> {
+            if (!carries) {
+                book.recordingFollowed(m.body().interactionId(), m.body().file(), m.body().change());
+            }
+        });
+    }
+
+    private void onOfferEnded(OfferEnded o, boolean act) {
+        run(o.callId().contains("~") ? o.callId().substring(0, o.callId().indexOf('~')) : o.callId(),
+                () -> book.ringEnded(o.callId(), o.outcome(), o.at()), null, act);
+    }
+
     private void onCallEvent(CallEvent e) {
         if (e instanceof CallEvent.CallHungUp h) {
-            run("", () -> book.hungUp(h.leg().server(), h.leg().channelName(), h.at()), null);
+            run("", () -> book.hungUp(h.leg().server(), h.leg().channelName(), h.at()), null, carries);
         } else if (e instanceof CallEvent.VariableSet v && OFFER_VARIABLE.equals(v.name()) && v.value().contains("~")) {
             book.ringChannel(v.value(), v.leg().channelName());
         }
     }
 
-    /** A new call (its record looked up first, to name its recordings), or a ring answered for one. */
-    private void onConnected(CallConnected c) {
+    /**
+     * A new call (its record looked up first, to name its recordings), or a ring answered for one; {@code act}
+     * false for one another node's ACD connected (that node acts on it).
+     */
+    private void onConnected(CallConnected c, boolean act) {
         String known = book.byCall(c.callId()).map(ControlledCall::interactionId).orElse("");
         Future<String> interaction = !c.forCall().isEmpty() || !known.isEmpty() ? Future.succeededFuture(known)
                 : bus.<InteractionFound>request(Addresses.INTERACTION_FIND_BY_CHANNEL,
@@ -132,21 +200,23 @@ public final class CallControlVerticle extends VerticleBase {
         interaction.onComplete(id -> run(c.forCall().isEmpty() ? c.callId() : c.forCall(),
                 () -> book.connected(new CallControlBook.Connected(c.callId(), c.server(), c.callerChannel(),
                         c.agentId(), c.agentChannel(), c.queue(), c.recordingPolicy(), c.forCall(), id.result()),
-                        c.at()), null));
+                        c.at()), null, act));
     }
 
     private void onRequest(Message<CallControlRequest> m) {
         CallControlRequest r = m.body();
         String callId = book.byInteraction(r.interactionId()).map(ControlledCall::callId).orElse("");
         run(callId, () -> book.request(new CallControlBook.Request(r.interactionId(), r.agentId(), r.actor(),
-                r.supervisor(), r.intent(), r.targetKind(), r.target(), r.notes()), now()), m);
+                r.supervisor(), r.intent(), r.targetKind(), r.target(), r.notes()), now()), m, true);
     }
 
     /**
      * Plans (when the call's earlier plan has finished) and carries out. {@code reply} gets the outcome when a user
-     * asked.
+     * asked. With {@code act} false (a node that follows) the plan only keeps the book right: nothing is carried out,
+     * published or audited, which the node acting on the call does.
      */
-    private void run(String callId, java.util.function.Supplier<Plan> planner, Message<CallControlRequest> reply) {
+    private void run(String callId, java.util.function.Supplier<Plan> planner, Message<CallControlRequest> reply,
+                     boolean act) {
         Future<Void> before = callId.isEmpty() ? Future.succeededFuture()
                 : running.getOrDefault(callId, Future.succeededFuture());
         Promise<Void> done = Promise.promise();
@@ -154,6 +224,19 @@ public final class CallControlVerticle extends VerticleBase {
             running.put(callId, done.future());
         }
         before.onComplete(ignored -> {
+            if (!act) {
+                publish();
+                Plan followed = planner.get();
+                if (!followed.steps().isEmpty()) {
+                    log.debug("call {}: {} left to the node that routes", followed.call().callId(), followed.steps());
+                }
+                discardDrained();
+                if (running.get(callId) == done.future()) {
+                    running.remove(callId);
+                }
+                done.complete();
+                return;
+            }
             Plan plan = planner.get();
             // what the call becomes is told before Asterisk is asked: the records then know that the bridge ending
             // next is a hold or a transfer, not a hang-up; a failed plan tells the restored state after
@@ -251,11 +334,11 @@ public final class CallControlVerticle extends VerticleBase {
                 .onComplete(r -> {
                     if (r.succeeded() && r.result() instanceof OriginateResult.Answered a) {
                         book.partyAnswered(callId, a.channel());
-                        run(callId, () -> book.partyJoin(callId, now()), null);
+                        run(callId, () -> book.partyJoin(callId, now()), null, true);
                     } else {
                         String why = r.failed() ? r.cause().getMessage()
                                 : ((OriginateResult.Failed) r.result()).reason().name().toLowerCase();
-                        run(callId, () -> book.partyFailed(callId, why, now()), null);
+                        run(callId, () -> book.partyFailed(callId, why, now()), null, true);
                     }
                 });
     }
@@ -272,6 +355,13 @@ public final class CallControlVerticle extends VerticleBase {
             }
             return Future.failedFuture(err);
         });
+    }
+
+    /** What a plan this node only followed changed: the node acting on the call publishes it. */
+    private void discardDrained() {
+        book.drainChanged();
+        book.drainRecordings();
+        book.drainAudit();
     }
 
     /** Publishes what changed and writes the audit log. */

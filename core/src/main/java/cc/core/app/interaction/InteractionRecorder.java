@@ -14,6 +14,7 @@ import cc.core.contract.IvrSessionStarted;
 import cc.core.contract.OfferEnded;
 import cc.core.contract.CallControlAddresses;
 import cc.core.contract.CallControlChanged;
+import cc.core.contract.ClusterAddresses;
 import cc.core.contract.CallOffered;
 import cc.core.contract.CustomerIdentified;
 import cc.core.contract.DisposeInteraction;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -39,8 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps every call's interaction record: runs the {@link InteractionTracker} on call events and IVR facts, and
@@ -62,11 +67,14 @@ public final class InteractionRecorder extends VerticleBase {
     private final InteractionTracker tracker;
     private final MeterRegistry metrics;
     private final CustomerStore customers;
+    private final RecordingOwnership ownership;
 
     private final Map<String, Interaction> writing = new HashMap<>();
     private final Map<String, Interaction> waiting = new HashMap<>();
     /** The number each open interaction's caller was last looked up by. */
     private final Map<String, String> lookedUp = new HashMap<>();
+    /** Records written though this node does not record their server: dispositions saved through it. */
+    private final Set<String> writtenUnowned = new HashSet<>();
     private boolean storeFailing;
     private Counter writeFailures;
 
@@ -75,6 +83,16 @@ public final class InteractionRecorder extends VerticleBase {
      */
     public InteractionRecorder(Telephony telephony, InteractionStore store, CustomerStore customers,
                                InteractionTracker tracker, MeterRegistry metrics) {
+        this(telephony, store, customers, tracker, metrics, RecordingOwnership.everyServer());
+    }
+
+    /**
+     * @param ownership which servers' calls this node writes (every server on one node); the tracker follows every
+     *                  call either way, and with several nodes names interactions by call ({@code InteractionIds})
+     */
+    public InteractionRecorder(Telephony telephony, InteractionStore store, CustomerStore customers,
+                               InteractionTracker tracker, MeterRegistry metrics, RecordingOwnership ownership) {
+        this.ownership = ownership;
         this.telephony = telephony;
         this.store = store;
         this.customers = customers;
@@ -101,66 +119,117 @@ public final class InteractionRecorder extends VerticleBase {
         Gauge.builder("cc.interactions.after-call", tracker, InteractionTracker::keptAfterCall)
                 .description("Ended interactions kept for late facts, wrap-up and disposition").register(metrics);
         EventBus bus = vertx.eventBus();
-        bus.<IvrSessionStarted>consumer(Addresses.IVR_SESSION_STARTED, m -> {
+        this.<IvrSessionStarted>onFact(Addresses.IVR_SESSION_STARTED, m -> {
             IvrSessionStarted s = m.body();
             tracker.onIvrStarted(s.uniqueId(), s.flow(), s.callerNumber(), s.callerName(), s.at())
                     .ifPresent(this::changed);
         });
-        bus.<IvrStepEntered>consumer(Addresses.IVR_STEP_ENTERED, m -> {
+        this.<IvrStepEntered>onFact(Addresses.IVR_STEP_ENTERED, m -> {
             IvrStepEntered s = m.body();
             tracker.onIvrStep(s.uniqueId(), new IvrStep(s.node(), "", s.at())).ifPresent(this::changed);
         });
-        bus.<IvrInputGiven>consumer(Addresses.IVR_INPUT_GIVEN, m -> {
+        this.<IvrInputGiven>onFact(Addresses.IVR_INPUT_GIVEN, m -> {
             IvrInputGiven g = m.body();
             tracker.onIvrInput(g.uniqueId(), g.node(), g.input(), g.at()).ifPresent(this::changed);
         });
-        bus.<IvrSessionEnded>consumer(Addresses.IVR_SESSION_ENDED, m -> {
+        this.<IvrSessionEnded>onFact(Addresses.IVR_SESSION_ENDED, m -> {
             IvrSessionEnded e = m.body();
             tracker.onIvrEnded(e.uniqueId(), e.flow(), e.outcome(), e.at()).ifPresent(this::changed);
         });
-        bus.<CallQueueEntered>consumer(Addresses.ACD_CALL_QUEUE_ENTERED, m -> {
+        this.<CallQueueEntered>onFact(Addresses.ACD_CALL_QUEUE_ENTERED, m -> {
             CallQueueEntered q = m.body();
             tracker.onQueueEntered(q.callId(), q.queue(), q.at()).ifPresent(this::changed);
         });
-        bus.<CallScoreRouted>consumer(AcdAddresses.CALL_SCORE_ROUTED, m -> {
+        this.<CallScoreRouted>onFact(AcdAddresses.CALL_SCORE_ROUTED, m -> {
             CallScoreRouted r = m.body();
             tracker.onScoreRouted(r.callId(), r.queue(), r.outcome(), r.detail(), r.at()).ifPresent(this::changed);
         });
-        bus.<CallQueueLeft>consumer(Addresses.ACD_CALL_QUEUE_LEFT, m -> {
+        this.<CallQueueLeft>onFact(Addresses.ACD_CALL_QUEUE_LEFT, m -> {
             CallQueueLeft q = m.body();
             tracker.onQueueLeft(q.callId(), q.queue(), q.outcome(), q.detail(), q.at()).ifPresent(this::changed);
         });
-        bus.<OfferEnded>consumer(Addresses.ACD_OFFER_ENDED, m -> {
+        this.<OfferEnded>onFact(Addresses.ACD_OFFER_ENDED, m -> {
             OfferEnded o = m.body();
             tracker.onOfferEnded(o.callId(), o.agentId(), o.outcome(), o.detail(), o.agentLeg(), o.at())
                     .forEach(this::changed);
         });
-        bus.<AgentStateChanged>consumer(Addresses.ACD_AGENT_STATE_CHANGED, m -> {
+        this.<AgentStateChanged>onFact(Addresses.ACD_AGENT_STATE_CHANGED, m -> {
             AgentStateChanged a = m.body();
             tracker.onAgentState(a.agentId(), a.state(), a.callId(), a.since()).forEach(this::changed);
         });
-        bus.<CustomerIdentified>consumer(Addresses.IVR_CUSTOMER_IDENTIFIED, m -> {
+        this.<CustomerIdentified>onFact(Addresses.IVR_CUSTOMER_IDENTIFIED, m -> {
             CustomerIdentified c = m.body();
             tracker.onCustomerIdentified(c.uniqueId(), c.customerId(), c.at()).ifPresent(this::changed);
         });
-        bus.<SurveyAnswered>consumer(Addresses.IVR_SURVEY_ANSWERED, m -> {
+        this.<SurveyAnswered>onFact(Addresses.IVR_SURVEY_ANSWERED, m -> {
             SurveyAnswered s = m.body();
             tracker.onSurvey(s.uniqueId(), s.score(), s.at()).ifPresent(this::changed);
         });
-        bus.<CallOffered>consumer(Addresses.ACD_CALL_OFFERED, m -> {
+        this.<CallOffered>onFact(Addresses.ACD_CALL_OFFERED, m -> {
             CallOffered o = m.body();
             tracker.onOfferedToAgent(o.callerUniqueId(), o.agentId(), o.queue(), o.at()).ifPresent(this::changed);
         });
-        bus.<CallControlChanged>consumer(CallControlAddresses.CHANGED, m -> {
+        this.<CallControlChanged>onFact(CallControlAddresses.CHANGED, m -> {
             CallControlChanged c = m.body();
             tracker.onCallControl(c.interactionId(), c.state(), c.agentId(), c.party(), c.at()).ifPresent(this::changed);
         });
         bus.<DisposeInteraction>consumer(Addresses.INTERACTION_DISPOSE, this::dispose);
+        // a disposition saved through another node: that node stored it; this one keeps it on the call it follows
+        bus.<DisposeInteraction>consumer(ClusterAddresses.fromPeers(Addresses.INTERACTION_DISPOSED), m -> {
+            DisposeInteraction d = m.body();
+            tracker.onDisposition(d.interactionId(), d.disposition(), d.notes()).ifPresent(this::changed);
+        });
         bus.<FindInteractionByChannel>consumer(Addresses.INTERACTION_FIND_BY_CHANNEL, m ->
                 tracker.interactionOf(m.body().uniqueId()).ifPresentOrElse(
                         i -> m.reply(new InteractionFound(i)),
                         () -> m.fail(404, "no open interaction carries channel " + m.body().uniqueId())));
+        ownership.start(vertx, this::adopt, this::letGo);
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        ownership.stop();
+        return Future.succeededFuture();
+    }
+
+    /**
+     * Hears a fact on its address and, with several nodes, the same fact published on another node (the IVR ran the
+     * call there, or that node routes): every node's tracker follows every call whole, whichever node records it.
+     */
+    private <T> void onFact(String address, Handler<Message<T>> handler) {
+        vertx.eventBus().<T>consumer(address, handler);
+        vertx.eventBus().<T>consumer(ClusterAddresses.fromPeers(address), handler);
+    }
+
+    /**
+     * This node now records the server's calls: it writes every record of that server it follows, the calls in
+     * progress (which the old recorder may have left half-written) and those that ended within the after-call time
+     * (perhaps while no node recorded). The ids are the call's, so each lands on the row the old recorder wrote.
+     */
+    private void adopt(String server) {
+        List<Interaction> held = tracker.ofServer(server);
+        long inProgress = held.stream().filter(i -> !i.isEnded()).count();
+        log.info("Recording the calls of Asterisk server {}: {} in progress and {} ended lately adopted", server,
+                inProgress, held.size() - inProgress);
+        held.forEach(this::changed);
+    }
+
+    /**
+     * Another node records the server's calls now: changes not yet written are dropped (the new recorder writes the
+     * same calls from what it follows), so no stale version of a record reaches the database after the new one.
+     */
+    private void letGo(String server) {
+        int dropped = 0;
+        for (var it = waiting.values().iterator(); it.hasNext(); ) {
+            Interaction i = it.next();
+            if (i.server().equals(server) && !writtenUnowned.contains(i.id())) {
+                it.remove();
+                dropped++;
+            }
+        }
+        log.warn("No longer recording the calls of Asterisk server {}; {} unwritten changes left to the new recorder",
+                server, dropped);
     }
 
     /**
@@ -194,7 +263,12 @@ public final class InteractionRecorder extends VerticleBase {
             }
             Interaction disposed = tracker.onDisposition(d.interactionId(), d.disposition(), d.notes())
                     .orElseGet(() -> i.withDisposition(d.disposition(), d.notes()));
+            if (!ownership.records(disposed.server())) {
+                // the agent's word is stored by the node that took it; the recording node gets it relayed
+                writtenUnowned.add(disposed.id());
+            }
             changed(disposed);
+            vertx.eventBus().publish(Addresses.INTERACTION_DISPOSED, d);
             message.reply(null);
         });
     }
@@ -235,6 +309,12 @@ public final class InteractionRecorder extends VerticleBase {
     private void changed(Interaction interaction) {
         identifyIfNew(interaction);
         String id = interaction.id();
+        if (!ownership.records(interaction.server()) && !writtenUnowned.contains(id)) {
+            // another node records this server's calls: nothing is queued, but this node's call control (which
+            // learns a call's interaction id here) and dialer hear the change as on the recording node
+            vertx.eventBus().publish(Addresses.INTERACTION_UPDATED, new InteractionUpdated(interaction));
+            return;
+        }
         boolean scheduled = waiting.containsKey(id);
         if (writing.containsKey(id) || !interaction.isEnded()) {
             waiting.put(id, interaction);
@@ -270,6 +350,8 @@ public final class InteractionRecorder extends VerticleBase {
                 Interaction next = waiting.remove(interaction.id());
                 if (next != null) {
                     write(next);
+                } else {
+                    writtenUnowned.remove(interaction.id());
                 }
             } else {
                 writeFailures.increment();
@@ -281,6 +363,10 @@ public final class InteractionRecorder extends VerticleBase {
                 vertx.setTimer(RETRY_MS, t -> {
                     writing.remove(interaction.id());
                     Interaction newer = waiting.remove(interaction.id());
+                    if (!ownership.records(interaction.server()) && !writtenUnowned.contains(interaction.id())) {
+                        // the recording moved to another node meanwhile, which writes this call from what it follows
+                        return;
+                    }
                     write(newer != null ? newer : interaction);
                 });
             }

@@ -21,4 +21,16 @@ public interface RecordingFiles {
 
     /** Deletes the file (blocking I/O on a worker); refuses names outside the directory. */
     Future<Removal> delete(String file);
+
+    /**
+     * Whether the file is there with more than a WAV header in it (blocking I/O on a worker): a file that ended but was
+     * never written means the telephony server could not write its recordings directory.
+     */
+    Future<Boolean> written(String file);
+
+    /** What is wrong with the directory itself (missing, not a directory), or empty when it is one (one stat). */
+    Future<Optional<String>> directoryProblem();
+
+    /** The directory, for messages. */
+    String describe();
 }

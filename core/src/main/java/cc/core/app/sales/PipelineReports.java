@@ -31,6 +31,6 @@ public final class PipelineReports {
     public Future<PipelineReport> report(Instant from, Instant to) {
         Instant now = clock.instant();
         // computed where the facts were read: a large book takes seconds, which must not block an event loop
-        return source.facts(from, to, f -> pipeline.report(f.opportunities(), f.contacts(), from, to, now));
+        return source.facts(from, to, f -> pipeline.report(f.opportunities(), f.contacts(), f.kept(), from, to, now));
     }
 }

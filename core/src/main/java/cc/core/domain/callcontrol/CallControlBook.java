@@ -107,6 +107,7 @@ public final class CallControlBook {
             call.agentChannel = c.agentChannel();
             call.agentByConsultation = false;
             call.queue = c.queue();
+            call.unsure = "";
             clearParty(call);
         }
         call.state = State.TALKING;
@@ -127,6 +128,11 @@ public final class CallControlBook {
 
     private Plan ringAnswered(Connected c) {
         ControlledCall call = byCall.get(c.forCall());
+        if (call != null) {
+            // a node following the call does not know the ring's id: it learns who answered, and on which leg
+            call.ringAnsweredBy = c.agentId();
+            call.ringAnsweredChannel = c.agentChannel();
+        }
         if (call == null || !c.callId().equals(call.partyRingId)) {
             return Plan.none();
         }
@@ -205,9 +211,15 @@ public final class CallControlBook {
      * agent.
      */
     public Plan hungUp(String server, String channel, Instant at) {
-        for (ControlledCall call : List.copyOf(byCall.values())) {
+        // no copy of the book per hang-up (a thousand calls up, every leg's hang-up): the loop returns right after
+        // the one change it makes
+        for (ControlledCall call : byCall.values()) {
             if (!call.server.equals(server)) {
                 continue;
+            }
+            if (channel.equals(call.ringAnsweredChannel)) {
+                call.ringAnsweredBy = "";
+                call.ringAnsweredChannel = "";
             }
             if (channel.equals(call.callerChannel)) {
                 return callerGone(call, at);
@@ -313,6 +325,34 @@ public final class CallControlBook {
         }
     }
 
+    // ---------------------------------------------------------------------------------- following another node
+
+    /**
+     * Several nodes: what the call became on the node that controls it now ({@code cc.core.contract.
+     * CallControlChanged} relayed from there), taken as it is ({@link Following#state}). Nothing is drained for it:
+     * the controlling node publishes and audits.
+     */
+    public void followed(String interactionId, String agentId, String state, String party, String recording) {
+        ControlledCall call = call(callByInteraction.get(interactionId));
+        if (call == null) {
+            return;
+        }
+        if (State.ENDED.wireName().equals(state)) {
+            end(call);
+            changed.remove(call);
+            return;
+        }
+        Following.state(call, agentId, state, party, recording);
+    }
+
+    /**
+     * Several nodes: a recording file the controlling node started or ended ({@code cc.core.contract.
+     * RecordingChanged} relayed), so that this node names the next file after it and stops the one running.
+     */
+    public void recordingFollowed(String interactionId, String file, String change) {
+        byInteraction(interactionId).ifPresent(call -> Following.recording(call, file, change));
+    }
+
     // --------------------------------------------------------------------------------------------- requests
 
     /** An agent's or supervisor's intent on a call. */
@@ -339,6 +379,10 @@ public final class CallControlBook {
         }
         if (call.state == State.TRANSFERRING && !r.intent().equals("hangup")) {
             return refuse(call, "bad-state", "the call is being transferred");
+        }
+        if (!call.unsure.isEmpty() && !r.intent().equals("hangup")) {
+            // followed from another node that stopped mid-step: better a clear refusal than a step on a wrong leg
+            return refuse(call, "bad-state", call.unsure + "; it can only be hung up");
         }
         switch (r.intent()) {
             case "hold":
@@ -527,7 +571,7 @@ public final class CallControlBook {
             return refuse(call, "bad-state", "a conference starts from a call in conversation or on hold");
         }
         ControlledCall before = call.copy();
-        String room = "cc-" + call.callId.replaceAll("[^A-Za-z0-9]", "-");
+        String room = Following.room(call);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.RedirectBoth(call.callerChannel, call.agentChannel, settings.conferenceContext(), room));
         Optional<Plan> party = ringParty(call, r, at, steps, room);
@@ -665,7 +709,7 @@ public final class CallControlBook {
         changed.add(call);
     }
 
-    private static void clearParty(ControlledCall call) {
+    static void clearParty(ControlledCall call) {
         call.party = "";
         call.partyChannel = "";
         call.partyAnswered = false;

@@ -49,6 +49,14 @@ public final class ControlledCall {
     String recordingId = "";
     int files;
     int rings;
+    /** The last agent rung for this call who answered, and that agent's leg (a node following the call learns it). */
+    String ringAnsweredBy = "";
+    String ringAnsweredChannel = "";
+    /**
+     * Why this node cannot act on the call as it is now (it followed the call from another node and missed a channel
+     * it would need); empty when it knows the call whole.
+     */
+    String unsure = "";
 
     ControlledCall(String callId, String server, String callerChannel, String agentId, String agentChannel,
                    String queue, java.time.Instant since) {
@@ -105,6 +113,11 @@ public final class ControlledCall {
         return queue;
     }
 
+    /** Why this node could not act on the call as it is now; empty when it could. */
+    public String unsure() {
+        return unsure;
+    }
+
     /** A copy to restore when a plan fails half-way. */
     ControlledCall copy() {
         ControlledCall c = new ControlledCall(callId, server, callerChannel, agentId, agentChannel, queue, since);
@@ -130,5 +143,8 @@ public final class ControlledCall {
         recordingId = from.recordingId;
         files = from.files;
         rings = from.rings;
+        ringAnsweredBy = from.ringAnsweredBy;
+        ringAnsweredChannel = from.ringAnsweredChannel;
+        unsure = from.unsure;
     }
 }

@@ -87,6 +87,17 @@ final class EndedInteractions {
         }
     }
 
+    /** The kept interactions of calls on one Asterisk server. */
+    List<Interaction> ofServer(String server) {
+        List<Interaction> out = new java.util.ArrayList<>();
+        for (Kept k : byId.values()) {
+            if (k.interaction.server().equals(server)) {
+                out.add(k.interaction);
+            }
+        }
+        return out;
+    }
+
     int size() {
         return byId.size();
     }

@@ -65,7 +65,7 @@ public final class InteractionTracker {
     private static final String WRAP_UP_STATE = "wrap-up";
 
     private final Set<String> inboundContexts;
-    private final Supplier<String> newId;
+    private final InteractionIds ids;
     /** Number and customer variables of legs not (yet) in an interaction, until the campaign variable comes. */
     private final Map<LegKey, Map<String, String>> outboundFacts = new HashMap<>();
 
@@ -101,11 +101,19 @@ public final class InteractionTracker {
 
     /**
      * @param inboundContexts dialplan contexts where customer calls arrive ({@code cc-inbound})
-     * @param newId           interaction ids (random UUIDs in production, a counter in tests)
+     * @param newId           interaction ids (a counter in tests)
      */
     public InteractionTracker(Set<String> inboundContexts, Supplier<String> newId) {
+        this(inboundContexts, InteractionIds.from(newId));
+    }
+
+    /**
+     * @param inboundContexts dialplan contexts where customer calls arrive ({@code cc-inbound})
+     * @param ids             how an opened interaction is named (random on one node, by call with several)
+     */
+    public InteractionTracker(Set<String> inboundContexts, InteractionIds ids) {
         this.inboundContexts = Set.copyOf(inboundContexts);
-        this.newId = newId;
+        this.ids = ids;
     }
 
     // ------------------------------------------------------------------------------------------ call events
@@ -164,7 +172,7 @@ public final class InteractionTracker {
         Interaction current = byCall.get(callKey);
         boolean inbound = inboundContexts.contains(started.context());
         if (current == null && inbound) {
-            current = Interaction.newCall(newId.get(), Direction.INBOUND, legKey.server(), callKey.callId(),
+            current = Interaction.newCall(ids.idOf(legKey.server(), callKey.callId(), legKey.uniqueId()), Direction.INBOUND, legKey.server(), callKey.callId(),
                     started.callerNumber(), started.callerName(), started.dialedNumber(), started.at());
             customerLeg.put(callKey, legKey);
             openedCount++;
@@ -264,7 +272,7 @@ public final class InteractionTracker {
         Map<String, String> facts = outboundFacts.getOrDefault(legKey, Map.of());
         outboundFacts.remove(legKey);
         String number = facts.getOrDefault(NUMBER_VARIABLE, "");
-        Interaction opened = Interaction.newCall(newId.get(), Direction.OUTBOUND, legKey.server(), callKey.callId(),
+        Interaction opened = Interaction.newCall(ids.idOf(legKey.server(), callKey.callId(), legKey.uniqueId()), Direction.OUTBOUND, legKey.server(), callKey.callId(),
                 number, "", number, v.at()).withCampaign(v.value());
         String customer = facts.getOrDefault(CUSTOMER_VARIABLE, "");
         if (customer.matches("[0-9]{1,18}")) {
@@ -281,7 +289,7 @@ public final class InteractionTracker {
 
     /** An agent's phone calls a customer: the record is opened on the agent's call and ends with the agent's leg. */
     private List<Interaction> onAgentDials(LegKey legKey, CallKey callKey, CallEvent.VariableSet v) {
-        Interaction opened = Interaction.newCall(newId.get(), Direction.OUTBOUND, legKey.server(), callKey.callId(),
+        Interaction opened = Interaction.newCall(ids.idOf(legKey.server(), callKey.callId(), legKey.uniqueId()), Direction.OUTBOUND, legKey.server(), callKey.callId(),
                 v.value(), "", v.value(), v.at());
         customerLeg.put(callKey, legKey);
         agentFirst.put(legKey, callKey);
@@ -428,11 +436,28 @@ public final class InteractionTracker {
     public Optional<Interaction> onIvrStarted(String uniqueId, String flow, String callerNumber, String callerName,
                                               Instant at) {
         return onChannel(uniqueId, at, i -> {
-            Interaction next = i.isEnded() ? i
+            Interaction next = i.isEnded() ? ivrStartedBeforeTheHangUp(i, flow, at)
                     : i.withSegment(Segment.begins(SegmentKind.IVR, at, "", "", flow));
             return i.direction() == Direction.INBOUND && i.callerNumber().isBlank()
                     ? next.withCallerId(callerNumber, callerName) : next;
         });
+    }
+
+    /**
+     * The IVR's start reported after the caller's hang-up (the AMI hang-up and the IVR's report travel separate paths,
+     * and a caller who hangs up in the first second often overtakes it): the session still ran, so it is a segment,
+     * closed where the hang-up closed the call and open to the IVR's own closing report like any segment the hang-up
+     * closed. A repeated report adds nothing.
+     */
+    private Interaction ivrStartedBeforeTheHangUp(Interaction i, String flow, Instant at) {
+        Instant end = i.endedAt().orElseThrow();
+        if (i.segments().stream().anyMatch(s -> s.kind() == SegmentKind.IVR && s.flow().equals(flow))) {
+            return i;
+        }
+        Segment closed = Segment.begins(SegmentKind.IVR, at.isBefore(end) ? at : end, "", "", flow)
+                .ends(end, hangUpOutcome(SegmentKind.IVR), "");
+        ended.get(i.id()).ifPresent(kept -> kept.closedAtHangUp.add(closed));
+        return i.withSegment(closed);
     }
 
     /**
@@ -610,6 +635,22 @@ public final class InteractionTracker {
     /** Interactions still open (calls in progress). */
     public List<Interaction> open() {
         return List.copyOf(byCall.values());
+    }
+
+    /**
+     * Every record of calls on one Asterisk server this tracker still holds: the calls in progress and those ended
+     * within {@link #AFTER_CALL} (or still in wrap-up), newest state of each. A node that takes the recording of that
+     * server over writes them all, so calls in progress and calls that ended while no node recorded are each stored.
+     */
+    public List<Interaction> ofServer(String server) {
+        List<Interaction> out = new ArrayList<>();
+        for (Interaction i : byCall.values()) {
+            if (i.server().equals(server)) {
+                out.add(i);
+            }
+        }
+        out.addAll(ended.ofServer(server));
+        return out;
     }
 
     /** Ended interactions kept for late facts and wrap-up. */

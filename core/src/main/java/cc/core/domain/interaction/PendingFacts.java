@@ -22,10 +22,18 @@ final class PendingFacts {
     private final Map<String, List<UnaryOperator<Interaction>>> facts = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
     private long expired;
+    /**
+     * No fact kept is older than this (a lower bound: a fact taken may have been the oldest). Lets {@link #expire},
+     * called on every event, skip its walk over all kept facts until one may really have expired: with a steady
+     * stream of facts for channels that never show up the walk was a visible share of the event loop.
+     */
+    private Instant oldest;
 
     void add(String uniqueId, UnaryOperator<Interaction> fact, Instant at) {
         facts.computeIfAbsent(uniqueId, k -> new ArrayList<>()).add(fact);
-        since.putIfAbsent(uniqueId, at);
+        if (since.putIfAbsent(uniqueId, at) == null && (oldest == null || at.isBefore(oldest))) {
+            oldest = at;
+        }
     }
 
     /** The facts kept for the channel, in the order they came; they are no longer kept. */
@@ -36,16 +44,20 @@ final class PendingFacts {
     }
 
     void expire(Instant now) {
-        if (since.isEmpty()) {
+        if (since.isEmpty() || oldest == null || !oldest.plus(LIMIT).isBefore(now)) {
             return;
         }
+        Instant kept = null;
         for (Iterator<Map.Entry<String, Instant>> it = since.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Instant> e = it.next();
             if (e.getValue().plus(LIMIT).isBefore(now)) {
                 expired += facts.remove(e.getKey()).size();
                 it.remove();
+            } else if (kept == null || e.getValue().isBefore(kept)) {
+                kept = e.getValue();
             }
         }
+        oldest = kept;
     }
 
     long expired() {

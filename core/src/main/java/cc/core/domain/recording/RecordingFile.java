@@ -66,6 +66,12 @@ public record RecordingFile(String file, String interactionId, String server, In
                     Optional.of(change.at()), change.end(), "", change.by(), change.detail(), Optional.empty(), ""));
         }
         RecordingFile f = current.get();
+        if (!change.isStart() && !f.isOpen() && change.end().equals(Optional.of(EndReason.FAILED))
+                && !f.endReason().equals(Optional.of(EndReason.FAILED)) && f.deletedAt().isEmpty()) {
+            // found after its end that no file was written: the record must say so, its end time kept
+            return Optional.of(new RecordingFile(f.file(), f.interactionId(), f.server(), f.startedAt(), f.endedAt(),
+                    change.end(), f.startedBy(), f.endedBy(), change.detail(), f.deletedAt(), f.deletedBy()));
+        }
         if (change.isStart() || !f.isOpen()) {
             return Optional.empty();
         }

@@ -36,6 +36,16 @@ public final class SalesPipeline {
         }
     }
 
+    /**
+     * The contacts and talk time behind one opportunity as its store keeps them, counted as each call is stored:
+     * what the engine would count from the contacts in the opportunity's window, without reading them.
+     */
+    public record KeptEffort(long contacts, Duration talk) {
+        public KeptEffort {
+            Objects.requireNonNull(talk, "talk");
+        }
+    }
+
     private final SalesSettings settings;
 
     public SalesPipeline(SalesSettings settings) {
@@ -52,6 +62,16 @@ public final class SalesPipeline {
      */
     public PipelineReport report(List<Opportunity> opportunities, List<Contact> contacts, Instant from, Instant to,
                                  Instant asOf) {
+        return report(opportunities, contacts, Map.of(), from, to, asOf);
+    }
+
+    /**
+     * @param kept     the effort kept with opportunities by id: used instead of counting their contacts, so that
+     *                 {@code contacts} need only hold those of customers with two or more of one owner's opportunities
+     *                 (an owner counts a contact behind two of its opportunities once, which only the contacts tell)
+     */
+    public PipelineReport report(List<Opportunity> opportunities, List<Contact> contacts, Map<Long, KeptEffort> kept,
+                                 Instant from, Instant to, Instant asOf) {
         List<Opportunity> open = new ArrayList<>();
         List<Opportunity> closed = new ArrayList<>();
         for (Opportunity o : opportunities) {
@@ -106,11 +126,8 @@ public final class SalesPipeline {
 
         List<Opportunity> worked = new ArrayList<>(open);
         worked.addAll(closed);
-        Map<String, Integer> stageOrder = new HashMap<>();
-        worked.forEach(o -> stageOrder.computeIfAbsent(o.stage(), settings::order));
-        worked.sort(Comparator.comparingInt((Opportunity o) -> stageOrder.get(o.stage()))
-                .thenComparing(Opportunity::stage).thenComparing(Opportunity::owner).thenComparingLong(Opportunity::id));
-        Effort work = new Effort(worked, contacts, asOf);
+        worked = byStageOwnerAndId(worked);
+        Effort work = new Effort(worked, contacts, kept, asOf);
         List<PipelineReport.OpportunityEffort> effort = new ArrayList<>(worked.size());
         for (int i = 0; i < worked.size(); i++) {
             Opportunity o = worked.get(i);
@@ -130,6 +147,56 @@ public final class SalesPipeline {
         return new PipelineReport(from, to, asOf, openOut, stageOut,
                 sorted(closedRows.keySet(), byText).stream().map(closedRows::get).toList(),
                 sorted(reasonRows.keySet(), byText).stream().map(reasonRows::get).toList(), outcome, effort, ownerRows);
+    }
+
+    /**
+     * The effort an opportunity store keeps with each of {@code opportunities}: the contacts with its customer from its
+     * creation to its close (open ones: every contact from their creation on, as calls are added when stored).
+     */
+    public static Map<Long, KeptEffort> effortOf(List<Opportunity> opportunities, List<Contact> contacts) {
+        Effort counted = new Effort(opportunities, contacts, Map.of(), Instant.MAX);
+        Map<Long, KeptEffort> out = new HashMap<>();
+        for (int i = 0; i < opportunities.size(); i++) {
+            out.put(opportunities.get(i).id(), new KeptEffort(counted.count[i], Duration.ofNanos(counted.talkNanos[i])));
+        }
+        return out;
+    }
+
+    /**
+     * The opportunities in stage order (as configured, then by name), then by owner and id: each stage and owner
+     * ranked once, so that sorting a hundred thousand compares numbers, not names.
+     */
+    private List<Opportunity> byStageOwnerAndId(List<Opportunity> worked) {
+        Map<String, Integer> stageRank = ranks(worked.stream().map(Opportunity::stage).distinct().sorted(
+                Comparator.comparingInt((String st) -> settings.order(st)).thenComparing(Comparator.naturalOrder())).toList());
+        Map<String, Integer> ownerRank = ranks(worked.stream().map(Opportunity::owner).distinct().sorted().toList());
+        int n = worked.size();
+        int[] stage = new int[n];
+        int[] owner = new int[n];
+        long[] id = new long[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Opportunity o = worked.get(i);
+            stage[i] = stageRank.get(o.stage());
+            owner[i] = ownerRank.get(o.owner());
+            id[i] = o.id();
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingInt(i -> stage[i]).thenComparingInt(i -> owner[i])
+                .thenComparingLong(i -> id[i]));
+        List<Opportunity> out = new ArrayList<>(n);
+        for (int i : order) {
+            out.add(worked.get(i));
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> ranks(List<String> inOrder) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String s : inOrder) {
+            out.put(s, out.size());
+        }
+        return out;
     }
 
     /** Stage order first (as configured), then the rest of the key, part by part. */
@@ -160,16 +227,16 @@ public final class SalesPipeline {
     /**
      * The contacts behind each opportunity (those with its customer between its creation and its close, or now) and
      * behind each owner (each contact once, however many of the owner's opportunities it falls in). Contacts are
-     * grouped by customer once into index arrays, and each owner's opportunities are walked together so that a stamp
-     * per contact, not a set of ids, tells whether the owner has counted it already: a million contacts over a
-     * hundred thousand opportunities take tens of milliseconds instead of a second.
+     * grouped by customer once into index arrays; each owner's opportunities are walked grouped by customer, and a
+     * contact of a customer with several of them is counted once, at the first window it falls in: a million
+     * contacts over a hundred thousand opportunities take tens of milliseconds instead of a second.
      */
     private static final class Effort {
         final long[] count;
         final long[] talkNanos;
         final List<PipelineReport.OwnerEffort> owners = new ArrayList<>();
 
-        Effort(List<Opportunity> worked, List<Contact> contacts, Instant asOf) {
+        Effort(List<Opportunity> worked, List<Contact> contacts, Map<Long, KeptEffort> kept, Instant asOf) {
             int n = worked.size();
             count = new long[n];
             talkNanos = new long[n];
@@ -205,38 +272,66 @@ public final class SalesPipeline {
                     talkOf[p] = c.talk().toNanos();
                 }
             }
-            // each owner's opportunities together, owners in name order
-            Map<String, List<Integer>> byOwner = new TreeMap<>();
+            // each opportunity: the effort kept with it, or its customer's contacts within its window
+            long[] fromOf = new long[n];
+            long[] toOf = new long[n];
             for (int i = 0; i < n; i++) {
-                byOwner.computeIfAbsent(worked.get(i).owner(), x -> new ArrayList<>()).add(i);
+                Opportunity o = worked.get(i);
+                fromOf[i] = epochNanos(o.createdAt().orElse(Instant.MIN));
+                toOf[i] = epochNanos(o.closedAt().orElse(asOf));
+                KeptEffort k = kept.get(o.id());
+                if (k != null) {
+                    count[i] = k.contacts();
+                    talkNanos[i] = k.talk().toNanos();
+                    continue;
+                }
+                int c = customerOf[i];
+                for (int p = start[c]; p < start[c + 1]; p++) {
+                    if (at[p] >= fromOf[i] && at[p] <= toOf[i]) {
+                        count[i]++;
+                        talkNanos[i] += talkOf[p];
+                    }
+                }
             }
-            int[] countedBy = new int[at.length];
-            java.util.Arrays.fill(countedBy, -1);
-            int ownerNo = 0;
+            // each owner, in name order: an opportunity alone with its customer adds its own effort; two or more of
+            // one customer count each of the customer's contacts that falls in any of their windows once
+            Map<String, List<Integer>> hashed = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                hashed.computeIfAbsent(worked.get(i).owner(), x -> new ArrayList<>()).add(i);
+            }
+            Map<String, List<Integer>> byOwner = new TreeMap<>(hashed);
             for (Map.Entry<String, List<Integer>> owner : byOwner.entrySet()) {
+                List<Integer> mine = owner.getValue();
+                mine.sort(java.util.Comparator.comparingInt(i -> customerOf[i]));
                 long open = 0;
                 long won = 0;
                 long lost = 0;
                 long ownerContacts = 0;
                 long ownerTalk = 0;
-                for (int i : owner.getValue()) {
-                    Opportunity o = worked.get(i);
-                    long from = epochNanos(o.createdAt().orElse(Instant.MIN));
-                    long to = epochNanos(o.closedAt().orElse(asOf));
-                    int k = customerOf[i];
+                for (int first = 0, end; first < mine.size(); first = end) {
+                    int k = customerOf[mine.get(first)];
+                    end = first + 1;
+                    while (end < mine.size() && customerOf[mine.get(end)] == k) {
+                        end++;
+                    }
+                    if (end - first == 1) {
+                        ownerContacts += count[mine.get(first)];
+                        ownerTalk += talkNanos[mine.get(first)];
+                        continue;
+                    }
                     for (int p = start[k]; p < start[k + 1]; p++) {
-                        if (at[p] >= from && at[p] <= to) {
-                            long talk = talkOf[p];
-                            count[i]++;
-                            talkNanos[i] += talk;
-                            if (countedBy[p] != ownerNo) {
-                                countedBy[p] = ownerNo;
+                        for (int q = first; q < end; q++) {
+                            int i = mine.get(q);
+                            if (at[p] >= fromOf[i] && at[p] <= toOf[i]) {
                                 ownerContacts++;
-                                ownerTalk += talk;
+                                ownerTalk += talkOf[p];
+                                break;
                             }
                         }
                     }
-                    switch (o.status()) {
+                }
+                for (int i : mine) {
+                    switch (worked.get(i).status()) {
                         case Opportunity.WON -> won++;
                         case Opportunity.LOST -> lost++;
                         default -> open++;
@@ -244,7 +339,6 @@ public final class SalesPipeline {
                 }
                 owners.add(new PipelineReport.OwnerEffort(owner.getKey(), open, won, lost, rate(won, lost),
                         ownerContacts, Duration.ofNanos(ownerTalk)));
-                ownerNo++;
             }
         }
     

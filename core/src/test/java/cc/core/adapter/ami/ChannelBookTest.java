@@ -69,6 +69,25 @@ class ChannelBookTest {
     }
 
     @Test
+    @DisplayName("a report on a channel after its hangup (a Local half's NewCallerid, trace ami-17) neither brings the leg back nor becomes an event")
+    void reportAfterTheHangUp() {
+        localCall("1.0", "1.1", "Local/100@ivr-in-00000000");
+        apply(new AmiSignal.HungUp("1.1", "1.0", "Local/100@ivr-in-00000000;2", 16, "Normal Clearing", T1));
+        apply(new AmiSignal.HungUp("1.0", "1.0", "Local/100@ivr-in-00000000;1", 16, "Normal Clearing", T1));
+        out.clear();
+
+        apply(new AmiSignal.CallerIdSet("1.0", "1.0", "Local/100@ivr-in-00000000;1", "5551234", "Alice", T1));
+        apply(new AmiSignal.VariableChanged("1.1", "1.0", "Local/100@ivr-in-00000000;2", "AMDSTATUS", "HUMAN", T1));
+
+        assertEquals(0, book.size(), "no leg kept for a channel that is gone");
+        assertEquals(List.of(), EventLines.of(out));
+
+        // a channel the book never saw start is still tracked from its first report (before a resync)
+        apply(new AmiSignal.CallerIdSet("2.0", "2.0", "Local/200@ivr-in-00000001;1", "5550000", "Bob", T1));
+        assertEquals(1, book.size());
+    }
+
+    @Test
     @DisplayName("after a reconnect only the legs missing from the live list end, with cause 0 link-lost")
     void resyncEndsOnlyMissingLegs() {
         localCall("1.0", "1.1", "Local/100@ivr-in-00000000");
@@ -76,8 +95,8 @@ class ChannelBookTest {
         out.clear();
         book.markForResync();
 
-        ChannelBook.Resync r = book.resync(List.of(live("1.0", "1.0", "Local/100@ivr-in-00000000;1"),
-                live("1.1", "1.0", "Local/100@ivr-in-00000000;2")), T1, out::add);
+        ChannelBook.Resync r = book.resync(List.of(alice("1.0", "1.0", "Local/100@ivr-in-00000000;1"),
+                alice("1.1", "1.0", "Local/100@ivr-in-00000000;2")), T1, out::add);
 
         assertEquals(new ChannelBook.Resync(2, 2, 0), r);
         assertEquals(List.of(
@@ -113,12 +132,38 @@ class ChannelBookTest {
         out.clear();
 
         // the list was taken before the hangup and before the new channel
-        ChannelBook.Resync r = book.resync(List.of(live("1.0", "1.0", "Local/100@ivr-in-00000000;1"),
-                live("1.1", "1.0", "Local/100@ivr-in-00000000;2")), T1, out::add);
+        ChannelBook.Resync r = book.resync(List.of(alice("1.0", "1.0", "Local/100@ivr-in-00000000;1"),
+                alice("1.1", "1.0", "Local/100@ivr-in-00000000;2")), T1, out::add);
 
         assertEquals(List.of(), EventLines.of(out));
         assertEquals(new ChannelBook.Resync(2, 0, 0), r);
         assertTrue(book.leg("4.0").isPresent());
+    }
+
+    @Test
+    @DisplayName("after a reconnect a known leg whose NewCallerid was lost with the link gets its caller ID from the"
+            + " channel list")
+    void resyncRefreshesCallerId() {
+        // Newchannel comes with <unknown> (ami-20); the NewCallerid after it was lost with the link
+        apply(new AmiSignal.ChannelCreated("5.0", "5.0", "Local/02100000@cc-inbound-00000005;1", "", "", "02100000",
+                "cc-inbound", T0));
+        out.clear();
+        book.markForResync();
+
+        book.resync(List.of(alice("5.0", "5.0", "Local/02100000@cc-inbound-00000005;1")), T1, out::add);
+
+        assertEquals(1, out.size());
+        CallEvent.CallerIdChanged changed = (CallEvent.CallerIdChanged) out.get(0);
+        assertEquals("5551234", changed.callerNumber());
+        assertEquals("Alice", changed.callerName());
+        out.clear();
+        book.markForResync();
+        book.resync(List.of(alice("5.0", "5.0", "Local/02100000@cc-inbound-00000005;1")), T1, out::add);
+        assertEquals(List.of(), out, "nothing new the second time");
+    }
+
+    private static AmiSignal.LiveChannel alice(String uniqueId, String linkedId, String channel) {
+        return new AmiSignal.LiveChannel(uniqueId, linkedId, channel, "5551234", "Alice", "100", "ivr-in", "");
     }
 
     private static AmiSignal.LiveChannel live(String uniqueId, String linkedId, String channel) {

@@ -246,14 +246,23 @@ class InteractionTraceReplayIT {
                     .findFirst().orElseThrow().leg().uniqueId();
             report("the IVR hands the caller to the queue", tr -> tr.onQueueEntered(callerHalf, "support", Instant.now()));
             report("the ACD rings agent-1", tr -> tr.onOfferedToAgent(callerHalf, "agent-1", "support", Instant.now()));
-            // the ACD reacts to the originate's result on the telephony's context, in order with the call events
+            // The ACD reacts to the originate's result in order with the call events: the OriginateResponse comes
+            // after the agent leg's Newstate(Up) and before any BridgeEnter. The peer sends a trace's whole block at
+            // once, so the result may be complete before this listener is attached; the report is therefore placed
+            // where the response arrived (right after the answered leg's last event), not where the listener ran.
             OriginateResult agent = AmiHarness.await(h.telephony.originate(originate(agentDial, agentTarget,
                     "\"Sara Ahmadi\" <09121234567>", Map.of())).onSuccess(result -> {
-                        boolean callerGone = timeline.stream().anyMatch(e -> e instanceof CallEvent.CallHungUp
-                                && ((CallEvent) e).leg().uniqueId().equals(callerHalf));
-                        if (result instanceof OriginateResult.Answered a && !callerGone) {
-                            report("the agent answered", tr -> tr.onOfferEnded(callerHalf, "agent-1",
-                                    Segment.ANSWERED, "", a.uniqueId(), Instant.now()));
+                        if (result instanceof OriginateResult.Answered a) {
+                            CallEvent answered = timeline.stream().filter(e -> e instanceof CallEvent.CallAnswered
+                                    && ((CallEvent) e).leg().uniqueId().equals(a.uniqueId()))
+                                    .map(CallEvent.class::cast).findFirst().orElseThrow();
+                            boolean callerGoneBefore = timeline.subList(0, indexOf(answered)).stream()
+                                    .anyMatch(e -> e instanceof CallEvent.CallHungUp
+                                            && ((CallEvent) e).leg().uniqueId().equals(callerHalf));
+                            if (!callerGoneBefore) {
+                                insertAfter(answered, "the agent answered", tr -> tr.onOfferEnded(callerHalf,
+                                        "agent-1", Segment.ANSWERED, "", a.uniqueId(), Instant.now()));
+                            }
                         } else if (result instanceof OriginateResult.Failed f) {
                             report("the agent's phone rang out", tr -> tr.onOfferEnded(callerHalf, "agent-1",
                                     Segment.NO_ANSWER, f.reason().name(), "", Instant.now()));

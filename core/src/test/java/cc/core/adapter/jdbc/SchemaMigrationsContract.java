@@ -242,7 +242,7 @@ public abstract class SchemaMigrationsContract {
             "V5__recordings.sql", "V6__reports.sql", "V7__customer_score_reasons.sql",
             "V8__report_totals.sql", "V9__customer_offer_outcomes.sql", "V10__sales_opportunities.sql",
             "V11__report_kind_indexes.sql", "V13__order_status.sql", "V14__customer_emails.sql", "V15__outbox.sql",
-            "V16__customer_external_ids_and_merges.sql");
+            "V16__customer_external_ids_and_merges.sql", "V17__sales_opportunity_effort.sql");
 
     /** The classpath paths of core's scripts from {@code version} on. */
     static List<String> corePaths(int version) {

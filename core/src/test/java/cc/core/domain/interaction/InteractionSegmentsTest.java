@@ -237,6 +237,25 @@ class InteractionSegmentsTest {
     }
 
     @Test
+    @DisplayName("an IVR session whose start is reported only after the caller's hang-up is still a segment of the record")
+    void ivrStartReportedAfterTheHangUp() {
+        callerArrives();
+        // the IVR runs from 0.6 s; the caller hangs up at 0.8 s and the AMI hang-up overtakes the IVR's own report
+        events(new CallEvent.CallHungUp(caller2, at(0.8), 16, "Normal Clearing"),
+                new CallEvent.CallHungUp(caller1, at(0.8), 16, "Normal Clearing"));
+        Interaction started = tracker.onIvrStarted(caller2.uniqueId(), "main-menu", "09121234567", "", at(0.6))
+                .orElseThrow();
+        assertEquals(List.of("ivr caller-hung-up"), shape(started), "closed where the hang-up closed the call");
+        assertEquals(Optional.of(at(0.8)), started.segments().get(0).endedAt());
+        assertEquals(Optional.of(Interaction.ABANDONED_IN_IVR), started.abandonedWhere());
+
+        Interaction reported = tracker.onIvrEnded(caller2.uniqueId(), "main-menu", "caller-hung-up", at(0.81))
+                .orElse(started);
+        assertEquals(List.of("ivr caller-hung-up"), shape(reported));
+        assertEquals(Optional.of(at(0.8)), reported.segments().get(0).endedAt(), "never past the record's end");
+    }
+
+    @Test
     @DisplayName("the agent's wrap-up after the call is a segment of the call, and the disposition lands during it")
     void wrapUpAfterTheCall() {
         ringNoAnswerThenSecondAgent();

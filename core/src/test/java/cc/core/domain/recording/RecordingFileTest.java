@@ -51,6 +51,20 @@ class RecordingFileTest {
     }
 
     @Test
+    @DisplayName("a file found unwritten after its end turns the ended row failed, its end time kept, once")
+    void failedAfterEnd() {
+        RecordingFile open = RecordingFile.apply(Optional.empty(), change("c.wav", "started", "policy", 0)).orElseThrow();
+        RecordingFile ended = RecordingFile.apply(Optional.of(open), change("c.wav", "ended", "system", 10)).orElseThrow();
+        RecordingFile failed = RecordingFile.apply(Optional.of(ended), RecordingChange.of("i-1", "pbx1", "c.wav",
+                "failed", "system", "no file written", T0.plusSeconds(12))).orElseThrow();
+        assertEquals(Optional.of(EndReason.FAILED), failed.endReason());
+        assertEquals(Optional.of(T0.plusSeconds(10)), failed.endedAt());
+        assertEquals("no file written", failed.detail());
+        assertTrue(RecordingFile.apply(Optional.of(failed), RecordingChange.of("i-1", "pbx1", "c.wav", "failed",
+                "system", "again", T0.plusSeconds(14))).isEmpty());
+    }
+
+    @Test
     @DisplayName("an unknown change word or an empty file name is refused")
     void refusesNonsense() {
         assertThrows(IllegalArgumentException.class, () -> change("a.wav", "exploded", "x", 0));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SalesPipelineTest {
     private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
@@ -149,5 +150,52 @@ class SalesPipelineTest {
                         new PipelineReport.OwnerEffort("ali", 2, 0, 0, Optional.empty(), 2, Duration.ofSeconds(180)),
                         new PipelineReport.OwnerEffort("mina", 2, 0, 0, Optional.empty(), 2, Duration.ofSeconds(180))),
                 r.owners());
+    }
+
+    @Test
+    @DisplayName("effort kept with opportunities: on a random book, the report from the kept effort and only the calls"
+            + " of customers with two of one owner's opportunities equals the report from every call")
+    void keptEffortEqualsCountedFromCalls() {
+        java.util.Random random = new java.util.Random(20261203);
+        List<Opportunity> opps = new java.util.ArrayList<>();
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        for (long id = 1; id <= 400; id++) {
+            long customer = 1 + random.nextInt(150);
+            String owner = "owner" + random.nextInt(6);
+            Instant created = start.plus(Duration.ofMinutes(random.nextInt(200_000)));
+            if (random.nextInt(3) == 0) {
+                Instant closedAt = FROM.plus(Duration.ofMinutes(random.nextInt(40_000)));
+                opps.add(new Opportunity(id, customer, "", "opp " + id, d("10"), "EUR", 0, owner, "lost", "", "price",
+                        Optional.empty(), Optional.of(created.isAfter(closedAt) ? closedAt : created),
+                        Optional.of(closedAt)));
+            } else {
+                opps.add(new Opportunity(id, customer, "", "opp " + id, d("10"), "EUR", 30, owner, "propose", "", "",
+                        Optional.empty(), Optional.of(created), Optional.empty()));
+            }
+        }
+        List<SalesPipeline.Contact> calls = new java.util.ArrayList<>();
+        for (int k = 0; k < 3_000; k++) {
+            calls.add(new SalesPipeline.Contact("k" + k, 1 + random.nextInt(160),
+                    start.plus(Duration.ofMinutes(random.nextInt(260_000))), Duration.ofSeconds(random.nextInt(900))));
+        }
+        java.util.Set<Long> shared = new java.util.HashSet<>();
+        java.util.Map<String, Long> perOwnerAndCustomer = new java.util.HashMap<>();
+        for (Opportunity o : opps) {
+            if (o.isOpen() || o.closedAt().get().isBefore(TO)) {
+                if (perOwnerAndCustomer.merge(o.owner() + "/" + o.customerId(), 1L, Long::sum) > 1) {
+                    shared.add(o.customerId());
+                }
+            }
+        }
+        List<SalesPipeline.Contact> sharedCalls = calls.stream().filter(c -> shared.contains(c.customerId())).toList();
+        assertTrue(!shared.isEmpty() && sharedCalls.size() < calls.size(), "the book has both kinds of customer");
+
+        PipelineReport fromCalls = pipeline.report(opps, calls, FROM, TO, NOW);
+        PipelineReport fromKept = pipeline.report(opps, sharedCalls, SalesPipeline.effortOf(opps, calls), FROM, TO,
+                NOW);
+
+        assertEquals(fromCalls.effort(), fromKept.effort());
+        assertEquals(fromCalls.owners(), fromKept.owners());
+        assertTrue(fromCalls.owners().stream().mapToLong(PipelineReport.OwnerEffort::contacts).sum() > 0);
     }
 }

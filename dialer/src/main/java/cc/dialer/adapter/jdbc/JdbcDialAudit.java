@@ -7,6 +7,7 @@ import cc.dialer.app.DialAudit;
 import io.vertx.core.Future;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import java.util.Objects;
 /**
  * {@link DialAudit} in table {@code dialer_audit} ({@code db/migration/dialer/V1__dial_audit.sql}); append-only. A
  * line that records a decision not to dial ({@code SKIPPED}, {@code REFUSED}) or a click-to-talk outcome writes its
- * {@code campaign.attempt} event to the outbox in the same transaction ({@link AttemptEvents#audited}).
+ * {@code campaign.attempt} event to the outbox in the same transaction ({@link AttemptEvents#audited}). A line
+ * already there (same campaign, contact, event, time and detail) is not written again, so a write retried after an
+ * outage leaves one row.
  */
 public final class JdbcDialAudit implements DialAudit {
     /** The migration module of the dialer's tables; apply it after {@code core}. */
@@ -29,7 +32,22 @@ public final class JdbcDialAudit implements DialAudit {
 
     @Override
     public Future<Void> record(AuditEntry e) {
+        String detail = e.detail().length() > DETAIL_MAX ? e.detail().substring(0, DETAIL_MAX) : e.detail();
         return db.inTransaction(c -> {
+            // a write retried after the database went away may have committed before its answer was lost
+            try (PreparedStatement q = c.prepareStatement("select 1 from dialer_audit where campaign_id = ? and "
+                    + "contact_id = ? and event = ? and at = ? and detail = ?")) {
+                q.setString(1, e.campaignId());
+                q.setString(2, e.contactId());
+                q.setString(3, e.event().name());
+                q.setTimestamp(4, Timestamp.from(e.at()));
+                q.setString(5, detail);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        return null;
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into dialer_audit (campaign_id, contact_id, "
                     + "attempt_id, number, event, detail, channel, at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, e.campaignId());
@@ -41,7 +59,7 @@ public final class JdbcDialAudit implements DialAudit {
                 }
                 ps.setString(4, e.number());
                 ps.setString(5, e.event().name());
-                ps.setString(6, e.detail().length() > DETAIL_MAX ? e.detail().substring(0, DETAIL_MAX) : e.detail());
+                ps.setString(6, detail);
                 ps.setString(7, e.channel().orElse(null));
                 ps.setTimestamp(8, Timestamp.from(e.at()));
                 ps.executeUpdate();

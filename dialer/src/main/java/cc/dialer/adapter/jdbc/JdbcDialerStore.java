@@ -499,6 +499,25 @@ public final class JdbcDialerStore implements DialerStore {
     }
 
     @Override
+    public Future<List<OpenAttempt>> openAttemptsPlacedSince(Instant since) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select campaign_id, contact_id, placed_at "
+                    + "from dialer_attempts where ended_at is null and outcome is null and placed_at >= ? "
+                    + "order by placed_at")) {
+                ps.setObject(1, timestamp(since));
+                List<OpenAttempt> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OpenAttempt(rs.getString("campaign_id"), rs.getString("contact_id"),
+                                instant(rs, "placed_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public Future<long[]> attemptCounters(String campaignId) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("select coalesce(max(attempt_id), 0), "

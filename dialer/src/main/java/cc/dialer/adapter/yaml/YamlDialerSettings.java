@@ -45,9 +45,11 @@ public final class YamlDialerSettings {
      * @param enabled     whether the dialer runs at all
      * @param demo        whether a demo campaign is set up and started when the simulator runs
      * @param clickToTalk how customers who asked on the web are called back ({@code dialer.clickToTalk})
+     * @param takeoverHold several nodes: how long a call the old dialling node placed is counted against the line cap
+     *                     by the node taking over, past the ring time and connect limit ({@code dialer.takeoverHold})
      */
     public record DialerConfig(DialerSettings settings, boolean enabled, boolean demo,
-                               ClickToTalkSettings clickToTalk) {}
+                               ClickToTalkSettings clickToTalk, Duration takeoverHold) {}
 
     public static DialerConfig read(ConfigNode d) {
         boolean enabled = d.bool("enabled", true);
@@ -98,7 +100,11 @@ public final class YamlDialerSettings {
         DialerSettings settings = new DialerSettings(server, trunk, callerId, ring, connect, abandon, machine,
                 Set.copyOf(conversions), zone, daysOff, plan, amd, PRIORS, Map.of(),
                 previewHold, Map.of());
-        return new DialerConfig(settings, enabled, demo, clickToTalk(d.child("clickToTalk")));
+        Duration takeoverHold = d.duration("takeoverHold", Duration.ofMinutes(5));
+        if (takeoverHold.isNegative() || takeoverHold.compareTo(Duration.ofHours(2)) > 0) {
+            throw d.error("takeoverHold", "must be from 0s to 2h, was " + takeoverHold);
+        }
+        return new DialerConfig(settings, enabled, demo, clickToTalk(d.child("clickToTalk")), takeoverHold);
     }
 
     /** The {@code dialer.clickToTalk} keys; every one has a default. */
@@ -129,7 +135,25 @@ public final class YamlDialerSettings {
             throw c.error("flow", "must be an IVR flow name (a file name without .yaml), was \"" + flow + "\"");
         }
         String language = c.oneOf("language", d.language(), List.of("fa", "en"));
+        List<String> agentFirst = c.strings("ringAgentFirst", List.of());
+        for (String q : agentFirst) {
+            if (!q.matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw c.error("ringAgentFirst", "must list ACD queue ids, was \"" + q + "\"");
+            }
+        }
+        if (Set.copyOf(agentFirst).size() != agentFirst.size()) {
+            throw c.error("ringAgentFirst", "names a queue twice: " + agentFirst);
+        }
+        String agentFirstFlow = c.string("agentFirstFlow", ClickToTalkSettings.AGENT_FIRST_FLOW);
+        if (!agentFirstFlow.matches("[A-Za-z0-9_./-]+")) {
+            throw c.error("agentFirstFlow", "must be an IVR flow name (a file name without .yaml), was \""
+                    + agentFirstFlow + "\"");
+        }
+        String confirmContext = c.string("confirmContext", ClickToTalkSettings.CONFIRM_CONTEXT);
+        if (!confirmContext.matches("[A-Za-z0-9_.-]+")) {
+            throw c.error("confirmContext", "must be a dialplan context name, was \"" + confirmContext + "\"");
+        }
         return new ClickToTalkSettings(new ClickToTalkRules(retries, retryDelay, expiry, perMinute, pending, advance),
-                context, flow, language);
+                context, flow, language, Set.copyOf(agentFirst), agentFirstFlow, confirmContext);
     }
 }

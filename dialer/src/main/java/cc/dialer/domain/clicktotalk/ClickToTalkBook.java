@@ -66,7 +66,8 @@ public final class ClickToTalkBook {
         List<CallMeRequest> changed = new ArrayList<>();
         for (CallMeRequest r : stored) {
             CallMeRequest kept = r;
-            if (r.state() == CallMeState.DIALLING || r.state() == CallMeState.CONFIRMING) {
+            if (r.state() == CallMeState.DIALLING || r.state() == CallMeState.CONFIRMING
+                    || r.state() == CallMeState.RINGING_AGENT || r.state() == CallMeState.CALLING_CUSTOMER) {
                 kept = r.moved(CallMeState.NOT_REACHED, "the call was cut off by a restart of the server", now);
                 changed.add(kept);
             } else if (r.callOpen()) {
@@ -142,14 +143,69 @@ public final class ClickToTalkBook {
 
     /** The customer's phone was busy, rang out or the call failed: a retry when allowed, else not-reached. */
     public Optional<CallMeRequest> unanswered(String id, Unanswered why, String detail, Instant now) {
-        return change(id, r -> r.state() == CallMeState.DIALLING, r -> {
-            String text = why.name() + (detail.isBlank() ? "" : ": " + detail);
-            if (why != Unanswered.FAILED && r.attempts() <= rules.retries()) {
-                return r.retryAt(now.plus(rules.retryDelay()), text + "; calling again at "
-                        + now.plus(rules.retryDelay()), now);
-            }
-            return r.moved(CallMeState.NOT_REACHED, text + " (" + r.attempts() + " calls)", now);
-        });
+        return change(id, r -> r.state() == CallMeState.DIALLING, r -> retryOrNotReached(r, why, detail, now));
+    }
+
+    private CallMeRequest retryOrNotReached(CallMeRequest r, Unanswered why, String detail, Instant now) {
+        String text = why.name() + (detail.isBlank() ? "" : ": " + detail);
+        if (why != Unanswered.FAILED && r.attempts() <= rules.retries()) {
+            return r.retryAt(now.plus(rules.retryDelay()), text + "; calling again at "
+                    + now.plus(rules.retryDelay()), now);
+        }
+        return r.moved(CallMeState.NOT_REACHED, text + " (" + r.attempts() + " calls)", now);
+    }
+
+    // ---- "ring the agent first": the ACD rings an agent, whose phone then calls the customer
+
+    /** The ACD took the due request as a callback: it waits for a free agent, keeping the place of its request time. */
+    public Optional<CallMeRequest> handedToAcd(String id, Instant now) {
+        return change(id, r -> r.state() == CallMeState.DIALLING, r -> r.moved(CallMeState.WAITING, "", now));
+    }
+
+    /** An agent's phone rings for the request (the ACD may ring before its answer to the hand-over arrives). */
+    public Optional<CallMeRequest> agentRung(String id, String agentId, Instant now) {
+        return change(id, r -> r.callOpen() && (r.state() == CallMeState.WAITING || r.state() == CallMeState.DIALLING),
+                r -> r.moved(CallMeState.RINGING_AGENT, "agent " + agentId, now));
+    }
+
+    /** The agent did not take it (no answer, refused): back in line, at its place, for the next agent. */
+    public Optional<CallMeRequest> agentMissed(String id, Instant now) {
+        return change(id, r -> r.state() == CallMeState.RINGING_AGENT, r -> r.moved(CallMeState.WAITING, "", now));
+    }
+
+    /** The agent answered: the agent's phone calls the customer, who must press 1. */
+    public Optional<CallMeRequest> agentAnswered(String id, String agentId, Instant now) {
+        return change(id, r -> r.state() == CallMeState.RINGING_AGENT,
+                r -> r.moved(CallMeState.CALLING_CUSTOMER, "agent " + agentId, now));
+    }
+
+    /**
+     * The customer pressed 1 and talks to the agent. The dialer's part is over (the ACD and the interaction record
+     * follow the conversation): the request no longer holds a call.
+     */
+    public Optional<CallMeRequest> confirmedWithAgent(String id, String agentId, Instant now) {
+        return change(id, r -> r.state() == CallMeState.CALLING_CUSTOMER || r.state() == CallMeState.RINGING_AGENT,
+                r -> r.moved(CallMeState.CONNECTED, "agent " + agentId, now).hungUp("agent " + agentId, now));
+    }
+
+    /**
+     * The customer answered the agent's call and did not press 1 (another key, silence, hung up): a fact, never
+     * retried; the ACD freed the agent.
+     */
+    public Optional<CallMeRequest> declined(String id, String agentId, Instant now) {
+        return change(id, r -> r.state() == CallMeState.CALLING_CUSTOMER || r.state() == CallMeState.RINGING_AGENT,
+                r -> r.moved(CallMeState.DECLINED, "the customer did not press 1 for agent " + agentId, now)
+                        .hungUp("the customer did not press 1 for agent " + agentId, now));
+    }
+
+    /** The agent's call did not reach the customer: tried again (from the start) when allowed, else not-reached. */
+    public Optional<CallMeRequest> notReachedByAgent(String id, String agentId, Instant now) {
+        return change(id, r -> r.state() == CallMeState.CALLING_CUSTOMER || r.state() == CallMeState.RINGING_AGENT,
+                r -> {
+                    CallMeRequest next = retryOrNotReached(r, Unanswered.NO_ANSWER,
+                            "agent " + agentId + "'s call was not answered", now);
+                    return next.callOpen() ? next.hungUp(next.detail(), now) : next;
+                });
     }
 
     /** The customer pressed 1 and was queued. */

@@ -47,4 +47,26 @@ class ClickToTalkConfigTest {
         assertThrows(ConfigException.class, () -> read("dialer:\n  clickToTalk: {dialsPerMinute: 0}\n"));
         assertThrows(ConfigException.class, () -> read("dialer:\n  clickToTalk: {retrys: 2}\n"));
     }
+
+    @Test
+    @DisplayName("ringAgentFirst lists queues (empty by default: today's behaviour); bad values are named by file and key")
+    void ringAgentFirst() {
+        assertEquals(java.util.Set.of(), read("dialer: {}\n").ringAgentFirst());
+        ClickToTalkSettings s = read("dialer:\n  clickToTalk: {ringAgentFirst: [sales, vip]}\n");
+        assertEquals(java.util.Set.of("sales", "vip"), s.ringAgentFirst());
+        assertEquals("click-to-talk-agent-first", s.agentFirstFlow());
+        assertEquals("cc-click-to-talk-confirm", s.confirmContext());
+        assertEquals("my.yaml: dialer.clickToTalk.ringAgentFirst: must list ACD queue ids, was \"a b\"",
+                assertThrows(ConfigException.class,
+                        () -> read("dialer:\n  clickToTalk: {ringAgentFirst: ['a b']}\n")).getMessage());
+        assertEquals("my.yaml: dialer.clickToTalk.ringAgentFirst: must be a list",
+                assertThrows(ConfigException.class,
+                        () -> read("dialer:\n  clickToTalk: {ringAgentFirst: sales}\n")).getMessage());
+        assertEquals("my.yaml: dialer.clickToTalk.ringAgentFirst: names a queue twice: [sales, sales]",
+                assertThrows(ConfigException.class,
+                        () -> read("dialer:\n  clickToTalk: {ringAgentFirst: [sales, sales]}\n")).getMessage());
+        assertEquals("my.yaml: dialer.clickToTalk.confirmContext: must be a dialplan context name, was \"x y\"",
+                assertThrows(ConfigException.class,
+                        () -> read("dialer:\n  clickToTalk: {confirmContext: 'x y'}\n")).getMessage());
+    }
 }

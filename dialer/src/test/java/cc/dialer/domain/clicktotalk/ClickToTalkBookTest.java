@@ -197,4 +197,83 @@ class ClickToTalkBookTest {
         assertEquals(CallMeState.NOT_REACHED, CallMeState.fromWireName("not-reached"));
         assertEquals(cc.core.contract.ClickToTalkStatus.UNCONFIRMED, CallMeState.UNCONFIRMED.wireName());
     }
+
+    @Test
+    @DisplayName("ring the agent first: handed to the ACD, an agent rung (a missed ring puts it back in line), the "
+            + "agent's phone calls the customer, a 1 connects; the number is free again for a later request")
+    void agentFirstConnected() {
+        request("r", "+989120000001", now);
+        assertEquals(List.of("r"), dialNow(10));
+        assertTrue(book.handedToAcd("r", now).isPresent());
+        assertEquals(CallMeState.WAITING, state("r"));
+        book.agentRung("r", "a1", now);
+        assertEquals(CallMeState.RINGING_AGENT, state("r"));
+        book.agentMissed("r", now);
+        assertEquals(CallMeState.WAITING, state("r"));
+        book.agentRung("r", "a2", now);
+        book.agentAnswered("r", "a2", now);
+        assertEquals(CallMeState.CALLING_CUSTOMER, state("r"));
+        request("again", "+989120000001", now);
+        assertEquals(List.of(), dialNow(10), "never two calls at once to one number");
+        CallMeRequest done = book.confirmedWithAgent("r", "a2", now).orElseThrow();
+        assertEquals(CallMeState.CONNECTED, done.state());
+        assertFalse(done.callOpen());
+        assertEquals(List.of("again"), dialNow(10));
+    }
+
+    @Test
+    @DisplayName("ring the agent first: the ACD may ring the agent before its answer to the hand-over arrives")
+    void agentRungBeforeTheHandOverReply() {
+        request("r", "+989120000001", now);
+        dialNow(10);
+        assertTrue(book.agentRung("r", "a1", now).isPresent());
+        assertTrue(book.handedToAcd("r", now).isEmpty(), "the late reply does not take it back to waiting");
+        assertEquals(CallMeState.RINGING_AGENT, state("r"));
+    }
+
+    @Test
+    @DisplayName("ring the agent first: a customer who does not press 1 declines, a fact never retried")
+    void agentFirstDeclined() {
+        request("r", "+989120000001", now);
+        dialNow(10);
+        book.handedToAcd("r", now);
+        book.agentRung("r", "a1", now);
+        book.agentAnswered("r", "a1", now);
+        CallMeRequest d = book.declined("r", "a1", now).orElseThrow();
+        assertEquals(CallMeState.DECLINED, d.state());
+        assertEquals("declined", d.state().wireName());
+        assertTrue(d.state().done());
+        advance(Duration.ofHours(1));
+        assertEquals(List.of(), dialNow(10));
+        assertTrue(book.cancel("r", now).isEmpty());
+    }
+
+    @Test
+    @DisplayName("ring the agent first: an unanswered customer is tried again after the delay, then not-reached")
+    void agentFirstNotReached() {
+        request("r", "+989120000001", now);
+        dialNow(10);
+        book.handedToAcd("r", now);
+        book.agentRung("r", "a1", now);
+        book.agentAnswered("r", "a1", now);
+        assertEquals(CallMeState.SCHEDULED, book.notReachedByAgent("r", "a1", now).orElseThrow().state());
+        advance(RULES.retryDelay());
+        assertEquals(List.of("r"), dialNow(10));
+        book.handedToAcd("r", now);
+        book.agentRung("r", "a1", now);
+        book.agentAnswered("r", "a1", now);
+        assertEquals(CallMeState.NOT_REACHED, book.notReachedByAgent("r", "a1", now).orElseThrow().state());
+    }
+
+    @Test
+    @DisplayName("ring the agent first: a restart while an agent rings or calls the customer ends not-reached")
+    void agentFirstRestart() {
+        request("r", "+989120000001", now);
+        dialNow(10);
+        book.handedToAcd("r", now);
+        book.agentRung("r", "a1", now);
+        ClickToTalkBook after = new ClickToTalkBook(RULES);
+        List<CallMeRequest> changed = after.restore(book.all(), now);
+        assertEquals(CallMeState.NOT_REACHED, changed.get(0).state());
+    }
 }

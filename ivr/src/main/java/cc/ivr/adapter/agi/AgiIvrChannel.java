@@ -60,7 +60,8 @@ final class AgiIvrChannel implements IvrChannel {
         return interruptible(before, 0).compose(first -> {
             if (first.isEmpty() && getData) {
                 long ms = Math.max(1, timeout.toMillis());
-                return command(new GetDataCommand(files.get(files.size() - 1), ms, maxDigits).buildCommand())
+                return command(new GetDataCommand(files.get(files.size() - 1), ms, maxDigits).buildCommand(),
+                        Duration.ofMillis(ms * (maxDigits + 1L)))
                         .compose(r -> r.result().startsWith("-")
                                 ? Future.failedFuture(new ChannelGoneException("hung up during GET DATA", true))
                                 : Future.succeededFuture(r.result()));
@@ -86,7 +87,7 @@ final class AgiIvrChannel implements IvrChannel {
         if (sofar.length() >= maxDigits) {
             return Future.succeededFuture(sofar);
         }
-        return command(new WaitForDigitCommand(Math.max(1, timeout.toMillis())).buildCommand()).compose(r -> {
+        return command(new WaitForDigitCommand(Math.max(1, timeout.toMillis())).buildCommand(), timeout).compose(r -> {
             int code = r.resultCode();
             if (code < 0) {
                 return Future.failedFuture(new ChannelGoneException("hung up during WAIT FOR DIGIT", true));
@@ -129,7 +130,7 @@ final class AgiIvrChannel implements IvrChannel {
     @Override
     public Future<Void> record(String file, Duration maxLength) {
         int ms = (int) Math.min(Integer.MAX_VALUE, maxLength.toMillis());
-        return command(new RecordFileCommand(file, "wav", "#", ms, 0, true, 5).buildCommand()).mapEmpty();
+        return command(new RecordFileCommand(file, "wav", "#", ms, 0, true, 5).buildCommand(), maxLength).mapEmpty();
     }
 
     @Override
@@ -152,7 +153,12 @@ final class AgiIvrChannel implements IvrChannel {
      * the command itself.
      */
     private Future<AgiReply> command(String text) {
-        return agi.send(text).compose(r -> {
+        return command(text, Duration.ZERO);
+    }
+
+    /** A command that may wait {@code ownWait} for the caller before Asterisk answers it. */
+    private Future<AgiReply> command(String text, Duration ownWait) {
+        return agi.send(text, ownWait).compose(r -> {
             if (r.ok()) {
                 return Future.succeededFuture(r);
             }

@@ -35,10 +35,17 @@ public final class YamlFlowDirectory {
     private final YamlFlowLoader loader = new YamlFlowLoader();
     private final Map<String, String> seen = new HashMap<>();
     private long timer = -1;
+    private java.util.Optional<cc.ivr.adapter.file.SoundsCheck> sounds = java.util.Optional.empty();
 
     public YamlFlowDirectory(Path dir, FlowLibrary library) {
         this.dir = dir;
         this.library = library;
+    }
+
+    /** Checks every flow loaded from now on against a sounds directory (warnings only: the flow still loads). */
+    public YamlFlowDirectory withSoundsCheck(cc.ivr.adapter.file.SoundsCheck check) {
+        this.sounds = java.util.Optional.of(check);
+        return this;
     }
 
     /** Loads the directory now, then polls it every {@code interval}. */
@@ -96,6 +103,7 @@ public final class YamlFlowDirectory {
                 boolean replaced = library.find(name).isPresent();
                 library.put(flow);
                 log.info("IVR flow '{}' {} (version {})", name, replaced ? "reloaded" : "loaded", flow.version());
+                sounds.ifPresent(check -> check.check(flow));
             } catch (FlowConfigException e) {
                 refused.addAll(e.problems());
                 boolean kept = library.find(name).isPresent();

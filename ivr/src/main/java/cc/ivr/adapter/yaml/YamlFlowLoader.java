@@ -6,7 +6,6 @@ import cc.ivr.domain.flow.FlowValidator;
 import cc.ivr.domain.flow.Node;
 import cc.ivr.domain.flow.Prompt;
 import cc.ivr.domain.speech.Currency;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -55,7 +54,7 @@ public final class YamlFlowLoader {
         List<String> problems = new ArrayList<>();
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = new Yaml(new SafeConstructor(cc.core.config.ConfigNode.strict())).load(text);
         } catch (RuntimeException e) {
             throw new FlowConfigException(List.of(fileName + ": not valid YAML: " + e.getMessage()));
         }
@@ -233,12 +232,24 @@ public final class YamlFlowLoader {
                         k.prompt("invalid"), k.prompt("thanks"), k.next());
             case "hangup":
                 return new Node.Hangup(id, k.prompt("prompt"));
+            case "return": {
+                Map<String, String> variables = new LinkedHashMap<>();
+                // an empty value clears the variable (GOSUB_RESULT: '' lets Dial bridge); a bare key means empty too
+                k.map("variables").forEach((name, v) -> variables.put(name, v == null ? "" : String.valueOf(v)));
+                for (String name : variables.keySet()) {
+                    if (!Node.Return.VARIABLE.matcher(name).matches()) {
+                        throw new IllegalArgumentException("variables: '" + name
+                                + "' is not a channel variable a flow may set (GOSUB_RESULT or CC_...)");
+                    }
+                }
+                return new Node.Return(id, k.prompt("prompt"), variables);
+            }
             case "":
                 throw new IllegalArgumentException("type: required");
             default:
                 throw new IllegalArgumentException("type: unknown node type '" + type + "' (answer, play, menu, "
                         + "collect, say, language, set, lookup-customer, http, hours, branch, self-service, "
-                        + "enqueue, callback, voicemail, transfer, survey, hangup)");
+                        + "enqueue, callback, voicemail, transfer, survey, hangup, return)");
         }
     }
 

@@ -36,6 +36,8 @@ public final class FlowInterpreter {
     public static final String ENQUEUED = "enqueued";
     public static final String TRANSFERRED = "transferred";
     public static final String FAILED = "failed";
+    /** The flow handed the caller back to the dialplan ({@code return} node), e.g. a Dial U() subroutine's answer. */
+    public static final String RETURNED = "returned";
 
     public IvrDecision next(IvrSession session, AgiOutcome outcome) {
         if (session.ended()) {
@@ -199,6 +201,16 @@ public final class FlowInterpreter {
         if (node instanceof Node.Survey) {
             Node.Survey v = (Node.Survey) node;
             return await(new IvrAction.CollectDigits(v.prompt().in(lang), v.timeout(), 1, ""));
+        }
+        if (node instanceof Node.Return) {
+            Node.Return r = (Node.Return) node;
+            List<IvrAction> last = new ArrayList<>();
+            List<String> said = r.prompt().in(lang);
+            if (!said.isEmpty()) {
+                last.add(new IvrAction.Play(said));
+            }
+            r.variables().forEach((k, v) -> last.add(new IvrAction.SetChannelVariable(k, Templates.fill(v, vars))));
+            return new Finish(last, RETURNED, Map.of());
         }
         if (node instanceof Node.Hangup) {
             List<IvrAction> last = new ArrayList<>();

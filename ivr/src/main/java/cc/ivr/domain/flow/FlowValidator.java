@@ -81,6 +81,8 @@ public final class FlowValidator {
             m.put("prompt", ((Node.Voicemail) n).prompt());
         } else if (n instanceof Node.Hangup) {
             optional(m, "prompt", ((Node.Hangup) n).prompt());
+        } else if (n instanceof Node.Return) {
+            optional(m, "prompt", ((Node.Return) n).prompt());
         }
         return m;
     }

@@ -207,6 +207,22 @@ public sealed interface Node {
         public boolean waitsForCaller() { return true; }
     }
 
+    /**
+     * Plays an optional prompt, sets channel variables (templates) and returns the caller to the dialplan without
+     * hanging up: how a flow run as a subroutine answers it, e.g. the click-to-talk confirmation that Dial's U() option
+     * runs on the customer (a 1 clears {@code GOSUB_RESULT} so Dial bridges the agent; anything else leaves it
+     * {@code ABORT}). Variable names are {@code GOSUB_RESULT} or {@code CC_...}, in the order given.
+     */
+    record Return(String id, Prompt prompt, Map<String, String> variables) implements Node {
+        /** The channel variables a flow may set. */
+        public static final Pattern VARIABLE = Pattern.compile("GOSUB_RESULT|CC_[A-Z0-9_]+");
+
+        public Return {
+            variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        }
+        public List<String> exits() { return List.of(); }
+    }
+
     /** Plays an optional goodbye and hangs up. */
     record Hangup(String id, Prompt prompt) implements Node {
         public List<String> exits() { return List.of(); }

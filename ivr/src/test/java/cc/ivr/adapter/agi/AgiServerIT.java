@@ -40,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AgiServerIT {
     static Vertx vertx;
     static AgiServer server;
+    /** The same server with a 300 ms reply timeout (agi.replyTimeout). */
+    private static AgiServer impatient;
     static HttpServer http;
     static final FlowLibrary flows = new FlowLibrary("main-menu", "support");
     static final List<EnqueueCall> enqueued = new CopyOnWriteArrayList<>();
@@ -47,6 +49,9 @@ class AgiServerIT {
     static final List<IvrStepEntered> steps = new CopyOnWriteArrayList<>();
     static final List<cc.core.contract.IvrInputGiven> inputs = new CopyOnWriteArrayList<>();
     static volatile boolean acdTakesCalls = true;
+    /** Enqueue requests the ACD refuses with 503 (no node routes, as during a takeover) before it takes one. */
+    static final java.util.concurrent.atomic.AtomicInteger refusalsBeforeTaking =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     static final String MAIN = String.join("\n",
             "languages: [en, fa]",
@@ -133,7 +138,9 @@ class AgiServerIT {
             }
         });
         vertx.eventBus().<EnqueueCall>consumer(Addresses.ACD_CALL_ENQUEUE, m -> {
-            if (acdTakesCalls) {
+            if (refusalsBeforeTaking.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                m.fail(503, "no node routes calls right now; try again");
+            } else if (acdTakesCalls) {
                 enqueued.add(m.body());
                 m.reply("position 1");
             }
@@ -152,6 +159,8 @@ class AgiServerIT {
         IvrServices services = new IvrServices(vertx, new FlowInterpreter(), flows, unusedCustomers(),
                 unusedData(), new VertxHttpLookup(vertx), Clock.systemUTC());
         server = new AgiServer(vertx, new IvrSessions(services)).listen("127.0.0.1", 0).await();
+        impatient = new AgiServer(vertx, new IvrSessions(services), AgiAllowList.LOOPBACK, java.time.Duration.ofMillis(300))
+                .listen("127.0.0.1", 0).await();
     }
 
     @AfterAll
@@ -166,6 +175,33 @@ class AgiServerIT {
         steps.clear();
         inputs.clear();
         acdTakesCalls = true;
+        refusalsBeforeTaking.set(0);
+    }
+
+    @Test
+    @DisplayName("A FastAGI connection from a host not in the allow list is closed before a byte is read, and counted")
+    void refusesHostsNotAllowed() throws Exception {
+        IvrServices services = new IvrServices(vertx, new FlowInterpreter(), flows, unusedCustomers(),
+                unusedData(), new VertxHttpLookup(vertx), Clock.systemUTC());
+        AgiServer strict = new AgiServer(vertx, new IvrSessions(services),
+                AgiAllowList.parse(List.of("10.20.0.0/16", "fd00::/8")), AgiServer.DEFAULT_REPLY_TIMEOUT).listen("127.0.0.1", 0).await();
+        try {
+            byte[] environment = String.join("\n", Trace.load("agi-01-main-menu-inbound-call.txt").environment())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 2; i++) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", strict.port())) {
+                    s.setSoTimeout(5_000);
+                    s.getOutputStream().write(environment);
+                    assertEquals(-1, s.getInputStream().read(), "the server closes without answering");
+                } catch (java.net.SocketException reset) {
+                    // closed while we were still writing: refused just the same
+                }
+            }
+            assertEquals(2, strict.refused());
+            assertTrue(ended.isEmpty() && steps.isEmpty(), "no session started");
+        } finally {
+            strict.close().await();
+        }
     }
 
     @Test
@@ -334,6 +370,22 @@ class AgiServerIT {
     }
 
     @Test
+    @DisplayName("An Asterisk that stops answering does not hold the session: after the reply timeout it ends as failed"
+            + " and the socket is closed")
+    void silentPeer() throws Exception {
+        Trace t1 = Trace.load("agi-01-main-menu-inbound-call.txt");
+        try (FakeAsterisk a = new FakeAsterisk(impatient.port())) {
+            a.send(t1.environment());
+            assertEquals("ANSWER", a.command());
+            long asked = System.nanoTime();
+            a.expectClosed();
+            long ms = (System.nanoTime() - asked) / 1_000_000;
+            assertTrue(ms >= 250 && ms < 5_000, "closed after the 300 ms reply timeout, was " + ms + " ms");
+        }
+        assertEquals("failed", ended.poll(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
     @DisplayName("A malformed reply, a usage error (520) or a peer that vanishes mid-command ends the session cleanly")
     void brokenPeers() throws Exception {
         Trace t1 = Trace.load("agi-01-main-menu-inbound-call.txt");
@@ -374,6 +426,24 @@ class AgiServerIT {
             a.expectClosed();
         }
         assertEquals("completed", ended.poll(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    @DisplayName("While no node routes calls (the ACD refuses with 503, as during a takeover) the caller's enqueue is"
+            + " asked again until a node takes it: queued with its arrival time, no fallback")
+    void enqueueWaitsOutARoutingTakeover() throws Exception {
+        refusalsBeforeTaking.set(6);
+        Trace t1 = Trace.load("agi-01-main-menu-inbound-call.txt");
+        flows.put(new YamlFlowLoader().load("takeover.yaml", MAIN.replace("start: answer", "start: queue")));
+        try (FakeAsterisk a = new FakeAsterisk(server.port())) {
+            a.send(withScript(t1.environment(), "takeover"));
+            a.expect("SET VARIABLE \"CC_NEXT\" \"hold\"", "200 result=1");
+            a.expectClosed();
+        }
+        assertEquals("enqueued", ended.poll(5, TimeUnit.SECONDS).outcome());
+        assertEquals(0, refusalsBeforeTaking.get(), "refused six times first");
+        assertEquals(1, enqueued.size(), "taken once: " + enqueued);
+        assertEquals("support", enqueued.get(0).queue());
     }
 
     @Test

@@ -170,4 +170,13 @@ class YamlFlowLoaderTest {
                 "languages: [en]\ntimezone: [UTC, 0]\nstart: a\nnodes:\n  a: {type: hangup}\n"));
         assertEquals(List.of("main.yaml: timezone: expected a single value"), e.problems());
     }
+
+    @Test
+    @DisplayName("a node key given twice is refused naming the file and the key, not silently replaced (found by fuzzing)")
+    void duplicateKey() {
+        FlowConfigException e = assertThrows(FlowConfigException.class, () -> loader.load("main.yaml",
+                "languages: [en]\nstart: a\nnodes:\n  a:\n    type: hangup\n    type: play\n"));
+        assertTrue(e.problems().get(0).startsWith("main.yaml: not valid YAML"), e.problems().toString());
+        assertTrue(e.problems().get(0).contains("duplicate key type"), e.problems().toString());
+    }
 }

@@ -1,0 +1,498 @@
+package cc.launcher;
+
+import cc.acd.app.AcdVerticle;
+import cc.console.browser.Chromium;
+import cc.console.testing.CampaignForms;
+import cc.console.testing.ConsoleClient;
+import cc.core.testkit.PostgresTestDatabase;
+import cc.dialer.app.DialerVerticle;
+import cc.launcher.testbed.ChildNode;
+import cc.launcher.testbed.TcpBalancer;
+import cc.simulator.AsteriskSimulator;
+import cc.simulator.ChannelSnapshot;
+import cc.simulator.InboundCall;
+import cc.simulator.SimulatedCall;
+import cc.simulator.SimulatorConfig;
+import cc.simulator.dialplan.DefaultDialplan;
+import cc.simulator.people.Distribution;
+import cc.simulator.people.PhoneBehaviour;
+import cc.simulator.people.Phones;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Node loss as a machine dies: three server nodes, each its own JVM ({@link ChildNode}), clustered on loopback over
+ * one real Redis, one real PostgreSQL and the simulator, behind a load-balancer stand-in ({@link TcpBalancer}: the
+ * browsers and the simulator's FastAGI know only its ports). An agent and a supervisor work in headless Chromium.
+ * The ACD leader is killed ({@code kill -9}) with the agent talking and a caller waiting, then the dialer leader
+ * with a progressive campaign running and the agent's browser connected to it: the browsers reconnect through the
+ * balancer to a surviving node by themselves and carry on, each caller is offered once and reaches the agent, the
+ * campaign finishes within its global line cap with every contact dialled once, and every call has a complete
+ * record.
+ */
+class NodeLossIT {
+    private static final String SECRET = "node-loss-secret";
+    private static final String PASSWORD = "a long enough pass phrase";
+    private static final long TALK_MS = 5_000;
+    private static final int CONTACTS = 12;
+    private static final int LINES = 3;
+    private static final String CAMPAIGN = "loss";
+    private static final String AGENT_PHONE = "PJSIP/3001";
+
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+
+    private PostgresTestDatabase pg;
+    private AsteriskSimulator simulator;
+    private TcpBalancer web;
+    private TcpBalancer agi;
+    private RedisClient redis;
+    private StatefulRedisConnection<String, String> redisLink;
+    private final Map<String, ChildNode> nodes = new LinkedHashMap<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ChildNode n : nodes.values()) {
+            n.close();
+        }
+        Rig.closeAll(web, agi, simulator, pg);
+        if (redisLink != null) {
+            redisLink.close();
+            redis.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("kill -9 of the ACD leader, then of the dialer leader: the browsers reconnect through the load "
+            + "balancer to a surviving node and carry on; each caller offered once and reaching the agent; the "
+            + "campaign finishes within its line cap, each contact dialled once; every call has a complete record")
+    void nodesKilledInTurn() throws Exception {
+        Instant began = Instant.now();
+        pg = PostgresTestDatabase.create();
+        web = new TcpBalancer("web-balancer");
+        agi = new TcpBalancer("agi-balancer");
+        PhoneBehaviour machine = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(700), Distribution.fixed(2_500))
+                .withAmd("MACHINE");
+        Phones.Builder phones = Phones.builder()
+                .prefix("30", PhoneBehaviour.answersAfter(Distribution.fixed(200)))
+                .prefix("31", PhoneBehaviour.answersAfter(Distribution.fixed(200)));
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < CONTACTS; i++) {
+            String number = String.format("0912000%04d", 800 + i);
+            phones.number(number, machine);
+            csv.append(number).append(",Customer ").append(i).append('\n');
+        }
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
+                .amiUser("cc", SECRET)
+                .agi("127.0.0.1", agi.port(), "loss?lang=en")
+                .phones(phones.build())
+                .build());
+        String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
+        redis = RedisClient.create("redis://127.0.0.1:6379/0");
+        redisLink = redis.connect();
+        String cluster = "cc-loss-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        List<Integer> hazelcast = List.of(Rig.freePort(), Rig.freePort(), Rig.freePort());
+        Path dir = Path.of("target", "node-loss", cluster);
+
+        // n1 first, without a dialer: it routes; n2 and n3 then race for the dialer lease
+        // (n1 takes the lease after its database migrations, so the others may start then)
+        start("n1", 0, hazelcast, prefix, cluster, dir, false);
+        Rig.awaitTrue("n1 holds the routing lease (log " + nodes.get("n1").log + ")", Duration.ofSeconds(90),
+                () -> nodes.get("n1").alive() && holder(prefix, AcdVerticle.LEASE).equals(Optional.of("n1")));
+        start("n2", 1, hazelcast, prefix, cluster, dir, true);
+        start("n3", 2, hazelcast, prefix, cluster, dir, true);
+        awaitStarted("n1");
+        awaitStarted("n2");
+        awaitStarted("n3");
+        Rig.awaitTrue("n2 or n3 holds the dialer lease", Duration.ofSeconds(10),
+                () -> holder(prefix, DialerVerticle.LEASE).isPresent());
+        String dialing = holder(prefix, DialerVerticle.LEASE).orElseThrow();
+        String survivor = dialing.equals("n2") ? "n3" : "n2";
+        System.out.println("node loss: 3 nodes up after " + Duration.between(began, Instant.now()).toSeconds()
+                + " s; routing n1, dialling " + dialing + ", survivor " + survivor);
+        agi.order(survivor, dialing, "n1");
+
+        ConsoleClient root = new ConsoleClient("http://127.0.0.1:" + nodes.get("n1").httpPort);
+        assertEquals(200, root.signIn("root", PASSWORD).statusCode());
+        assertEquals(201, root.change("POST", "/api/admin/users", new JsonObject().put("username", "ali")
+                .put("name", "Ali").put("role", "agent").put("agentId", "a1").put("language", "en")
+                .put("password", PASSWORD)).statusCode());
+        assertEquals(201, root.change("POST", "/api/admin/users", new JsonObject().put("username", "sara")
+                .put("name", "Sara").put("role", "supervisor").put("language", "en")
+                .put("password", PASSWORD)).statusCode());
+
+        // the balancer puts the supervisor's browser on the routing node, the agent's on the dialling one
+        web.order("n1", survivor, dialing);
+        WebDriver sara = chromium.start();
+        signIn(sara, "sara");
+        assertEquals("n1", lastLiveSocket().backend, "sara's socket: " + web.liveSockets());
+        web.order(dialing, survivor, "n1");
+        WebDriver ali = chromium.start();
+        signIn(ali, "ali");
+        assertEquals(dialing, lastLiveSocket().backend, "ali's socket on a node that does not route: "
+                + web.liveSockets());
+        ali.findElement(By.id("go-available")).click();
+        waiting(ali).until(x -> "available".equals(x.findElement(By.id("my-state")).getAttribute("data-state")));
+
+        AgentLegs legs = new AgentLegs();
+        legs.start();
+        SimulatedCall first = call("09130000001");
+        legs.watch(first);
+        awaitPop(ali, "09130000001");
+        Rig.awaitTrue("ali talks to the first caller", Duration.ofSeconds(10), () -> legs.bridgedTo(first));
+        SimulatedCall second = call("09130000002");
+        legs.watch(second);
+        Thread.sleep(1_500);
+
+        // kill -9 of the routing node: the agent talking, the second caller waiting, the supervisor's socket on it
+        Instant killed = Instant.now();
+        nodes.get("n1").kill();
+        System.out.println("node loss: killed n1 (the ACD leader, pid gone) with ali talking and a caller waiting");
+        Rig.awaitTrue("another node routes", Duration.ofSeconds(10),
+                () -> holder(prefix, AcdVerticle.LEASE).map(h -> !h.equals("n1")).orElse(false));
+        String routing = holder(prefix, AcdVerticle.LEASE).orElseThrow();
+        System.out.println("node loss: " + routing + " took the routing lease "
+                + Duration.between(killed, Instant.now()).toMillis() + " ms after the kill");
+        waiting(sara).until(x -> "1".equals(x.findElement(By.tagName("body")).getAttribute("data-live-reconnects"))
+                && "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
+        System.out.println("node loss: sara's browser reconnected to " + lastLiveSocket().backend + " "
+                + Duration.between(killed, Instant.now()).toMillis() + " ms after the kill");
+        assertTrue(Set.of(survivor, dialing).contains(lastLiveSocket().backend), web.liveSockets().toString());
+        awaitPop(ali, "09130000002");
+        for (SimulatedCall c : List.of(first, second)) {
+            assertTrue(c.awaitEnd(Duration.ofSeconds(30)).reachedAgent(), "caller " + c.uniqueid() + " reached ali");
+        }
+
+        // a progressive campaign, made and started through the balancer; then the dialer leader is killed
+        AtomicInteger mostLines = new AtomicInteger();
+        legs.countLines(mostLines);
+        ConsoleClient manager = new ConsoleClient("http://127.0.0.1:" + web.port());
+        assertEquals(200, manager.signIn("root", PASSWORD).statusCode());
+        importList(manager, csv.toString());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(200, manager.change("PUT", "/api/campaigns/" + CAMPAIGN, CampaignForms.campaign("machines")
+                .put("name", "Node loss").put("mode", "PROGRESSIVE").put("firstDay", today.minusDays(1).toString())
+                .put("lastDay", today.plusDays(1).toString()).put("opens", "00:00").put("closes", "23:59")
+                .put("daysOff", new JsonArray()).put("holidays", new JsonArray()).put("maxAttempts", 1)
+                .put("queue", "out").put("recording", "never")).statusCode() / 100 * 100);
+        assertEquals(200, manager.change("POST", "/api/campaigns/" + CAMPAIGN + "/start", new JsonObject())
+                .statusCode());
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("the dialer leader dials", Duration.ofSeconds(20), () -> tables.attempts(CAMPAIGN) >= 4);
+
+        SimulatedCall third = call("09130000003");
+        legs.watch(third);
+        awaitPop(ali, "09130000003");
+        Rig.awaitTrue("ali talks to the third caller", Duration.ofSeconds(10), () -> legs.bridgedTo(third));
+        SimulatedCall fourth = call("09130000004");
+        legs.watch(fourth);
+        Thread.sleep(1_500);
+        long attemptsBefore = tables.attempts(CAMPAIGN);
+        Instant killedDialer = Instant.now();
+        nodes.get(dialing).kill();
+        System.out.println("node loss: killed " + dialing + " (the dialer leader" + (routing.equals(dialing)
+                ? " and the ACD leader" : "") + ", ali's browser on it) after " + attemptsBefore + " attempts");
+        Rig.awaitTrue(survivor + " holds the dialer lease", Duration.ofSeconds(10),
+                () -> holder(prefix, DialerVerticle.LEASE).equals(Optional.of(survivor)));
+        System.out.println("node loss: " + survivor + " took the dialer lease "
+                + Duration.between(killedDialer, Instant.now()).toMillis() + " ms after the kill");
+        waiting(ali).until(x -> "1".equals(x.findElement(By.tagName("body")).getAttribute("data-live-reconnects"))
+                && "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
+        System.out.println("node loss: ali's browser reconnected to " + lastLiveSocket().backend + " "
+                + Duration.between(killedDialer, Instant.now()).toMillis() + " ms after the kill");
+        awaitPop(ali, "09130000004");
+        for (SimulatedCall c : List.of(third, fourth)) {
+            assertTrue(c.awaitEnd(Duration.ofSeconds(30)).reachedAgent(), "caller " + c.uniqueid() + " reached ali");
+        }
+        Rig.awaitTrue("the campaign finishes on " + survivor, Duration.ofSeconds(60), () -> "FINISHED".equals(
+                new JsonObject(manager.get("/api/campaigns/" + CAMPAIGN).body()).getString("status")));
+        Rig.awaitTrue("the campaign's last call ends", Duration.ofSeconds(15), () -> simulator.channels().stream()
+                .noneMatch(ch -> ch.name().startsWith("PJSIP/0912")));
+
+        // the agent's browser still works on the surviving node
+        waiting(ali).until(x -> "available".equals(x.findElement(By.id("my-state")).getAttribute("data-state")));
+        ali.findElement(By.id("go-paused")).click();
+        waiting(ali).until(x -> "paused".equals(x.findElement(By.id("my-state")).getAttribute("data-state")));
+        // and the supervisor's wallboard, on whichever node her browser reconnected to, follows it
+        waiting(sara).until(x -> "paused".equals(x.findElement(By.cssSelector("#agent-rows tr[data-agent='a1']"
+                + " td[data-state]")).getAttribute("data-state")));
+        System.out.println("node loss: sara's browser reconnected " + sara.findElement(By.tagName("body"))
+                .getAttribute("data-live-reconnects") + " times in all, her wallboard shows a1 paused; live sockets "
+                + web.liveSockets());
+        legs.stop();
+
+        // what was counted
+        Map<String, Integer> offers = legs.offersPerCaller();
+        System.out.println("node loss: offers per caller " + offers + "; agent legs to no caller "
+                + legs.unattributed() + "; most campaign lines at once " + mostLines.get() + " (cap " + LINES + ")");
+        for (SimulatedCall c : List.of(first, second, third, fourth)) {
+            assertEquals(1, offers.getOrDefault(c.uniqueid(), 0), "caller " + c.uniqueid() + " offered once: "
+                    + offers);
+        }
+        assertEquals(0, legs.unattributed(), "no agent leg rang for a caller it did not reach");
+        assertTrue(mostLines.get() <= LINES, "at most " + LINES + " lines at once, saw " + mostLines.get());
+        assertTrue(mostLines.get() >= 2, "the campaign used several lines: " + mostLines.get());
+        Map<String, Integer> perContact = new TreeMap<>();
+        for (String row : tables.rows("select contact_id, count(*) from dialer_attempts where campaign_id = ?"
+                + " group by contact_id", CAMPAIGN)) {
+            String[] p = row.split(" ");
+            perContact.put(p[0], Integer.parseInt(p[1]));
+        }
+        assertEquals(CONTACTS, perContact.size(), "every contact dialled: " + perContact);
+        perContact.forEach((contact, n) -> assertEquals(1, n, "contact " + contact + " dialled once: " + perContact));
+
+        // records: one call is one Linkedid of the simulator; one node records each Asterisk server's calls (the
+        // recorder lease) and the node taking over writes to the same rows, so each call has exactly one record,
+        // ended, with segments, whichever node wrote it last
+        int duplicates = 0;
+        for (SimulatedCall c : List.of(first, second, third, fourth)) {
+            String linkedid = legs.linkedidOf(c);
+            List<String> records = tables.rows("select i.id, i.ended_at is not null, (select count(*) from"
+                    + " interaction_segments s where s.interaction_id = i.id), coalesce(i.handled_by, '')"
+                    + " from interactions i where i.call_id = ?", linkedid);
+            System.out.println("node loss: caller " + c.uniqueid() + " (linkedid " + linkedid + ") records"
+                    + " (id ended segments handled-by) " + records);
+            if (records.isEmpty()) {
+                System.out.println("node loss: every record " + tables.rows("select id, call_id, caller_number,"
+                        + " dialed_number, direction, ended_at is not null, campaign_id from interactions"));
+            }
+            duplicates += Math.max(0, records.size() - 1);
+            assertEquals(1, records.size(), "caller " + c.uniqueid() + " recorded once: " + records);
+            assertTrue(records.stream().anyMatch(r -> r.split(" ")[1].equals("t") && !r.split(" ")[2].equals("0")
+                    && r.endsWith("a1")), "caller " + c.uniqueid() + " has an ended record with segments, handled"
+                    + " by a1: " + records);
+        }
+        List<String> campaignRecords = tables.rows("select i.dialed_number, i.ended_at is not null, (select count(*)"
+                + " from interaction_segments s where s.interaction_id = i.id) from interactions i"
+                + " where i.campaign_id = ? order by i.dialed_number", CAMPAIGN);
+        Map<String, List<String>> byNumber = new TreeMap<>();
+        campaignRecords.forEach(r -> byNumber.computeIfAbsent(r.split(" ")[0], k -> new ArrayList<>()).add(r));
+        System.out.println("node loss: campaign records " + campaignRecords.size() + " for " + byNumber.size()
+                + " numbers");
+        duplicates += campaignRecords.size() - byNumber.size();
+        assertEquals(CONTACTS, byNumber.size(), "every campaign call has a record: " + byNumber.keySet());
+        assertEquals(CONTACTS, campaignRecords.size(), "each campaign call recorded once: " + byNumber);
+        // a machine the dialer hung up has no IVR, queue or talk: its record is complete once ended
+        byNumber.forEach((number, rows) -> assertTrue(rows.stream().anyMatch(r -> r.split(" ")[1].equals("t")),
+                "campaign call to " + number + " has an ended record: " + rows));
+        long leftOpen = tables.one(Long.class, "select count(*) from interactions where ended_at is null");
+        System.out.println("node loss: records beyond one per call " + duplicates + ", left open " + leftOpen
+                + "; whole test " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        assertEquals(0, leftOpen, "no record left open by the killed nodes");
+    }
+
+    private void start(String id, int index, List<Integer> hazelcast, String prefix, String cluster, Path dir,
+                       boolean dialer) throws Exception {
+        int http = Rig.freePort();
+        int agiPort = Rig.freePort();
+        String members = String.join(", ", hazelcast.stream().map(p -> "'127.0.0.1:" + p + "'").toList());
+        List<String> agents = new ArrayList<>(List.of("    - {id: a1, phone: " + AGENT_PHONE + ", queues: [q]}"));
+        for (int i = 1; i <= 5; i++) {
+            agents.add("    - {id: b" + i + ", phone: PJSIP/310" + i + ", queues: [out]}");
+        }
+        String yaml = String.join("\n",
+                "node: {id: " + id + "}",
+                "http: {port: " + http + "}",
+                "asterisk:",
+                "  inboundContexts: [cc-inbound, " + DefaultDialplan.NORMALISING_TRUNK_CONTEXT + "]",
+                "  servers:",
+                "    - {name: pbx1, host: 127.0.0.1, port: " + simulator.amiPort() + ", username: cc,"
+                        + " secret: '${AMI_SECRET}', reconnectInitialDelay: 200ms, reconnectMaxDelay: 1s}",
+                "agi: {port: " + agiPort + "}",
+                "ivr: {flows: src/test/resources/node-loss-flows, defaultFlow: loss}",
+                "database: {url: '" + pg.config().url() + "', username: postgres, password: ''}",
+                "livestate: {redis: 'redis://127.0.0.1:6379/0', keyPrefix: '" + prefix + "'}",
+                "cluster: {enabled: true, name: " + cluster + ", host: 127.0.0.1, port: " + hazelcast.get(index)
+                        + ", members: [" + members + "]}",
+                "acd:",
+                "  leaseTtl: 2s",
+                "  tickEvery: 100ms",
+                "  agentsAvailableAtStart: true",
+                "  queues: [{id: q, wrapUp: 0s}, {id: out, wrapUp: 0s}]",
+                "  agents:",
+                String.join("\n", agents),
+                "dialer:",
+                "  enabled: " + dialer,
+                "  trunk: 'PJSIP/{number}'",
+                "  ringTimeout: 15s",
+                "  timeZone: UTC",
+                "  daysOff: []",
+                "  lines: " + LINES,
+                "  takeoverHold: 1s",
+                "  demo: false",
+                "");
+        Map<String, String> env = new TreeMap<>(Map.of("AMI_SECRET", SECRET, "CC_CONSOLE_SECURE_COOKIES", "false"));
+        if (id.equals("n1")) {
+            env.put("CC_CONSOLE_ADMIN_USER", "root");
+            env.put("CC_CONSOLE_ADMIN_PASSWORD", PASSWORD);
+        }
+        ChildNode node = ChildNode.start(id, http, agiPort, dir, yaml, env);
+        nodes.put(id, node);
+        web.backend(id, http);
+        agi.backend(id, agiPort);
+    }
+
+    private void awaitStarted(String id) throws Exception {
+        ChildNode n = nodes.get(id);
+        Rig.awaitTrue(id + " answers (log " + n.log + ")", Duration.ofSeconds(90), n::answers);
+    }
+
+    private Optional<String> holder(String prefix, String lease) {
+        return Optional.ofNullable(redisLink.sync().get(prefix + "lease:" + lease));
+    }
+
+    private TcpBalancer.Connection lastLiveSocket() {
+        List<TcpBalancer.Connection> live = web.liveSockets();
+        return live.get(live.size() - 1);
+    }
+
+    private SimulatedCall call(String number) {
+        return simulator.placeInboundCall(InboundCall.of(number, "Caller " + number, "02100000")
+                .withPatienceMs(90_000).withTalkTimeMs(TALK_MS));
+    }
+
+    private void signIn(WebDriver d, String user) {
+        d.get("http://127.0.0.1:" + web.port() + "/console/");
+        waiting(d).until(x -> x.findElement(By.id("username")).isDisplayed());
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("signin-button")).click();
+        waiting(d).until(x -> "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
+    }
+
+    private static void awaitPop(WebDriver d, String number) {
+        waiting(d).until(x -> number.equals(x.findElement(By.id("caller-number")).getText()));
+    }
+
+    private static WebDriverWait waiting(WebDriver d) {
+        // the wallboard redraws its rows as pushes arrive: an element found may be replaced before it is read
+        return (WebDriverWait) new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    private void importList(ConsoleClient manager, String csv) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + web.port() + "/api/call-lists/import?listId=machines&name=Machines"))
+                .header("Content-Type", "text/csv").header("Cookie", manager.cookie)
+                .header("X-CSRF-Token", manager.csrf).POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(2, r.statusCode() / 100, "list imported: " + r.statusCode() + " " + r.body());
+    }
+
+    /**
+     * The simulator's view, sampled every 10 ms: each channel of the agent's phone is one offer (the ACD rings the
+     * phone once per offer), told apart by uniqueid and given to the caller it was bridged with; and the most
+     * campaign calls up at once.
+     */
+    private final class AgentLegs {
+        private final Map<String, String> callerOfLeg = new ConcurrentHashMap<>();
+        private final Set<String> callers = ConcurrentHashMap.newKeySet();
+        private final Map<String, String> linkedids = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile AtomicInteger mostLines;
+        private Thread sampler;
+
+        void start() {
+            sampler = new Thread(() -> {
+                while (running.get()) {
+                    sample();
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "agent-leg-sampler");
+            sampler.start();
+        }
+
+        void watch(SimulatedCall c) {
+            callers.add(c.uniqueid());
+        }
+
+        void countLines(AtomicInteger most) {
+            mostLines = most;
+        }
+
+        private void sample() {
+            List<ChannelSnapshot> channels = simulator.channels();
+            AtomicInteger most = mostLines;
+            if (most != null) {
+                most.accumulateAndGet((int) channels.stream().filter(ch -> ch.name().startsWith("PJSIP/0912"))
+                        .count(), Math::max);
+            }
+            for (ChannelSnapshot leg : channels) {
+                if (callers.contains(leg.uniqueid())) {
+                    linkedids.putIfAbsent(leg.uniqueid(), leg.linkedid());
+                }
+                if (!leg.name().startsWith(AGENT_PHONE)) {
+                    continue;
+                }
+                callerOfLeg.putIfAbsent(leg.uniqueid(), "");
+                if (!leg.bridgeId().isEmpty()) {
+                    channels.stream().filter(ch -> callers.contains(ch.uniqueid())
+                                    && ch.bridgeId().equals(leg.bridgeId())).findFirst()
+                            .ifPresent(caller -> callerOfLeg.put(leg.uniqueid(), caller.uniqueid()));
+                }
+            }
+        }
+
+        /** The call's Asterisk Linkedid, which the records carry as call_id. */
+        String linkedidOf(SimulatedCall c) {
+            return linkedids.getOrDefault(c.uniqueid(), c.uniqueid());
+        }
+
+        boolean bridgedTo(SimulatedCall c) {
+            return callerOfLeg.containsValue(c.uniqueid());
+        }
+
+        Map<String, Integer> offersPerCaller() {
+            Map<String, Integer> out = new TreeMap<>();
+            callerOfLeg.values().stream().filter(v -> !v.isEmpty()).forEach(v -> out.merge(v, 1, Integer::sum));
+            return out;
+        }
+
+        long unattributed() {
+            return callerOfLeg.values().stream().filter(String::isEmpty).count();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            sampler.join();
+        }
+    }
+}
