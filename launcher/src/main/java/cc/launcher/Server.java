@@ -120,7 +120,11 @@ public final class Server implements AutoCloseable {
     private AsteriskSimulator simulator;
     private Optional<DemoAdmin.SignIn> demoAdmin = Optional.empty();
     private TrafficGenerator traffic;
-    private AmiTelephony telephony;
+    /** The telephony port every module uses: this node's AMI links, or with several nodes {@link #sharedLinks}. */
+    private cc.core.app.telephony.Telephony telephony;
+    private AmiTelephony amiLinks;
+    /** With several nodes (cluster.enabled): one node owns each server's AMI link, the others ask it; else null. */
+    private cc.core.adapter.ami.ClusterTelephony sharedLinks;
     private OpsHttpServer http;
     private IvrModule ivr;
     private ConsoleVerticle console;
@@ -194,8 +198,14 @@ public final class Server implements AutoCloseable {
                     return startAgi();
                 })
                 .compose(v -> {
-                    telephony = new AmiTelephony(vertx, amiServers(), AmiOptions.defaults(), metrics,
+                    amiLinks = new AmiTelephony(vertx, amiServers(), AmiOptions.defaults(), metrics,
                             InstantSource.system());
+                    telephony = amiLinks;
+                    if (config.cluster().enabled()) {
+                        sharedLinks = new cc.core.adapter.ami.ClusterTelephony(vertx, amiLinks, config.nodeId(),
+                                cc.core.app.interaction.RecordingOwnership::leaseOf);
+                        telephony = sharedLinks;
+                    }
                     // The recorder subscribes before the links come up, so no event of the first calls is missed.
                     InteractionRecorder recorder = recorder();
                     return vertx.deployVerticle(recorder);
@@ -239,7 +249,7 @@ public final class Server implements AutoCloseable {
                     return vertx.deployVerticle(console);
                 })
                 .compose(id -> startChat())
-                .compose(id -> telephony.start())
+                .compose(id -> sharedLinks != null ? sharedLinks.start() : amiLinks.start())
                 .compose(v -> startEmail())
                 .compose(v -> startIntegration())
                 .compose(v -> {
@@ -379,6 +389,9 @@ public final class Server implements AutoCloseable {
         return cc.launcher.cluster.ClusterNode.start(vertx, config.cluster(), config.nodeId(), liveState)
                 .map(node -> {
                     cluster = node;
+                    if (sharedLinks != null) {
+                        sharedLinks.askThrough(node.askHolder());
+                    }
                     return null;
                 });
     }
@@ -608,6 +621,10 @@ public final class Server implements AutoCloseable {
         }
         recordingLeases = cc.core.app.interaction.RecordingOwnership.leased(liveState,
                 amiServers().stream().map(a -> a.name()).toList(), config.nodeId(), config.acd().leaseTtl());
+        if (sharedLinks != null) {
+            // the node that records a server's calls owns its AMI link
+            recordingLeases.alsoTell(sharedLinks::gained, sharedLinks::lost);
+        }
         return new InteractionRecorder(telephony, interactions, customers,
                 new InteractionTracker(inbound, cc.core.domain.interaction.InteractionIds.ofCall()), metrics,
                 recordingLeases);
@@ -727,9 +744,12 @@ public final class Server implements AutoCloseable {
     private List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>();
         for (AmiServerConfig s : amiServers()) {
+            String through = sharedLinks == null ? "" : "the node owning the link ";
             checks.add(check("ami." + s.name(), () -> Future.succeededFuture(telephony.isUp(s.name())
-                    ? HealthStatus.up("logged in to " + s.describe())
-                    : HealthStatus.down("not logged in to " + s.describe() + "; reconnecting"))));
+                    ? HealthStatus.up((sharedLinks != null && sharedLinks.owns(s.name()) ? "" : through)
+                            + "logged in to " + s.describe())
+                    : HealthStatus.down((sharedLinks != null && sharedLinks.owns(s.name()) ? "" : through)
+                            + "not logged in to " + s.describe() + "; reconnecting"))));
         }
         checks.add(check("database", () -> database.ping().map(ok -> ok
                 ? HealthStatus.up(database.url()) : HealthStatus.down(database.url() + " does not answer"))));
@@ -864,8 +884,10 @@ public final class Server implements AutoCloseable {
             // before the links: offers failing as the links close must not move agents or callers
             awaitQuietly("ACD", vertx.undeploy(acdDeployment));
         }
-        if (telephony != null) {
-            awaitQuietly("AMI links", telephony.stop());
+        if (sharedLinks != null) {
+            awaitQuietly("AMI links", sharedLinks.stop());
+        } else if (amiLinks != null) {
+            awaitQuietly("AMI links", amiLinks.stop());
         }
         if (ivr != null) {
             awaitQuietly("FastAGI server", ivr.close());

@@ -94,6 +94,10 @@ class ClusterIT {
         Server n3 = startNode("n3", 2, ports, prefix, cluster, 0, ACD_FLOWS, ONE_AGENT);
         Rig.awaitTrue("three members", Duration.ofSeconds(15),
                 () -> n1.cluster().orElseThrow().members().size() == 3);
+        Rig.awaitTrue("one node owns the AMI link", Duration.ofSeconds(10), () -> linkOwners(n1, n2, n3).size() == 1
+                && simulator.stats().amiSessions() == 1);
+        assertEquals(List.of("n1"), linkOwners(n1, n2, n3), "the first node owns the link");
+        assertEquals(1, simulator.stats().amiSessions(), "Asterisk sees one manager session for three nodes");
 
         // what each node's own ACD publishes: a caller offered twice would show as two offers across the nodes
         List<CallOffered> offers = new CopyOnWriteArrayList<>();
@@ -144,6 +148,10 @@ class ClusterIT {
                 () -> holder(n2).map(h -> !h.equals("n1")).orElse(false));
         System.out.println("cluster: " + holder(n2).orElseThrow() + " took the routing lease "
                 + Duration.between(killed, Instant.now()).toMillis() + " ms after n1 closed");
+        Rig.awaitTrue("another node owns the AMI link", Duration.ofSeconds(10),
+                () -> linkOwners(n2, n3).size() == 1 && simulator.stats().amiSessions() == 1);
+        System.out.println("cluster: " + linkOwners(n2, n3) + " took the AMI link over "
+                + Duration.between(killed, Instant.now()).toMillis() + " ms after n1 closed");
 
         JsonObject secondPop = aliLive.next("pop").getJsonObject("pop");
         assertEquals("09120000002", secondPop.getString("callerNumber"), "ali's socket on n2 got the next pop");
@@ -163,6 +171,17 @@ class ClusterIT {
 
         assertEquals(204, ali.change("DELETE", "/api/session", new JsonObject()).statusCode());
         assertNotEquals(200, aliOnN3.get("/api/session").statusCode(), "signed out on n2, signed out on n3");
+    }
+
+    /** The nodes that own the simulator's AMI link (one node logs in to each Asterisk). */
+    private static List<String> linkOwners(Server... nodes) {
+        List<String> owners = new java.util.ArrayList<>();
+        for (Server n : nodes) {
+            if (((cc.core.adapter.ami.ClusterTelephony) n.telephony()).owns("pbx1")) {
+                owners.add(n.cluster().orElseThrow().nodeId());
+            }
+        }
+        return owners;
     }
 
     @Test

@@ -145,6 +145,8 @@ class NodeLossIT {
         System.out.println("node loss: 3 nodes up after " + Duration.between(began, Instant.now()).toSeconds()
                 + " s; routing n1, dialling " + dialing + ", survivor " + survivor);
         agi.order(survivor, dialing, "n1");
+        assertEquals(Optional.of("n1"), holder(prefix, LINK_LEASE), "n1 came first: it owns the AMI link");
+        assertEquals(1, simulator.stats().amiSessions(), "one AMI session for three nodes");
 
         ConsoleClient root = new ConsoleClient("http://127.0.0.1:" + nodes.get("n1").httpPort);
         assertEquals(200, root.signIn("root", PASSWORD).statusCode());
@@ -179,6 +181,7 @@ class NodeLossIT {
         Thread.sleep(1_500);
 
         // kill -9 of the routing node: the agent talking, the second caller waiting, the supervisor's socket on it
+        Optional<String> linkOwner = holder(prefix, LINK_LEASE);
         Instant killed = Instant.now();
         nodes.get("n1").kill();
         System.out.println("node loss: killed n1 (the ACD leader, pid gone) with ali talking and a caller waiting");
@@ -187,6 +190,7 @@ class NodeLossIT {
         String routing = holder(prefix, AcdVerticle.LEASE).orElseThrow();
         System.out.println("node loss: " + routing + " took the routing lease "
                 + Duration.between(killed, Instant.now()).toMillis() + " ms after the kill");
+        awaitLinkOwner(prefix, linkOwner, "n1", killed);
         waiting(sara).until(x -> "1".equals(x.findElement(By.tagName("body")).getAttribute("data-live-reconnects"))
                 && "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
         System.out.println("node loss: sara's browser reconnected to " + lastLiveSocket().backend + " "
@@ -222,6 +226,7 @@ class NodeLossIT {
         legs.watch(fourth);
         Thread.sleep(1_500);
         long attemptsBefore = tables.attempts(CAMPAIGN);
+        Optional<String> linkOwnerThen = holder(prefix, LINK_LEASE);
         Instant killedDialer = Instant.now();
         nodes.get(dialing).kill();
         System.out.println("node loss: killed " + dialing + " (the dialer leader" + (routing.equals(dialing)
@@ -230,6 +235,7 @@ class NodeLossIT {
                 () -> holder(prefix, DialerVerticle.LEASE).equals(Optional.of(survivor)));
         System.out.println("node loss: " + survivor + " took the dialer lease "
                 + Duration.between(killedDialer, Instant.now()).toMillis() + " ms after the kill");
+        awaitLinkOwner(prefix, linkOwnerThen, dialing, killedDialer);
         waiting(ali).until(x -> "1".equals(x.findElement(By.tagName("body")).getAttribute("data-live-reconnects"))
                 && "open".equals(x.findElement(By.tagName("body")).getAttribute("data-live")));
         System.out.println("node loss: ali's browser reconnected to " + lastLiveSocket().backend + " "
@@ -264,6 +270,8 @@ class NodeLossIT {
                     + offers);
         }
         assertEquals(0, legs.unattributed(), "no agent leg rang for a caller it did not reach");
+        System.out.println("node loss: most AMI sessions at once " + legs.mostAmiSessions.get());
+        assertEquals(1, legs.mostAmiSessions.get(), "never two nodes logged in to the AMI at once");
         assertTrue(mostLines.get() <= LINES, "at most " + LINES + " lines at once, saw " + mostLines.get());
         assertTrue(mostLines.get() >= 2, "the campaign used several lines: " + mostLines.get());
         Map<String, Integer> perContact = new TreeMap<>();
@@ -313,6 +321,27 @@ class NodeLossIT {
         System.out.println("node loss: records beyond one per call " + duplicates + ", left open " + leftOpen
                 + "; whole test " + Duration.between(began, Instant.now()).toSeconds() + " s");
         assertEquals(0, leftOpen, "no record left open by the killed nodes");
+    }
+
+    /** The lease whose holder records the server's calls and owns its AMI link. */
+    private static final String LINK_LEASE = cc.core.app.interaction.RecordingOwnership.leaseOf("pbx1");
+
+    /**
+     * Waits until a live node owns the AMI link, logged in (one session), when {@code killed} owned it; the calls
+     * up meanwhile go on in the simulator and the new owner's channel list tells the nodes which ended.
+     */
+    private void awaitLinkOwner(String prefix, Optional<String> ownerBefore, String killedNode, Instant killedAt)
+            throws Exception {
+        if (!ownerBefore.equals(Optional.of(killedNode))) {
+            System.out.println("node loss: " + killedNode + " did not own the AMI link ("
+                    + ownerBefore.orElse("nobody") + " did)");
+            return;
+        }
+        Rig.awaitTrue("another node owns the AMI link, logged in", Duration.ofSeconds(15),
+                () -> holder(prefix, LINK_LEASE).map(h -> !h.equals(killedNode)).orElse(false)
+                        && simulator.stats().amiSessions() == 1);
+        System.out.println("node loss: " + holder(prefix, LINK_LEASE).orElseThrow() + " owns the AMI link, logged in "
+                + Duration.between(killedAt, Instant.now()).toMillis() + " ms after the kill of " + killedNode);
     }
 
     private void start(String id, int index, List<Integer> hazelcast, String prefix, String cluster, Path dir,
@@ -424,6 +453,8 @@ class NodeLossIT {
         private final Map<String, String> linkedids = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile AtomicInteger mostLines;
+        /** The most AMI sessions logged in to the simulator at once: one node owns the link. */
+        private final AtomicInteger mostAmiSessions = new AtomicInteger();
         private Thread sampler;
 
         void start() {
@@ -449,6 +480,7 @@ class NodeLossIT {
         }
 
         private void sample() {
+            mostAmiSessions.accumulateAndGet(simulator.stats().amiSessions(), Math::max);
             List<ChannelSnapshot> channels = simulator.channels();
             AtomicInteger most = mostLines;
             if (most != null) {

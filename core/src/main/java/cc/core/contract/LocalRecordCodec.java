@@ -62,6 +62,7 @@ public final class LocalRecordCodec<T extends Record> implements MessageCodec<T,
         all.addAll(ReportAddresses.RECORDS);
         all.addAll(ScoringAddresses.RECORDS);
         all.addAll(WebhookAddresses.RECORDS);
+        all.addAll(TelephonyAddresses.RECORDS);
         return List.copyOf(new LinkedHashSet<>(all));
     }
 

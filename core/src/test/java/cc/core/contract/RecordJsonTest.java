@@ -39,6 +39,37 @@ class RecordJsonTest {
     }
 
     @Test
+    @DisplayName("what the owner of an AMI link reads there, and the commands other nodes send it, cross unchanged")
+    void telephonyCrossesNodes() {
+        cc.core.domain.call.Leg leg = new cc.core.domain.call.Leg("pbx1", "1700000000.7", "PJSIP/3001-0000000a",
+                "1700000000.6");
+        for (cc.core.domain.call.CallEvent e : List.of(
+                new cc.core.domain.call.CallEvent.CallStarted(leg, AT, "09120000000", "Sara", "100", "cc-inbound"),
+                new cc.core.domain.call.CallEvent.CallAnswered(leg, AT),
+                new cc.core.domain.call.CallEvent.LegsBridged(leg, AT, "b-1"),
+                new cc.core.domain.call.CallEvent.VariableSet(leg, AT, "CC_QUEUE", "sales"),
+                new cc.core.domain.call.CallEvent.CallHungUp(leg, AT, 16, "Normal Clearing"))) {
+            roundTrip(new TelephonyAddresses.RelayedCallEvent(e));
+        }
+        roundTrip(new TelephonyAddresses.RelayedLinkEvent(new cc.core.domain.call.LinkEvent.LinkResynced("pbx1", AT,
+                4, 1, 2)));
+        java.util.LinkedHashMap<String, String> vars = new java.util.LinkedHashMap<>();
+        vars.put("CC_NUMBER", "09120000000");
+        vars.put("CC_CAMPAIGN", "c-1");
+        roundTrip(new TelephonyAddresses.TelephonyCommand("pbx1", "originate", List.of(), Optional.of(
+                new cc.core.app.telephony.OriginateRequest("pbx1", "PJSIP/0912@trunk",
+                        new cc.core.app.telephony.OriginateRequest.ApplicationTarget("Bridge", "PJSIP/3001-0000000a"),
+                        "\"Center\" <02100000>", Duration.ofSeconds(25), vars))));
+        roundTrip(new TelephonyAddresses.TelephonyCommand("pbx1", "redirect", List.of("PJSIP/3001-0000000a",
+                "cc-hold", "s", "1"), Optional.empty()));
+        roundTrip(new TelephonyAddresses.TelephonyOutcome(Optional.of(new cc.core.app.telephony.OriginateResult
+                .Answered("PJSIP/0912-0000000b", "1700000000.9")), Optional.empty()));
+        roundTrip(new TelephonyAddresses.TelephonyOutcome(Optional.of(new cc.core.app.telephony.OriginateResult
+                .Failed(cc.core.app.telephony.OriginateFailure.values()[0], "Reason 3")), Optional.empty()));
+        roundTrip(new TelephonyAddresses.TelephonyOutcome(Optional.empty(), Optional.of("1700000000.9-rec")));
+    }
+
+    @Test
     @DisplayName("every contract record, filled in, survives the wire codec (none has a component without a wire form)")
     void everyContractRecord() {
         List<String> notBuilt = new ArrayList<>();

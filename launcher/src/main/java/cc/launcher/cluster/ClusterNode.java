@@ -2,6 +2,7 @@ package cc.launcher.cluster;
 
 import cc.acd.app.AcdVerticle;
 import cc.console.app.SharedSessions;
+import cc.core.app.livestate.LeaseAsk;
 import cc.core.app.livestate.LeaseForward;
 import cc.core.app.livestate.LiveStateStore;
 import cc.core.contract.Addresses;
@@ -9,6 +10,7 @@ import cc.core.contract.CallControlAddresses;
 import cc.core.contract.ClusterAddresses;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.MediaAddresses;
+import cc.core.contract.TelephonyAddresses;
 import cc.core.contract.WireRecordCodec;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
@@ -68,12 +70,17 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
             Addresses.ACD_OFFER_ENDED, cc.core.contract.AcdAddresses.CALL_SCORE_ROUTED,
             Addresses.INTERACTION_DISPOSED, cc.core.contract.AcdAddresses.CALL_CONNECTED,
             CallControlAddresses.RECORDING_CHANGED);
+    /** What the node owning an Asterisk server's AMI link reads there, for the nodes that do not own it. */
+    public static final List<String> TELEPHONY = List.of(TelephonyAddresses.CALL_EVENT,
+            TelephonyAddresses.LINK_EVENT, TelephonyAddresses.LINK_STATE);
     /** Everything published to the other nodes, each address once. */
-    private static final List<String> PUBLISHED_TO_PEERS = java.util.stream.Stream.concat(RELAYED.stream(),
-            CALL_FACTS.stream()).distinct().toList();
+    private static final List<String> PUBLISHED_TO_PEERS = java.util.stream.Stream.of(RELAYED, CALL_FACTS, TELEPHONY)
+            .flatMap(List::stream).distinct().toList();
     static final String PUBLISHED = "cc.cluster.published";
     static final String ADDRESS_HEADER = "cc-address";
     static final String ORIGIN_HEADER = ClusterAddresses.ORIGIN_HEADER;
+    /** How long a request asked of the lease holder may take there ({@link #askHolder}), in milliseconds. */
+    static final String TIMEOUT_HEADER = "cc-timeout-ms";
     /** How long a forwarded request may take on the routing node before the standby answers 504. */
     static final long FORWARD_TIMEOUT_MS = 10_000;
 
@@ -188,8 +195,10 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
                 m.fail(400, "a forwarded request names its address and its node");
                 return;
             }
+            String timeout = m.headers().get(TIMEOUT_HEADER);
             vertx.eventBus().request(address, m.body(), new DeliveryOptions()
-                            .addHeader(ClusterAddresses.FORWARDED_HEADER, from).setSendTimeout(FORWARD_TIMEOUT_MS))
+                            .addHeader(ClusterAddresses.FORWARDED_HEADER, from)
+                            .setSendTimeout(timeout == null ? FORWARD_TIMEOUT_MS : Long.parseLong(timeout)))
                     .onComplete(r -> {
                         if (r.succeeded()) {
                             m.reply(r.result().body());
@@ -241,6 +250,38 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
             }
         });
     }
+
+    /**
+     * Asks the holder of a lease, this node included, to answer a request on its own bus (a module using what one node
+     * owns: a telephony server's AMI link). When the live-state store cannot be read, the holder it named last is
+     * asked (the owner of a link goes on owning it through a store outage).
+     */
+    public LeaseAsk askHolder() {
+        return (lease, address, body, timeoutMillis) -> store.leaseHolder(lease)
+                .map(holder -> {
+                    holder.ifPresentOrElse(h -> lastHolders.put(lease, h), () -> lastHolders.remove(lease));
+                    return holder;
+                })
+                .recover(err -> Future.succeededFuture(java.util.Optional.ofNullable(lastHolders.get(lease))))
+                .compose(holder -> {
+                    if (holder.isEmpty()) {
+                        return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
+                                "no node holds the " + lease + " lease right now"));
+                    }
+                    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
+                            .addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId);
+                    if (holder.get().equals(nodeId)) {
+                        return local.eventBus().request(address, body, options).map(Message::body);
+                    }
+                    // the holder's own timeout answers first (504), this one is for a holder that does not answer
+                    return clustered.eventBus().request(nodeAddress(holder.get()), body, options
+                            .setSendTimeout(timeoutMillis + 1_000).addHeader(ADDRESS_HEADER, address)
+                            .addHeader(TIMEOUT_HEADER, Long.toString(timeoutMillis))).map(Message::body);
+                });
+    }
+
+    /** The holder of each lease as the store last said ({@link #askHolder}). */
+    private final java.util.Map<String, String> lastHolders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A request for another node's own handler ({@code address} there, e.g. the chat desk holding a visitor), answered

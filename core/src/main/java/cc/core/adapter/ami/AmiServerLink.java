@@ -141,6 +141,29 @@ final class AmiServerLink {
         return done.future();
     }
 
+    /**
+     * Takes this server's link over from another node (several nodes, one owner per link): the channel book starts
+     * from the legs that node's events showed, then the link logs in and resyncs like after a reconnect. A failed
+     * login is tried again with the reconnect backoff until {@link #stop()}.
+     */
+    void takeOver(java.util.Collection<FollowedLegs.Followed> legs) {
+        context.runOnContext(v -> {
+            if (state == State.UP || state == State.RECONNECTING) {
+                return;
+            }
+            stopping = false;
+            book.seed(legs);
+            connectOnce().onFailure(err -> {
+                if (stopping) {
+                    return;
+                }
+                state = State.RECONNECTING;
+                LOG.warn("AMI {}: taking the link over failed ({}); trying again", config.name(), err.getMessage());
+                scheduleReconnect();
+            });
+        });
+    }
+
     Future<Void> stop() {
         PromiseInternal<Void> done = context.promise();
         context.runOnContext(v -> {

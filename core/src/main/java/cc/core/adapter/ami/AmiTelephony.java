@@ -125,6 +125,25 @@ public final class AmiTelephony implements Telephony {
         return Future.join(all).mapEmpty();
     }
 
+    /** Logs in to one server, taking its link over from another node, from the legs that node's events showed. */
+    public void takeOver(String server, java.util.Collection<FollowedLegs.Followed> legs) {
+        AmiServerLink link = links.get(server);
+        if (link != null) {
+            link.takeOver(legs);
+        }
+    }
+
+    /** Logs off one server (another node owns its link now); no reconnect follows until {@link #takeOver}. */
+    public Future<Void> release(String server) {
+        AmiServerLink link = links.get(server);
+        return link == null ? Future.succeededFuture() : link.stop();
+    }
+
+    /** The configured servers' names. */
+    public List<String> servers() {
+        return List.copyOf(links.keySet());
+    }
+
     @Override
     public Future<OriginateResult> originate(OriginateRequest request) {
         AmiServerLink link = links.get(request.server());

@@ -130,6 +130,28 @@ final class ChannelBook {
         }
     }
 
+    /**
+     * Starts over from the legs another node followed (this node takes the server's link over): the book holds them,
+     * Local halves paired by name, so the resync after the login ends those that ended meanwhile and starts those
+     * that began.
+     */
+    void seed(java.util.Collection<FollowedLegs.Followed> legs) {
+        byUniqueId.clear();
+        hungUp.clear();
+        resyncCandidates = null;
+        endedSinceMark.clear();
+        List<Tracked> seeded = new ArrayList<>();
+        for (FollowedLegs.Followed f : legs) {
+            Tracked t = new Tracked(f.leg());
+            t.callerNumber = f.callerNumber();
+            t.callerName = f.callerName();
+            t.bridgeId = f.bridgeId().isEmpty() ? null : f.bridgeId();
+            byUniqueId.put(f.leg().uniqueId(), t);
+            seeded.add(t);
+        }
+        pairLocalHalves(seeded);
+    }
+
     /** The legs known now are the ones a coming resync may find ended; legs created after this are not. */
     void markForResync() {
         resyncCandidates = new HashSet<>(byUniqueId.keySet());

@@ -82,6 +82,9 @@ public interface RecordingOwnership {
         private final Duration ttl;
         /** Servers this node goes on recording without the lease, while the store does not answer. */
         private final Set<String> throughOutage = ConcurrentHashMap.newKeySet();
+        /** Who else hears each server this node starts or stops recording (the owner of the server's AMI link). */
+        private final List<Consumer<String>> alsoGained = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Consumer<String>> alsoLost = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private Leased(LiveStateStore store, List<String> servers, List<Leadership> leases, String nodeId,
                        Duration ttl) {
@@ -98,15 +101,29 @@ public interface RecordingOwnership {
             return i >= 0 && (leases.get(i).holds() || throughOutage.contains(server));
         }
 
+        /**
+         * Tells {@code gained} and {@code lost} too about each server whose recording this node starts or stops (the
+         * recorder of a server owns its AMI link); before {@link #start}.
+         */
+        public void alsoTell(Consumer<String> gained, Consumer<String> lost) {
+            alsoGained.add(gained);
+            alsoLost.add(lost);
+        }
+
         @Override
         public void start(Vertx vertx, Consumer<String> gained, Consumer<String> lost) {
+            Consumer<String> lostToAll = server -> {
+                lost.accept(server);
+                alsoLost.forEach(l -> l.accept(server));
+            };
             for (int i = 0; i < servers.size(); i++) {
                 String server = servers.get(i);
                 Leadership lease = leases.get(i);
                 lease.start(vertx, () -> {
                     throughOutage.remove(server);
                     gained.accept(server);
-                }, () -> whenLost(vertx, server, lease, lost));
+                    alsoGained.forEach(g -> g.accept(server));
+                }, () -> whenLost(vertx, server, lease, lostToAll));
             }
         }
 

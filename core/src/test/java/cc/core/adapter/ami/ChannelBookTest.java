@@ -88,6 +88,38 @@ class ChannelBookTest {
     }
 
     @Test
+    @DisplayName("a node taking the link over starts from the legs the old owner's events showed: the channel list "
+            + "then ends the calls that ended meanwhile, starts the one that began, keeps the rest as they were")
+    void takeOverFromFollowedLegs() {
+        localCall("1.0", "1.1", "Local/100@ivr-in-00000000");
+        localCall("2.0", "2.1", "Local/200@ivr-in-00000001");
+        apply(new AmiSignal.CallerIdSet("2.0", "2.0", "Local/200@ivr-in-00000001;1", "5559999", "Bob", T0));
+        apply(new AmiSignal.BridgeChanged("b-1", "1.1", "1.0", "Local/100@ivr-in-00000000;2", true, T0));
+        apply(new AmiSignal.ChannelCreated("4.0", "4.0", "PJSIP/3001-00000004", "3001", "", "s", "agents", T0));
+        apply(new AmiSignal.HungUp("4.0", "4.0", "PJSIP/3001-00000004", 16, "Normal Clearing", T0));
+        FollowedLegs followed = new FollowedLegs();
+        out.forEach(followed::apply);
+        assertEquals(4, followed.legs("pbx").size(), "the hung-up leg is not followed");
+
+        ChannelBook taker = new ChannelBook("pbx");
+        taker.seed(followed.legs("pbx"));
+        assertEquals("1.1", taker.localPeer("1.0").orElseThrow(), "Local halves paired by name");
+        assertEquals("b-1", taker.bridgeOf("1.1").orElseThrow(), "the bridge the leg was in");
+        taker.markForResync();
+        List<CallEvent> after = new ArrayList<>();
+        ChannelBook.Resync r = taker.resync(List.of(alice("1.0", "1.0", "Local/100@ivr-in-00000000;1"),
+                alice("1.1", "1.0", "Local/100@ivr-in-00000000;2"), live("3.0", "3.0", "PJSIP/3002-00000009")),
+                T1, after::add);
+
+        assertEquals(new ChannelBook.Resync(3, 2, 1), r);
+        assertEquals(List.of(
+                "CallHungUp 2.0 Local/200@ivr-in-00000001;1 call=2.0 cause=0 link-lost",
+                "CallHungUp 2.1 Local/200@ivr-in-00000001;2 call=2.0 cause=0 link-lost",
+                "CallStarted 3.0 PJSIP/3002-00000009 call=3.0 from='5554444' 'Dave' to=sales@queue-in"),
+                EventLines.of(after).stream().sorted().toList());
+    }
+
+    @Test
     @DisplayName("after a reconnect only the legs missing from the live list end, with cause 0 link-lost")
     void resyncEndsOnlyMissingLegs() {
         localCall("1.0", "1.1", "Local/100@ivr-in-00000000");
