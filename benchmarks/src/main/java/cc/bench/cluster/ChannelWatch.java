@@ -29,6 +29,8 @@ final class ChannelWatch {
     private final List<Long> customerChannels = new ArrayList<>();
     private final AtomicInteger most = new AtomicInteger();
     private final AtomicInteger mostSinceReset = new AtomicInteger();
+    /** The most AMI sessions logged in at once (one node owns the link). */
+    private final AtomicInteger mostAmiSessions = new AtomicInteger();
     private final int cap;
     /** Stretches above the cap: start time and most channels; touched by the sampler only, read after stop. */
     private final List<String> overCap = new ArrayList<>();
@@ -64,6 +66,7 @@ final class ChannelWatch {
     }
 
     private void sample() {
+        mostAmiSessions.accumulateAndGet(sim.stats().amiSessions(), Math::max);
         List<ChannelSnapshot> channels = sim.channels();
         long now = System.nanoTime();
         int up = 0;
@@ -120,6 +123,10 @@ final class ChannelWatch {
             }
         }
         return Optional.empty();
+    }
+
+    int mostAmiSessions() {
+        return mostAmiSessions.get();
     }
 
     int mostCustomerChannels() {

@@ -209,8 +209,8 @@ public final class LeaderTakeoverBenchmark {
         List<TakeoverRound> done = new ArrayList<>();
         System.out.println();
         System.out.println("| round | killed | held | routing lease taken | first offer after | dialer lease taken"
-                + " | first campaign call after | most campaign lines | load average |");
-        System.out.println("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+                + " | first campaign call after | AMI link logged in again | most campaign lines | load average |");
+        System.out.println("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (int r = 1; r <= rounds; r++) {
             TakeoverRound round = round(r, watch);
             restart(round.killed, agents);
@@ -234,12 +234,16 @@ public final class LeaderTakeoverBenchmark {
                 x -> x.dialerLease));
         worst = Math.max(worst, TakeoverRound.summary("first campaign call by the new dialler", done,
                 x -> x.firstCampaignCall));
+        worst = Math.max(worst, TakeoverRound.summary("AMI link owned and logged in by another node", done,
+                x -> x.amiLink));
         int most = watch.mostCustomerChannels();
         System.out.printf(Locale.ROOT, "global line cap: most live campaign channels at once %d, dialer.lines %d:"
                 + " %s; %d callers placed, %d offers and %d campaign calls seen in all%n", most, lines,
                 most <= lines ? "never exceeded" : "EXCEEDED", placed.get(), watch.agentChannelsSeen(),
                 watch.customerChannelsSeen());
         watch.overCap().forEach(stretch -> System.out.println("  above the cap from " + stretch));
+        System.out.printf(Locale.ROOT, "AMI sessions: most logged in to the simulator at once %d (one node owns the"
+                + " link)%n", watch.mostAmiSessions());
         List<String> unexplained = leases.unexplained();
         System.out.printf(Locale.ROOT, "lease changes: %d in all, %d with no kill of the old holder in the minute"
                 + " before%s%n", leases.changeCount(), unexplained.size(), unexplained.isEmpty() ? "" : ":");
@@ -260,11 +264,16 @@ public final class LeaderTakeoverBenchmark {
         boolean routes = victim.equals(routing);
         boolean dials = victim.equals(dialing);
         watch.resetMost();
+        Optional<String> linkOwnerBefore = holder(LINK_LEASE);
         long killed = System.nanoTime();
         leases.killed(victim, killed);
         nodes.get(victim).kill();
         long notBefore = killed + leaseTtl.toNanos() * 2 / 3;
         TakeoverRound round = new TakeoverRound(number, victim, routes, dials, loadAverage());
+        boolean ownedLink = linkOwnerBefore.equals(Optional.of(victim));
+        if (ownedLink) {
+            round.amiLink = -1;
+        }
         long deadline = killed + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && !round.complete()) {
             long now = System.nanoTime();
@@ -284,8 +293,13 @@ public final class LeaderTakeoverBenchmark {
                 round.firstCampaignCall = watch.firstCustomerChannelAfter(notBefore)
                         .map(t -> (t - killed) / 1_000_000).orElse(-1L);
             }
+            if (ownedLink && round.amiLink < 0 && holder(LINK_LEASE).map(h -> !h.equals(victim)).orElse(false)
+                    && sim.stats().amiSessions() == 1) {
+                round.amiLink = (now - killed) / 1_000_000;
+            }
             Thread.sleep(20);
         }
+        round.newLinkOwner = holder(LINK_LEASE).orElse("none");
         round.newRouting = holder(AcdVerticle.LEASE).orElse("none");
         round.newDialing = holder(DialerVerticle.LEASE).orElse("none");
         return round;
@@ -406,6 +420,9 @@ public final class LeaderTakeoverBenchmark {
             throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
         }
     }
+
+    /** The lease whose holder records the calls of the simulator's server and owns its AMI link. */
+    private static final String LINK_LEASE = cc.core.app.interaction.RecordingOwnership.leaseOf("pbx1");
 
     /** The lease's holder as Redis has it (the key every node reads and renews). */
     private Optional<String> holder(String lease) {

@@ -16,6 +16,9 @@ final class TakeoverRound {
     long firstOffer;
     long dialerLease;
     long firstCampaignCall;
+    /** The AMI link owned and logged in by another node (when the killed node owned it). */
+    long amiLink = NOT_THIS_ROUND;
+    String newLinkOwner = "";
     int mostLines;
     String newRouting = "";
     String newDialing = "";
@@ -33,15 +36,17 @@ final class TakeoverRound {
     }
 
     boolean complete() {
-        return routingLease != -1 && firstOffer != -1 && dialerLease != -1 && firstCampaignCall != -1;
+        return routingLease != -1 && firstOffer != -1 && dialerLease != -1 && firstCampaignCall != -1
+                && amiLink != -1;
     }
 
     String row() {
-        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %d | %s |", number, killed,
-                routed && dialled ? "routing, dialer" : routed ? "routing" : "dialer",
+        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %d | %s |", number, killed,
+                (routed && dialled ? "routing, dialer" : routed ? "routing" : "dialer")
+                        + (amiLink != NOT_THIS_ROUND ? ", AMI link" : ""),
                 ms(routingLease) + (routed ? " (" + newRouting + ")" : ""), ms(firstOffer),
-                ms(dialerLease) + (dialled ? " (" + newDialing + ")" : ""), ms(firstCampaignCall), mostLines,
-                load);
+                ms(dialerLease) + (dialled ? " (" + newDialing + ")" : ""), ms(firstCampaignCall),
+                ms(amiLink) + (amiLink != NOT_THIS_ROUND ? " (" + newLinkOwner + ")" : ""), mostLines, load);
     }
 
     private static String ms(long v) {

@@ -178,6 +178,10 @@ public final class SoakRun {
         Set<String> shown = new HashSet<>();
         long start = System.nanoTime();
         System.out.println(SoakFigures.line(sample(0, dbUrl, offered.get(), calls.size(), unwritten, beforeIvr)));
+        // where the heap went between the end of the first third under load and the last sample under load
+        int thirdAt = every * Math.max(1, (minutes / every) / 3);
+        java.util.Map<String, HeapHistogram.Count> atThird = null;
+        java.util.Map<String, HeapHistogram.Count> atEnd = null;
         for (int t = every; t <= minutes; t += every) {
             long due = start + TimeUnit.MINUTES.toNanos(t);
             while (System.nanoTime() < due) {
@@ -186,9 +190,20 @@ public final class SoakRun {
             SoakFigures.Sample s = sample(t, dbUrl, offered.get(), calls.size(), unwritten, beforeIvr);
             underLoad.add(s);
             System.out.println(SoakFigures.line(s));
+            if (t == thirdAt) {
+                atThird = HeapHistogram.take();
+            }
+            if (t + every > minutes) {
+                atEnd = HeapHistogram.take();
+            }
             showWithoutSegment(dbUrl, shown, notServed, 10);
         }
         pacer.shutdownNow();
+        if (atThird != null && atEnd != null) {
+            System.out.printf("classes grown most from %d min to %d min (live objects after a full GC):%n", thirdAt,
+                    minutes);
+            HeapHistogram.growth(atThird, atEnd, 15).forEach(l -> System.out.println("  " + l));
+        }
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!calls.isEmpty() && System.nanoTime() < drainUntil) {
             Thread.sleep(500);
