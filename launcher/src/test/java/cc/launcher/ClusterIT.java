@@ -278,6 +278,19 @@ class ClusterIT {
             assertEquals(200, ali.change("POST", control, new JsonObject().put("intent", "resume")).statusCode());
             Rig.awaitTrue("and talks to a1 again", Duration.ofSeconds(5), () -> bridgedWith(caller, "PJSIP/3001"));
 
+            // a consultation with another agent on the call n1 connected: n2's ACD rings a2 for it, then it is cancelled
+            var consult = ali.change("POST", control, new JsonObject().put("intent", "consult")
+                    .put("targetKind", "agent").put("target", "a2"));
+            assertEquals(200, consult.statusCode(), "n2 rings a2 for n1's call: " + consult.body());
+            Rig.awaitTrue("a1 talks to a2 while the caller hears music", Duration.ofSeconds(10),
+                    () -> hearsMusic(caller) && phonesBridged("PJSIP/3001", "PJSIP/3002"));
+            var cancelled = ali.change("POST", control, new JsonObject().put("intent", "consult-cancel"));
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            Rig.awaitTrue("the caller is back with a1 and a2's line is gone", Duration.ofSeconds(10),
+                    () -> bridgedWith(caller, "PJSIP/3001") && simulator.channels().stream()
+                            .noneMatch(ch -> ch.name().startsWith("PJSIP/3002")));
+            Rig.awaitTrue("a2 is available again", Duration.ofSeconds(5), () -> "available".equals(states.get("a2")));
+
             var transferred = ali.change("POST", control, new JsonObject().put("intent", "transfer")
                     .put("targetKind", "agent").put("target", "a2"));
             assertEquals(200, transferred.statusCode(), transferred.body());
@@ -301,6 +314,13 @@ class ClusterIT {
         Optional<ChannelSnapshot> c = channels.stream().filter(ch -> ch.name().equals(caller.channel())).findFirst();
         return c.isPresent() && !c.get().bridgeId().isEmpty() && channels.stream().anyMatch(
                 ch -> ch.name().startsWith(agentPhone) && ch.bridgeId().equals(c.get().bridgeId()));
+    }
+
+    private boolean phonesBridged(String phone1, String phone2) {
+        List<ChannelSnapshot> channels = simulator.channels();
+        return channels.stream().filter(ch -> ch.name().startsWith(phone1) && !ch.bridgeId().isEmpty())
+                .anyMatch(one -> channels.stream().anyMatch(two -> two.name().startsWith(phone2)
+                        && two.bridgeId().equals(one.bridgeId())));
     }
 
     private boolean hearsMusic(SimulatedCall caller) {

@@ -263,7 +263,10 @@ final class AcdRequests {
         msg.reply(queued(t.callId()));
     }
 
-    /** Rings one agent to consult on, or join a conference of, a call in progress. */
+    /**
+     * Rings one agent to consult on, or join a conference of, a call in progress (this node's, or one the node that
+     * routed before connected).
+     */
     private void onRingAgentFor(Message<RingAgentFor> msg) {
         if (!routing.leads()) {
             msg.fail(503, STANDBY);
@@ -271,6 +274,11 @@ final class AcdRequests {
         }
         RingAgentFor r = msg.body();
         AcdCalls.Caller customer = calls.callers.get(r.forCall());
+        if (customer == null) {
+            // a call the node that routed before connected: its caller as that node wrote it to the store (the call
+            // stays with its agent, so it is not handed on)
+            customer = routing.connectedAtTakeover(r.forCall()).orElse(null);
+        }
         if (customer == null) {
             msg.fail(404, "call " + r.forCall() + " is not in the ACD");
             return;
