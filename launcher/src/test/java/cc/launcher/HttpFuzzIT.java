@@ -325,7 +325,8 @@ class HttpFuzzIT {
         } catch (java.net.http.HttpTimeoutException e) {
             // a connection left stuck by an earlier input (one refused before its body was read held the next request
             // forever): the inputs before it say which
-            throw new AssertionError(route.method() + " " + pathAndQuery + " left unanswered for 20 s; the inputs before"
+            throw new AssertionError(route.method() + " " + pathAndQuery + (body == null ? "" : " "
+                    + cc.core.logging.LogText.printable(body)) + " left unanswered for 20 s; the inputs before"
                     + " it:\n      " + String.join("\n      ", RECENT.stream().map(x -> x.length() > 200
                     ? x.substring(0, 200) + "..." : x).toList()));
         }

@@ -699,7 +699,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     /**
-     * The request's JSON object, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
+     * The request's JSON object without its null members, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
      * {@code application/json} without the browser's CORS preflight, which this server never grants.
      */
     static JsonObject body(RoutingContext rc) {
@@ -712,7 +712,11 @@ public final class ConsoleWeb implements Consumer<Router> {
             JsonObject b = rc.body().asJsonObject();
             if (b == null) {
                 fail(rc, 400, "send a JSON object");
+                return null;
             }
+            // a member sent as null is one not sent: the handlers' defaults apply (getString(key, default) gives
+            // null for a null member, which a handler would meet later, inside a callback, and never answer)
+            b.getMap().values().removeIf(java.util.Objects::isNull);
             return b;
         } catch (DecodeException | ClassCastException e) {
             fail(rc, 400, "the body is not a JSON object");
