@@ -471,8 +471,19 @@ public final class ConsoleWeb implements Consumer<Router> {
             return;
         }
         String account = b.getString("account", "").strip();
+        String language = b.getString("language", "fa").strip();
+        String segment = b.getString("segment", "").strip();
+        // the stored columns' widths, refused here rather than failed at the write
+        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})?") || language.length() > 16) {
+            fail(rc, 400, "language must be a language tag such as fa or en-GB");
+            return;
+        }
+        if (phone.length() > 64 || account.length() > 64 || segment.length() > 64) {
+            fail(rc, 400, "phone, account and segment have at most 64 characters each");
+            return;
+        }
         Customer c = new Customer(0, name, phone.isEmpty() ? java.util.List.of() : java.util.List.of(phone),
-                account.isEmpty() ? null : account, b.getString("language", "fa"), b.getString("segment", ""));
+                account.isEmpty() ? null : account, language, segment);
         console.customers().save(c).onSuccess(saved -> json(rc, 201, ScreenPops.customer(saved)))
                 .onFailure(e -> error(rc, e));
     }
@@ -717,11 +728,37 @@ public final class ConsoleWeb implements Consumer<Router> {
             // a member sent as null is one not sent: the handlers' defaults apply (getString(key, default) gives
             // null for a null member, which a handler would meet later, inside a callback, and never answer)
             b.getMap().values().removeIf(java.util.Objects::isNull);
+            if (holdsNul(b)) {
+                // PostgreSQL stores no NUL in text: refused here rather than failed at the write
+                fail(rc, 400, "text may not contain the NUL character (\\u0000)");
+                return null;
+            }
             return b;
         } catch (DecodeException | ClassCastException e) {
             fail(rc, 400, "the body is not a JSON object");
             return null;
         }
+    }
+
+    /** Whether any string in the JSON value (member names included) holds U+0000. */
+    private static boolean holdsNul(Object v) {
+        if (v instanceof String) {
+            return ((String) v).indexOf('\u0000') >= 0;
+        }
+        if (v instanceof JsonObject) {
+            for (java.util.Map.Entry<String, Object> e : (JsonObject) v) {
+                if (e.getKey().indexOf('\u0000') >= 0 || holdsNul(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (v instanceof io.vertx.core.json.JsonArray) {
+            for (Object item : (io.vertx.core.json.JsonArray) v) {
+                if (holdsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static long longParam(RoutingContext rc, String name) {
