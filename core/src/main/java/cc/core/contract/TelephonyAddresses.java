@@ -18,7 +18,10 @@ import java.util.Optional;
 public final class TelephonyAddresses {
     private TelephonyAddresses() {}
 
-    /** {@link RelayedCallEvent}: a call event the owning node read on its AMI link (published, relayed to peers). */
+    /**
+     * {@link RelayedCallEvents}: call events the owning node read on its AMI link, in order, as many as one intake
+     * batch of the link gave (published, relayed to peers).
+     */
     public static final String CALL_EVENT = "cc.telephony.call-event";
 
     /** {@link RelayedLinkEvent}: the owning node's link came up, went down or was resynced (published, relayed). */
@@ -30,8 +33,8 @@ public final class TelephonyAddresses {
     /** {@link TelephonyCommand}: a command for the owning node's link (request, reply {@link TelephonyOutcome}). */
     public static final String COMMAND = "cc.telephony.command";
 
-    /** A call event read on another node's link. */
-    public record RelayedCallEvent(CallEvent event) {}
+    /** Call events read on another node's link, in the order read. */
+    public record RelayedCallEvents(List<CallEvent> events) {}
 
     /** A link event of another node's link. */
     public record RelayedLinkEvent(LinkEvent event) {}
@@ -53,7 +56,7 @@ public final class TelephonyAddresses {
     public static final int FAILURE_BASE = 700;
 
     /** The body records of these addresses. */
-    public static final List<Class<? extends Record>> RECORDS = List.of(RelayedCallEvent.class,
+    public static final List<Class<? extends Record>> RECORDS = List.of(RelayedCallEvents.class,
             RelayedLinkEvent.class, LinkState.class, TelephonyCommand.class, TelephonyOutcome.class);
 
     /** Registers the local codec of every record here that has none yet on this event bus. */

@@ -43,14 +43,12 @@ class RecordJsonTest {
     void telephonyCrossesNodes() {
         cc.core.domain.call.Leg leg = new cc.core.domain.call.Leg("pbx1", "1700000000.7", "PJSIP/3001-0000000a",
                 "1700000000.6");
-        for (cc.core.domain.call.CallEvent e : List.of(
+        roundTrip(new TelephonyAddresses.RelayedCallEvents(List.of(
                 new cc.core.domain.call.CallEvent.CallStarted(leg, AT, "09120000000", "Sara", "100", "cc-inbound"),
                 new cc.core.domain.call.CallEvent.CallAnswered(leg, AT),
                 new cc.core.domain.call.CallEvent.LegsBridged(leg, AT, "b-1"),
                 new cc.core.domain.call.CallEvent.VariableSet(leg, AT, "CC_QUEUE", "sales"),
-                new cc.core.domain.call.CallEvent.CallHungUp(leg, AT, 16, "Normal Clearing"))) {
-            roundTrip(new TelephonyAddresses.RelayedCallEvent(e));
-        }
+                new cc.core.domain.call.CallEvent.CallHungUp(leg, AT, 16, "Normal Clearing"))));
         roundTrip(new TelephonyAddresses.RelayedLinkEvent(new cc.core.domain.call.LinkEvent.LinkResynced("pbx1", AT,
                 4, 1, 2)));
         java.util.LinkedHashMap<String, String> vars = new java.util.LinkedHashMap<>();

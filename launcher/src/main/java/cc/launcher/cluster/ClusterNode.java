@@ -10,6 +10,7 @@ import cc.core.contract.CallControlAddresses;
 import cc.core.contract.ClusterAddresses;
 import cc.core.contract.ConsoleAddresses;
 import cc.core.contract.MediaAddresses;
+import cc.core.contract.RecordJson;
 import cc.core.contract.TelephonyAddresses;
 import cc.core.contract.WireRecordCodec;
 import com.hazelcast.config.Config;
@@ -20,6 +21,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -79,6 +82,27 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
     static final String PUBLISHED = "cc.cluster.published";
     static final String ADDRESS_HEADER = "cc-address";
     static final String ORIGIN_HEADER = ClusterAddresses.ORIGIN_HEADER;
+    /** The record type of a relayed body sent as its JSON ({@link Relay}). */
+    static final String TYPE_HEADER = "cc-type";
+    /** The record types relayed bodies were read as, by name: only records of the project. */
+    private static final java.util.Map<String, Class<? extends Record>> RELAYED_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Record> relayedType(String name) {
+        return RELAYED_TYPES.computeIfAbsent(name, n -> {
+            try {
+                Class<?> c = Class.forName(n, false, ClusterNode.class.getClassLoader());
+                if (!n.startsWith("cc.") || !Record.class.isAssignableFrom(c)) {
+                    throw new IllegalArgumentException("not a record of the project: " + n);
+                }
+                return (Class<? extends Record>) c;
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("no record type " + n);
+            }
+        });
+    }
+
     /** How long a request asked of the lease holder may take there ({@link #askHolder}), in milliseconds. */
     static final String TIMEOUT_HEADER = "cc-timeout-ms";
     /** How long a forwarded request may take on the routing node before the standby answers 504. */
@@ -170,15 +194,35 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
             EventBus mine = vertx.eventBus();
             EventBus peers = clustered.eventBus();
             for (String address : PUBLISHED_TO_PEERS) {
-                mine.consumer(address, m -> peers.publish(PUBLISHED, m.body(), new DeliveryOptions()
-                        .addHeader(ADDRESS_HEADER, address).addHeader(ORIGIN_HEADER, nodeId)));
+                mine.consumer(address, m -> {
+                    DeliveryOptions options = new DeliveryOptions().addHeader(ADDRESS_HEADER, address)
+                            .addHeader(ORIGIN_HEADER, nodeId);
+                    Object body = m.body();
+                    if (body instanceof Record) {
+                        // encoded once here, not once per peer by the record's wire codec
+                        options.addHeader(TYPE_HEADER, body.getClass().getName());
+                        body = RecordJson.encode((Record) body).toBuffer();
+                    }
+                    peers.publish(PUBLISHED, body, options);
+                });
             }
             Promise<Void> published = Promise.promise();
             peers.consumer(PUBLISHED, m -> {
                 String origin = m.headers().get(ORIGIN_HEADER);
                 String address = m.headers().get(ADDRESS_HEADER);
                 if (!nodeId.equals(origin) && PUBLISHED_TO_PEERS.contains(address)) {
-                    mine.publish(ClusterAddresses.fromPeers(address), m.body(),
+                    Object body = m.body();
+                    String type = m.headers().get(TYPE_HEADER);
+                    if (type != null && body instanceof Buffer) {
+                        try {
+                            body = RecordJson.decode(relayedType(type), new JsonObject((Buffer) body));
+                        } catch (RuntimeException e) {
+                            log.warn("a record relayed from node {} on {} could not be read ({}); dropped", origin,
+                                    address, e.toString());
+                            return;
+                        }
+                    }
+                    mine.publish(ClusterAddresses.fromPeers(address), body,
                             new DeliveryOptions().addHeader(ORIGIN_HEADER, origin));
                 }
             }).completion().onComplete(published);

@@ -8,7 +8,7 @@ import cc.core.app.telephony.TelephonyException;
 import cc.core.contract.ClusterAddresses;
 import cc.core.contract.TelephonyAddresses;
 import cc.core.contract.TelephonyAddresses.LinkState;
-import cc.core.contract.TelephonyAddresses.RelayedCallEvent;
+import cc.core.contract.TelephonyAddresses.RelayedCallEvents;
 import cc.core.contract.TelephonyAddresses.RelayedLinkEvent;
 import cc.core.contract.TelephonyAddresses.TelephonyCommand;
 import cc.core.contract.TelephonyAddresses.TelephonyOutcome;
@@ -126,8 +126,8 @@ public final class ClusterTelephony implements Telephony {
         PromiseInternal<Void> done = context.promise();
         context.runOnContext(v -> {
             var bus = vertx.eventBus();
-            MessageConsumer<RelayedCallEvent> calls = bus.consumer(ClusterAddresses.fromPeers(
-                    TelephonyAddresses.CALL_EVENT), m -> fromPeer(m.body().event()));
+            MessageConsumer<RelayedCallEvents> calls = bus.consumer(ClusterAddresses.fromPeers(
+                    TelephonyAddresses.CALL_EVENT), m -> m.body().events().forEach(this::fromPeer));
             MessageConsumer<RelayedLinkEvent> linkEvents = bus.consumer(ClusterAddresses.fromPeers(
                     TelephonyAddresses.LINK_EVENT), m -> fromPeer(m.body().event()));
             MessageConsumer<LinkState> states = bus.consumer(ClusterAddresses.fromPeers(
@@ -167,7 +167,36 @@ public final class ClusterTelephony implements Telephony {
         }
         followed.apply(event);
         deliver(event);
-        vertx.eventBus().publish(TelephonyAddresses.CALL_EVENT, new RelayedCallEvent(event));
+        outgoing.computeIfAbsent(event.leg().server(), s -> new Outgoing()).add(event);
+    }
+
+    /** Per server owned here: the events read and not yet published, published once per intake batch of its link. */
+    private final Map<String, Outgoing> outgoing = new ConcurrentHashMap<>();
+
+    /**
+     * The events of one server's link waiting to be published. The link delivers on its own context, a batch of
+     * signals per task; the first event of a batch schedules one publication after it on the same context, so the
+     * other nodes get the batch in one message (the relay's cost, two JSON encodings and decodings per message and
+     * peer, is per message) and in order.
+     */
+    private final class Outgoing {
+        private List<CallEvent> events = new ArrayList<>();
+
+        /** On the link's context. */
+        void add(CallEvent event) {
+            events.add(event);
+            if (events.size() == 1) {
+                vertx.getOrCreateContext().runOnContext(v -> publish());
+            }
+        }
+
+        private void publish() {
+            List<CallEvent> batch = events;
+            events = new ArrayList<>();
+            if (!batch.isEmpty()) {
+                vertx.eventBus().publish(TelephonyAddresses.CALL_EVENT, new RelayedCallEvents(batch));
+            }
+        }
     }
 
     private void fromOwnLink(LinkEvent event) {
