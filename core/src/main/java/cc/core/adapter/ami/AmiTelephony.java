@@ -22,8 +22,6 @@ import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.StopMixMonitorAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.GetVarResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -43,11 +40,10 @@ import java.util.function.Consumer;
  * live channels to emit what it missed. See {@link AmiServerLink} for the threading design.
  */
 public final class AmiTelephony implements Telephony {
-    private static final Logger LOG = LoggerFactory.getLogger(AmiTelephony.class);
 
     private final Map<String, AmiServerLink> links = new LinkedHashMap<>();
-    private final List<Consumer<CallEvent>> callHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<LinkEvent>> linkHandlers = new CopyOnWriteArrayList<>();
+    private final EventHandlers<CallEvent> callHandlers = new EventHandlers<>("call event");
+    private final EventHandlers<LinkEvent> linkHandlers = new EventHandlers<>("link event");
     private final UnmappedEvents unmapped;
 
     public AmiTelephony(Vertx vertx, List<AmiServerConfig> servers, AmiOptions options, MeterRegistry registry,
@@ -60,24 +56,12 @@ public final class AmiTelephony implements Telephony {
         AmiServerLink.Sink sink = new AmiServerLink.Sink() {
             @Override
             public void callEvent(CallEvent event) {
-                for (Consumer<CallEvent> h : callHandlers) {
-                    try {
-                        h.accept(event);
-                    } catch (RuntimeException e) {
-                        LOG.error("call event handler failed on {}", event, e);
-                    }
-                }
+                callHandlers.deliver(event);
             }
 
             @Override
             public void linkEvent(LinkEvent event) {
-                for (Consumer<LinkEvent> h : linkHandlers) {
-                    try {
-                        h.accept(event);
-                    } catch (RuntimeException e) {
-                        LOG.error("link event handler failed on {}", event, e);
-                    }
-                }
+                linkHandlers.deliver(event);
             }
         };
         for (AmiServerConfig server : servers) {

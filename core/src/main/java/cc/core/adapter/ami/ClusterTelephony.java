@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -75,8 +74,8 @@ public final class ClusterTelephony implements Telephony {
     private final Set<String> owned = ConcurrentHashMap.newKeySet();
     /** Per server not owned here: until when (System.nanoTime) the owner's last word says its link is up. */
     private final Map<String, Long> peerUpUntil = new ConcurrentHashMap<>();
-    private final List<Consumer<CallEvent>> callHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<LinkEvent>> linkHandlers = new CopyOnWriteArrayList<>();
+    private final EventHandlers<CallEvent> callHandlers = new EventHandlers<>("call event");
+    private final EventHandlers<LinkEvent> linkHandlers = new EventHandlers<>("link event");
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final ContextInternal context;
     private volatile LeaseAsk ask;
@@ -238,23 +237,11 @@ public final class ClusterTelephony implements Telephony {
     }
 
     private void deliver(CallEvent event) {
-        for (Consumer<CallEvent> h : callHandlers) {
-            try {
-                h.accept(event);
-            } catch (RuntimeException e) {
-                LOG.error("call event handler failed on {}", event, e);
-            }
-        }
+        callHandlers.deliver(event);
     }
 
     private void deliver(LinkEvent event) {
-        for (Consumer<LinkEvent> h : linkHandlers) {
-            try {
-                h.accept(event);
-            } catch (RuntimeException e) {
-                LOG.error("link event handler failed on {}", event, e);
-            }
-        }
+        linkHandlers.deliver(event);
     }
 
     @Override
