@@ -812,6 +812,26 @@ public final class ConsoleWeb implements Consumer<Router> {
         return false;
     }
 
+    /**
+     * What the database said of a value it cannot store, as the client's mistake (a text longer than its column, a
+     * character it cannot hold): SQL states 22001, 22021 and 22P05; null for any other failure. A handler should check
+     * such limits itself; this is the net under the ones it does not.
+     */
+    static String refusedByTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                String state = ((java.sql.SQLException) t).getSQLState();
+                if ("22001".equals(state)) {
+                    return "a value is longer than its field allows";
+                }
+                if ("22021".equals(state) || "22P05".equals(state)) {
+                    return "a value holds a character that cannot be stored";
+                }
+            }
+        }
+        return null;
+    }
+
     static void error(RoutingContext rc, Throwable e) {
         if (e instanceof ReplyException r) {
             if (r.failureType() == ReplyFailure.NO_HANDLERS) {
@@ -828,6 +848,8 @@ public final class ConsoleWeb implements Consumer<Router> {
                     + "what they leave is written once it returns)");
         } else if (e instanceof IllegalArgumentException) {
             fail(rc, 400, e.getMessage());
+        } else if (refusedByTheDatabase(e) != null) {
+            fail(rc, 400, refusedByTheDatabase(e));
         } else if (e instanceof IllegalStateException) {
             fail(rc, 409, e.getMessage());
         } else {
