@@ -710,8 +710,9 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     /**
-     * The request's JSON object without its null members, or null after answering 400/415. JSON only: a cross-site HTML form cannot send
-     * {@code application/json} without the browser's CORS preflight, which this server never grants.
+     * The request's JSON object without its null members, or null after answering 400/415. JSON only: a cross-site
+     * HTML form cannot send {@code application/json} without the browser's CORS preflight, which this server never
+     * grants.
      */
     static JsonObject body(RoutingContext rc) {
         String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -833,6 +834,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     static void error(RoutingContext rc, Throwable e) {
+        String refused = refusedByTheDatabase(e);
         if (e instanceof ReplyException r) {
             if (r.failureType() == ReplyFailure.NO_HANDLERS) {
                 fail(rc, 503, "the service behind this request is not running");
@@ -848,8 +850,8 @@ public final class ConsoleWeb implements Consumer<Router> {
                     + "what they leave is written once it returns)");
         } else if (e instanceof IllegalArgumentException) {
             fail(rc, 400, e.getMessage());
-        } else if (refusedByTheDatabase(e) != null) {
-            fail(rc, 400, refusedByTheDatabase(e));
+        } else if (refused != null) {
+            fail(rc, 400, refused);
         } else if (e instanceof IllegalStateException) {
             fail(rc, 409, e.getMessage());
         } else {
