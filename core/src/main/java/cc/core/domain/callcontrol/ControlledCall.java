@@ -57,6 +57,8 @@ public final class ControlledCall {
      * it would need); empty when it knows the call whole.
      */
     String unsure = "";
+    /** Every channel the call has had, as the book indexes it for hang-ups. */
+    final java.util.Set<String> channels = new java.util.HashSet<>();
 
     ControlledCall(String callId, String server, String callerChannel, String agentId, String agentChannel,
                    String queue, java.time.Instant since) {

@@ -212,6 +212,25 @@ class CallControlBookTest {
     }
 
     @Test
+    @DisplayName("a hang-up ends only the call whose leg it is: same channel name on another server, a call ended before")
+    void hangUpFindsItsCall() {
+        connect("on-demand");
+        assertTrue(book.hungUp("pbx2", CALLER, t(5)).isEmpty(), "pbx2's channel of that name is another call's");
+        assertTrue(book.hungUp("pbx1", "PJSIP/trunk-00000099", t(5)).isEmpty(), "a leg of no call");
+        assertEquals(State.ENDED, book.hungUp("pbx1", CALLER, t(6)).call().state());
+        assertEquals(0, book.size());
+        // Asterisk's channel names come round again: the next call on the same names is found, the ended one is not
+        book.connected(new CallControlBook.Connected("1.9", "pbx1", CALLER, "a2", A2, "desk", "on-demand", "", "i-9"),
+                t(7));
+        book.request(new CallControlBook.Request("i-9", "a2", "a2", false, "hold", "", "", ""), t(7));
+        assertEquals(List.of(new Step.Hangup(CALLER, true)), book.hungUp("pbx1", A2, t(8)).steps(),
+                "the agent's leg of the new call is found");
+        Plan gone = book.hungUp("pbx1", CALLER, t(9));
+        assertEquals("1.9", gone.call().callId());
+        assertEquals(State.ENDED, gone.call().state());
+    }
+
+    @Test
     @DisplayName("a call whose end never came is forgotten after the longest a call may last")
     void forgetsLostCalls() {
         connect("on-demand");
