@@ -11,7 +11,8 @@
       eta: 'زمان تقریبی انتظار: {n} دقیقه', assigned: 'یک کارشناس به گفتگو پیوست.', transferred: 'گفتگو به صف {q} منتقل شد؛ لطفاً منتظر بمانید.',
       ended: 'گفتگو پایان یافت.', reconnecting: 'اتصال قطع شد؛ در حال اتصال دوباره…', you: 'شما', agent: 'کارشناس',
       'too-many-chats': 'از این نشانی گفتگوهای باز زیادی هست.', 'rate-limited': 'لطفاً کمی آهسته‌تر بنویسید.',
-      'too-long': 'پیام خیلی بلند است.', 'bad-name': 'نام را وارد کنید.', unavailable: 'فعلاً امکان گفتگو نیست.'
+      'too-long': 'پیام خیلی بلند است.', 'bad-name': 'نام را وارد کنید.', unavailable: 'فعلاً امکان گفتگو نیست.',
+      'try-again': 'در حال اتصال دوباره…'
     },
     en: {
       title: 'Chat with us', name: 'Your name', topic: 'Topic', start: 'Start the chat', send: 'Send', leave: 'End the chat',
@@ -19,7 +20,8 @@
       eta: 'Estimated wait: {n} min', assigned: 'An agent joined the chat.', transferred: 'The chat was moved to {q}; please wait.',
       ended: 'The chat has ended.', reconnecting: 'Connection lost; reconnecting…', you: 'You', agent: 'Agent',
       'too-many-chats': 'Too many open chats from this address.', 'rate-limited': 'Please write a little slower.',
-      'too-long': 'The message is too long.', 'bad-name': 'Please enter your name.', unavailable: 'Chat is not available right now.'
+      'too-long': 'The message is too long.', 'bad-name': 'Please enter your name.', unavailable: 'Chat is not available right now.',
+      'try-again': 'Reconnecting…'
     }
   };
   const $ = id => document.getElementById(id);
@@ -102,6 +104,8 @@
       const target = $('chat-box').hidden ? $('chat-start-error') : $('chat-error');
       target.textContent = STRINGS[lang][m.code] ? t(m.code) : m.detail;
       if (m.code === 'no-chat' && $('chat-box').hidden) { sessionStorage.removeItem('cc-chat-token'); }
+      // the chat is moving to the server this page reached: a new socket resumes it a moment later
+      if (m.code === 'try-again') { socket.close(); }
     }
   }
 

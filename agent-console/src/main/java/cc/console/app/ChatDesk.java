@@ -40,7 +40,10 @@ import java.util.function.Function;
  * to visitors' sockets, pushes to agents' live channels through {@link LiveHub}, requests to the ACD on
  * {@link MediaAddresses}, rows in the {@link ChatStore}); listens to the ACD's offer ends (an agent took the chat)
  * and ends. With several nodes ({@link #withPeers}) a chat stays on the desk of the node its visitor reached: the
- * frames for its agent are relayed to every node, and the agent's steps made on another node come back here.
+ * frames for its agent are relayed to every node, and the agent's steps made on another node come back here. When the
+ * visitor comes back on another node, that node's desk takes the chat over (this one lets it go once its writes are
+ * stored); when this node dies, the desk of the node the visitor or the agent reaches next takes it over from the
+ * store. The lines this node had not yet stored when it died are lost with it.
  *
  * <p>Threading: the public methods may be called from any thread (the HTTP event loops); they hop onto this
  * verticle's context, where the book and the visitors' sockets are touched, and complete their futures there.
@@ -68,6 +71,8 @@ public final class ChatDesk extends VerticleBase {
     private final InstantSource clock;
     private final Map<String, VisitorLink> visitors = new HashMap<>();
     private final List<ChatOutput> pendingWrites = new java.util.ArrayList<>();
+    /** Completed once everything gathered so far is stored ({@link #onRelease}). */
+    private final List<Promise<Void>> drainWaiters = new java.util.ArrayList<>();
     private boolean writing;
     private final DeliveryOptions bus = new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
 
@@ -82,9 +87,19 @@ public final class ChatDesk extends VerticleBase {
      * Several nodes: where a request goes that another node's desk must answer (the chat's visitor is connected
      * there). The node's answer or refusal answers {@code request}.
      */
-    @FunctionalInterface
     public interface PeerDesks {
-        void toNode(String nodeId, String address, io.vertx.core.eventbus.Message<Object> request);
+        /** This node's id (the desk of the chats its store opens). */
+        String self();
+
+        /**
+         * Asks another node's own handler at {@code address}; fails with a {@link io.vertx.core.eventbus.ReplyException}
+         * carrying that node's refusal code, 504 when it did not answer in time, or {@link #UNREACHABLE} when no such
+         * node is in the cluster (it died or left).
+         */
+        Future<Object> ask(String nodeId, String address, Object body);
+
+        /** The failure code of {@link #ask} when the node is not in the cluster. */
+        int UNREACHABLE = 503;
     }
 
     private Optional<PeerDesks> peers = Optional.empty();
@@ -124,6 +139,7 @@ public final class ChatDesk extends VerticleBase {
                     m.body().interactionId(), m.body().agentId(), m.body().reason(), clock.instant())));
         }
         vertx.eventBus().<ChatAgentStep>consumer(ConsoleAddresses.CHAT_AGENT_STEP, this::onAgentStep);
+        vertx.eventBus().<cc.core.contract.ChatRelease>consumer(ConsoleAddresses.CHAT_RELEASE, this::onRelease);
         vertx.eventBus().<ChatToAgent>consumer(ClusterAddresses.fromPeers(ConsoleAddresses.CHAT_TO_AGENT), m -> {
             String origin = m.headers().get(ClusterAddresses.ORIGIN_HEADER);
             if (origin != null) {
@@ -145,16 +161,36 @@ public final class ChatDesk extends VerticleBase {
      * Done here when this desk has the chat (or another node passed the step here); else passed to the node whose
      * frames for this chat came here, whose answer is relayed as it was.
      */
-    @SuppressWarnings("unchecked")
     private void onAgentStep(io.vertx.core.eventbus.Message<ChatAgentStep> m) {
         ChatAgentStep s = m.body();
         String elsewhere = book.find(s.chatId()).isPresent() || cc.core.app.livestate.LeaseForward.forwarded(m)
                 ? null : peerChats.get(s.chatId());
-        if (elsewhere != null && peers.isPresent()) {
-            peers.get().toNode(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP,
-                    (io.vertx.core.eventbus.Message<Object>) (io.vertx.core.eventbus.Message<?>) m);
+        if (elsewhere == null || peers.isEmpty()) {
+            doStep(m);
             return;
         }
+        peers.get().ask(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP, s).onComplete(r -> {
+            if (r.succeeded()) {
+                m.reply(r.result());
+            } else if (unreachable(r.cause())) {
+                // the chat's desk died with its node: this desk takes the chat over from the store, the visitor has
+                // the reconnect grace to come back (to whichever node)
+                takeOver(s.chatId(), elsewhere, 0, false).onComplete(t -> doStep(m));
+            } else if (r.cause() instanceof io.vertx.core.eventbus.ReplyException re) {
+                m.fail(re.failureCode(), re.getMessage());
+            } else {
+                m.fail(500, String.valueOf(r.cause().getMessage()));
+            }
+        });
+    }
+
+    private static boolean unreachable(Throwable cause) {
+        return cause instanceof io.vertx.core.eventbus.ReplyException re && re.failureCode() == PeerDesks.UNREACHABLE;
+    }
+
+    /** The step done by this desk (which has the chat, or refuses as the book does). */
+    private void doStep(io.vertx.core.eventbus.Message<ChatAgentStep> m) {
+        ChatAgentStep s = m.body();
         List<ChatOutput> out;
         try {
             out = step(s);
@@ -168,6 +204,45 @@ public final class ChatDesk extends VerticleBase {
                 .mapToLong(o -> ((ChatOutput.Store) o).message().seq()).findFirst().orElse(-1);
         m.reply(new ChatStepDone(s.chatId(), refused.map(ChatOutput.Refused::code).orElse(""),
                 refused.map(ChatOutput.Refused::detail).orElse(""), seq));
+    }
+
+    /**
+     * Another node's desk takes a chat of this desk over (its visitor came back there): the chat leaves the book
+     * without ending, its visitor's old socket here closes, and the answer waits until what this desk had to store
+     * is stored, so the taker reads the whole chat.
+     */
+    private void onRelease(io.vertx.core.eventbus.Message<cc.core.contract.ChatRelease> m) {
+        String chatId = m.body().chatId();
+        if (book.release(chatId)) {
+            VisitorLink old = visitors.remove(chatId);
+            if (old != null) {
+                old.close();
+            }
+            String taker = m.headers().get(cc.core.contract.ClusterAddresses.FORWARDED_HEADER);
+            if (taker != null) {
+                peerChats.put(chatId, taker);
+            }
+            log.info("chat {} released to node {}: its visitor came back there", chatId, taker);
+        }
+        Promise<Void> stored = Promise.promise();
+        drainWaiters.add(stored);
+        writeBehind();
+        stored.future().onComplete(v -> m.reply(m.body()));
+    }
+
+    /**
+     * Takes a chat over from {@code fromNode}'s desk as the store has it; completes with whether this desk has it now
+     * (false: the chat is over, or another node took it first).
+     */
+    private Future<Boolean> takeOver(String chatId, String fromNode, long lastSeq, boolean visitorHere) {
+        return store.takeOver(chatId, fromNode).map(kept -> {
+            kept.ifPresent(k -> {
+                carryOut(book.adopt(k, lastSeq, visitorHere, clock.instant()));
+                log.info("chat {} taken over from node {} ({})", chatId, fromNode,
+                        visitorHere ? "its visitor came back here" : "that node is gone");
+            });
+            return kept.isPresent();
+        }).onFailure(e -> log.warn("chat {} not taken over from node {}: {}", chatId, fromNode, e.getMessage()));
     }
 
     private List<ChatOutput> step(ChatAgentStep s) {
@@ -210,19 +285,53 @@ public final class ChatDesk extends VerticleBase {
      */
     public Future<Entry> resume(String token, long lastSeq, VisitorLink link) {
         return onContext(() -> {
-            Optional<Chat> c = book.resume(token);
-            c.ifPresent(chat -> {
-                VisitorLink old = visitors.put(chat.id(), link);
-                if (old != null && old != link) {
-                    old.close();
-                }
-                link.send(new JsonObject().put("type", "chat-resumed").put("chatId", chat.id())
-                        .put("state", chat.state().name().toLowerCase(java.util.Locale.ROOT)).put("queue", chat.queue())
-                        .put("lines", ChatJson.lines(chat.linesAfter(lastSeq), true)).encode());
-            });
-            return new Entry(c, c.isPresent() ? Optional.empty()
-                    : Optional.of(new ChatOutput.Refused("no-chat", "the chat is over")));
+            Optional<Chat> found = book.resume(token);
+            if (found.isPresent() || peers.isEmpty()) {
+                return Future.succeededFuture(resumed(found, lastSeq, link));
+            }
+            // several nodes: the chat may be on another node's desk (the visitor's page reached this one now)
+            return store.openChat(Chat.hashToken(token)).compose(open -> open.isEmpty()
+                    ? Future.succeededFuture(resumed(Optional.empty(), lastSeq, link))
+                    : takeOverFor(token, open.get(), lastSeq, link));
+        }).compose(entry -> entry);
+    }
+
+    /**
+     * The visitor came back here to a chat another desk has: that desk lets it go (or is gone), this one takes it over
+     * from the store. Completes on the desk's context.
+     */
+    private Future<Entry> takeOverFor(String token, ChatStore.Desk open, long lastSeq, VisitorLink link) {
+        String chatId = open.chatId();
+        Future<Object> released = open.node().equals(peers.orElseThrow().self()) ? Future.succeededFuture()
+                : peers.get().ask(open.node(), ConsoleAddresses.CHAT_RELEASE, new cc.core.contract.ChatRelease(chatId))
+                .recover(e -> unreachable(e) ? Future.succeededFuture() : Future.failedFuture(e));
+        return released
+                .compose(v -> onContext(() -> takeOver(chatId, open.node(), lastSeq, true)
+                        .map(taken -> taken ? resumed(book.resume(token), lastSeq, link) : MOVING)))
+                .compose(entry -> entry)
+                .recover(e -> {
+                    log.info("chat {} not taken over from node {} yet: {}", chatId, open.node(), e.getMessage());
+                    return Future.succeededFuture(MOVING);
+                });
+    }
+
+    /** The chat is between desks: the visitor's page tries again (a moment later, on a new socket). */
+    private static final Entry MOVING = new Entry(Optional.empty(),
+            Optional.of(new ChatOutput.Refused("try-again", "the chat is moving between servers; trying again")));
+
+    /** On the desk's context: the visitor's new socket takes the chat's place, with the lines it has not seen. */
+    private Entry resumed(Optional<Chat> c, long lastSeq, VisitorLink link) {
+        c.ifPresent(chat -> {
+            VisitorLink old = visitors.put(chat.id(), link);
+            if (old != null && old != link) {
+                old.close();
+            }
+            link.send(new JsonObject().put("type", "chat-resumed").put("chatId", chat.id())
+                    .put("state", chat.state().name().toLowerCase(java.util.Locale.ROOT)).put("queue", chat.queue())
+                    .put("lines", ChatJson.lines(chat.linesAfter(lastSeq), true)).encode());
         });
+        return new Entry(c, c.isPresent() ? Optional.empty()
+                : Optional.of(new ChatOutput.Refused("no-chat", "the chat is over")));
     }
 
     /** The socket closed: the chat waits for the visitor's return (unless this socket was already replaced). */
@@ -320,7 +429,13 @@ public final class ChatDesk extends VerticleBase {
      * A failed batch is tried again, ahead of later writes, until the database is back.
      */
     private void writeBehind() {
-        if (writing || pendingWrites.isEmpty()) {
+        if (writing) {
+            return;
+        }
+        if (pendingWrites.isEmpty()) {
+            List<Promise<Void>> waiting = List.copyOf(drainWaiters);
+            drainWaiters.clear();
+            waiting.forEach(Promise::complete);
             return;
         }
         List<ChatOutput> batch = List.copyOf(pendingWrites);

@@ -16,6 +16,18 @@ public interface ChatStore {
      */
     Future<Void> write(List<cc.console.domain.chat.ChatOutput> writes);
 
+    /** Where an open chat is kept: the node whose desk has it. */
+    record Desk(String chatId, String node) {}
+
+    /** The open chat a visitor's token belongs to (by its hash), and the node whose desk has it. */
+    Future<Optional<Desk>> openChat(String tokenHash);
+
+    /**
+     * Moves an open chat's desk from {@code fromNode} to this store's node and reads it whole; empty when the chat is
+     * over or another node took it first (its desk is no longer {@code fromNode}).
+     */
+    Future<Optional<cc.console.domain.chat.ChatBook.Kept>> takeOver(String chatId, String fromNode);
+
     /** A chat with its transcript, open or ended. */
     Future<Optional<Transcript>> transcript(String chatId);
 

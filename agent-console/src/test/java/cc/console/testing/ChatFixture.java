@@ -74,7 +74,7 @@ public final class ChatFixture implements AutoCloseable {
         Await.result(vertx.deployVerticle(console));
         acd = new AcdMediaStandIn(List.of("support", "sales"), Map.of("a7", "support:3", "a8", "sales:3"));
         Await.result(vertx.deployVerticle(acd));
-        desk = new ChatDesk(new ChatBook(SETTINGS), new JdbcChatStore(db), console.hub(), InstantSource.system());
+        desk = new ChatDesk(new ChatBook(SETTINGS), new JdbcChatStore(db, "n1"), console.hub(), InstantSource.system());
         Await.result(vertx.deployVerticle(desk));
         Router router = Router.router(vertx);
         new ConsoleWeb(vertx, console).withChat(new ChatWeb(console, desk, SETTINGS.maxMessageChars(), Set.of()))

@@ -104,7 +104,7 @@ public final class ChatLatencyBenchmark {
         // every visitor comes from 127.0.0.1 here, so the per-address limit is lifted; the rate limit stays
         ChatSettings settings = new ChatSettings("support", Set.of(), 2_000, 20, Duration.ofSeconds(10),
                 Duration.ofMinutes(30), Duration.ofSeconds(60), chats + 10, 80, 200);
-        ChatDesk desk = new ChatDesk(new ChatBook(settings), new JdbcChatStore(db), console.hub(),
+        ChatDesk desk = new ChatDesk(new ChatBook(settings), new JdbcChatStore(db, "n1"), console.hub(),
                 InstantSource.system());
         await(server.deployVerticle(desk));
         acdResponder(server, agents);

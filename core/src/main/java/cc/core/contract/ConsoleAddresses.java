@@ -26,8 +26,15 @@ public final class ConsoleAddresses {
      */
     public static final String CHAT_AGENT_STEP = "cc.console.chat.agent-step";
 
+    /**
+     * {@link ChatRelease}: another node's desk takes a chat over because its visitor came back there; the desk having
+     * it lets it go without ending it and answers once its writes of the chat are stored (sent to that node's own
+     * desk).
+     */
+    public static final String CHAT_RELEASE = "cc.console.chat.release";
+
     public static final java.util.List<Class<? extends Record>> RECORDS = java.util.List.of(ChatToAgent.class,
-            ChatAgentStep.class, ChatStepDone.class);
+            ChatAgentStep.class, ChatStepDone.class, ChatRelease.class);
 
     /** Registers the local codecs of this file's records (call once per Vert.x instance, like the core contracts). */
     public static void registerCodecs(EventBus bus) {

@@ -331,11 +331,24 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
      * A request for another node's own handler ({@code address} there, e.g. the chat desk holding a visitor), answered
      * with that node's reply or refusal; 503 when it cannot be reached, 504 past {@link #FORWARD_TIMEOUT_MS}.
      */
-    public void toNode(String node, String address, Message<Object> request) {
+    private void toNode(String node, String address, Message<Object> request) {
         clustered.eventBus().request(nodeAddress(node), request.body(), new DeliveryOptions()
                         .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
                         .setSendTimeout(FORWARD_TIMEOUT_MS))
                 .onComplete(r -> answer(request, r, address, node));
+    }
+
+    /**
+     * Asks another node's own handler at {@code address}: its reply, or a {@link ReplyException} (RECIPIENT_FAILURE)
+     * with its refusal's code, 504 when it did not answer in time, 503 when it cannot be reached (no such node in the
+     * cluster: it died or left).
+     */
+    public Future<Object> ask(String node, String address, Object body) {
+        return clustered.eventBus().request(nodeAddress(node), body, new DeliveryOptions()
+                        .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
+                        .setSendTimeout(FORWARD_TIMEOUT_MS))
+                .map(Message::body)
+                .recover(cause -> Future.failedFuture(refusal(cause)));
     }
 
     private static void answer(Message<Object> request, io.vertx.core.AsyncResult<Message<Object>> r, String address,
@@ -350,13 +363,19 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
 
     /** The refusal relayed as it was; a node that did not answer in time 504, one unreachable 503. */
     private static void fail(Message<?> m, Throwable cause) {
+        ReplyException r = refusal(cause);
+        m.fail(r.failureCode(), r.getMessage());
+    }
+
+    private static ReplyException refusal(Throwable cause) {
         if (cause instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-            m.fail(re.failureCode(), re.getMessage());
+            return re;
         } else if (cause instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT) {
-            m.fail(504, "the node holding the lease did not answer in time");
-        } else {
-            m.fail(503, "the node holding the lease could not be reached: " + cause.getMessage());
+            return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 504,
+                    "the node holding the lease did not answer in time");
         }
+        return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
+                "the node holding the lease could not be reached: " + cause.getMessage());
     }
 
     /** The console sessions every node shares. */

@@ -15,7 +15,8 @@ public final class Chat {
     public enum State { WAITING, HELD, ENDED }
 
     private final String id;
-    private final String token;
+    /** The SHA-256 of the visitor's token (hex): the token itself is kept only by the visitor's page. */
+    private final String tokenHash;
     private final String address;
     private final String visitorName;
     private final String topic;
@@ -31,10 +32,10 @@ public final class Chat {
     private Instant quietSince;
     private Instant disconnectedAt;
 
-    Chat(String id, String token, String address, String visitorName, String topic, String language,
+    Chat(String id, String tokenHash, String address, String visitorName, String topic, String language,
          String customerId, String queue, Instant startedAt) {
         this.id = id;
-        this.token = token;
+        this.tokenHash = tokenHash;
         this.address = address;
         this.visitorName = visitorName;
         this.topic = topic;
@@ -49,9 +50,20 @@ public final class Chat {
         return id;
     }
 
-    /** The secret the visitor's page keeps to come back to this chat after its socket dropped. */
-    public String token() {
-        return token;
+    /** The hash of the secret the visitor's page keeps to come back to this chat after its socket dropped. */
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    /** The hash a token is known by (SHA-256, hex): what the book and the store keep instead of the token. */
+    public static String hashToken(String token) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     public String address() {
@@ -108,6 +120,19 @@ public final class Chat {
 
     boolean heldBy(String agent) {
         return state == State.HELD && !agent.isEmpty() && agentId.equals(agent);
+    }
+
+    /**
+     * Taken over from another desk: the lines as stored, numbered on from {@code lastSeq} (the highest the visitor's
+     * page or the store has seen, so no new line reuses a number the page already showed).
+     */
+    void restore(List<ChatMessage> stored, long lastSeq, String holder) {
+        lines.addAll(stored);
+        this.lastSeq = Math.max(lastSeq, stored.stream().mapToLong(ChatMessage::seq).max().orElse(0));
+        if (!holder.isEmpty()) {
+            state = State.HELD;
+            agentId = holder;
+        }
     }
 
     ChatMessage add(ChatMessage.Sender from, String agent, String text, Instant at) {

@@ -34,6 +34,7 @@ public final class ChatBook {
 
     private final ChatSettings settings;
     private final Map<String, Chat> chats = new LinkedHashMap<>();
+    /** Open chats by the hash of their token. */
     private final Map<String, String> byToken = new HashMap<>();
 
     public ChatBook(ChatSettings settings) {
@@ -76,25 +77,76 @@ public final class ChatBook {
             return refuse("too-many-chats", "at most " + settings.maxChatsPerAddress()
                     + " open chats from one address");
         }
-        Chat c = new Chat(chatId, token, j.address(), name, topic, j.language(), customer, queue, now);
+        Chat c = new Chat(chatId, Chat.hashToken(token), j.address(), name, topic, j.language(), customer, queue, now);
         chats.put(chatId, c);
-        byToken.put(token, chatId);
+        byToken.put(c.tokenHash(), chatId);
         Map<String, String> data = new HashMap<>();
         data.put("topic", topic);
         data.put("address", name);
         if (!customer.isEmpty()) {
             data.put("customerId", customer);
         }
-        return List.of(new ChatOutput.Opened(chatId, name, topic, j.language(), customer, queue, now),
+        return List.of(new ChatOutput.Opened(chatId, name, topic, j.language(), customer, queue, now, c.tokenHash(),
+                        j.address()),
                 new ChatOutput.Enqueue(chatId, queue, j.language(), data, now),
                 new ToVisitor(chatId, new ChatOutput.Waiting(queue, 0, -1)));
     }
 
     /** The chat of a token, when the visitor's page comes back within the grace period; its socket counts as open. */
     public Optional<Chat> resume(String token) {
-        Optional<Chat> c = Optional.ofNullable(byToken.get(token)).map(chats::get);
+        Optional<Chat> c = Optional.ofNullable(byToken.get(Chat.hashToken(token))).map(chats::get);
         c.ifPresent(Chat::connected);
         return c;
+    }
+
+    /** An open chat as another node's desk kept it (and the store has it): what {@link #adopt} takes over. */
+    public record Kept(String chatId, String tokenHash, String address, String visitorName, String topic,
+                       String language, String customerId, String queue, String holder, Instant startedAt,
+                       List<ChatMessage> lines) {}
+
+    /**
+     * Takes over a chat another node's desk had (that node died, or let it go to this one as its visitor came back
+     * here). It waits in its queue or stays with its holder, as it was; the visitor is here ({@code visitorHere}) or
+     * has {@code reconnectGrace} to come back. The holder's panel is told again who holds the chat, which also tells
+     * every node where its desk is now.
+     *
+     * @param lastSeq the highest line number the visitor's page has seen (0 when it is not here)
+     */
+    public List<ChatOutput> adopt(Kept k, long lastSeq, boolean visitorHere, Instant now) {
+        Chat existing = chats.get(k.chatId());
+        if (existing != null) {
+            if (visitorHere) {
+                existing.connected();
+            }
+            return List.of();
+        }
+        Chat c = new Chat(k.chatId(), k.tokenHash(), k.address(), k.visitorName(), k.topic(), k.language(),
+                k.customerId(), k.queue(), k.startedAt());
+        c.restore(k.lines(), lastSeq, k.holder());
+        if (!visitorHere) {
+            c.disconnected(now);
+        }
+        if (c.state() == Chat.State.HELD) {
+            c.hold(k.holder(), now);
+        }
+        chats.put(c.id(), c);
+        byToken.put(c.tokenHash(), c.id());
+        return c.state() == Chat.State.HELD
+                ? List.of(new ToAgent(c.agentId(), c.id(), new Assigned(c.agentId())))
+                : List.of();
+    }
+
+    /**
+     * Lets a chat go to another node's desk without ending it (its visitor came back there): it leaves this book, the
+     * ACD keeps it where it is. Returns whether the book had it.
+     */
+    public boolean release(String chatId) {
+        Chat c = chats.remove(chatId);
+        if (c == null) {
+            return false;
+        }
+        byToken.remove(c.tokenHash());
+        return true;
     }
 
     /** The visitor's socket closed without leaving: the chat waits {@code reconnectGrace} for them. */
@@ -268,7 +320,7 @@ public final class ChatBook {
         String holder = c.agentId();
         c.end();
         chats.remove(c.id());
-        byToken.remove(c.token());
+        byToken.remove(c.tokenHash());
         List<ChatOutput> out = new ArrayList<>();
         if (tellAcd) {
             out.add(new ChatOutput.End(c.id(), reason, now));

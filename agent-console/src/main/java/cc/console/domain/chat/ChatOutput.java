@@ -28,9 +28,12 @@ public sealed interface ChatOutput {
     /** Tell the ACD the chat is over ({@code EndMedia}) with one of {@code EndMedia}'s reasons. */
     record End(String chatId, String reason, Instant at) implements ChatOutput {}
 
-    /** A new chat to keep: who, about what, from when. */
+    /**
+     * A new chat to keep: who, about what, from when; the hash of its token and the visitor's address, so that another
+     * node's desk can take the chat over when its visitor comes back there ({@link ChatBook#adopt}).
+     */
     record Opened(String chatId, String visitorName, String topic, String language, String customerId, String queue,
-                  Instant at) implements ChatOutput {}
+                  Instant at, String tokenHash, String address) implements ChatOutput {}
 
     /** A chat's holder changed (empty when it waits again). */
     record Held(String chatId, String agentId, String queue) implements ChatOutput {}

@@ -187,4 +187,45 @@ class ChatBookTest {
         assertTrue(out.contains(new ToVisitor("c1", new ChatOutput.Ended("expired"))));
         assertTrue(of(out, ChatOutput.End.class).isEmpty());
     }
+
+    @Test
+    @DisplayName("a chat let go to another desk leaves the book without an end; the taker carries it on as it was")
+    void releaseAndAdopt() {
+        join("c1", "10.0.0.1");
+        book.answered("c1", "a7", now);
+        book.visitorSays("c1", "my order", now);
+        book.agentSays("c1", "a7", "looking", now);
+        ChatOutput.Opened opened = of(join("c2", "10.0.0.1"), ChatOutput.Opened.class).get(0);
+        assertEquals(Chat.hashToken("tok-c2"), opened.tokenHash(), "the store keeps the token's hash, not the token");
+        assertTrue(!opened.tokenHash().contains("tok-c2"));
+
+        assertTrue(book.release("c1"));
+        assertTrue(book.find("c1").isEmpty());
+        assertTrue(book.resume("tok-c1").isEmpty());
+        assertTrue(book.tick(now.plusSeconds(3_600)).stream().noneMatch(o -> o instanceof ChatOutput.End e
+                && e.chatId().equals("c1")), "released is not ended: the ACD keeps the chat with its agent");
+
+        ChatBook taker = new ChatBook(SETTINGS);
+        List<ChatMessage> stored = List.of(new ChatMessage("c1", 1, ChatMessage.Sender.VISITOR, "", "my order", now),
+                new ChatMessage("c1", 2, ChatMessage.Sender.AGENT, "a7", "looking", now));
+        ChatBook.Kept kept = new ChatBook.Kept("c1", Chat.hashToken("tok-c1"), "10.0.0.1", "Sara", "refund", "fa", "",
+                "support", "a7", now, stored);
+        // the visitor's page saw line 3, which the old desk had not stored yet: the next line is 4, not 3 again
+        assertEquals(List.of(new ToAgent("a7", "c1", new ChatOutput.Assigned("a7"))),
+                taker.adopt(kept, 3, true, now), "the holder's panel learns where the chat's desk is now");
+        assertEquals(Optional.of("c1"), taker.resume("tok-c1").map(Chat::id));
+        ChatMessage next = of(taker.agentSays("c1", "a7", "found it", now), ChatOutput.Store.class).get(0).message();
+        assertEquals(4, next.seq());
+        assertEquals("not-yours", refusal(taker.agentSays("c1", "a8", "hi", now)));
+        assertTrue(taker.adopt(kept, 0, true, now).isEmpty(), "taken over twice is once");
+
+        ChatBook waiting = new ChatBook(SETTINGS);
+        ChatBook.Kept queued = new ChatBook.Kept("c3", Chat.hashToken("tok-c3"), "10.0.0.3", "Ali", "", "en", "",
+                "support", "", now, List.of());
+        assertTrue(waiting.adopt(queued, 0, false, now).isEmpty());
+        assertEquals(Chat.State.WAITING, waiting.find("c3").orElseThrow().state());
+        later(60);
+        assertTrue(waiting.tick(now).contains(new ChatOutput.End("c3", "customer-left", now)),
+                "taken over with its visitor away: the reconnect grace runs from the takeover");
+    }
 }
