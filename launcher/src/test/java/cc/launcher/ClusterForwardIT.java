@@ -41,7 +41,10 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -72,6 +75,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request; a callback booked on a campaign's record; a number added to the do-not-call list; a call held. A visitor on
  * n2 and an agent on n1 chat over real WebSockets.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterForwardIT {
     private static final String SECRET = "cluster-forward-secret";
     private static final String PASSWORD = "a long enough pass phrase";
@@ -323,6 +327,100 @@ class ClusterForwardIT {
         assertEquals(chatId, live.next("chat-ended").getString("chatId"), "the end reached n1");
         Rig.awaitTrue("both lines stored", Duration.ofSeconds(10), () -> tables.one(Long.class,
                 "select count(*) from chat_messages where interaction_id = ?", chatId) == 2);
+    }
+
+    /** A visitor's chat socket on a node, as the chat page opens it. */
+    private static WebSocket visitorSocket(Server node, ConsoleClient.Live frames) {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base(node))
+                .buildAsync(URI.create("ws://127.0.0.1:" + node.httpPort() + "/help/chat/ws"), frames).join();
+    }
+
+    private static void send(WebSocket socket, JsonObject frame) {
+        socket.sendText(frame.encode(), true).join();
+    }
+
+    /** The visitor's page comes back on {@code node} with its token, as it does after its socket dropped. */
+    private static WebSocket resume(Server node, ConsoleClient.Live frames, String token, long lastSeq) {
+        WebSocket socket = visitorSocket(node, frames);
+        send(socket, new JsonObject().put("type", "resume").put("token", token).put("lastSeq", lastSeq));
+        return socket;
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)  // n2 dies here: the last test of the class
+    @DisplayName("a chat moves with its visitor between nodes and outlives its desk's node: the visitor comes back on "
+            + "n1 (n2 lets the chat go), then on n2 (n1 lets it go); n2 dies; the agent's next line has n1 take the "
+            + "chat over from the store; the visitor comes back on n1 to every line; one transcript")
+    void chatOutlivesItsNode() throws Exception {
+        ConsoleClient amir = new ConsoleClient(base(n1));
+        assertEquals(200, amir.signIn("amir", PASSWORD).statusCode());
+        ConsoleClient.Live live = amir.live();
+        ConsoleClient.Live onN2 = new ConsoleClient.Live();
+        WebSocket first = visitorSocket(n2, onN2);
+        send(first, new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund").put("language", "en"));
+        JsonObject joined = onN2.next("chat-joined");
+        String chatId = joined.getString("chatId");
+        String token = joined.getString("token");
+        assertEquals(chatId, live.next("media-offer").getString("interactionId"));
+        assertEquals(200, amir.change("POST", "/api/media/" + chatId + "/accept", new JsonObject()).statusCode());
+        live.next("chat-opened");
+        onN2.next("chat-assigned");
+        send(first, new JsonObject().put("type", "message").put("text", "salam"));
+        assertEquals("salam", live.next("chat-message").getString("text"));
+
+        // the visitor's page reaches n1 now (its socket to n2 dropped): n2 lets the chat go, n1's desk has it
+        ConsoleClient.Live onN1 = new ConsoleClient.Live();
+        resume(n1, onN1, token, 1);
+        JsonObject back = onN1.next("chat-resumed");
+        assertEquals("held", back.getString("state"));
+        assertTrue(back.getJsonArray("lines").isEmpty(), "nothing the page had not seen: " + back);
+        assertEquals(Integer.valueOf(1000), onN2.closedByServer.get(5, TimeUnit.SECONDS),
+                "n2 closed the visitor's old socket as it let the chat go");
+        var said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "hello"));
+        assertEquals(202, said.statusCode(), said.body());
+        assertEquals(2L, new JsonObject(said.body()).getLong("seq"), "numbered on by n1's desk");
+        assertEquals("hello", onN1.next("chat-message").getString("text"));
+
+        // and back to n2: n1 lets it go (the lines it stored so far are all there)
+        ConsoleClient.Live onN2Again = new ConsoleClient.Live();
+        resume(n2, onN2Again, token, 2);
+        assertEquals("held", onN2Again.next("chat-resumed").getString("state"));
+        live.next("chat-opened");  // n2's desk told the agent's panel (and every node) where the chat is now
+        said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "anything else?"));
+        assertEquals(202, said.statusCode(), "n1 passed the line to n2's desk: " + said.body());
+        assertEquals("anything else?", onN2Again.next("chat-message").getString("text"));
+        Rig.awaitTrue("n2 stored the line", Duration.ofSeconds(10), () -> tables.one(Long.class,
+                "select count(*) from chat_messages where interaction_id = ?", chatId) == 3);
+
+        // n2 dies with the chat on its desk: the agent's next line finds no desk there, n1's takes the chat over
+        Instant died = Instant.now();
+        n2.close();
+        n2 = null;
+        said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "are you there?"));
+        assertEquals(202, said.statusCode(), "n1's desk took the chat over from the store: " + said.body());
+        assertEquals(4L, new JsonObject(said.body()).getLong("seq"));
+        ConsoleClient.Live onN1Again = new ConsoleClient.Live();
+        WebSocket last = resume(n1, onN1Again, token, 3);
+        JsonObject resumed = onN1Again.next("chat-resumed");
+        assertEquals("held", resumed.getString("state"));
+        assertEquals(List.of("are you there?"), resumed.getJsonArray("lines").stream()
+                .map(l -> ((JsonObject) l).getString("text")).toList(), "the line written after n2 died");
+        System.out.printf("chat %s carried on by n1 %d ms after n2 closed%n", chatId,
+                Duration.between(died, Instant.now()).toMillis());
+        send(last, new JsonObject().put("type", "message").put("text", "yes, thanks, bye"));
+        JsonObject line = live.next("chat-message");
+        while (!"visitor".equals(line.getString("from"))) {
+            line = live.next("chat-message");  // the agent's own lines come back to the panel too
+        }
+        assertEquals("yes, thanks, bye", line.getString("text"));
+        send(last, new JsonObject().put("type", "leave"));
+        assertEquals(chatId, live.next("chat-ended").getString("chatId"));
+        Rig.awaitTrue("one transcript, every line once, closed on n1", Duration.ofSeconds(10), () -> tables.one(
+                Long.class, "select count(*) from chat_messages where interaction_id = ?", chatId) == 5
+                && tables.one(Long.class, "select count(*) from chats where interaction_id = ? and ended_at is not"
+                + " null and desk_node = 'n1' and end_reason = 'customer-left'", chatId) == 1);
+        assertEquals(List.of("salam", "hello", "anything else?", "are you there?", "yes, thanks, bye"), tables.rows(
+                "select body from chat_messages where interaction_id = ? order by seq", chatId));
     }
 
     @Test
