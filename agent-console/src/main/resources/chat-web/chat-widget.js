@@ -12,7 +12,7 @@
       ended: 'گفتگو پایان یافت.', reconnecting: 'اتصال قطع شد؛ در حال اتصال دوباره…', you: 'شما', agent: 'کارشناس',
       'too-many-chats': 'از این نشانی گفتگوهای باز زیادی هست.', 'rate-limited': 'لطفاً کمی آهسته‌تر بنویسید.',
       'too-long': 'پیام خیلی بلند است.', 'bad-name': 'نام را وارد کنید.', unavailable: 'فعلاً امکان گفتگو نیست.',
-      'try-again': 'در حال اتصال دوباره…'
+      'try-again': 'در حال اتصال دوباره…', moved: 'این گفتگو در پنجرهٔ دیگری ادامه دارد.'
     },
     en: {
       title: 'Chat with us', name: 'Your name', topic: 'Topic', start: 'Start the chat', send: 'Send', leave: 'End the chat',
@@ -21,7 +21,7 @@
       ended: 'The chat has ended.', reconnecting: 'Connection lost; reconnecting…', you: 'You', agent: 'Agent',
       'too-many-chats': 'Too many open chats from this address.', 'rate-limited': 'Please write a little slower.',
       'too-long': 'The message is too long.', 'bad-name': 'Please enter your name.', unavailable: 'Chat is not available right now.',
-      'try-again': 'Reconnecting…'
+      'try-again': 'Reconnecting…', moved: 'This chat goes on in another window.'
     }
   };
   const $ = id => document.getElementById(id);
@@ -100,6 +100,13 @@
       $('chat-send').hidden = true;
       $('chat-leave').hidden = true;
       status(m.reason === 'unavailable' ? t('unavailable') : t('ended'));
+    } else if (m.type === 'chat-moved') {
+      // another window of this chat took it (on another server): this one stops, without ending the chat
+      over = true;
+      $('chat-typing').hidden = true;
+      $('chat-send').hidden = true;
+      $('chat-leave').hidden = true;
+      status(t('moved'));
     } else if (m.type === 'chat-error') {
       const target = $('chat-box').hidden ? $('chat-start-error') : $('chat-error');
       target.textContent = STRINGS[lang][m.code] ? t(m.code) : m.detail;

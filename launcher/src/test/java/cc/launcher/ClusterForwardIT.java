@@ -374,6 +374,7 @@ class ClusterForwardIT {
         JsonObject back = onN1.next("chat-resumed");
         assertEquals("held", back.getString("state"));
         assertTrue(back.getJsonArray("lines").isEmpty(), "nothing the page had not seen: " + back);
+        assertEquals(chatId, onN2.next("chat-moved").getString("chatId"), "a page still on n2 would stop there");
         assertEquals(Integer.valueOf(1000), onN2.closedByServer.get(5, TimeUnit.SECONDS),
                 "n2 closed the visitor's old socket as it let the chat go");
         var said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "hello"));

@@ -216,6 +216,9 @@ public final class ChatDesk extends VerticleBase {
         if (book.release(chatId)) {
             VisitorLink old = visitors.remove(chatId);
             if (old != null) {
+                // a page still connected here (another window of the same chat): it is told, so it does not take the
+                // chat back at once
+                old.send(new JsonObject().put("type", "chat-moved").put("chatId", chatId).encode());
                 old.close();
             }
             String taker = m.headers().get(cc.core.contract.ClusterAddresses.FORWARDED_HEADER);

@@ -38,7 +38,9 @@ import java.util.function.Function;
  * <p>Visitor frames, JSON both ways: {@code join} (name, topic, language, queue), {@code resume} (token, lastSeq),
  * {@code message} (text), {@code typing} (typing), {@code leave}; the server answers {@code chat-joined} (chatId,
  * token), {@code chat-resumed}, {@code chat-waiting}, {@code chat-assigned}, {@code chat-message},
- * {@code chat-typing}, {@code chat-transferred}, {@code chat-ended} and {@code chat-error} (code, detail).
+ * {@code chat-typing}, {@code chat-transferred}, {@code chat-ended}, {@code chat-moved} (several nodes: the chat's
+ * page came back on another node, which took the chat over; this socket closes) and {@code chat-error} (code, detail;
+ * {@code try-again} while the chat moves between nodes: the page resumes on a new socket a moment later).
  *
  * <p>Threading: handlers run on the HTTP server's event loops; the chat desk answers on its own context.
  */
