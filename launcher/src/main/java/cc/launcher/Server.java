@@ -472,23 +472,12 @@ public final class Server implements AutoCloseable {
             return Future.succeededFuture("");
         }
         cc.console.app.ChatDesk desk = new cc.console.app.ChatDesk(new cc.console.domain.chat.ChatBook(
-                config.chat().settings()), new cc.console.adapter.jdbc.JdbcChatStore(database, config.nodeId()), console.hub(),
-                InstantSource.system());
+                config.chat().settings()), new cc.console.adapter.jdbc.JdbcChatStore(database, config.nodeId()),
+                console.hub(), InstantSource.system());
         if (cluster != null) {
             // the agent holding a chat may be connected to another node than its visitor, and the visitor may come
             // back on another node than the chat's desk (or the desk's node may die)
-            cc.launcher.cluster.ClusterNode node = cluster;
-            desk.withPeers(new cc.console.app.ChatDesk.PeerDesks() {
-                @Override
-                public String self() {
-                    return node.nodeId();
-                }
-
-                @Override
-                public Future<Object> ask(String nodeId, String address, Object body) {
-                    return node.ask(nodeId, address, body);
-                }
-            });
+            desk.withPeers(cluster);
         }
         chatDesk = Optional.of(desk);
         return vertx.deployVerticle(desk);

@@ -357,7 +357,8 @@ class ClusterForwardIT {
         ConsoleClient.Live live = amir.live();
         ConsoleClient.Live onN2 = new ConsoleClient.Live();
         WebSocket first = visitorSocket(n2, onN2);
-        send(first, new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund").put("language", "en"));
+        send(first, new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund")
+                .put("language", "en"));
         JsonObject joined = onN2.next("chat-joined");
         String chatId = joined.getString("chatId");
         String token = joined.getString("token");
@@ -387,7 +388,8 @@ class ClusterForwardIT {
         resume(n2, onN2Again, token, 2);
         assertEquals("held", onN2Again.next("chat-resumed").getString("state"));
         live.next("chat-opened");  // n2's desk told the agent's panel (and every node) where the chat is now
-        said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "anything else?"));
+        said = amir.change("POST", "/api/chats/" + chatId + "/messages",
+                new JsonObject().put("text", "anything else?"));
         assertEquals(202, said.statusCode(), "n1 passed the line to n2's desk: " + said.body());
         assertEquals("anything else?", onN2Again.next("chat-message").getString("text"));
         Rig.awaitTrue("n2 stored the line", Duration.ofSeconds(10), () -> tables.one(Long.class,
@@ -397,7 +399,8 @@ class ClusterForwardIT {
         Instant died = Instant.now();
         n2.close();
         n2 = null;
-        said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "are you there?"));
+        said = amir.change("POST", "/api/chats/" + chatId + "/messages",
+                new JsonObject().put("text", "are you there?"));
         assertEquals(202, said.statusCode(), "n1's desk took the chat over from the store: " + said.body());
         assertEquals(4L, new JsonObject(said.body()).getLong("seq"));
         ConsoleClient.Live onN1Again = new ConsoleClient.Live();

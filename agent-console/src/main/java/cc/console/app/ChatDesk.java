@@ -89,11 +89,11 @@ public final class ChatDesk extends VerticleBase {
      */
     public interface PeerDesks {
         /** This node's id (the desk of the chats its store opens). */
-        String self();
+        String nodeId();
 
         /**
-         * Asks another node's own handler at {@code address}; fails with a {@link io.vertx.core.eventbus.ReplyException}
-         * carrying that node's refusal code, 504 when it did not answer in time, or {@link #UNREACHABLE} when no such
+         * Asks another node's own handler at {@code address}; fails with a
+         * {@link io.vertx.core.eventbus.ReplyException} carrying that node's refusal code, 504 when it did not answer in time, or {@link #UNREACHABLE} when no such
          * node is in the cluster (it died or left).
          */
         Future<Object> ask(String nodeId, String address, Object body);
@@ -305,7 +305,7 @@ public final class ChatDesk extends VerticleBase {
      */
     private Future<Entry> takeOverFor(String token, ChatStore.Desk open, long lastSeq, VisitorLink link) {
         String chatId = open.chatId();
-        Future<Object> released = open.node().equals(peers.orElseThrow().self()) ? Future.succeededFuture()
+        Future<Object> released = open.node().equals(peers.orElseThrow().nodeId()) ? Future.succeededFuture()
                 : peers.get().ask(open.node(), ConsoleAddresses.CHAT_RELEASE, new cc.core.contract.ChatRelease(chatId))
                 .recover(e -> unreachable(e) ? Future.succeededFuture() : Future.failedFuture(e));
         return released

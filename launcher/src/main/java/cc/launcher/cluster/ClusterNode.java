@@ -52,7 +52,7 @@ import java.util.List;
  * <li>console sessions live in a Hazelcast map ({@link #sessions()}).</li>
  * </ul>
  */
-public final class ClusterNode implements AcdVerticle.StandbyForward {
+public final class ClusterNode implements AcdVerticle.StandbyForward, cc.console.app.ChatDesk.PeerDesks {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
     /** What the routing node publishes for browsers: pops, agent states, wallboards, chat and email offers. */
     public static final List<String> RELAYED = List.of(Addresses.ACD_CALL_OFFERED, Addresses.ACD_AGENT_STATE_CHANGED,
@@ -343,6 +343,7 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
      * with its refusal's code, 504 when it did not answer in time, 503 when it cannot be reached (no such node in the
      * cluster: it died or left).
      */
+    @Override
     public Future<Object> ask(String node, String address, Object body) {
         return clustered.eventBus().request(nodeAddress(node), body, new DeliveryOptions()
                         .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
@@ -383,6 +384,7 @@ public final class ClusterNode implements AcdVerticle.StandbyForward {
         return new HazelcastSessions(manager.getHazelcastInstance().getMap(HazelcastSessions.MAP));
     }
 
+    @Override
     public String nodeId() {
         return nodeId;
     }
