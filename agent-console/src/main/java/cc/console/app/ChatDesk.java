@@ -93,8 +93,8 @@ public final class ChatDesk extends VerticleBase {
 
         /**
          * Asks another node's own handler at {@code address}; fails with a
-         * {@link io.vertx.core.eventbus.ReplyException} carrying that node's refusal code, 504 when it did not answer in time, or {@link #UNREACHABLE} when no such
-         * node is in the cluster (it died or left).
+         * {@link io.vertx.core.eventbus.ReplyException} carrying that node's refusal code, 504 when it did not answer
+         * in time, or {@link #UNREACHABLE} when no such node is in the cluster (it died or left).
          */
         Future<Object> ask(String nodeId, String address, Object body);
 
