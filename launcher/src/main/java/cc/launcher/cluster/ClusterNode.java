@@ -332,16 +332,22 @@ public final class ClusterNode implements AcdVerticle.StandbyForward, cc.console
      * with that node's reply or refusal; 503 when it cannot be reached, 504 past {@link #FORWARD_TIMEOUT_MS}.
      */
     private void toNode(String node, String address, Message<Object> request) {
-        clustered.eventBus().request(nodeAddress(node), request.body(), new DeliveryOptions()
-                        .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
-                        .setSendTimeout(FORWARD_TIMEOUT_MS))
-                .onComplete(r -> answer(request, r, address, node));
+        ask(node, address, request.body()).onComplete(r -> {
+            if (r.succeeded()) {
+                request.reply(r.result());
+                return;
+            }
+            log.debug("request at {} passed to node {} failed: {}", address, node, r.cause().getMessage());
+            ReplyException refused = (ReplyException) r.cause();
+            // whether the node is gone or unreachable for now, the lease's caller is told it could not be reached
+            request.fail(refused.failureCode() == 502 ? 503 : refused.failureCode(), refused.getMessage());
+        });
     }
 
     /**
      * Asks another node's own handler at {@code address}: its reply, or a {@link ReplyException} (RECIPIENT_FAILURE)
-     * with its refusal's code, 504 when it did not answer in time, 503 when it cannot be reached (no such node in the
-     * cluster: it died or left).
+     * with its refusal's code, 504 when it did not answer in time, 503 when no such node is in the cluster (it left, or
+     * died and the cluster noticed), 502 when the cluster has it but it cannot be reached now (killed a moment ago).
      */
     @Override
     public Future<Object> ask(String node, String address, Object body) {
@@ -349,7 +355,18 @@ public final class ClusterNode implements AcdVerticle.StandbyForward, cc.console
                         .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
                         .setSendTimeout(FORWARD_TIMEOUT_MS))
                 .map(Message::body)
-                .recover(cause -> Future.failedFuture(refusal(cause)));
+                .recover(cause -> Future.failedFuture(askRefusal(node, cause)));
+    }
+
+    private static ReplyException askRefusal(String node, Throwable cause) {
+        if (cause instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503, "no node " + node + " in the cluster");
+        }
+        if (cause instanceof ReplyException re && re.failureType() != ReplyFailure.ERROR) {
+            return refusal(cause);  // its own refusal, or 504
+        }
+        return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 502, "node " + node + " could not be reached: "
+                + cause.getMessage());
     }
 
     private static void answer(Message<Object> request, io.vertx.core.AsyncResult<Message<Object>> r, String address,

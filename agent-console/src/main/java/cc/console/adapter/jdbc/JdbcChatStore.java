@@ -91,8 +91,10 @@ public final class JdbcChatStore implements ChatStore {
     }
 
     private static void append(Connection c, ChatMessage m) throws SQLException {
+        // a line already stored under its number stays (a desk that took the chat over while the old one was only
+        // out of reach may number a line the same): the batch must not fail on it for good, holding up every later write
         try (PreparedStatement st = c.prepareStatement("insert into chat_messages (interaction_id, seq, sender,"
-                + " agent_id, body, sent_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " agent_id, body, sent_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             st.setString(1, m.chatId());
             st.setLong(2, m.seq());
             st.setString(3, m.from().code());

@@ -60,6 +60,10 @@ class JdbcChatStoreH2Test {
                 new ChatOutput.Held("c1", "a7", "support"),
                 new ChatOutput.Store(new ChatMessage("c1", 2, ChatMessage.Sender.AGENT, "a7", "hello", T)))));
 
+        // a second desk numbering a line the same (the old desk was out of reach, not gone): the first line stays
+        // and the batch does not fail (a failed batch is tried again before any later write)
+        Await.result(n2.write(List.of(
+                new ChatOutput.Store(new ChatMessage("c1", 2, ChatMessage.Sender.AGENT, "a7", "other", T)))));
         assertEquals(Optional.of(new ChatStore.Desk("c1", "n1")), Await.result(n2.openChat(hash)));
         assertEquals(Optional.empty(), Await.result(n2.openChat(Chat.hashToken("another token"))));
         assertEquals(Optional.empty(), Await.result(n2.openChat("")), "chats kept before V7 have no token");
