@@ -102,9 +102,6 @@ class NodeLossIT {
             + "campaign finishes within its line cap, each contact dialled once; every call has a complete record")
     void nodesKilledInTurn() throws Exception {
         Instant began = Instant.now();
-        pg = PostgresTestDatabase.create();
-        web = new TcpBalancer("web-balancer");
-        agi = new TcpBalancer("agi-balancer");
         PhoneBehaviour machine = PhoneBehaviour.answersThenHangsUp(Distribution.fixed(700), Distribution.fixed(2_500))
                 .withAmd("MACHINE");
         Phones.Builder phones = Phones.builder()
@@ -116,17 +113,9 @@ class NodeLossIT {
             phones.number(number, machine);
             csv.append(number).append(",Customer ").append(i).append('\n');
         }
-        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
-                .amiUser("cc", SECRET)
-                .agi("127.0.0.1", agi.port(), "loss?lang=en")
-                .phones(phones.build())
-                .build());
-        String prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
-        redis = RedisClient.create("redis://127.0.0.1:6379/0");
-        redisLink = redis.connect();
-        String cluster = "cc-loss-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        List<Integer> hazelcast = List.of(Rig.freePort(), Rig.freePort(), Rig.freePort());
-        Path dir = Path.of("target", "node-loss", cluster);
+        rig(phones.build());
+        String prefix = this.prefix;
+        List<Integer> hazelcast = this.hazelcast;
 
         // n1 first, without a dialer: it routes; n2 and n3 then race for the dialer lease
         // (n1 takes the lease after its database migrations, so the others may start then)
@@ -323,6 +312,114 @@ class NodeLossIT {
         assertEquals(0, leftOpen, "no record left open by the killed nodes");
     }
 
+    private String prefix;
+    private String cluster;
+    private List<Integer> hazelcast;
+    private Path dir;
+
+    /** PostgreSQL, the balancers, the simulator (FastAGI through the balancer) and Redis; the cluster's name. */
+    private void rig(Phones phones) throws Exception {
+        pg = PostgresTestDatabase.create();
+        web = new TcpBalancer("web-balancer");
+        agi = new TcpBalancer("agi-balancer");
+        simulator = AsteriskSimulator.start(SimulatorConfig.builder()
+                .amiUser("cc", SECRET)
+                .agi("127.0.0.1", agi.port(), "loss?lang=en")
+                .phones(phones)
+                .build());
+        prefix = "cc_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
+        redis = RedisClient.create("redis://127.0.0.1:6379/0");
+        redisLink = redis.connect();
+        cluster = "cc-loss-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        hazelcast = List.of(Rig.freePort(), Rig.freePort(), Rig.freePort());
+        dir = Path.of("target", "node-loss", cluster);
+    }
+
+    @Test
+    @DisplayName("kill -9 of the node whose desk has a chat: once the cluster notices, the visitor's page comes back on "
+            + "another node to every stored line and the chat goes on with its agent there; one transcript")
+    void chatOutlivesAKilledNode() throws Exception {
+        rig(Phones.builder().prefix("30", PhoneBehaviour.answersAfter(Distribution.fixed(200))).build());
+        start("n1", 0, hazelcast, prefix, cluster, dir, false);
+        Rig.awaitTrue("n1 holds the routing lease (log " + nodes.get("n1").log + ")", Duration.ofSeconds(90),
+                () -> nodes.get("n1").alive() && holder(prefix, AcdVerticle.LEASE).equals(Optional.of("n1")));
+        start("n2", 1, hazelcast, prefix, cluster, dir, false);
+        awaitStarted("n1");
+        awaitStarted("n2");
+        String n1 = "http://127.0.0.1:" + nodes.get("n1").httpPort;
+        String n2 = "http://127.0.0.1:" + nodes.get("n2").httpPort;
+        ConsoleClient root = new ConsoleClient(n1);
+        assertEquals(200, root.signIn("root", PASSWORD).statusCode());
+        assertEquals(201, root.change("POST", "/api/admin/users", new JsonObject().put("username", "amir")
+                .put("name", "Amir").put("role", "agent").put("agentId", "amir").put("language", "en")
+                .put("password", PASSWORD)).statusCode());
+        ConsoleClient amir = new ConsoleClient(n1);
+        assertEquals(200, amir.signIn("amir", PASSWORD).statusCode());
+        ConsoleClient.Live live = amir.live();
+
+        ConsoleClient.Live visitor = new ConsoleClient.Live();
+        java.net.http.WebSocket onN2 = chatSocket(n2, visitor);
+        onN2.sendText(new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund")
+                .put("language", "en").encode(), true).join();
+        JsonObject joined = visitor.next("chat-joined");
+        String chatId = joined.getString("chatId");
+        assertEquals(chatId, live.next("media-offer").getString("interactionId"));
+        assertEquals(200, amir.change("POST", "/api/media/" + chatId + "/accept", new JsonObject()).statusCode());
+        visitor.next("chat-assigned");
+        onN2.sendText(new JsonObject().put("type", "message").put("text", "salam").encode(), true).join();
+        assertEquals("salam", live.next("chat-message").getString("text"));
+        assertEquals(202, amir.change("POST", "/api/chats/" + chatId + "/messages",
+                new JsonObject().put("text", "hello Reza")).statusCode());
+        ServerTables tables = new ServerTables(pg);
+        Rig.awaitTrue("n2 stored both lines", Duration.ofSeconds(10), () -> tables.one(Long.class,
+                "select count(*) from chat_messages where interaction_id = ?", chatId) == 2);
+
+        Instant killed = Instant.now();
+        nodes.get("n2").kill();
+        // the page's way back: a new socket every 2 s (here 0.5 s) while the chat moves ('try-again')
+        JsonObject resumed = null;
+        int tries = 0;
+        java.net.http.WebSocket onN1 = null;
+        while (resumed == null && Duration.between(killed, Instant.now()).toSeconds() < 20) {
+            ConsoleClient.Live frames = new ConsoleClient.Live();
+            onN1 = chatSocket(n1, frames);
+            onN1.sendText(new JsonObject().put("type", "resume").put("token", joined.getString("token"))
+                    .put("lastSeq", 1).encode(), true).join();
+            tries++;
+            JsonObject answer = frames.nextOf("chat-resumed", "chat-error");
+            if ("chat-resumed".equals(answer.getString("type"))) {
+                resumed = answer;
+                visitor = frames;
+            } else {
+                assertEquals("try-again", answer.getString("code"), answer.encode());
+                onN1.abort();
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(resumed != null, "the chat came back on n1 within 20 s of the kill");
+        System.out.printf("node loss: chat %s resumed on n1 %d ms after the kill of n2 (%d tries)%n", chatId,
+                Duration.between(killed, Instant.now()).toMillis(), tries);
+        assertEquals("held", resumed.getString("state"));
+        assertEquals(List.of("hello Reza"), resumed.getJsonArray("lines").stream()
+                .map(l -> ((JsonObject) l).getString("text")).toList(), "the line the page had not seen");
+        var said = amir.change("POST", "/api/chats/" + chatId + "/messages", new JsonObject().put("text", "go on"));
+        assertEquals(202, said.statusCode(), said.body());
+        assertEquals(3L, new JsonObject(said.body()).getLong("seq"));
+        assertEquals("go on", visitor.next("chat-message").getString("text"));
+        onN1.sendText(new JsonObject().put("type", "leave").encode(), true).join();
+        assertEquals(chatId, live.next("chat-ended").getString("chatId"));
+        Rig.awaitTrue("one transcript, closed on n1", Duration.ofSeconds(10), () -> tables.one(Long.class,
+                "select count(*) from chats where interaction_id = ? and ended_at is not null and desk_node = 'n1'",
+                chatId) == 1);
+        assertEquals(List.of("salam", "hello Reza", "go on"), tables.rows(
+                "select body from chat_messages where interaction_id = ? order by seq", chatId));
+    }
+
+    private static java.net.http.WebSocket chatSocket(String base, ConsoleClient.Live frames) {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base)
+                .buildAsync(URI.create(base.replace("http:", "ws:") + "/help/chat/ws"), frames).join();
+    }
+
     /** The lease whose holder records the server's calls and owns its AMI link. */
     private static final String LINK_LEASE = cc.core.app.interaction.RecordingOwnership.leaseOf("pbx1");
 
@@ -349,7 +446,8 @@ class NodeLossIT {
         int http = Rig.freePort();
         int agiPort = Rig.freePort();
         String members = String.join(", ", hazelcast.stream().map(p -> "'127.0.0.1:" + p + "'").toList());
-        List<String> agents = new ArrayList<>(List.of("    - {id: a1, phone: " + AGENT_PHONE + ", queues: [q]}"));
+        List<String> agents = new ArrayList<>(List.of("    - {id: a1, phone: " + AGENT_PHONE + ", queues: [q]}",
+                "    - {id: amir, phone: PJSIP/4001, queues: [chat]}"));
         for (int i = 1; i <= 5; i++) {
             agents.add("    - {id: b" + i + ", phone: PJSIP/310" + i + ", queues: [out]}");
         }
@@ -371,7 +469,8 @@ class NodeLossIT {
                 "  leaseTtl: 2s",
                 "  tickEvery: 100ms",
                 "  agentsAvailableAtStart: true",
-                "  queues: [{id: q, wrapUp: 0s}, {id: out, wrapUp: 0s}]",
+                "  capacity: {voice: 1, chat: 2, email: 1}",
+                "  queues: [{id: q, wrapUp: 0s}, {id: out, wrapUp: 0s}, {id: chat}]",
                 "  agents:",
                 String.join("\n", agents),
                 "dialer:",
@@ -383,6 +482,7 @@ class NodeLossIT {
                 "  lines: " + LINES,
                 "  takeoverHold: 1s",
                 "  demo: false",
+                "chat: {defaultQueue: chat}",
                 "");
         Map<String, String> env = new TreeMap<>(Map.of("AMI_SECRET", SECRET, "CC_CONSOLE_SECURE_COOKIES", "false"));
         if (id.equals("n1")) {

@@ -51,6 +51,11 @@ import java.util.function.Function;
 public final class ChatDesk extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ChatDesk.class);
     private static final long BUS_TIMEOUT_MS = 5_000;
+    /**
+     * How long a visitor's page waits for the desk that has its chat to let it go before it is told to try again: a
+     * killed node does not answer, and is out of the cluster (and its chats free to take) within about 5 s.
+     */
+    private static final long RELEASE_TIMEOUT_MS = 2_000;
     private static final long TICK_MS = 1_000;
     private static final long RETRY_MS = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,7 +101,7 @@ public final class ChatDesk extends VerticleBase {
          * {@link io.vertx.core.eventbus.ReplyException} carrying that node's refusal code, 504 when it did not answer
          * in time, or {@link #UNREACHABLE} when no such node is in the cluster (it died or left).
          */
-        Future<Object> ask(String nodeId, String address, Object body);
+        Future<Object> ask(String nodeId, String address, Object body, long timeoutMillis);
 
         /** The failure code of {@link #ask} when the node is not in the cluster. */
         int UNREACHABLE = 503;
@@ -169,7 +174,7 @@ public final class ChatDesk extends VerticleBase {
             doStep(m);
             return;
         }
-        peers.get().ask(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP, s).onComplete(r -> {
+        peers.get().ask(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP, s, BUS_TIMEOUT_MS).onComplete(r -> {
             if (r.succeeded()) {
                 m.reply(r.result());
             } else if (unreachable(r.cause())) {
@@ -306,7 +311,8 @@ public final class ChatDesk extends VerticleBase {
     private Future<Entry> takeOverFor(String token, ChatStore.Desk open, long lastSeq, VisitorLink link) {
         String chatId = open.chatId();
         Future<Object> released = open.node().equals(peers.orElseThrow().nodeId()) ? Future.succeededFuture()
-                : peers.get().ask(open.node(), ConsoleAddresses.CHAT_RELEASE, new cc.core.contract.ChatRelease(chatId))
+                : peers.get().ask(open.node(), ConsoleAddresses.CHAT_RELEASE, new cc.core.contract.ChatRelease(chatId),
+                        RELEASE_TIMEOUT_MS)
                 .recover(e -> unreachable(e) ? Future.succeededFuture() : Future.failedFuture(e));
         return released
                 .compose(v -> onContext(() -> takeOver(chatId, open.node(), lastSeq, true)

@@ -125,15 +125,21 @@ public final class ConsoleClient {
 
         /** The next message of this type (others are skipped); fails the test after 10 s. */
         public JsonObject next(String type) {
+            return nextOf(type);
+        }
+
+        /** The next message of any of these types (others are skipped); fails the test after 10 s. */
+        public JsonObject nextOf(String... types) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            java.util.List<String> wanted = java.util.List.of(types);
             try {
                 while (true) {
                     long left = deadline - System.nanoTime();
                     JsonObject m = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
                     if (m == null) {
-                        throw new AssertionError("no '" + type + "' message on the live channel within 10 s");
+                        throw new AssertionError("no " + wanted + " message on the live channel within 10 s");
                     }
-                    if (type.equals(m.getString("type"))) {
+                    if (wanted.contains(m.getString("type"))) {
                         return m;
                     }
                 }

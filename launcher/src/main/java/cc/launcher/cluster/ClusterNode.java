@@ -332,7 +332,7 @@ public final class ClusterNode implements AcdVerticle.StandbyForward, cc.console
      * with that node's reply or refusal; 503 when it cannot be reached, 504 past {@link #FORWARD_TIMEOUT_MS}.
      */
     private void toNode(String node, String address, Message<Object> request) {
-        ask(node, address, request.body()).onComplete(r -> {
+        ask(node, address, request.body(), FORWARD_TIMEOUT_MS).onComplete(r -> {
             if (r.succeeded()) {
                 request.reply(r.result());
                 return;
@@ -350,10 +350,10 @@ public final class ClusterNode implements AcdVerticle.StandbyForward, cc.console
      * died and the cluster noticed), 502 when the cluster has it but it cannot be reached now (killed a moment ago).
      */
     @Override
-    public Future<Object> ask(String node, String address, Object body) {
+    public Future<Object> ask(String node, String address, Object body, long timeoutMillis) {
         return clustered.eventBus().request(nodeAddress(node), body, new DeliveryOptions()
                         .addHeader(ADDRESS_HEADER, address).addHeader(ClusterAddresses.FORWARDED_HEADER, nodeId)
-                        .setSendTimeout(FORWARD_TIMEOUT_MS))
+                        .setSendTimeout(timeoutMillis))
                 .map(Message::body)
                 .recover(cause -> Future.failedFuture(askRefusal(node, cause)));
     }
