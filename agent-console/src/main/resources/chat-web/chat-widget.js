@@ -12,7 +12,8 @@
       ended: 'گفتگو پایان یافت.', reconnecting: 'اتصال قطع شد؛ در حال اتصال دوباره…', you: 'شما', agent: 'کارشناس',
       'too-many-chats': 'از این نشانی گفتگوهای باز زیادی هست.', 'rate-limited': 'لطفاً کمی آهسته‌تر بنویسید.',
       'too-long': 'پیام خیلی بلند است.', 'bad-name': 'نام را وارد کنید.', unavailable: 'فعلاً امکان گفتگو نیست.',
-      'try-again': 'در حال اتصال دوباره…', moved: 'این گفتگو در پنجرهٔ دیگری ادامه دارد.'
+      'try-again': 'در حال اتصال دوباره…', moved: 'این گفتگو در پنجرهٔ دیگری ادامه دارد.',
+      'bad-text': 'پیام نویسه‌ای دارد که فرستادنی نیست.'
     },
     en: {
       title: 'Chat with us', name: 'Your name', topic: 'Topic', start: 'Start the chat', send: 'Send', leave: 'End the chat',
@@ -21,7 +22,8 @@
       ended: 'The chat has ended.', reconnecting: 'Connection lost; reconnecting…', you: 'You', agent: 'Agent',
       'too-many-chats': 'Too many open chats from this address.', 'rate-limited': 'Please write a little slower.',
       'too-long': 'The message is too long.', 'bad-name': 'Please enter your name.', unavailable: 'Chat is not available right now.',
-      'try-again': 'Reconnecting…', moved: 'This chat goes on in another window.'
+      'try-again': 'Reconnecting…', moved: 'This chat goes on in another window.',
+      'bad-text': 'The message has a character that cannot be sent.'
     }
   };
   const $ = id => document.getElementById(id);

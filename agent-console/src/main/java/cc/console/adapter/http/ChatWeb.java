@@ -48,7 +48,7 @@ public final class ChatWeb {
     public static final String SOCKET = "/help/chat/ws";
     private static final Logger log = LoggerFactory.getLogger(ChatWeb.class);
     private static final Map<String, Integer> STATUS = Map.of("not-yours", 403, "no-chat", 404, "empty", 400,
-            "too-long", 400, "bad-queue", 400, "rate-limited", 429);
+            "too-long", 400, "bad-text", 400, "bad-queue", 400, "rate-limited", 429);
 
     private final ConsoleVerticle console;
     private final ChatDesk desk;

@@ -66,6 +66,9 @@ public final class ChatBook {
         if (topic.length() > settings.maxTopicChars()) {
             return refuse("bad-topic", "topic is limited to " + settings.maxTopicChars() + " characters");
         }
+        if ((name + topic + customer).indexOf('\0') >= 0) {
+            return refuse("bad-text", "name, topic and customer may not contain the NUL character");
+        }
         if (!"fa".equals(j.language()) && !"en".equals(j.language())) {
             return refuse("bad-language", "language must be fa or en");
         }
@@ -339,6 +342,10 @@ public final class ChatBook {
         }
         if (text.length() > settings.maxMessageChars()) {
             return refuse("too-long", "a message is limited to " + settings.maxMessageChars() + " characters");
+        }
+        if (text.indexOf('\0') >= 0) {
+            // the store cannot keep it: refused here, not failed (and tried again for good) in the transcript's write
+            return refuse("bad-text", "a message may not contain the NUL character");
         }
         return List.of();
     }

@@ -64,6 +64,8 @@ class ChatBookTest {
         assertEquals("bad-queue", refusal(book.join(new ChatBook.Join("a", "S", "", "en", "", "vip"), "x", "t", now)));
         join("c1", "10.0.0.1");
         join("c2", "10.0.0.1");
+        assertEquals("bad-text", refusal(book.join(new ChatBook.Join("a", "S\0", "", "en", "", ""), "x", "t", now)),
+                "a NUL the transcript's store cannot keep");
         assertEquals("too-many-chats", refusal(join("c3", "10.0.0.1")));
         assertEquals(3, join("c4", "10.0.0.2").size());
     }
@@ -92,6 +94,8 @@ class ChatBookTest {
         assertEquals("not-yours", refusal(book.agentSays("c1", "a7", "hi", now)));
         book.answered("c1", "a7", now);
         assertEquals("not-yours", refusal(book.agentSays("c1", "a8", "hi", now)));
+        assertEquals("bad-text", refusal(book.agentSays("c1", "a7", "h\0i", now)));
+        assertEquals("bad-text", refusal(book.visitorSays("c1", "\0", now)));
         assertEquals("not-yours", refusal(book.agentTyping("c1", "a8", true)));
         assertEquals("not-yours", refusal(book.agentCloses("c1", "a8", now)));
         assertEquals("not-yours", refusal(book.agentTransfers("c1", "a8", "sales", now)));
