@@ -139,6 +139,11 @@ final class CallControlWeb {
             client.send(liveError("unknown message type; send {\"type\":\"control\",...}"), false);
             return;
         }
+        if (ConsoleWeb.holdsNul(m)) {
+            // as a REST body (ConsoleWeb.body): the audit's store cannot keep it
+            client.send(liveError("the message may not contain the NUL character"), false);
+            return;
+        }
         Object id = m.getValue("interactionId");
         ControlAsk ask = id instanceof String s ? ask(s, m) : null;
         if (ask == null) {

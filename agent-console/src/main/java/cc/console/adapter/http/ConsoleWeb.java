@@ -742,7 +742,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     /** Whether any string in the JSON value (member names included) holds U+0000. */
-    private static boolean holdsNul(Object v) {
+    static boolean holdsNul(Object v) {
         if (v instanceof String) {
             return ((String) v).indexOf('\u0000') >= 0;
         }

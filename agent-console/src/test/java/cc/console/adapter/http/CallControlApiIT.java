@@ -208,6 +208,9 @@ class CallControlApiIT {
         live.next("error");
         live.send(new JsonObject().put("type", "control").put("interactionId", 42).encode());
         live.next("error");
+        live.send(new JsonObject().put("type", "control").put("interactionId", call).put("intent", "hold")
+                .put("notes", "a\0b").encode());
+        assertTrue(live.next("error").getString("message").contains("NUL"), "refused before the audit's store");
 
         live.send(new JsonObject().put("type", "control").put("interactionId", call).put("intent", "hold").encode());
         JsonObject result = live.next("control-result");
