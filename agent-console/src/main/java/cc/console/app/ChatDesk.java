@@ -174,19 +174,25 @@ public final class ChatDesk extends VerticleBase {
             doStep(m);
             return;
         }
-        peers.get().ask(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP, s, BUS_TIMEOUT_MS).onComplete(r -> {
-            if (r.succeeded()) {
-                m.reply(r.result());
-            } else if (unreachable(r.cause())) {
-                // the chat's desk died with its node: this desk takes the chat over from the store, the visitor has
-                // the reconnect grace to come back (to whichever node)
-                takeOver(s.chatId(), elsewhere, 0, false).onComplete(t -> doStep(m));
-            } else if (r.cause() instanceof io.vertx.core.eventbus.ReplyException re) {
-                m.fail(re.failureCode(), re.getMessage());
-            } else {
-                m.fail(500, String.valueOf(r.cause().getMessage()));
-            }
-        });
+        // the answer comes on the cluster's thread: back to the desk's context before the book is touched
+        peers.get().ask(elsewhere, ConsoleAddresses.CHAT_AGENT_STEP, s, BUS_TIMEOUT_MS)
+                .onComplete(r -> context.runOnContext(v -> answeredElsewhere(m, elsewhere, r)));
+    }
+
+    /** The desk of {@code node} answered an agent's step (relayed as it is), or is gone (its chat taken over here). */
+    private void answeredElsewhere(io.vertx.core.eventbus.Message<ChatAgentStep> m, String node,
+                                   io.vertx.core.AsyncResult<Object> r) {
+        if (r.succeeded()) {
+            m.reply(r.result());
+        } else if (unreachable(r.cause())) {
+            // the chat's desk died with its node: this desk takes the chat over from the store, the visitor has the
+            // reconnect grace to come back (to whichever node)
+            takeOver(m.body().chatId(), node, 0, false).onComplete(t -> doStep(m));
+        } else if (r.cause() instanceof io.vertx.core.eventbus.ReplyException re) {
+            m.fail(re.failureCode(), re.getMessage());
+        } else {
+            m.fail(500, String.valueOf(r.cause().getMessage()));
+        }
     }
 
     private static boolean unreachable(Throwable cause) {
