@@ -388,6 +388,9 @@ class ClusterForwardIT {
         resume(n2, onN2Again, token, 2);
         assertEquals("held", onN2Again.next("chat-resumed").getString("state"));
         live.next("chat-opened");  // n2's desk told the agent's panel (and every node) where the chat is now
+        JsonObject mine = new JsonObject(amir.get("/api/chats").body()).getJsonArray("chats").getJsonObject(0);
+        assertEquals(chatId, mine.getString("id"), "amir's page on n1, reloaded, lists the chat n2's desk has");
+        assertEquals(2, mine.getJsonArray("lines").size());
         said = amir.change("POST", "/api/chats/" + chatId + "/messages",
                 new JsonObject().put("text", "anything else?"));
         assertEquals(202, said.statusCode(), "n1 passed the line to n2's desk: " + said.body());

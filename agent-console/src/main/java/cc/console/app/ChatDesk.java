@@ -372,6 +372,26 @@ public final class ChatDesk extends VerticleBase {
         });
     }
 
+    /**
+     * The open chats an agent holds, for their page after a reload: this desk's as it has them and, with several
+     * nodes, those other nodes' desks have, as stored (the agent's browser may be on another node than a chat's desk).
+     */
+    public Future<io.vertx.core.json.JsonArray> heldBy(String agentId) {
+        return read(b -> b.heldBy(agentId).stream().map(ChatJson::chat).toList()).compose(here -> {
+            io.vertx.core.json.JsonArray all = new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(here));
+            if (peers.isEmpty()) {
+                return Future.succeededFuture(all);
+            }
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            here.forEach(c -> mine.add(c.getString("id")));
+            return store.heldBy(agentId).map(stored -> {
+                stored.stream().filter(t -> !mine.contains(t.chatId()))
+                        .forEach(t -> all.add(ChatJson.transcript(t).put("state", "held")));
+                return all;
+            });
+        });
+    }
+
     /** Reads the book on the desk's context (an open chat's holder, its lines). */
     public <T> Future<T> read(Function<ChatBook, T> query) {
         return onContext(() -> query.apply(book));

@@ -28,6 +28,9 @@ public interface ChatStore {
      */
     Future<Optional<cc.console.domain.chat.ChatBook.Kept>> takeOver(String chatId, String fromNode);
 
+    /** The open chats an agent holds (not waiting in a queue), oldest first, with their transcripts as stored. */
+    Future<List<Transcript>> heldBy(String agentId);
+
     /** A chat with its transcript, open or ended. */
     Future<Optional<Transcript>> transcript(String chatId);
 

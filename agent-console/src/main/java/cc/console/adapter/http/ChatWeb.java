@@ -259,7 +259,7 @@ public final class ChatWeb {
     /** The chats the signed-in agent holds now, for a page that was reloaded. */
     private void mine(RoutingContext rc) {
         Principal p = ConsoleWeb.principal(rc);
-        desk.read(b -> new JsonArray(b.heldBy(p.agentId()).stream().map(ChatJson::chat).toList()))
+        desk.heldBy(p.agentId())
                 .onSuccess(a -> ConsoleWeb.json(rc, 200, new JsonObject().put("chats", a)))
                 .onFailure(e -> ConsoleWeb.error(rc, e));
     }

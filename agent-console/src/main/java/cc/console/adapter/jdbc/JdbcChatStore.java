@@ -121,6 +121,27 @@ public final class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public Future<List<Transcript>> heldBy(String agentId) {
+        return db.withConnectionInParallel(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select interaction_id from chats where agent_id = ?"
+                    + " and waiting = false and ended_at is null order by started_at")) {
+                st.setString(1, agentId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<Transcript> out = new ArrayList<>();
+            for (String id : ids) {
+                read(c, id).ifPresent(r -> out.add(r.transcript));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Future<Optional<Desk>> openChat(String tokenHash) {
         return db.withConnectionInParallel(c -> {
             try (PreparedStatement st = c.prepareStatement("select interaction_id, desk_node from chats"

@@ -65,6 +65,9 @@ class JdbcChatStoreH2Test {
         Await.result(n2.write(List.of(
                 new ChatOutput.Store(new ChatMessage("c1", 2, ChatMessage.Sender.AGENT, "a7", "other", T)))));
         assertEquals(Optional.of(new ChatStore.Desk("c1", "n1")), Await.result(n2.openChat(hash)));
+        assertEquals(List.of("c1"), Await.result(n2.heldBy("a7")).stream().map(ChatStore.Transcript::chatId).toList(),
+                "what a7's page lists after a reload on another node");
+        assertTrue(Await.result(n2.heldBy("a8")).isEmpty());
         assertEquals(Optional.empty(), Await.result(n2.openChat(Chat.hashToken("another token"))));
         assertEquals(Optional.empty(), Await.result(n2.openChat("")), "chats kept before V7 have no token");
         assertEquals(Optional.empty(), Await.result(n2.takeOver("c1", "n3")), "n3's desk does not have it");
@@ -80,6 +83,7 @@ class JdbcChatStoreH2Test {
 
         // sent to another queue by its agent: it waits again, and is taken over waiting
         Await.result(n2.write(List.of(new ChatOutput.Held("c1", "", "sales"))));
+        assertTrue(Await.result(n1.heldBy("a7")).isEmpty(), "waiting in a queue, held by nobody");
         ChatBook.Kept waiting = Await.result(n1.takeOver("c1", "n2")).orElseThrow();
         assertEquals("", waiting.holder());
         assertEquals("sales", waiting.queue());
