@@ -47,8 +47,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -293,8 +291,7 @@ class ClusterForwardIT {
         ConsoleClient.Live live = amir.live();
 
         ConsoleClient.Live visitor = new ConsoleClient.Live();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base(n2))
-                .buildAsync(URI.create("ws://127.0.0.1:" + n2.httpPort() + "/help/chat/ws"), visitor).join();
+        WebSocket socket = visitorSocket(n2, visitor);
         socket.sendText(new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund")
                 .put("language", "en").encode(), true).join();
         String chatId = visitor.next("chat-joined").getString("chatId");
@@ -331,8 +328,7 @@ class ClusterForwardIT {
 
     /** A visitor's chat socket on a node, as the chat page opens it. */
     private static WebSocket visitorSocket(Server node, ConsoleClient.Live frames) {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base(node))
-                .buildAsync(URI.create("ws://127.0.0.1:" + node.httpPort() + "/help/chat/ws"), frames).join();
+        return ConsoleClient.chatVisitor(base(node), frames);
     }
 
     private static void send(WebSocket socket, JsonObject frame) {

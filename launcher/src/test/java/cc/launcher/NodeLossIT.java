@@ -358,7 +358,7 @@ class NodeLossIT {
         ConsoleClient.Live live = amir.live();
 
         ConsoleClient.Live visitor = new ConsoleClient.Live();
-        java.net.http.WebSocket onN2 = chatSocket(n2, visitor);
+        java.net.http.WebSocket onN2 = ConsoleClient.chatVisitor(n2, visitor);
         onN2.sendText(new JsonObject().put("type", "join").put("name", "Reza").put("topic", "refund")
                 .put("language", "en").encode(), true).join();
         JsonObject joined = visitor.next("chat-joined");
@@ -382,7 +382,7 @@ class NodeLossIT {
         java.net.http.WebSocket onN1 = null;
         while (resumed == null && Duration.between(killed, Instant.now()).toSeconds() < 20) {
             ConsoleClient.Live frames = new ConsoleClient.Live();
-            onN1 = chatSocket(n1, frames);
+            onN1 = ConsoleClient.chatVisitor(n1, frames);
             onN1.sendText(new JsonObject().put("type", "resume").put("token", joined.getString("token"))
                     .put("lastSeq", 1).encode(), true).join();
             tries++;
@@ -413,11 +413,6 @@ class NodeLossIT {
                 chatId) == 1);
         assertEquals(List.of("salam", "hello Reza", "go on"), tables.rows(
                 "select body from chat_messages where interaction_id = ? order by seq", chatId));
-    }
-
-    private static java.net.http.WebSocket chatSocket(String base, ConsoleClient.Live frames) {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base)
-                .buildAsync(URI.create(base.replace("http:", "ws:") + "/help/chat/ws"), frames).join();
     }
 
     /** The lease whose holder records the server's calls and owns its AMI link. */

@@ -79,6 +79,12 @@ public final class ConsoleClient {
         return live(List.of());
     }
 
+    /** A chat visitor's socket to the server at {@code base} ({@code http://host:port}), as the chat page opens it. */
+    public static WebSocket chatVisitor(String base, Live frames) {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", base)
+                .buildAsync(URI.create(base.replace("http:", "ws:") + "/help/chat/ws"), frames).join();
+    }
+
     public Live live(List<String> extraHeaders) {
         Live live = new Live();
         WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
