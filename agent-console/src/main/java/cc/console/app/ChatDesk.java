@@ -57,7 +57,6 @@ public final class ChatDesk extends VerticleBase {
      */
     private static final long RELEASE_TIMEOUT_MS = 2_000;
     private static final long TICK_MS = 1_000;
-    private static final long RETRY_MS = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A visitor's socket, as the desk sees it. Implementations are thread-safe. */
@@ -75,10 +74,8 @@ public final class ChatDesk extends VerticleBase {
     private final LiveHub hub;
     private final InstantSource clock;
     private final Map<String, VisitorLink> visitors = new HashMap<>();
-    private final List<ChatOutput> pendingWrites = new java.util.ArrayList<>();
-    /** Completed once everything gathered so far is stored ({@link #onRelease}). */
-    private final List<Promise<Void>> drainWaiters = new java.util.ArrayList<>();
-    private boolean writing;
+    /** Made at start (it needs this verticle's Vert.x); on the desk's context. */
+    private ChatWriter writer;
     private final DeliveryOptions bus = new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
 
     public ChatDesk(ChatBook book, ChatStore store, LiveHub hub, InstantSource clock) {
@@ -128,6 +125,7 @@ public final class ChatDesk extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        writer = new ChatWriter(store, vertx);
         MediaAddresses.registerCodecs(vertx.eventBus());
         ConsoleAddresses.registerCodecs(vertx.eventBus());
         // the ACD's offer ends and ends, from this node's ACD or (several nodes) from the routing node
@@ -238,10 +236,7 @@ public final class ChatDesk extends VerticleBase {
             }
             log.info("chat {} released to node {}: its visitor came back there", chatId, taker);
         }
-        Promise<Void> stored = Promise.promise();
-        drainWaiters.add(stored);
-        writeBehind();
-        stored.future().onComplete(v -> m.reply(m.body()));
+        writer.stored().onComplete(v -> m.reply(m.body()));
     }
 
     /**
@@ -450,47 +445,9 @@ public final class ChatDesk extends VerticleBase {
                 vertx.eventBus().request(MediaAddresses.END, new EndMedia(e.chatId(), e.reason(), e.at()), bus)
                         .onFailure(err -> log.debug("end of chat {} not taken by the ACD: {}", e.chatId(),
                                 err.getMessage()));
-            } else if (o instanceof ChatOutput.Opened || o instanceof ChatOutput.Held
-                    || o instanceof ChatOutput.Store || o instanceof ChatOutput.Closed) {
-                pendingWrites.add(o);
             }
         }
-        writeBehind();
-    }
-
-    /**
-     * Writes what the book decided to keep, behind delivery and in order: one batch (one transaction) at a time,
-     * everything gathered meanwhile in the next, so a busy desk makes few large commits instead of one per line.
-     * A failed batch is tried again, ahead of later writes, until the database is back.
-     */
-    private void writeBehind() {
-        if (writing) {
-            return;
-        }
-        if (pendingWrites.isEmpty()) {
-            List<Promise<Void>> waiting = List.copyOf(drainWaiters);
-            drainWaiters.clear();
-            waiting.forEach(Promise::complete);
-            return;
-        }
-        List<ChatOutput> batch = List.copyOf(pendingWrites);
-        pendingWrites.clear();
-        writing = true;
-        store.write(batch).onComplete(r -> {
-            writing = false;
-            if (r.failed()) {
-                log.warn("{} chat writes not stored, trying again in {} ms: {}", batch.size(), RETRY_MS,
-                        r.cause().getMessage());
-                pendingWrites.addAll(0, batch);
-                writing = true;
-                vertx.setTimer(RETRY_MS, t -> {
-                    writing = false;
-                    writeBehind();
-                });
-                return;
-            }
-            writeBehind();
-        });
+        writer.keep(outputs);
     }
 
     private void toAgent(ChatOutput.ToAgent a) {
