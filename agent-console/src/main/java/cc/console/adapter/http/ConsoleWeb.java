@@ -813,20 +813,31 @@ public final class ConsoleWeb implements Consumer<Router> {
         return false;
     }
 
+    /** The database's refusal of a request's values, as the client's mistake: the status and what to tell. */
+    record Refused(int status, String message) {}
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Key \\(([^)]+)\\)=");
+
     /**
-     * What the database said of a value it cannot store, as the client's mistake (a text longer than its column, a
-     * character it cannot hold): SQL states 22001, 22021 and 22P05; null for any other failure. A handler should check
-     * such limits itself; this is the net under the ones it does not.
+     * What the database said of a value it cannot store, as the client's mistake: a text longer than its column, a
+     * character it cannot hold (SQL states 22001, 22021, 22P05: 400), a value another row already has where it must
+     * be unique (23505: 409, naming the field when the database does); null for any other failure. A handler should
+     * check such limits itself; this is the net under the ones it does not.
      */
-    static String refusedByTheDatabase(Throwable e) {
+    static Refused refusedByTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException) {
                 String state = ((java.sql.SQLException) t).getSQLState();
                 if ("22001".equals(state)) {
-                    return "a value is longer than its field allows";
+                    return new Refused(400, "a value is longer than its field allows");
                 }
                 if ("22021".equals(state) || "22P05".equals(state)) {
-                    return "a value holds a character that cannot be stored";
+                    return new Refused(400, "a value holds a character that cannot be stored");
+                }
+                if ("23505".equals(state)) {
+                    java.util.regex.Matcher m = DUPLICATE_KEY.matcher(String.valueOf(t.getMessage()));
+                    return new Refused(409, m.find() ? "another record already has this " + m.group(1)
+                            : "another record already has one of these values");
                 }
             }
         }
@@ -834,7 +845,7 @@ public final class ConsoleWeb implements Consumer<Router> {
     }
 
     static void error(RoutingContext rc, Throwable e) {
-        String refused = refusedByTheDatabase(e);
+        Refused refused = refusedByTheDatabase(e);
         if (e instanceof ReplyException r) {
             if (r.failureType() == ReplyFailure.NO_HANDLERS) {
                 fail(rc, 503, "the service behind this request is not running");
@@ -851,7 +862,7 @@ public final class ConsoleWeb implements Consumer<Router> {
         } else if (e instanceof IllegalArgumentException) {
             fail(rc, 400, e.getMessage());
         } else if (refused != null) {
-            fail(rc, 400, refused);
+            fail(rc, refused.status(), refused.message());
         } else if (e instanceof IllegalStateException) {
             fail(rc, 409, e.getMessage());
         } else {

@@ -240,6 +240,12 @@ class ConsoleApiIT {
                 .put("password", "a long enough password")).statusCode());
         assertEquals(409, root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda")
                 .put("role", "agent").put("password", "a long enough password")).statusCode());
+        // another user with neda's agent id: the database's unique index refuses it, answered 409 (HttpFuzzIT's bob
+        // with a2 once ended in a 500)
+        var sameAgent = root.change("POST", "/api/admin/users", new JsonObject().put("username", "neda2")
+                .put("role", "agent").put("agentId", "a5").put("password", "a long enough password"));
+        assertEquals(409, sameAgent.statusCode(), sameAgent.body());
+        assertTrue(sameAgent.body().contains("another record already has"), sameAgent.body());
         assertEquals(204, root.change("PUT", "/api/admin/skills/cards", new JsonObject().put("description", "Card issues"))
                 .statusCode());
         assertEquals(400, root.change("PUT", "/api/admin/users/neda/skills", new JsonObject()
