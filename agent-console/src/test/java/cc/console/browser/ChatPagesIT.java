@@ -1,6 +1,17 @@
 package cc.console.browser;
 
+import cc.console.adapter.jdbc.JdbcChatStore;
+import cc.console.app.ChatDesk;
 import cc.console.app.KnowledgeStore;
+import cc.console.domain.chat.Chat;
+import cc.console.domain.chat.ChatMessage;
+import cc.console.domain.chat.ChatOutput;
+import cc.core.contract.ChatRelease;
+import cc.core.contract.ConsoleAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import org.openqa.selenium.JavascriptExecutor;
 import cc.console.domain.auth.Role;
 import cc.console.testing.ChatFixture;
 import cc.core.testkit.Await;
@@ -13,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import java.time.Instant;
 import java.util.List;
 
 import static cc.console.browser.ConsolePage.waiting;
@@ -29,9 +41,30 @@ class ChatPagesIT {
     @RegisterExtension
     final Chromium chromium = new Chromium();
 
+    /**
+     * The other nodes as this desk sees them: "n9" has chats this test wrote to the store as n9's desk would; asked to
+     * let one go, it does not answer in time the first time ({@code try-again}), then lets it go.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger releaseAsks =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     @BeforeAll
     static void start() {
-        fx = new ChatFixture();
+        fx = new ChatFixture(java.util.Optional.of(new ChatDesk.PeerDesks() {
+            @Override
+            public String nodeId() {
+                return "n1";
+            }
+
+            @Override
+            public Future<Object> ask(String nodeId, String address, Object body, long timeoutMillis) {
+                if (ConsoleAddresses.CHAT_RELEASE.equals(address) && releaseAsks.incrementAndGet() == 1) {
+                    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 504,
+                            "n9 did not answer in time"));
+                }
+                return Future.succeededFuture(body);
+            }
+        }));
         fx.user("amir", Role.AGENT, "a7", "en");
         Await.result(fx.console.knowledge().save(new KnowledgeStore.Article(0, "Refund policy",
                 "Refunds are paid back to your card within 7 days.", "refund money back", "en")));
@@ -96,5 +129,47 @@ class ChatPagesIT {
         waiting(agent).until(x -> "customer-left".equals(
                 x.findElement(By.cssSelector(".chat-panel")).getAttribute("data-ended")));
         waiting(visitor).until(x -> !x.findElement(By.id("chat-send")).isDisplayed());
+    }
+
+    @Test
+    @DisplayName("the visitor's page follows its chat between servers: told to try again while the chat moves, it "
+            + "comes back by itself to the lines kept on the other server; told the chat moved to another window, it "
+            + "stops without ending the chat")
+    void visitorPageFollowsItsChat() {
+        String token = "a token the page kept";
+        Instant t = Instant.now();
+        Await.result(new JdbcChatStore(fx.db, "n9").write(List.of(
+                new ChatOutput.Opened("moving-1", "Sara", "refund", "en", "", "support", t, Chat.hashToken(token),
+                        "10.0.0.9"),
+                new ChatOutput.Held("moving-1", "a7", "support"),
+                new ChatOutput.Store(new ChatMessage("moving-1", 1, ChatMessage.Sender.VISITOR, "", "hello", t)),
+                new ChatOutput.Store(new ChatMessage("moving-1", 2, ChatMessage.Sender.AGENT, "a7",
+                        "said on the other server", t)))));
+
+        WebDriver visitor = chromium.start();
+        visitor.get(fx.base() + "/help/chat.html?lang=en");
+        ((JavascriptExecutor) visitor).executeScript("sessionStorage.setItem('cc-chat-token', arguments[0]);", token);
+        visitor.navigate().refresh();
+        // n9 does not let the chat go at once: the page is told to try again, and does, on a new socket
+        waiting(visitor).until(x -> x.findElement(By.id("chat-lines")).getText()
+                .contains("said on the other server"));
+        assertEquals(2, releaseAsks.get(), "asked twice: the page came back by itself");
+        assertEquals("open", visitor.findElement(By.tagName("body")).getAttribute("data-chat"));
+
+        // another window of the chat reached another server, which took it: this page stops, the chat goes on there
+        Await.result(fx.vertx.eventBus().request(ConsoleAddresses.CHAT_RELEASE, new ChatRelease("moving-1")));
+        waiting(visitor).until(x -> x.findElement(By.id("chat-status")).getText()
+                .equals("This chat goes on in another window."));
+        waiting(visitor).until(x -> "closed".equals(x.findElement(By.tagName("body")).getAttribute("data-chat")));
+        assertTrue(!visitor.findElement(By.id("chat-send")).isDisplayed());
+        try {
+            Thread.sleep(2_500);  // past the page's 2 s reconnect delay: it does not take the chat back
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals("closed", visitor.findElement(By.tagName("body")).getAttribute("data-chat"));
+        assertTrue(Await.result(fx.desk.read(b -> b.find("moving-1"))).isEmpty(), "let go, not taken back");
+        assertTrue(Await.result(fx.desk.store().transcript("moving-1")).orElseThrow().endedAt().isEmpty(),
+                "the chat is not over");
     }
 }

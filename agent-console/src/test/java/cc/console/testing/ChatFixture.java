@@ -60,6 +60,11 @@ public final class ChatFixture implements AutoCloseable {
     private final HttpServer server;
 
     public ChatFixture() {
+        this(Optional.empty());
+    }
+
+    /** With {@code peers}: the desk as a node of several (its chats may be on other nodes' desks). */
+    public ChatFixture(Optional<ChatDesk.PeerDesks> peers) {
         vertx = Vertx.vertx();
         LocalRecordCodec.registerContracts(vertx.eventBus());
         pg = PostgresTestDatabase.create(8);
@@ -75,6 +80,7 @@ public final class ChatFixture implements AutoCloseable {
         acd = new AcdMediaStandIn(List.of("support", "sales"), Map.of("a7", "support:3", "a8", "sales:3"));
         Await.result(vertx.deployVerticle(acd));
         desk = new ChatDesk(new ChatBook(SETTINGS), new JdbcChatStore(db, "n1"), console.hub(), InstantSource.system());
+        peers.ifPresent(desk::withPeers);
         Await.result(vertx.deployVerticle(desk));
         Router router = Router.router(vertx);
         new ConsoleWeb(vertx, console).withChat(new ChatWeb(console, desk, SETTINGS.maxMessageChars(), Set.of()))
