@@ -39,7 +39,20 @@ public final class Fuzz {
 
         String excerpt() {
             String t = text.length() > 300 ? text.substring(0, 300) + "...(" + text.length() + " chars)" : text;
-            return t.replace("\r", "\\r").replace("\n", "\\n");
+            // control characters escaped: the excerpt goes into an assertion message that Maven prints to its console
+            StringBuilder b = new StringBuilder(t.length());
+            t.chars().forEach(c -> {
+                if (c == '\r') {
+                    b.append("\\r");
+                } else if (c == '\n') {
+                    b.append("\\n");
+                } else if (Character.isISOControl(c)) {
+                    b.append(String.format("\\u%04X", c));
+                } else {
+                    b.append((char) c);
+                }
+            });
+            return b.toString();
         }
     }
 
