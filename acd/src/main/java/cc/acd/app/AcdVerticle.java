@@ -11,18 +11,13 @@ import cc.acd.domain.routing.AcdState;
 import cc.acd.domain.routing.CallPhase;
 import cc.acd.domain.routing.CallView;
 import cc.core.app.livestate.LiveStateStore;
-import cc.core.app.telephony.OriginateResult;
-import cc.core.app.telephony.TelephonyException;
 import cc.core.app.telephony.Telephony;
 import cc.core.contract.AcdAddresses;
 import cc.core.contract.Addresses;
 import cc.core.contract.CallOverflowed;
-import cc.core.contract.CallbackSettled;
 import cc.core.contract.QueuePositionAnnounced;
 import cc.core.contract.RoutingLeadChanged;
 import cc.core.domain.call.CallEvent;
-import cc.core.domain.interaction.Segment;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -42,10 +37,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Owns the {@link AcdState} and carries out its commands: rings agents through {@link Telephony} (the agent's leg
+ * Owns the {@link AcdState} and carries out its commands: rings agents through {@link AgentOffers} (the agent's leg
  * waits in the agent-wait context once answered and is joined to the caller with the AMI {@code Bridge} action, as in
- * trace ami-17), turns originate results and hang-ups into router events, and publishes offers, announcements,
- * overflows and agent states on the event bus. What it is asked on the bus is {@link AcdRequests}; the book of callers,
+ * trace ami-17; originate results become router events there), turns hang-ups into router events, and publishes
+ * announcements, overflows and agent states on the event bus. What it is asked on the bus is {@link AcdRequests}; the book of callers,
  * offers and legs {@link AcdCalls}; the routing lease, takeover and live-state mirror of several nodes
  * {@link RoutingLease}.
  *
@@ -55,9 +50,6 @@ import java.util.function.Consumer;
  */
 public final class AcdVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(AcdVerticle.class);
-    private static final int NORMAL_CLEARING = 16;
-    /** How long past the ring timeout an offer may stay unresolved before the agent is released anyway. */
-    private static final long OFFER_GRACE_MS = 10_000;
 
     private final AcdSettings settings;
     private final Telephony telephony;
@@ -98,6 +90,8 @@ public final class AcdVerticle extends VerticleBase {
     private AcdState state;
     private EventBus bus;
     private CallProgress progress;
+    /** Rings agents and turns what their rings come to into router events. */
+    private AgentOffers offers;
     /** Whether the router handled an event since the last wallboard figures. */
     private boolean changed = true;
     private final AgentFiguresDelta figures = new AgentFiguresDelta();
@@ -195,6 +189,7 @@ public final class AcdVerticle extends VerticleBase {
         progress = new CallProgress(bus);
         AcdAddresses.registerCodecs(bus);
         RoutingView view = new RoutingView();
+        offers = new AgentOffers(settings, telephony, calls, meters, dialStrings, vertx, progress, view);
         lease = new RoutingLease(cluster, settings, calls, view);
         new AcdRequests(settings, calls, view, scoreRouting, vertx).register(bus);
         media = new MediaRequests(view, id -> lease.mirrorMedia(id));
@@ -271,19 +266,11 @@ public final class AcdVerticle extends VerticleBase {
             return;
         }
         if (e instanceof CallEvent.VariableSet v && AcdTranslation.OFFER_VARIABLE.equals(v.name())) {
-            AcdCalls.Offer o = calls.offers.get(v.value());
-            if (o != null && o.agentChannel.isEmpty()) {
-                o.agentChannel = v.leg().channelName();
-                o.agentLeg = v.leg().uniqueId();
-                lease.mirrorCall(v.value());
-                if (o.cancelled) {
-                    hangup(v.leg().server(), o.agentChannel);
-                }
-            }
+            offers.agentLegSeen(v);
             return;
         }
         if (e instanceof CallEvent.VariableSet v && AcdTranslation.CONFIRM_VARIABLE.equals(v.name())) {
-            customerConfirm(v);
+            offers.customerConfirm(v);
             return;
         }
         if (!(e instanceof CallEvent.CallHungUp h)) {
@@ -301,138 +288,14 @@ public final class AcdVerticle extends VerticleBase {
         AcdCalls.Offer offer = calls.offers.get(callId);
         if (connected && offer != null && offer.confirmFirst && !"confirmed".equals(offer.confirm)) {
             // the agent's leg ended without the customer's 1: nobody talked
-            settleUnconfirmed(callId, offer);
+            offers.settleUnconfirmed(callId, offer);
             return;
         }
         if (connected && offer != null && h.leg().uniqueId().equals(callId) && !offer.agentChannel.isEmpty()) {
             // the caller hung up: the agent's leg went back to waiting in the agent-wait context, so end it too
-            hangup(settings.server(), offer.agentChannel);
+            offers.hangup(settings.server(), offer.agentChannel);
         }
         run(connected ? new AcdEvent.CallEnded(callId, now()) : new AcdEvent.CallAbandoned(callId, now()));
-    }
-
-    /**
-     * The confirmation subroutine on the customer's channel of a callback the customer must confirm (the channel the
-     * agent's leg dialled: its Linkedid is the agent leg's Uniqueid). Confirmed: the agent and the customer talk.
-     * Declined: a fact, the agent is made available at once and the callback is over (never placed again).
-     */
-    private void customerConfirm(CallEvent.VariableSet v) {
-        String agentLeg = v.leg().callId();
-        for (Map.Entry<String, AcdCalls.Offer> en : calls.offers.entrySet()) {
-            AcdCalls.Offer o = en.getValue();
-            if (!o.confirmFirst || o.agentLeg.isEmpty() || !o.agentLeg.equals(agentLeg)
-                    || o.agentLeg.equals(v.leg().uniqueId())) {
-                continue;
-            }
-            String callId = en.getKey();
-            o.confirm = v.value();
-            o.customerChannel = v.leg().channelName();
-            if ("confirmed".equals(v.value())) {
-                log.info("callback {}: the customer confirmed; agent {} talks to {}", callId, o.agentId,
-                        o.customerChannel);
-                bus.publish(AcdAddresses.CALLBACK_SETTLED, new CallbackSettled(callId, o.agentId,
-                        CallbackSettled.CONNECTED, o.customerChannel, now()));
-            } else if ("declined".equals(v.value())) {
-                settleUnconfirmed(callId, o);
-            }
-            return;
-        }
-    }
-
-    /** Ends a callback its customer did not confirm: the agent is available at once, and the outcome is published. */
-    private void settleUnconfirmed(String callId, AcdCalls.Offer offer) {
-        String outcome = offer.confirm.isEmpty() ? CallbackSettled.NOT_REACHED : CallbackSettled.DECLINED;
-        log.info("callback {}: {} ({}); agent {} is available again", callId, outcome,
-                offer.confirm.isEmpty() ? "the customer's phone was not answered" : "no 1 from the customer",
-                offer.agentId);
-        run(new AcdEvent.CallbackDeclined(callId, now()));
-        forget(callId);
-        bus.publish(AcdAddresses.CALLBACK_SETTLED, new CallbackSettled(callId, offer.agentId, outcome,
-                offer.customerChannel, now()));
-    }
-
-    /** How long an offer whose ring never reached Asterisk waits before the call and the agent are free again. */
-    private static final long LINK_DOWN_RETRY_MS = 1_000;
-
-    /** The originate never reached Asterisk, or its answer was lost with the link. */
-    private static boolean linkDown(Throwable cause) {
-        return cause instanceof TelephonyException t && t.kind() == TelephonyException.Kind.NOT_CONNECTED;
-    }
-
-    private void onOfferResult(String callId, AcdCalls.Offer offer, AsyncResult<OriginateResult> result) {
-        if (!leader) {
-            // stopped, or the lease was lost: the node now routing owns this call
-            return;
-        }
-        boolean current = calls.offers.get(callId) == offer && !offer.cancelled;
-        if (result.failed()) {
-            log.warn("ringing agent {} for call {} failed: {}", offer.agentId, callId, result.cause().getMessage());
-            if (current && linkDown(result.cause())) {
-                // not the agent's doing: agent and caller wait out a reconnect backoff (offering again at once would
-                // spin while the link is down), then the caller is back at its place and the agent available
-                vertx.setTimer(LINK_DOWN_RETRY_MS, id -> {
-                    if (leader && calls.offers.get(callId) == offer && !offer.cancelled && !offer.answered) {
-                        calls.offers.remove(callId);
-                        progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
-                        run(new AcdEvent.RingFailed(callId, offer.agentId, now()));
-                    }
-                });
-            } else if (current) {
-                calls.offers.remove(callId);
-                progress.notRung(callId, offer.agentId, Segment.FAILED, result.cause().getMessage(), now());
-                meters.ringNoAnswer(offer.queue);
-                run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
-            }
-            return;
-        }
-        if (result.result() instanceof OriginateResult.Answered a) {
-            if (!current) {
-                // the caller left while the agent's phone rang (trace ami-19): drop the agent's leg
-                hangup(settings.server(), a.channel());
-                return;
-            }
-            offer.agentChannel = a.channel();
-            offer.agentLeg = a.uniqueId();
-            offer.answered = true;
-            calls.putLeg(legKey(settings.server(), a.uniqueId()), callId);
-            progress.answered(callId, offer.agentId, a.uniqueId(), now());
-            run(new AcdEvent.AgentAnswered(callId, offer.agentId, now()));
-            if (!offer.callback) {
-                connect(callId, offer, a.channel());
-            }
-        } else if (result.result() instanceof OriginateResult.Failed f && current) {
-            calls.offers.remove(callId);
-            meters.ringNoAnswer(offer.queue);
-            progress.notAnswered(callId, offer.agentId, f, now());
-            log.debug("agent {} did not take call {}: {} {}", offer.agentId, callId, f.reason(), f.detail());
-            run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
-        }
-    }
-
-    /**
-     * Joins the answered agent's leg to the holding caller (AMI {@code Bridge}, trace ami-17), or for a conference
-     * ring sends it into the conference, and tells call control. When the caller has gone meanwhile Asterisk answers
-     * that the channel does not exist: the agent's leg is hung up, and the caller's hang-up, already on its way, ends
-     * the call.
-     */
-    private void connect(String callId, AcdCalls.Offer offer, String agentChannel) {
-        AcdCalls.Caller caller = calls.callers.get(callId);
-        String conference = caller == null ? "" : caller.data().getOrDefault(AcdTranslation.CONFERENCE_KEY, "");
-        if (caller == null || (caller.channel().isEmpty() && conference.isEmpty())) {
-            hangup(settings.server(), agentChannel);
-            return;
-        }
-        Future<Void> joined = conference.isEmpty()
-                ? telephony.bridge(caller.server(), caller.channel(), agentChannel)
-                : telephony.redirect(caller.server(), agentChannel, settings.conferenceContext(), conference, 1);
-        joined.onFailure(err -> {
-            log.info("joining agent leg {} to {} failed ({}); the agent's leg is hung up", agentChannel,
-                    conference.isEmpty() ? caller.channel() : "conference " + conference, err.getMessage());
-            hangup(settings.server(), agentChannel);
-        });
-        bus.publish(AcdAddresses.CALL_CONNECTED, AcdTranslation.connected(settings, callId, caller.server(),
-                conference.isEmpty() ? caller.channel() : "", offer.agentId, agentChannel, offer.queue,
-                caller.data(), now()));
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -520,37 +383,11 @@ public final class AcdVerticle extends VerticleBase {
             touched.add(o.callId());
         }
         if (c instanceof AcdCommand.OfferCall o) {
-            AcdCalls.Caller caller = calls.callers.get(o.callId());
-            AcdCalls.Offer offer = new AcdCalls.Offer(o.agentId(), o.queueId());
-            calls.offers.put(o.callId(), offer);
-            meters.offered(o.queueId());
-            bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(o.agentId(), o.callId(), o.queueId(), false,
-                    caller == null ? Map.of() : caller.data(), now()));
-            telephony.originate(AcdTranslation.offer(settings, dialStrings.get(o.agentId()), o))
-                    .onComplete(r -> onOfferResult(o.callId(), offer, r));
-            guard(o.callId(), offer);
+            offers.offer(o);
         } else if (c instanceof AcdCommand.PlaceCallback p) {
-            AcdCalls.Caller caller = calls.callers.get(p.callId());
-            AcdCalls.Offer offer = new AcdCalls.Offer(p.agentId(), p.queueId());
-            offer.callback = true;
-            String dial = caller == null ? "" : caller.data().getOrDefault(AcdTranslation.CALLBACK_DIAL_KEY, "");
-            offer.confirmFirst = !dial.isBlank();
-            calls.offers.put(p.callId(), offer);
-            meters.offered(p.queueId());
-            bus.publish(Addresses.ACD_CALL_OFFERED, AcdTranslation.offered(p.agentId(), p.callId(), p.queueId(), true,
-                    caller == null ? Map.of() : caller.data(), now()));
-            telephony.originate(AcdTranslation.callback(settings, dialStrings.get(p.agentId()), p, dial))
-                    .onComplete(r -> onOfferResult(p.callId(), offer, r));
-            guard(p.callId(), offer);
+            offers.placeCallback(p);
         } else if (c instanceof AcdCommand.CancelOffer x) {
-            AcdCalls.Offer o = calls.offers.remove(x.callId());
-            if (o != null) {
-                o.cancelled = true;
-                progress.cancelled(x.callId(), x.agentId(), now());
-                if (!o.agentChannel.isEmpty()) {
-                    hangup(settings.server(), o.agentChannel);
-                }
-            }
+            offers.cancel(x);
         } else if (c instanceof AcdCommand.Overflow o) {
             overflow(o);
         } else if (c instanceof AcdCommand.AnnouncePosition a) {
@@ -587,28 +424,6 @@ public final class AcdVerticle extends VerticleBase {
                 .onFailure(err -> log.debug("announcement redirect of {} failed: {}", channel, err.getMessage()));
     }
 
-    /**
-     * Releases an agent whose offer never resolved (an originate response lost with the control link): without
-     * this the agent would stay ringing for good.
-     */
-    private void guard(String callId, AcdCalls.Offer offer) {
-        vertx.setTimer(settings.ringTimeout().toMillis() + OFFER_GRACE_MS, id -> {
-            if (!leader || calls.offers.get(callId) != offer || offer.answered) {
-                return;
-            }
-            log.warn("offer of call {} to agent {} unresolved after the ring timeout; releasing the agent",
-                    callId, offer.agentId);
-            calls.offers.remove(callId);
-            offer.cancelled = true;
-            if (!offer.agentChannel.isEmpty()) {
-                hangup(settings.server(), offer.agentChannel);
-            }
-            meters.ringNoAnswer(offer.queue);
-            progress.notRung(callId, offer.agentId, Segment.NO_ANSWER, "unresolved after the ring timeout", now());
-            run(new AcdEvent.RingNoAnswer(callId, offer.agentId, now()));
-        });
-    }
-
     private void overflow(AcdCommand.Overflow o) {
         AcdCalls.Caller caller = calls.callers.get(o.callId());
         String channel = caller == null ? "" : caller.channel();
@@ -633,11 +448,6 @@ public final class AcdVerticle extends VerticleBase {
     private void forget(String callId) {
         progress.forget(callId);
         calls.forget(callId);
-    }
-
-    private void hangup(String server, String channel) {
-        telephony.hangup(server, channel, NORMAL_CLEARING)
-                .onFailure(err -> log.debug("hangup of {} failed: {}", channel, err.getMessage()));
     }
 
     // ------------------------------------------------------------------------------------- time, metrics
@@ -694,7 +504,7 @@ public final class AcdVerticle extends VerticleBase {
     }
 
     /** The router as the event-bus requests see it. */
-    private final class RoutingView implements AcdRequests.Routing, RoutingLease.Node {
+    private final class RoutingView implements AcdRequests.Routing, RoutingLease.Node, AgentOffers.Router {
         /** A request another node forwarded is answered here (or refused 503), never forwarded again. */
         @Override
         @SuppressWarnings("unchecked")

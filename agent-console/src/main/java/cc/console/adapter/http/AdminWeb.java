@@ -15,12 +15,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 
-import static cc.console.adapter.http.ConsoleWeb.administer;
-import static cc.console.adapter.http.ConsoleWeb.body;
-import static cc.console.adapter.http.ConsoleWeb.error;
-import static cc.console.adapter.http.ConsoleWeb.fail;
-import static cc.console.adapter.http.ConsoleWeb.json;
-import static cc.console.adapter.http.ConsoleWeb.longParam;
+import static cc.console.adapter.http.SignInWeb.administer;
+import static cc.console.adapter.http.ApiReplies.body;
+import static cc.console.adapter.http.ApiReplies.error;
+import static cc.console.adapter.http.ApiReplies.fail;
+import static cc.console.adapter.http.ApiReplies.json;
+import static cc.console.adapter.http.ApiReplies.longParam;
 
 /**
  * The admins' part of the console's API ({@code /api/admin/*}): users with their roles, phones and skills, queues,
@@ -241,7 +241,7 @@ final class AdminWeb {
     /** Runs the data warehouse's export now (the server's {@code cc.warehouse.export}) and answers what it wrote. */
     private void exportWarehouse(RoutingContext rc) {
         administer(rc, () -> vertx.eventBus().<JsonObject>request(cc.core.contract.WarehouseAddresses.EXPORT,
-                        new JsonObject().put("requestedBy", ConsoleWeb.principal(rc).username()),
+                        new JsonObject().put("requestedBy", SignInWeb.principal(rc).username()),
                         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(
                                 cc.core.contract.WarehouseAddresses.EXPORT_TIMEOUT.toMillis()))
                 .onSuccess(m -> json(rc, 200, m.body()))

@@ -19,11 +19,11 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import static cc.console.adapter.http.ConsoleWeb.administer;
-import static cc.console.adapter.http.ConsoleWeb.body;
-import static cc.console.adapter.http.ConsoleWeb.error;
-import static cc.console.adapter.http.ConsoleWeb.fail;
-import static cc.console.adapter.http.ConsoleWeb.json;
+import static cc.console.adapter.http.SignInWeb.administer;
+import static cc.console.adapter.http.ApiReplies.body;
+import static cc.console.adapter.http.ApiReplies.error;
+import static cc.console.adapter.http.ApiReplies.fail;
+import static cc.console.adapter.http.ApiReplies.json;
 
 /**
  * The admins' API for the back-office API's keys ({@code /api/admin/api-keys}): list, create (the key is in the
@@ -83,7 +83,7 @@ public final class ApiKeyAdminWeb {
             fail(rc, 400, "perMinute: requests a minute, a whole number from 1 to " + ApiKey.MAX_PER_MINUTE);
             return;
         }
-        String by = ConsoleWeb.principal(rc).username();
+        String by = SignInWeb.principal(rc).username();
         ApiKeySecrets.Issued issued = ApiKeySecrets.issue();
         ApiKey key = new ApiKey(issued.id(), ((String) name).strip(), scopes, ((Number) perMinute).intValue(), by,
                 console.clock().instant(), Optional.empty(), "");
@@ -95,7 +95,7 @@ public final class ApiKeyAdminWeb {
 
     private void revoke(RoutingContext rc) {
         String id = rc.pathParam("id");
-        String by = ConsoleWeb.principal(rc).username();
+        String by = SignInWeb.principal(rc).username();
         Instant now = console.clock().instant();
         keys.revoke(id, by, now).onSuccess(k -> {
             if (k.isEmpty()) {

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static cc.console.adapter.http.ConsoleWeb.fail;
-import static cc.console.adapter.http.ConsoleWeb.json;
+import static cc.console.adapter.http.ApiReplies.fail;
+import static cc.console.adapter.http.ApiReplies.json;
 
 /**
  * Bulk import of customers ({@code POST /backoffice/v1/customers/import?source=<system>}), CSV ({@code text/csv},

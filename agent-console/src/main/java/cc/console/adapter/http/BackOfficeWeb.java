@@ -30,10 +30,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import static cc.console.adapter.http.ConsoleWeb.body;
-import static cc.console.adapter.http.ConsoleWeb.error;
-import static cc.console.adapter.http.ConsoleWeb.fail;
-import static cc.console.adapter.http.ConsoleWeb.json;
+import static cc.console.adapter.http.ApiReplies.body;
+import static cc.console.adapter.http.ApiReplies.error;
+import static cc.console.adapter.http.ApiReplies.fail;
+import static cc.console.adapter.http.ApiReplies.json;
 
 /**
  * The back-office API under {@value #PREFIX}, for the systems around the center (an order system, an ERP, a CRM):
@@ -184,7 +184,7 @@ public final class BackOfficeWeb {
     // ---- customers ----
 
     private void read(RoutingContext rc) {
-        long id = ConsoleWeb.longParam(rc, "id");
+        long id = ApiReplies.longParam(rc, "id");
         if (id <= 0) {
             fail(rc, 400, "id: a customer id is a positive whole number");
             return;
@@ -235,7 +235,7 @@ public final class BackOfficeWeb {
     }
 
     private void merge(RoutingContext rc) {
-        long kept = ConsoleWeb.longParam(rc, "id");
+        long kept = ApiReplies.longParam(rc, "id");
         JsonObject b = body(rc);
         if (b == null) {
             return;

@@ -28,6 +28,6 @@ final class BadFieldFailures {
         }
         log.warn("{} {}: a field of the request is missing or of the wrong type", rc.request().method(),
                 rc.request().path(), f);
-        ConsoleWeb.fail(rc, 400, "a field of the request is missing, null or of the wrong type");
+        ApiReplies.fail(rc, 400, "a field of the request is missing, null or of the wrong type");
     }
 }

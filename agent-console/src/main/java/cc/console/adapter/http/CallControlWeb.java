@@ -54,25 +54,25 @@ final class CallControlWeb {
     }
 
     private void control(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
         ControlAsk ask = ask(rc.pathParam("id"), b);
         if (ask == null) {
-            ConsoleWeb.json(rc, 400, new JsonObject().put("error", "bad-request")
+            ApiReplies.json(rc, 400, new JsonObject().put("error", "bad-request")
                     .put("message", "intent, targetKind, target and notes must be strings").putNull("state"));
             return;
         }
-        carryOut(ConsoleWeb.principal(rc), ask).onSuccess(o -> {
+        carryOut(SignInWeb.principal(rc), ask).onSuccess(o -> {
             JsonObject out = o.toJson();
             out.remove("ok");
             if (o.ok()) {
-                ConsoleWeb.json(rc, 200, out);
+                ApiReplies.json(rc, 200, out);
             } else {
-                ConsoleWeb.json(rc, status(o.error()), out);
+                ApiReplies.json(rc, status(o.error()), out);
             }
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** The ask from a JSON body, or null when a field is there but is not a string. */
@@ -139,8 +139,8 @@ final class CallControlWeb {
             client.send(liveError("unknown message type; send {\"type\":\"control\",...}"), false);
             return;
         }
-        if (ConsoleWeb.holdsNul(m)) {
-            // as a REST body (ConsoleWeb.body): the audit's store cannot keep it
+        if (ApiReplies.holdsNul(m)) {
+            // as a REST body (ApiReplies.body): the audit's store cannot keep it
             client.send(liveError("the message may not contain the NUL character"), false);
             return;
         }
@@ -167,7 +167,7 @@ final class CallControlWeb {
      * console knows (configured by admins, or reported by the ACD).
      */
     private void targets(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         JsonObject board = console.wallboard().snapshot();
         console.users().list().compose(users -> console.directory().queues().map(queues -> {
             Map<String, String> names = users.stream().filter(u -> u.principal().takesCalls() && u.active())
@@ -194,7 +194,7 @@ final class CallControlWeb {
             queueNames.remove("");
             return new JsonObject().put("agents", agents).put("queues", new JsonArray(queueNames.stream()
                     .map(q -> new JsonObject().put("name", q)).toList()));
-        })).onSuccess(out -> ConsoleWeb.json(rc, 200, out)).onFailure(e -> ConsoleWeb.error(rc, e));
+        })).onSuccess(out -> ApiReplies.json(rc, 200, out)).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /**
@@ -204,33 +204,33 @@ final class CallControlWeb {
     private void controlState(RoutingContext rc) {
         String interactionId = rc.pathParam("id");
         Optional<String> agent = console.callControls().agentOf(interactionId);
-        if (!AccessRules.mayReadCall(ConsoleWeb.principal(rc), agent)) {
-            ConsoleWeb.fail(rc, 403, "not your call");
+        if (!AccessRules.mayReadCall(SignInWeb.principal(rc), agent)) {
+            ApiReplies.fail(rc, 403, "not your call");
             return;
         }
         Optional<CallControlChanged> state = console.callControls().state(interactionId);
         if (state.isEmpty()) {
-            ConsoleWeb.fail(rc, 404, "no control state known for call " + interactionId);
+            ApiReplies.fail(rc, 404, "no control state known for call " + interactionId);
             return;
         }
-        ConsoleWeb.json(rc, 200, CallControls.stateJson(state.get()));
+        ApiReplies.json(rc, 200, CallControls.stateJson(state.get()));
     }
 
     /** The call an agent is on now and its control state, for the wallboard's take-over and recording buttons. */
     private void agentCall(RoutingContext rc) {
-        if (!AccessRules.maySupervise(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "supervisors only");
+        if (!AccessRules.maySupervise(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "supervisors only");
             return;
         }
         String agentId = rc.pathParam("agentId");
         Optional<String> call = console.callControls().currentCall(agentId);
         if (call.isEmpty()) {
-            ConsoleWeb.fail(rc, 404, "agent " + agentId + " is on no call the console knows");
+            ApiReplies.fail(rc, 404, "agent " + agentId + " is on no call the console knows");
             return;
         }
         JsonObject out = new JsonObject().put("agentId", agentId).put("interactionId", call.get());
         console.callControls().state(call.get()).ifPresentOrElse(s -> out.put("state", CallControls.stateJson(s)),
                 () -> out.putNull("state"));
-        ConsoleWeb.json(rc, 200, out);
+        ApiReplies.json(rc, 200, out);
     }
 }

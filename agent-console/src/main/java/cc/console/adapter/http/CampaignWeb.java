@@ -67,7 +67,7 @@ final class CampaignWeb {
     private final Function<RoutingContext, String> user;
 
     CampaignWeb(Vertx vertx) {
-        this(vertx, rc -> ConsoleWeb.principal(rc).username());
+        this(vertx, rc -> SignInWeb.principal(rc).username());
     }
 
     /** @param user who asks, for {@code byUser} in the dialer's audit log */
@@ -111,7 +111,7 @@ final class CampaignWeb {
 
     private void list(RoutingContext rc) {
         this.<CampaignList>ask(DialerAddresses.CAMPAIGN_LIST, new ListCampaigns(), LOOKUP_TIMEOUT_MS)
-                .onSuccess(l -> ConsoleWeb.json(rc, 200, new JsonObject().put("campaigns",
+                .onSuccess(l -> ApiReplies.json(rc, 200, new JsonObject().put("campaigns",
                         new JsonArray(l.campaigns().stream().map(CampaignJson::view).toList()))))
                 .onFailure(e -> dialerError(rc, e));
     }
@@ -121,33 +121,33 @@ final class CampaignWeb {
         String id = rc.pathParam("id");
         this.<CampaignList>ask(DialerAddresses.CAMPAIGN_LIST, new ListCampaigns(), LOOKUP_TIMEOUT_MS)
                 .onSuccess(l -> l.campaigns().stream().filter(v -> v.definition().id().equals(id)).findFirst()
-                        .ifPresentOrElse(v -> ConsoleWeb.json(rc, 200, CampaignJson.view(v)),
-                                () -> ConsoleWeb.fail(rc, 404, "no campaign " + id)))
+                        .ifPresentOrElse(v -> ApiReplies.json(rc, 200, CampaignJson.view(v)),
+                                () -> ApiReplies.fail(rc, 404, "no campaign " + id)))
                 .onFailure(e -> dialerError(rc, e));
     }
 
     private void save(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
         String id = rc.pathParam("id");
         if (b.containsKey("id") && !id.equals(b.getValue("id"))) {
-            ConsoleWeb.fail(rc, 400, "id: the body says '" + b.getValue("id") + "' but the address says '" + id + "'");
+            ApiReplies.fail(rc, 400, "id: the body says '" + b.getValue("id") + "' but the address says '" + id + "'");
             return;
         }
         CampaignDefinition d;
         try {
             d = CampaignJson.definition(id, b);
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return;
         }
         String by = user.apply(rc);
         this.<CampaignView>ask(DialerAddresses.CAMPAIGN_SAVE, new SaveCampaign(d, by), LOOKUP_TIMEOUT_MS)
                 .onSuccess(v -> {
                     log.info("campaign {} saved by {}", id, by);
-                    ConsoleWeb.json(rc, 200, CampaignJson.view(v));
+                    ApiReplies.json(rc, 200, CampaignJson.view(v));
                 })
                 .onFailure(e -> dialerError(rc, e));
     }
@@ -160,7 +160,7 @@ final class CampaignWeb {
                         LOOKUP_TIMEOUT_MS)
                 .onSuccess(v -> {
                     log.info("campaign {}: {} by {}, now {}", id, command, by, v.status());
-                    ConsoleWeb.json(rc, 200, CampaignJson.view(v));
+                    ApiReplies.json(rc, 200, CampaignJson.view(v));
                 })
                 .onFailure(e -> dialerError(rc, e));
     }
@@ -172,31 +172,31 @@ final class CampaignWeb {
             from = CampaignJson.date(query(rc, "from"), "from");
             to = CampaignJson.date(query(rc, "to"), "to");
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return;
         }
         if (to.isBefore(from)) {
-            ConsoleWeb.fail(rc, 400, "to: must not be before from");
+            ApiReplies.fail(rc, 400, "to: must not be before from");
             return;
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_REPORT_DAYS) {
-            ConsoleWeb.fail(rc, 400, "to: a report covers at most " + MAX_REPORT_DAYS + " days");
+            ApiReplies.fail(rc, 400, "to: a report covers at most " + MAX_REPORT_DAYS + " days");
             return;
         }
         this.<CampaignReport>ask(DialerAddresses.CAMPAIGN_REPORT,
                         new CampaignReportQuery(rc.pathParam("id"), from, to), LOOKUP_TIMEOUT_MS)
-                .onSuccess(r -> ConsoleWeb.json(rc, 200, CampaignJson.report(r)))
+                .onSuccess(r -> ApiReplies.json(rc, 200, CampaignJson.report(r)))
                 .onFailure(e -> dialerError(rc, e));
     }
 
     private void lists(RoutingContext rc) {
         this.<ContactListIndex>ask(DialerAddresses.LIST_INDEX, new ListContactLists(), LOOKUP_TIMEOUT_MS)
-                .onSuccess(i -> ConsoleWeb.json(rc, 200, CampaignJson.index(i)))
+                .onSuccess(i -> ApiReplies.json(rc, 200, CampaignJson.index(i)))
                 .onFailure(e -> dialerError(rc, e));
     }
 
     private void segment(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
@@ -204,11 +204,11 @@ final class CampaignWeb {
         try {
             request = CampaignJson.segment(b, user.apply(rc));
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return;
         }
         this.<ContactListBuilt>ask(DialerAddresses.LIST_FROM_SEGMENT, request, BUILD_TIMEOUT_MS)
-                .onSuccess(c -> ConsoleWeb.json(rc, c.saved() ? 201 : 200, CampaignJson.built(c)))
+                .onSuccess(c -> ApiReplies.json(rc, c.saved() ? 201 : 200, CampaignJson.built(c)))
                 .onFailure(e -> dialerError(rc, e));
     }
 
@@ -221,17 +221,17 @@ final class CampaignWeb {
         String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String lower = type == null ? "" : type.toLowerCase(Locale.ROOT).replace(" ", "");
         if (!lower.startsWith("text/csv")) {
-            ConsoleWeb.fail(rc, 415, "send the call list as Content-Type: text/csv; charset=utf-8");
+            ApiReplies.fail(rc, 415, "send the call list as Content-Type: text/csv; charset=utf-8");
             return;
         }
         if (lower.contains("charset=") && !lower.contains("charset=utf-8")) {
-            ConsoleWeb.fail(rc, 415, "send the call list as UTF-8 (charset=utf-8)");
+            ApiReplies.fail(rc, 415, "send the call list as UTF-8 (charset=utf-8)");
             return;
         }
         String listId = query(rc, "listId").strip();
         String name = query(rc, "name").strip();
         if (listId.isEmpty() || name.isEmpty()) {
-            ConsoleWeb.fail(rc, 400, (listId.isEmpty() ? "listId" : "name") + ": required, as a query parameter");
+            ApiReplies.fail(rc, 400, (listId.isEmpty() ? "listId" : "name") + ": required, as a query parameter");
             return;
         }
         byte[] bytes = rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
@@ -240,23 +240,23 @@ final class CampaignWeb {
             csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            ConsoleWeb.fail(rc, 400, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and upload it again");
+            ApiReplies.fail(rc, 400, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and upload it again");
             return;
         }
         if (csv.startsWith("\uFEFF")) {
             csv = csv.substring(1);
         }
         if (csv.isBlank()) {
-            ConsoleWeb.fail(rc, 400, "the file is empty; it needs a header row with at least phone");
+            ApiReplies.fail(rc, 400, "the file is empty; it needs a header row with at least phone");
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         this.<ContactListBuilt>ask(DialerAddresses.LIST_IMPORT, new ImportContactList(listId, name, csv, p.username()),
                         BUILD_TIMEOUT_MS)
                 .onSuccess(c -> {
                     log.info("call list {} imported by {}: {} rows, {} accepted, {} duplicates, {} refused", listId,
                             p.username(), c.rows(), c.accepted(), c.duplicates(), c.problems().size());
-                    ConsoleWeb.json(rc, c.saved() ? 201 : 200, CampaignJson.built(c));
+                    ApiReplies.json(rc, c.saved() ? 201 : 200, CampaignJson.built(c));
                 })
                 .onFailure(e -> dialerError(rc, e));
     }
@@ -264,8 +264,8 @@ final class CampaignWeb {
     // ---- helpers ----
 
     private static void managed(RoutingContext rc, Runnable action) {
-        if (!AccessRules.mayManageCampaigns(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "campaigns and call lists are for supervisors and admins");
+        if (!AccessRules.mayManageCampaigns(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "campaigns and call lists are for supervisors and admins");
             return;
         }
         action.run();
@@ -287,24 +287,24 @@ final class CampaignWeb {
      */
     static void dialerError(RoutingContext rc, Throwable e) {
         if (!(e instanceof ReplyException r)) {
-            ConsoleWeb.error(rc, e);
+            ApiReplies.error(rc, e);
             return;
         }
         switch (r.failureType()) {
             case NO_HANDLERS:
-                ConsoleWeb.fail(rc, 503, "the dialer is not running: campaigns and call lists are unavailable until it is");
+                ApiReplies.fail(rc, 503, "the dialer is not running: campaigns and call lists are unavailable until it is");
                 return;
             case TIMEOUT:
-                ConsoleWeb.fail(rc, 504, "the dialer did not answer in time; try again");
+                ApiReplies.fail(rc, 504, "the dialer did not answer in time; try again");
                 return;
             default:
                 int code = r.failureCode();
                 if (code == 400 || code == 404 || code == 409 || code == 503) {
-                    ConsoleWeb.fail(rc, code, String.valueOf(r.getMessage()));
+                    ApiReplies.fail(rc, code, String.valueOf(r.getMessage()));
                 } else {
                     log.warn("dialer failed {} {}: {} {}", rc.request().method(), rc.request().path(), code,
                             r.getMessage());
-                    ConsoleWeb.fail(rc, 502, "the dialer failed: " + r.getMessage());
+                    ApiReplies.fail(rc, 502, "the dialer failed: " + r.getMessage());
                 }
         }
     }

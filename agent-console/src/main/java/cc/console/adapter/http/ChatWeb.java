@@ -102,7 +102,7 @@ public final class ChatWeb {
 
     private void visitorSocket(RoutingContext rc) {
         String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !ConsoleWeb.sameOrigin(origin, rc.request().getHeader(HttpHeaders.HOST))
+        if (origin != null && !LiveWeb.sameOrigin(origin, rc.request().getHeader(HttpHeaders.HOST))
                 && !allowedOrigins.contains(origin)) {
             rc.response().setStatusCode(403).end("chat from another site refused");
             return;
@@ -258,38 +258,38 @@ public final class ChatWeb {
 
     /** The chats the signed-in agent holds now, for a page that was reloaded. */
     private void mine(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         desk.heldBy(p.agentId())
-                .onSuccess(a -> ConsoleWeb.json(rc, 200, new JsonObject().put("chats", a)))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onSuccess(a -> ApiReplies.json(rc, 200, new JsonObject().put("chats", a)))
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** A chat: live for the agent holding it; the stored transcript for earlier holders and supervisors. */
     private void read(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String id = rc.pathParam("id");
         desk.read(b -> b.find(id).map(c -> new Object[]{c.agentId(), ChatJson.chat(c)})).onSuccess(open -> {
             Optional<String> holder = open.map(o -> (String) o[0]).filter(a -> !a.isEmpty());
             if (open.isPresent() && AccessRules.mayWriteChat(p, holder)) {
-                ConsoleWeb.json(rc, 200, (JsonObject) open.get()[1]);
+                ApiReplies.json(rc, 200, (JsonObject) open.get()[1]);
                 return;
             }
             desk.store().transcript(id).onSuccess(t -> {
                 if (t.isEmpty()) {
-                    ConsoleWeb.fail(rc, open.isPresent() ? 403 : 404, open.isPresent()
+                    ApiReplies.fail(rc, open.isPresent() ? 403 : 404, open.isPresent()
                             ? "this chat is held by another agent" : "no chat " + id);
                 } else if (!AccessRules.mayReadChat(p, holder, t.get().holders())) {
-                    ConsoleWeb.fail(rc, 403, "this chat is held by another agent");
+                    ApiReplies.fail(rc, 403, "this chat is held by another agent");
                 } else {
-                    ConsoleWeb.json(rc, 200, ChatJson.transcript(t.get()));
+                    ApiReplies.json(rc, 200, ChatJson.transcript(t.get()));
                 }
-            }).onFailure(e -> ConsoleWeb.error(rc, e));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+            }).onFailure(e -> ApiReplies.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** Scripted answers for the chat's topic and the visitor's last line, as one-click replies. */
     private void answers(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String id = rc.pathParam("id");
         desk.read(b -> b.find(id).map(c -> {
             Map<String, Double> query = new LinkedHashMap<>();
@@ -304,12 +304,12 @@ public final class ChatWeb {
             return Map.entry(c.agentId(), query);
         })).onSuccess(found -> {
             if (found.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no open chat " + id);
+                ApiReplies.fail(rc, 404, "no open chat " + id);
                 return;
             }
             Optional<String> holder = Optional.of(found.get().getKey()).filter(a -> !a.isEmpty());
             if (!AccessRules.mayReadChat(p, holder, List.of())) {
-                ConsoleWeb.fail(rc, 403, "this chat is held by another agent");
+                ApiReplies.fail(rc, 403, "this chat is held by another agent");
                 return;
             }
             JsonArray out = new JsonArray();
@@ -319,34 +319,34 @@ public final class ChatWeb {
                         .put("title", r.source().title()).put("text", r.source().text())
                         .put("matched", new JsonArray(r.matchedTerms()))));
             }
-            ConsoleWeb.json(rc, 200, new JsonObject().put("answers", out));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+            ApiReplies.json(rc, 200, new JsonObject().put("answers", out));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** A step the agent asks for, once the body's field is read: {@code fieldOf} returns null when it is malformed. */
     private void write(RoutingContext rc, Function<JsonObject, String> fieldOf, String step, String field) {
-        JsonObject b = field.isEmpty() && rc.body().length() == 0 ? new JsonObject() : ConsoleWeb.body(rc);
+        JsonObject b = field.isEmpty() && rc.body().length() == 0 ? new JsonObject() : ApiReplies.body(rc);
         if (b == null) {
             return;
         }
         String value = fieldOf.apply(b);
         if (value == null) {
-            ConsoleWeb.fail(rc, 400, field + " is missing or of the wrong type");
+            ApiReplies.fail(rc, 400, field + " is missing or of the wrong type");
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String id = rc.pathParam("id");
         // through the desk's address: with several nodes the chat's desk may be on the node its visitor reached
         desk.agentStep(new ChatAgentStep(id, p.agentId(), step, value)).onSuccess(done -> {
             if (!done.refusedCode().isEmpty()) {
-                ConsoleWeb.fail(rc, STATUS.getOrDefault(done.refusedCode(), 409), done.refusedDetail());
+                ApiReplies.fail(rc, STATUS.getOrDefault(done.refusedCode(), 409), done.refusedDetail());
                 return;
             }
             JsonObject reply = new JsonObject().put("chatId", id);
             if (done.seq() >= 0) {
                 reply.put("seq", done.seq());
             }
-            ConsoleWeb.json(rc, 202, reply);
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+            ApiReplies.json(rc, 202, reply);
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 }

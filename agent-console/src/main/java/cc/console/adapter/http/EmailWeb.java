@@ -36,53 +36,53 @@ public final class EmailWeb {
         router.get("/api/email/mine").handler(this::mine);
         router.get("/api/email/timeline").handler(this::timeline);
         router.get("/api/email/:id").handler(rc -> held(rc, () -> cases.thread(rc.pathParam("id"))
-                .onSuccess(t -> t.ifPresentOrElse(v -> ConsoleWeb.json(rc, 200, v),
-                        () -> ConsoleWeb.fail(rc, 404, "no email case " + rc.pathParam("id"))))
-                .onFailure(e -> ConsoleWeb.error(rc, e))));
+                .onSuccess(t -> t.ifPresentOrElse(v -> ApiReplies.json(rc, 200, v),
+                        () -> ApiReplies.fail(rc, 404, "no email case " + rc.pathParam("id"))))
+                .onFailure(e -> ApiReplies.error(rc, e))));
         router.get("/api/email/:id/templates").handler(rc -> held(rc, () -> cases.templates(rc.pathParam("id"),
-                        ConsoleWeb.principal(rc).name())
-                .onSuccess(t -> ConsoleWeb.json(rc, 200, new JsonObject().put("templates", t)))
-                .onFailure(e -> ConsoleWeb.error(rc, e))));
+                        SignInWeb.principal(rc).name())
+                .onSuccess(t -> ApiReplies.json(rc, 200, new JsonObject().put("templates", t)))
+                .onFailure(e -> ApiReplies.error(rc, e))));
         router.get("/api/email/:id/attachments/:attachmentId").handler(this::attachment);
         router.post("/api/email/:id/reply").handler(this::reply);
     }
 
     private void mine(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         if (!p.takesCalls()) {
-            ConsoleWeb.json(rc, 200, new JsonObject().put("cases", new JsonArray()));
+            ApiReplies.json(rc, 200, new JsonObject().put("cases", new JsonArray()));
             return;
         }
-        cases.heldBy(p.agentId()).onSuccess(a -> ConsoleWeb.json(rc, 200, new JsonObject().put("cases", a)))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+        cases.heldBy(p.agentId()).onSuccess(a -> ApiReplies.json(rc, 200, new JsonObject().put("cases", a)))
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** Short messages of past cases, for the timeline: agents (who see the customer's pop) and supervisors. */
     private void timeline(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         if (!p.takesCalls() && !AccessRules.maySupervise(p)) {
-            ConsoleWeb.fail(rc, 403, "only agents and supervisors read the timeline");
+            ApiReplies.fail(rc, 403, "only agents and supervisors read the timeline");
             return;
         }
         String ids = rc.request().getParam("ids", "");
         List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (list.size() > MAX_TIMELINE_IDS) {
-            ConsoleWeb.fail(rc, 400, "ids: at most " + MAX_TIMELINE_IDS);
+            ApiReplies.fail(rc, 400, "ids: at most " + MAX_TIMELINE_IDS);
             return;
         }
-        cases.timeline(list).onSuccess(a -> ConsoleWeb.json(rc, 200, new JsonObject().put("messages", a)))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+        cases.timeline(list).onSuccess(a -> ApiReplies.json(rc, 200, new JsonObject().put("messages", a)))
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void attachment(RoutingContext rc) {
-        long attachmentId = ConsoleWeb.longParam(rc, "attachmentId");
+        long attachmentId = ApiReplies.longParam(rc, "attachmentId");
         if (attachmentId < 0) {
-            ConsoleWeb.fail(rc, 400, "attachmentId must be a number");
+            ApiReplies.fail(rc, 400, "attachmentId must be a number");
             return;
         }
         held(rc, () -> cases.attachment(rc.pathParam("id"), attachmentId).onSuccess(f -> {
             if (f.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no attachment " + attachmentId + " in this case");
+                ApiReplies.fail(rc, 404, "no attachment " + attachmentId + " in this case");
                 return;
             }
             String name = f.get().name().isBlank() ? "attachment-" + attachmentId : f.get().name();
@@ -93,44 +93,44 @@ public final class EmailWeb {
                             + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
                             .replace("+", "%20"))
                     .end(Buffer.buffer(f.get().bytes()));
-        }).onFailure(e -> ConsoleWeb.error(rc, e)));
+        }).onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     private void reply(RoutingContext rc) {
-        JsonObject body = ConsoleWeb.body(rc);
+        JsonObject body = ApiReplies.body(rc);
         if (body == null) {
             return;
         }
         Object text = body.getValue("text");
         if (!(text instanceof String s) || s.isBlank()) {
-            ConsoleWeb.fail(rc, 400, "text: write the answer");
+            ApiReplies.fail(rc, 400, "text: write the answer");
             return;
         }
         if (s.length() > MAX_TEXT) {
-            ConsoleWeb.fail(rc, 400, "text: at most " + MAX_TEXT + " characters");
+            ApiReplies.fail(rc, 400, "text: at most " + MAX_TEXT + " characters");
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         held(rc, () -> cases.reply(rc.pathParam("id"), p.agentId(), AccessRules.maySupervise(p), s)
                 .onSuccess(v -> rc.response().setStatusCode(204).end())
                 .onFailure(e -> {
                     if (e instanceof SecurityException) {
-                        ConsoleWeb.fail(rc, 403, e.getMessage());
+                        ApiReplies.fail(rc, 403, e.getMessage());
                     } else {
-                        ConsoleWeb.error(rc, e);
+                        ApiReplies.error(rc, e);
                     }
                 }));
     }
 
     /** Runs {@code action} when the user holds the case or supervises; otherwise answers 403. */
     private void held(RoutingContext rc, Runnable action) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         cases.holder(rc.pathParam("id")).onSuccess(holder -> {
             if (AccessRules.mayReadCall(p, holder)) {
                 action.run();
             } else {
-                ConsoleWeb.fail(rc, 403, "only the agent holding this email case (and supervisors) may read or answer it");
+                ApiReplies.fail(rc, 403, "only the agent holding this email case (and supervisors) may read or answer it");
             }
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 }

@@ -57,7 +57,7 @@ public final class MediaWeb {
 
     void mount(Router router) {
         router.get("/api/media").handler(this::list);
-        router.get("/api/media/stats").handler(rc -> ConsoleWeb.supervise(rc, () -> ConsoleWeb.json(rc, 200,
+        router.get("/api/media/stats").handler(rc -> SignInWeb.supervise(rc, () -> ApiReplies.json(rc, 200,
                 desk.stats())));
         router.post("/api/media/:id/accept").handler(rc -> answer(rc, true));
         router.post("/api/media/:id/decline").handler(rc -> answer(rc, false));
@@ -65,9 +65,9 @@ public final class MediaWeb {
     }
 
     private void list(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         if (!p.takesCalls()) {
-            ConsoleWeb.fail(rc, 403, "only agents hold chats and emails");
+            ApiReplies.fail(rc, 403, "only agents hold chats and emails");
             return;
         }
         JsonArray offers = new JsonArray();
@@ -75,32 +75,32 @@ public final class MediaWeb {
         for (MediaDesk.Item i : desk.of(p.agentId())) {
             (i.held() ? held : offers).add(i.json());
         }
-        ConsoleWeb.json(rc, 200, new JsonObject().put("offers", offers).put("held", held)
+        ApiReplies.json(rc, 200, new JsonObject().put("offers", offers).put("held", held)
                 .put("load", desk.load(p.agentId())));
     }
 
     private void answer(RoutingContext rc, boolean accept) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String id = rc.pathParam("id");
         if (!p.takesCalls() || desk.offeredTo(id, p.agentId()).isEmpty()) {
-            ConsoleWeb.fail(rc, p.takesCalls() ? 409 : 403, "no offer of " + id + " to you");
+            ApiReplies.fail(rc, p.takesCalls() ? 409 : 403, "no offer of " + id + " to you");
             return;
         }
         vertx.eventBus().<MediaOfferEnded>request(MediaAddresses.ANSWER,
                         new AnswerMediaOffer(p.agentId(), id, accept, Instant.now()))
-                .onSuccess(r -> ConsoleWeb.json(rc, 200, new JsonObject().put("interactionId", id)
+                .onSuccess(r -> ApiReplies.json(rc, 200, new JsonObject().put("interactionId", id)
                         .put("outcome", r.body().outcome())))
                 .onFailure(e -> refused(rc, e));
     }
 
     private void link(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         boolean supervisor = AccessRules.maySupervise(p);
         if (!supervisor && !p.takesCalls()) {
-            ConsoleWeb.fail(rc, 403, "only the agent of the contact or a supervisor links its customer");
+            ApiReplies.fail(rc, 403, "only the agent of the contact or a supervisor links its customer");
             return;
         }
-        JsonObject body = ConsoleWeb.body(rc);
+        JsonObject body = ApiReplies.body(rc);
         if (body == null) {
             return;
         }
@@ -112,23 +112,23 @@ public final class MediaWeb {
             customerId = 0;
         }
         if (customerId <= 0) {
-            ConsoleWeb.fail(rc, 400, "customerId must be a customer's id (a positive number)");
+            ApiReplies.fail(rc, 400, "customerId must be a customer's id (a positive number)");
             return;
         }
         long customer = customerId;
         String id = rc.pathParam("id");
         vertx.eventBus().request(MediaAddresses.LINK_CUSTOMER,
                         new LinkInteractionCustomer(id, customer, supervisor ? "" : p.agentId()))
-                .onSuccess(r -> ConsoleWeb.json(rc, 200, new JsonObject().put("interactionId", id)
+                .onSuccess(r -> ApiReplies.json(rc, 200, new JsonObject().put("interactionId", id)
                         .put("customerId", customer).put("note", String.valueOf(r.body()))))
                 .onFailure(e -> refused(rc, e));
     }
 
     private static void refused(RoutingContext rc, Throwable e) {
         if (e instanceof ReplyException r && r.failureCode() >= 400 && r.failureCode() < 600) {
-            ConsoleWeb.fail(rc, r.failureCode(), r.getMessage());
+            ApiReplies.fail(rc, r.failureCode(), r.getMessage());
         } else {
-            ConsoleWeb.error(rc, e);
+            ApiReplies.error(rc, e);
         }
     }
 }

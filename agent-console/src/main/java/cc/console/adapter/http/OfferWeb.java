@@ -39,30 +39,30 @@ public final class OfferWeb {
     private void offer(RoutingContext rc) {
         String id = rc.pathParam("id");
         call(rc, id).ifPresent(call -> desk.offerFor(id, call)
-                .onSuccess(s -> ConsoleWeb.json(rc, 200, new JsonObject().put("offer",
+                .onSuccess(s -> ApiReplies.json(rc, 200, new JsonObject().put("offer",
                         s.map(shown -> json(shown.choice())).orElse(null))))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     private void answer(RoutingContext rc) {
         String id = rc.pathParam("id");
-        JsonObject body = ConsoleWeb.body(rc);
+        JsonObject body = ApiReplies.body(rc);
         if (body == null) {
             return;
         }
         String product = body.getString("product", "");
         Optional<PastOffer.Outcome> outcome = PastOffer.Outcome.fromWireName(body.getString("outcome", ""));
         if (outcome.isEmpty()) {
-            ConsoleWeb.fail(rc, 400, "outcome must be offered, accepted or declined");
+            ApiReplies.fail(rc, 400, "outcome must be offered, accepted or declined");
             return;
         }
         call(rc, id).ifPresent(call -> desk.answer(id, call.agentId(), product, outcome.get())
                 .onSuccess(v -> rc.response().setStatusCode(204).end())
                 .onFailure(e -> {
                     if (e instanceof OfferDesk.Refused) {
-                        ConsoleWeb.fail(rc, 409, e.getMessage());
+                        ApiReplies.fail(rc, 409, e.getMessage());
                     } else {
-                        ConsoleWeb.error(rc, e);
+                        ApiReplies.error(rc, e);
                     }
                 }));
     }
@@ -71,12 +71,12 @@ public final class OfferWeb {
     private Optional<CallOffered> call(RoutingContext rc, String popId) {
         Optional<CallOffered> call = pops.offer(popId);
         if (call.isEmpty()) {
-            ConsoleWeb.fail(rc, 404, "no call " + popId);
+            ApiReplies.fail(rc, 404, "no call " + popId);
             return Optional.empty();
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         if (!AccessRules.mayDispose(p, Optional.of(call.get().agentId()))) {
-            ConsoleWeb.fail(rc, 403, "only the agent on the call makes its offer");
+            ApiReplies.fail(rc, 403, "only the agent on the call makes its offer");
             return Optional.empty();
         }
         return call;

@@ -38,19 +38,19 @@ final class OpportunityWeb {
     }
 
     void mount(Router router) {
-        router.get("/api/sales/settings").handler(rc -> ConsoleWeb.json(rc, 200, settings(sales)));
+        router.get("/api/sales/settings").handler(rc -> ApiReplies.json(rc, 200, settings(sales)));
         router.post("/api/opportunities").handler(rc -> save(rc, Optional.empty()));
         router.put("/api/opportunities/:id").handler(rc -> {
-            long id = ConsoleWeb.longParam(rc, "id");
+            long id = ApiReplies.longParam(rc, "id");
             console.opportunities().find(id).onSuccess(old -> {
                 if (old.isEmpty()) {
-                    ConsoleWeb.fail(rc, 404, "no opportunity " + rc.pathParam("id"));
-                } else if (!AccessRules.mayChangeOpportunity(ConsoleWeb.principal(rc), old.get().owner())) {
-                    ConsoleWeb.fail(rc, 403, "only the owner or a supervisor may change this opportunity");
+                    ApiReplies.fail(rc, 404, "no opportunity " + rc.pathParam("id"));
+                } else if (!AccessRules.mayChangeOpportunity(SignInWeb.principal(rc), old.get().owner())) {
+                    ApiReplies.fail(rc, 403, "only the owner or a supervisor may change this opportunity");
                 } else {
                     save(rc, old);
                 }
-            }).onFailure(e -> ConsoleWeb.error(rc, e));
+            }).onFailure(e -> ApiReplies.error(rc, e));
         });
     }
 
@@ -63,41 +63,41 @@ final class OpportunityWeb {
     }
 
     private void save(RoutingContext rc, Optional<Opportunity> old) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         Opportunity o;
         try {
             o = read(b, old, p);
         } catch (NumberFormatException | ClassCastException e) {
-            ConsoleWeb.fail(rc, 400, "amount must be a decimal number, probability and customerId integers");
+            ApiReplies.fail(rc, 400, "amount must be a decimal number, probability and customerId integers");
             return;
         } catch (DateTimeException e) {
-            ConsoleWeb.fail(rc, 400, "expectedClose must be a date YYYY-MM-DD");
+            ApiReplies.fail(rc, 400, "expectedClose must be a date YYYY-MM-DD");
             return;
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return;
         }
         if (o.customerId() <= 0) {
-            ConsoleWeb.fail(rc, 400, "customerId is required");
+            ApiReplies.fail(rc, 400, "customerId is required");
             return;
         }
         Optional<String> refusal = sales.refusal(o);
         if (refusal.isPresent()) {
-            ConsoleWeb.fail(rc, 400, refusal.get());
+            ApiReplies.fail(rc, 400, refusal.get());
             return;
         }
         if (!AccessRules.mayChangeOpportunity(p, o.owner())) {
-            ConsoleWeb.fail(rc, 403, "an agent records opportunities in their own name; a supervisor may give one to"
+            ApiReplies.fail(rc, 403, "an agent records opportunities in their own name; a supervisor may give one to"
                     + " another owner");
             return;
         }
         console.opportunities().save(o)
-                .onSuccess(saved -> ConsoleWeb.json(rc, old.isEmpty() ? 201 : 200, ScreenPops.opportunity(saved)))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onSuccess(saved -> ApiReplies.json(rc, old.isEmpty() ? 201 : 200, ScreenPops.opportunity(saved)))
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** The opportunity the body describes: a new one, or {@code old} with the fields the body sends changed. */

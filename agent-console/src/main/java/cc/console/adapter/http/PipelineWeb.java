@@ -52,8 +52,8 @@ public final class PipelineWeb {
     }
 
     private void pipeline(RoutingContext rc) {
-        if (!AccessRules.mayReadReports(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "reports are for supervisors and admins");
+        if (!AccessRules.mayReadReports(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "reports are for supervisors and admins");
             return;
         }
         String calendarText = param(rc, "calendar").orElse("gregorian");
@@ -67,31 +67,31 @@ public final class PipelineWeb {
                         + part + "'"
                 : fromText.isEmpty() ? "from is required (YYYY-MM-DD)" : null;
         if (problem != null) {
-            ConsoleWeb.fail(rc, 400, problem);
+            ApiReplies.fail(rc, 400, problem);
             return;
         }
         String toText = param(rc, "to").map(PersianDigits::toAscii).orElse(fromText.get());
         Optional<LocalDate> from = day(fromText.get(), calendar.get());
         Optional<LocalDate> to = day(toText, calendar.get());
         if (from.isEmpty() || to.isEmpty()) {
-            ConsoleWeb.fail(rc, 400, (from.isEmpty() ? "from" : "to") + " must be a " + calendarText
+            ApiReplies.fail(rc, 400, (from.isEmpty() ? "from" : "to") + " must be a " + calendarText
                     + " date YYYY-MM-DD, was '" + (from.isEmpty() ? fromText.get() : toText) + "'");
             return;
         }
         if (to.get().isBefore(from.get())) {
-            ConsoleWeb.fail(rc, 400, "to (" + toText + ") is before from (" + fromText.get() + ")");
+            ApiReplies.fail(rc, 400, "to (" + toText + ") is before from (" + fromText.get() + ")");
             return;
         }
         long days = ChronoUnit.DAYS.between(from.get(), to.get()) + 1;
         if (days > maxDays) {
-            ConsoleWeb.fail(rc, 400, "to: the range is " + days + " days; at most " + maxDays + " (reports.maxDays)");
+            ApiReplies.fail(rc, 400, "to: the range is " + days + " days; at most " + maxDays + " (reports.maxDays)");
             return;
         }
         boolean csv = format.equals("csv");
         reports.report(from.get().atStartOfDay(zone).toInstant(), to.get().plusDays(1).atStartOfDay(zone).toInstant())
                 .onSuccess(r -> {
                     if (csv) {
-                        String language = ConsoleWeb.principal(rc).language();
+                        String language = SignInWeb.principal(rc).language();
                         String name = "pipeline-" + part + "-" + fromText.get() + "-" + toText + ".csv";
                         rc.response().setStatusCode(200)
                                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
@@ -99,10 +99,10 @@ public final class PipelineWeb {
                                 .end(Buffer.buffer(PipelineTables.csv(PipelineTables.table(part, r,
                                         reports.settings(), language), "fa".equals(language))));
                     } else {
-                        ConsoleWeb.json(rc, 200, json(r).put("from", fromText.get()).put("to", toText)
+                        ApiReplies.json(rc, 200, json(r).put("from", fromText.get()).put("to", toText)
                                 .put("calendar", calendar.get().wireName()).put("zone", zone.getId()));
                     }
-                }).onFailure(e -> ConsoleWeb.error(rc, e));
+                }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private JsonObject json(PipelineReport r) {

@@ -66,18 +66,18 @@ final class PreviewWeb {
     }
 
     private void next(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         if (!AccessRules.mayTakePreview(p)) {
-            ConsoleWeb.fail(rc, 403, "preview records are for agents");
+            ApiReplies.fail(rc, 403, "preview records are for agents");
             return;
         }
         this.<PreviewRecord>ask(DialerAddresses.PREVIEW_NEXT, new TakePreviewRecord(p.agentId())).onSuccess(r -> {
             held.put(p.agentId(), r);
-            ConsoleWeb.json(rc, 200, record(r));
+            ApiReplies.json(rc, 200, record(r));
         }).onFailure(e -> {
             if (e instanceof ReplyException x && x.failureCode() == 404) {
                 held.remove(p.agentId());
-                ConsoleWeb.fail(rc, 404, "no preview record to call now");
+                ApiReplies.fail(rc, 404, "no preview record to call now");
                 return;
             }
             CampaignWeb.dialerError(rc, e);
@@ -97,11 +97,11 @@ final class PreviewWeb {
     }
 
     private void dial(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String campaign = rc.pathParam("campaign");
         String contact = rc.pathParam("contact");
         if (!AccessRules.mayActOnPreview(p, holder(campaign, contact, p))) {
-            ConsoleWeb.fail(rc, 403, "this preview record is not reserved to you");
+            ApiReplies.fail(rc, 403, "this preview record is not reserved to you");
             return;
         }
         PreviewRecord r = held.get(p.agentId());
@@ -111,7 +111,7 @@ final class PreviewWeb {
                     dialled.put(p.agentId(), r);
                     log.info("agent {} dials preview record {}/{} (attempt {})", p.agentId(), campaign, contact,
                             d.attemptId());
-                    ConsoleWeb.json(rc, 202, new JsonObject().put("campaignId", campaign).put("contactId", contact)
+                    ApiReplies.json(rc, 202, new JsonObject().put("campaignId", campaign).put("contactId", contact)
                             .put("attemptId", d.attemptId()));
                 }).onFailure(e -> {
                     if (e instanceof ReplyException x && x.failureCode() == 409) {
@@ -123,26 +123,26 @@ final class PreviewWeb {
     }
 
     private void skip(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String campaign = rc.pathParam("campaign");
         String contact = rc.pathParam("contact");
         if (!AccessRules.mayActOnPreview(p, holder(campaign, contact, p))) {
-            ConsoleWeb.fail(rc, 403, "this preview record is not reserved to you");
+            ApiReplies.fail(rc, 403, "this preview record is not reserved to you");
             return;
         }
         String reason = b.getValue("reason") instanceof String s ? s : "";
         if (reason.length() > 200) {
-            ConsoleWeb.fail(rc, 400, "reason: at most 200 characters");
+            ApiReplies.fail(rc, 400, "reason: at most 200 characters");
             return;
         }
         this.ask(DialerAddresses.PREVIEW_SKIP, new SkipPreviewRecord(campaign, contact, p.agentId(), reason))
                 .onSuccess(v -> {
                     held.remove(p.agentId());
-                    ConsoleWeb.json(rc, 200, new JsonObject().put("campaignId", campaign).put("contactId", contact)
+                    ApiReplies.json(rc, 200, new JsonObject().put("campaignId", campaign).put("contactId", contact)
                             .put("skipped", true));
                 }).onFailure(e -> CampaignWeb.dialerError(rc, e));
     }
@@ -152,21 +152,21 @@ final class PreviewWeb {
      * record they hold or dialled ({@code campaignId} + {@code contactId}), never a number they type.
      */
     private void doNotCall(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String reason = b.getValue("reason") instanceof String s ? s : "";
         if (reason.length() > 200) {
-            ConsoleWeb.fail(rc, 400, "reason: at most 200 characters");
+            ApiReplies.fail(rc, 400, "reason: at most 200 characters");
             return;
         }
         Future<Optional<String>> number;
         if (AccessRules.mayAddAnyDoNotCall(p)) {
             Object n = b.getValue("number");
             if (!(n instanceof String s) || s.isBlank()) {
-                ConsoleWeb.fail(rc, 400, "number: required");
+                ApiReplies.fail(rc, 400, "number: required");
                 return;
             }
             number = Future.succeededFuture(Optional.of(s));
@@ -183,46 +183,46 @@ final class PreviewWeb {
         }
         number.onSuccess(n -> {
             if (n.isEmpty() || n.get().isBlank()) {
-                ConsoleWeb.fail(rc, 403, "agents may add only the number of their own call or preview record");
+                ApiReplies.fail(rc, 403, "agents may add only the number of their own call or preview record");
                 return;
             }
             this.<DoNotCallAdded>ask(DialerAddresses.DNC_ADD, new AddDoNotCall(n.get(), reason, p.username()))
                     .onSuccess(a -> {
                         log.info("{} put {} on the do-not-call list", p.username(), a.number());
-                        ConsoleWeb.json(rc, 201, new JsonObject().put("number", a.number())
+                        ApiReplies.json(rc, 201, new JsonObject().put("number", a.number())
                                 .put("addedAt", a.addedAt().toString()));
                     }).onFailure(e -> CampaignWeb.dialerError(rc, e));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void callback(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String campaign = rc.pathParam("id");
         String contact = rc.pathParam("contact");
         Optional<String> holder = heldRecord(campaign, contact, held, p.agentId())
                 .or(() -> heldRecord(campaign, contact, dialled, p.agentId())).map(r -> p.agentId());
         if (!AccessRules.mayBookCampaignCallback(p, holder)) {
-            ConsoleWeb.fail(rc, 403, "agents book callbacks only on preview records they hold or dialled");
+            ApiReplies.fail(rc, 403, "agents book callbacks only on preview records they hold or dialled");
             return;
         }
         Instant at;
         try {
             at = Instant.parse(b.getValue("at") instanceof String s ? s : "");
         } catch (DateTimeParseException e) {
-            ConsoleWeb.fail(rc, 400, "at: must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+            ApiReplies.fail(rc, 400, "at: must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
             return;
         }
         if (at.isBefore(console.clock().instant().minus(Duration.ofMinutes(1)))) {
-            ConsoleWeb.fail(rc, 400, "at: a callback cannot be in the past");
+            ApiReplies.fail(rc, 400, "at: a callback cannot be in the past");
             return;
         }
         this.<ScheduleCampaignCallback>ask(DialerAddresses.CAMPAIGN_CALLBACK,
                         new ScheduleCampaignCallback(campaign, contact, at, p.username()))
-                .onSuccess(s -> ConsoleWeb.json(rc, 202, new JsonObject().put("campaignId", campaign)
+                .onSuccess(s -> ApiReplies.json(rc, 202, new JsonObject().put("campaignId", campaign)
                         .put("contactId", contact).put("at", s.at().toString())))
                 .onFailure(e -> CampaignWeb.dialerError(rc, e));
     }

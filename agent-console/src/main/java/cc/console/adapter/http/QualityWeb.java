@@ -66,12 +66,12 @@ final class QualityWeb {
     private void forms(RoutingContext rc) {
         review(rc, () -> {
             boolean all = "true".equals(rc.queryParams().get("all"));
-            if (all && !AccessRules.mayManageQualityForms(ConsoleWeb.principal(rc))) {
-                ConsoleWeb.fail(rc, 403, "retired forms are for admins");
+            if (all && !AccessRules.mayManageQualityForms(SignInWeb.principal(rc))) {
+                ApiReplies.fail(rc, 403, "retired forms are for admins");
                 return;
             }
-            store.forms(all).onSuccess(list -> ConsoleWeb.json(rc, 200, new JsonObject().put("forms",
-                    new JsonArray(list.stream().map(QualityJson::form).toList())))).onFailure(e -> ConsoleWeb.error(rc, e));
+            store.forms(all).onSuccess(list -> ApiReplies.json(rc, 200, new JsonObject().put("forms",
+                    new JsonArray(list.stream().map(QualityJson::form).toList())))).onFailure(e -> ApiReplies.error(rc, e));
         });
     }
 
@@ -82,53 +82,53 @@ final class QualityWeb {
         try {
             v = version == null ? 0 : Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            ConsoleWeb.fail(rc, 400, "version: must be a whole number");
+            ApiReplies.fail(rc, 400, "version: must be a whole number");
             return;
         }
         (v == 0 ? store.form(id) : store.form(id, v)).onSuccess(f -> f.ifPresentOrElse(
-                        form -> ConsoleWeb.json(rc, 200, QualityJson.form(form)),
-                        () -> ConsoleWeb.fail(rc, 404, "no form " + rc.pathParam("id") + (v == 0 ? "" : " version " + v))))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                        form -> ApiReplies.json(rc, 200, QualityJson.form(form)),
+                        () -> ApiReplies.fail(rc, 404, "no form " + rc.pathParam("id") + (v == 0 ? "" : " version " + v))))
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void createForm(RoutingContext rc) {
         parsedForm(rc).ifPresent(form -> {
-            Principal p = ConsoleWeb.principal(rc);
+            Principal p = SignInWeb.principal(rc);
             store.create(form, p.username()).onSuccess(f -> {
                 log.info("quality form {} '{}' created by {}", f.id(), f.name(), p.username());
-                ConsoleWeb.json(rc, 201, QualityJson.form(f));
-            }).onFailure(e -> ConsoleWeb.error(rc, e));
+                ApiReplies.json(rc, 201, QualityJson.form(f));
+            }).onFailure(e -> ApiReplies.error(rc, e));
         });
     }
 
     private void updateForm(RoutingContext rc) {
         long id = idParam(rc);
         parsedForm(rc).ifPresent(form -> {
-            Principal p = ConsoleWeb.principal(rc);
+            Principal p = SignInWeb.principal(rc);
             store.update(id, form, p.username()).onSuccess(f -> f.ifPresentOrElse(saved -> {
                 log.info("quality form {} '{}' saved by {} as version {}", id, saved.name(), p.username(), saved.version());
-                ConsoleWeb.json(rc, 200, QualityJson.form(saved));
-            }, () -> ConsoleWeb.fail(rc, 404, "no form " + rc.pathParam("id")))).onFailure(e -> ConsoleWeb.error(rc, e));
+                ApiReplies.json(rc, 200, QualityJson.form(saved));
+            }, () -> ApiReplies.fail(rc, 404, "no form " + rc.pathParam("id")))).onFailure(e -> ApiReplies.error(rc, e));
         });
     }
 
     private void retireForm(RoutingContext rc) {
         long id = idParam(rc);
         store.retire(id).onSuccess(f -> f.ifPresentOrElse(saved -> {
-            log.info("quality form {} retired by {}", id, ConsoleWeb.principal(rc).username());
-            ConsoleWeb.json(rc, 200, QualityJson.form(saved));
-        }, () -> ConsoleWeb.fail(rc, 404, "no form " + rc.pathParam("id")))).onFailure(e -> ConsoleWeb.error(rc, e));
+            log.info("quality form {} retired by {}", id, SignInWeb.principal(rc).username());
+            ApiReplies.json(rc, 200, QualityJson.form(saved));
+        }, () -> ApiReplies.fail(rc, 404, "no form " + rc.pathParam("id")))).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private static Optional<EvaluationForm> parsedForm(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(QualityJson.form(b));
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return Optional.empty();
         }
     }
@@ -137,9 +137,9 @@ final class QualityWeb {
 
     private void calls(RoutingContext rc) {
         range(rc).ifPresent(r -> store.calls(param(rc, "agent"), param(rc, "queue"), r[0], r[1], LIST_LIMIT)
-                .onSuccess(list -> ConsoleWeb.json(rc, 200, new JsonObject().put("calls",
+                .onSuccess(list -> ApiReplies.json(rc, 200, new JsonObject().put("calls",
                         new JsonArray(list.stream().map(QualityJson::call).toList()))))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     /** The call with the forms it may be scored on and the evaluations it already has. */
@@ -147,20 +147,20 @@ final class QualityWeb {
         String id = rc.pathParam("id");
         store.call(id).onSuccess(call -> {
             if (call.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no call " + id + " handled by an agent");
+                ApiReplies.fail(rc, 404, "no call " + id + " handled by an agent");
                 return;
             }
             store.forms(false).onSuccess(forms -> store.evaluations(new QualityStore.EvaluationQuery(Optional.empty(),
                             Optional.of(id), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), LIST_LIMIT))
-                    .onSuccess(done -> ConsoleWeb.json(rc, 200, new JsonObject().put("call", QualityJson.call(call.get()))
+                    .onSuccess(done -> ApiReplies.json(rc, 200, new JsonObject().put("call", QualityJson.call(call.get()))
                             .put("forms", new JsonArray(forms.stream().map(QualityJson::form).toList()))
                             .put("evaluations", new JsonArray(done.stream().map(QualityJson::summary).toList()))))
-                    .onFailure(e -> ConsoleWeb.error(rc, e))).onFailure(e -> ConsoleWeb.error(rc, e));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+                    .onFailure(e -> ApiReplies.error(rc, e))).onFailure(e -> ApiReplies.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void evaluate(RoutingContext rc) {
-        JsonObject b = ConsoleWeb.body(rc);
+        JsonObject b = ApiReplies.body(rc);
         if (b == null) {
             return;
         }
@@ -185,28 +185,28 @@ final class QualityWeb {
             comments = QualityJson.comments(b);
             comment = b.getValue("comment") == null ? "" : QualityJson.text(b, "comment", "comment");
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return;
         }
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         store.call(interactionId).onSuccess(call -> {
             if (call.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no call " + interactionId + " handled by an agent");
+                ApiReplies.fail(rc, 404, "no call " + interactionId + " handled by an agent");
                 return;
             }
             QualityStore.CallToReview c = call.get();
             if (!AccessRules.mayEvaluate(p, c.agentId())) {
-                ConsoleWeb.fail(rc, 403, "you may not score your own call");
+                ApiReplies.fail(rc, 403, "you may not score your own call");
                 return;
             }
             store.form(formId).onSuccess(form -> {
                 if (form.isEmpty()) {
-                    ConsoleWeb.fail(rc, 404, "no form " + formId);
+                    ApiReplies.fail(rc, 404, "no form " + formId);
                     return;
                 }
                 EvaluationForm f = form.get();
                 if (formVersion != null && formVersion != f.version()) {
-                    ConsoleWeb.fail(rc, 409, "form '" + f.name() + "' changed to version " + f.version()
+                    ApiReplies.fail(rc, 409, "form '" + f.name() + "' changed to version " + f.version()
                             + " after you opened it; reload it and score again");
                     return;
                 }
@@ -215,25 +215,25 @@ final class QualityWeb {
                     e = Evaluation.of(f, c.interactionId(), c.agentId(), c.queue(), p.username(), answers, comments,
                             comment, console.clock().instant());
                 } catch (IllegalArgumentException x) {
-                    ConsoleWeb.fail(rc, 400, x.getMessage());
+                    ApiReplies.fail(rc, 400, x.getMessage());
                     return;
                 }
                 store.save(e).onSuccess(saved -> {
                     log.info("call {} of agent {} scored {} on form {} v{} by {}", saved.interactionId(),
                             saved.agentId(), saved.score().percent(), saved.formId(), saved.formVersion(), p.username());
-                    ConsoleWeb.json(rc, 201, QualityJson.evaluation(saved));
-                }).onFailure(x -> ConsoleWeb.error(rc, x));
-            }).onFailure(x -> ConsoleWeb.error(rc, x));
-        }).onFailure(x -> ConsoleWeb.error(rc, x));
+                    ApiReplies.json(rc, 201, QualityJson.evaluation(saved));
+                }).onFailure(x -> ApiReplies.error(rc, x));
+            }).onFailure(x -> ApiReplies.error(rc, x));
+        }).onFailure(x -> ApiReplies.error(rc, x));
     }
 
     /** An agent lists their own evaluations (asking for another agent's is refused); reviewers any agent's. */
     private void evaluations(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         Optional<String> agent = param(rc, "agent");
         if (!AccessRules.mayReviewQuality(p)) {
             if (!p.takesCalls() || agent.isPresent() && !agent.get().equals(p.agentId())) {
-                ConsoleWeb.fail(rc, 403, "you may read only your own evaluations");
+                ApiReplies.fail(rc, 403, "you may read only your own evaluations");
                 return;
             }
             agent = Optional.of(p.agentId());
@@ -241,29 +241,29 @@ final class QualityWeb {
         Optional<String> forAgent = agent;
         range(rc).ifPresent(r -> store.evaluations(new QualityStore.EvaluationQuery(forAgent,
                         param(rc, "interaction"), r[0], r[1], LIST_LIMIT))
-                .onSuccess(list -> ConsoleWeb.json(rc, 200, new JsonObject().put("evaluations",
+                .onSuccess(list -> ApiReplies.json(rc, 200, new JsonObject().put("evaluations",
                         new JsonArray(list.stream().map(QualityJson::summary).toList()))))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     /** One evaluation with the version of the form it was scored on. */
     private void oneEvaluation(RoutingContext rc) {
         long id = idParam(rc);
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         store.evaluation(id).onSuccess(found -> {
             if (found.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no evaluation " + rc.pathParam("id"));
+                ApiReplies.fail(rc, 404, "no evaluation " + rc.pathParam("id"));
                 return;
             }
             Evaluation e = found.get();
             if (!AccessRules.mayReadEvaluation(p, e.agentId())) {
-                ConsoleWeb.fail(rc, 403, "this evaluation is about another agent");
+                ApiReplies.fail(rc, 403, "this evaluation is about another agent");
                 return;
             }
-            store.form(e.formId(), e.formVersion()).onSuccess(f -> ConsoleWeb.json(rc, 200,
+            store.form(e.formId(), e.formVersion()).onSuccess(f -> ApiReplies.json(rc, 200,
                             QualityJson.evaluation(e).put("form", f.map(QualityJson::form).orElse(null))))
-                    .onFailure(x -> ConsoleWeb.error(rc, x));
-        }).onFailure(x -> ConsoleWeb.error(rc, x));
+                    .onFailure(x -> ApiReplies.error(rc, x));
+        }).onFailure(x -> ApiReplies.error(rc, x));
     }
 
     // ---- averages ----
@@ -272,14 +272,14 @@ final class QualityWeb {
     private void averages(RoutingContext rc) {
         String by = Optional.ofNullable(rc.queryParams().get("by")).orElse("agent");
         if (!by.equals("agent") && !by.equals("queue")) {
-            ConsoleWeb.fail(rc, 400, "by: must be agent or queue");
+            ApiReplies.fail(rc, 400, "by: must be agent or queue");
             return;
         }
         range(rc).ifPresent(r -> (by.equals("agent") ? store.averagesByAgent(r[0], r[1])
                 : store.averagesByQueue(r[0], r[1]))
-                .onSuccess(list -> ConsoleWeb.json(rc, 200, new JsonObject().put("by", by)
+                .onSuccess(list -> ApiReplies.json(rc, 200, new JsonObject().put("by", by)
                         .put("averages", QualityJson.averages(list, by.equals("agent") ? "agentId" : "queue"))))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     /** Each agent's last {@value #WALLBOARD_DAYS} days, up to now, for the wallboard's agent grid. */
@@ -287,24 +287,24 @@ final class QualityWeb {
         Instant now = console.clock().instant();
         Instant since = now.minus(Duration.ofDays(WALLBOARD_DAYS));
         store.averagesByAgent(since, now.plusMillis(1))
-                .onSuccess(list -> ConsoleWeb.json(rc, 200, new JsonObject().put("days", WALLBOARD_DAYS)
+                .onSuccess(list -> ApiReplies.json(rc, 200, new JsonObject().put("days", WALLBOARD_DAYS)
                         .put("since", since.toString()).put("agents", QualityJson.averages(list, "agentId"))))
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     // ---- helpers ----
 
     private static void manage(RoutingContext rc, Runnable action) {
-        if (!AccessRules.mayManageQualityForms(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "evaluation forms are defined by admins");
+        if (!AccessRules.mayManageQualityForms(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "evaluation forms are defined by admins");
             return;
         }
         action.run();
     }
 
     private static void review(RoutingContext rc, Runnable action) {
-        if (!AccessRules.mayReviewQuality(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "quality review is for supervisors and admins");
+        if (!AccessRules.mayReviewQuality(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "quality review is for supervisors and admins");
             return;
         }
         action.run();
@@ -324,15 +324,15 @@ final class QualityWeb {
             from = param(rc, "from").map(v -> CampaignJson.date(v, "from"))
                     .orElse(to.minusDays(DEFAULT_RANGE_DAYS - 1));
         } catch (IllegalArgumentException e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return Optional.empty();
         }
         if (to.isBefore(from)) {
-            ConsoleWeb.fail(rc, 400, "to: must not be before from");
+            ApiReplies.fail(rc, 400, "to: must not be before from");
             return Optional.empty();
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
-            ConsoleWeb.fail(rc, 400, "to: a range covers at most " + MAX_RANGE_DAYS + " days");
+            ApiReplies.fail(rc, 400, "to: a range covers at most " + MAX_RANGE_DAYS + " days");
             return Optional.empty();
         }
         return Optional.of(new Instant[] {from.atStartOfDay(zone).toInstant(),

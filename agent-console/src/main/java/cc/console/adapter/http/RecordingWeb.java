@@ -91,18 +91,18 @@ public final class RecordingWeb {
 
     private void list(RoutingContext rc) {
         String id = rc.pathParam("id");
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         console.interactions().find(id).onSuccess(call -> {
             if (!mayPlay(p, call)) {
-                ConsoleWeb.fail(rc, 403, "you may not hear this call's recordings");
+                ApiReplies.fail(rc, 403, "you may not hear this call's recordings");
                 return;
             }
             store.forInteraction(id).onSuccess(list -> {
                 JsonArray out = new JsonArray(list.stream().map(RecordingWeb::json).toList());
                 rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                         .end(out.encode());
-            }).onFailure(e -> ConsoleWeb.error(rc, e));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+            }).onFailure(e -> ApiReplies.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private static JsonObject json(RecordingFile f) {
@@ -118,7 +118,7 @@ public final class RecordingWeb {
     }
 
     private void serve(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         String raw = rc.request().path().substring(FILES.length());
         String name;
         try {
@@ -133,18 +133,18 @@ public final class RecordingWeb {
         String file = name;
         store.find(file).onSuccess(row -> {
             if (row.isEmpty()) {
-                ConsoleWeb.fail(rc, 404, "no recording " + file);
+                ApiReplies.fail(rc, 404, "no recording " + file);
                 return;
             }
             RecordingFile f = row.get();
             if (f.isDeleted()) {
-                ConsoleWeb.fail(rc, 410, "recording " + file + " was deleted on " + f.deletedAt().get() + " by "
+                ApiReplies.fail(rc, 410, "recording " + file + " was deleted on " + f.deletedAt().get() + " by "
                         + f.deletedBy());
                 return;
             }
             console.interactions().find(f.interactionId()).onSuccess(call -> {
                 if (!mayPlay(p, call)) {
-                    ConsoleWeb.fail(rc, 403, "you may not hear this call's recordings");
+                    ApiReplies.fail(rc, 403, "you may not hear this call's recordings");
                     return;
                 }
                 Optional<Path> path = files.resolve(file);
@@ -153,23 +153,23 @@ public final class RecordingWeb {
                     return;
                 }
                 send(rc, p, f, path.get());
-            }).onFailure(e -> ConsoleWeb.error(rc, e));
-        }).onFailure(e -> ConsoleWeb.error(rc, e));
+            }).onFailure(e -> ApiReplies.error(rc, e));
+        }).onFailure(e -> ApiReplies.error(rc, e));
     }
 
     /** A name that could leave the directory: refused and logged (once per request, the name escaped for the log). */
     private static void refuse(RoutingContext rc, Principal p, String raw) {
         log.warn("Refused recording name from user {}: {}", p.username(),
                 raw.replaceAll("[^\\x20-\\x7e]", "?").substring(0, Math.min(raw.length(), 200)));
-        ConsoleWeb.fail(rc, 400, "not a recording file name");
+        ApiReplies.fail(rc, 400, "not a recording file name");
     }
 
     private void send(RoutingContext rc, Principal p, RecordingFile f, Path path) {
         boolean download = "1".equals(rc.request().getParam("download"));
-        vertx.fileSystem().props(path.toString()).onFailure(e -> ConsoleWeb.fail(rc, 404,
+        vertx.fileSystem().props(path.toString()).onFailure(e -> ApiReplies.fail(rc, 404,
                 "the file of recording " + f.file() + " is missing")).onSuccess(props -> {
             if (!props.isRegularFile()) {
-                ConsoleWeb.fail(rc, 404, "the file of recording " + f.file() + " is missing");
+                ApiReplies.fail(rc, 404, "the file of recording " + f.file() + " is missing");
                 return;
             }
             long size = props.size();
@@ -177,7 +177,7 @@ public final class RecordingWeb {
             rc.response().putHeader("Accept-Ranges", "bytes");
             if (range instanceof ByteRange.Unsatisfiable) {
                 rc.response().putHeader("Content-Range", "bytes */" + size);
-                ConsoleWeb.fail(rc, 416, "the range is outside the file's " + size + " bytes");
+                ApiReplies.fail(rc, 416, "the range is outside the file's " + size + " bytes");
                 return;
             }
             Future<Void> audited = range.startsAtBeginning()
@@ -188,7 +188,7 @@ public final class RecordingWeb {
             audited.onFailure(e -> {
                 log.error("Recording {} not served to {}: its audit line could not be written: {}", f.file(),
                         p.username(), e.getMessage());
-                ConsoleWeb.fail(rc, 503, "recordings cannot be played while the audit trail cannot be written");
+                ApiReplies.fail(rc, 503, "recordings cannot be played while the audit trail cannot be written");
             }).onSuccess(v -> {
                 rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "audio/wav");
                 if (download) {

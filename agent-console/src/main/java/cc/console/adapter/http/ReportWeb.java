@@ -81,13 +81,13 @@ public final class ReportWeb {
     private void skills(RoutingContext rc) {
         ask(rc, "skill").ifPresent(asked -> kinds.skills(asked.query)
                 .onSuccess(rows -> answer(rc, asked, "skills", ReportKindTable.skills(rows), new JsonObject()))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     private void campaigns(RoutingContext rc) {
         ask(rc, "campaign").ifPresent(asked -> kinds.campaigns(asked.query)
                 .onSuccess(r -> answer(rc, asked, "campaigns", ReportKindTable.campaigns(r), new JsonObject()))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     /** {@code by=queue} (the default) or {@code by=agent}; one of them with {@code queue=} or {@code agent=}. */
@@ -96,12 +96,12 @@ public final class ReportWeb {
         Optional<QualityBy> by = QualityBy.fromWireName(byText);
         ask(rc, by.orElse(QualityBy.QUEUE).wireName()).ifPresent(asked -> {
             if (by.isEmpty()) {
-                ConsoleWeb.fail(rc, 400, "by must be queue or agent, was '" + byText + "'");
+                ApiReplies.fail(rc, 400, "by must be queue or agent, was '" + byText + "'");
                 return;
             }
             kinds.quality(asked.query, by.get()).onSuccess(rows -> answer(rc, asked, "quality-" + byText,
                     ReportKindTable.quality(rows, by.get()), new JsonObject().put("by", byText)))
-                    .onFailure(e -> ConsoleWeb.error(rc, e));
+                    .onFailure(e -> ApiReplies.error(rc, e));
         });
     }
 
@@ -109,7 +109,7 @@ public final class ReportWeb {
         // ?channel=voice|chat|email narrows the report to one channel's contacts; all (the default) is every channel
         String channelText = param(rc, "channel").orElse("all").toLowerCase(java.util.Locale.ROOT);
         if (!java.util.List.of("all", "voice", "chat", "email").contains(channelText)) {
-            ConsoleWeb.fail(rc, 400, "channel must be voice, chat, email or all, was '" + channelText + "'");
+            ApiReplies.fail(rc, 400, "channel must be voice, chat, email or all, was '" + channelText + "'");
             return;
         }
         Optional<cc.core.domain.interaction.InteractionChannel> channel = channelText.equals("all") ? Optional.empty()
@@ -123,25 +123,25 @@ public final class ReportWeb {
                         .put("contained", f.contained()).put("hungUp", f.hungUp()));
             }
             answer(rc, asked, "queues", ReportTable.queues(r.rows()), new JsonObject().put("ivr", ivr));
-        }).onFailure(e -> ConsoleWeb.error(rc, e)));
+        }).onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     private void agents(RoutingContext rc) {
         ask(rc, "agent").ifPresent(asked -> reports.agents(asked.query)
                 .onSuccess(r -> answer(rc, asked, "agents", ReportTable.agents(r.rows()), new JsonObject()))
-                .onFailure(e -> ConsoleWeb.error(rc, e)));
+                .onFailure(e -> ApiReplies.error(rc, e)));
     }
 
     /** The request, when the user may read reports and its parameters are good; otherwise it is answered here. */
     private Optional<Asked> ask(RoutingContext rc, String subjectParam) {
-        if (!AccessRules.mayReadReports(ConsoleWeb.principal(rc))) {
-            ConsoleWeb.fail(rc, 403, "reports are for supervisors and admins");
+        if (!AccessRules.mayReadReports(SignInWeb.principal(rc))) {
+            ApiReplies.fail(rc, 403, "reports are for supervisors and admins");
             return Optional.empty();
         }
         try {
             return Optional.of(parse(rc, subjectParam));
         } catch (BadParameter e) {
-            ConsoleWeb.fail(rc, 400, e.getMessage());
+            ApiReplies.fail(rc, 400, e.getMessage());
             return Optional.empty();
         }
     }
@@ -152,14 +152,14 @@ public final class ReportWeb {
                     + ".csv";
             rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                    .end(Buffer.buffer(ReportCsv.write(t, ConsoleWeb.principal(rc).language())));
+                    .end(Buffer.buffer(ReportCsv.write(t, SignInWeb.principal(rc).language())));
             return;
         }
         JsonObject out = new JsonObject().put("from", asked.fromText).put("to", asked.toText)
                 .put("interval", asked.query.interval().wireName()).put("calendar", asked.query.calendar().wireName())
                 .put("zone", reports.settings().zone().getId()).put("columns", new JsonArray(t.columns()))
                 .put("rows", new JsonArray(t.rows().stream().map(JsonObject::new).toList()));
-        ConsoleWeb.json(rc, 200, out.mergeIn(extra));
+        ApiReplies.json(rc, 200, out.mergeIn(extra));
     }
 
     private record Asked(ReportQuery query, String fromText, String toText, boolean csv) {}

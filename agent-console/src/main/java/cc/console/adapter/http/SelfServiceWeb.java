@@ -17,9 +17,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import static cc.console.adapter.http.ConsoleWeb.body;
-import static cc.console.adapter.http.ConsoleWeb.fail;
-import static cc.console.adapter.http.ConsoleWeb.json;
+import static cc.console.adapter.http.ApiReplies.body;
+import static cc.console.adapter.http.ApiReplies.fail;
+import static cc.console.adapter.http.ApiReplies.json;
 
 /**
  * The public self-service page at {@code /help/} (no sign-in) and its API under {@code /help/api/}: published-article
@@ -90,7 +90,7 @@ public final class SelfServiceWeb implements Consumer<Router> {
 
     private void sameOrigin(RoutingContext rc) {
         String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin == null || !ConsoleWeb.sameOrigin(origin, rc.request().authority() == null ? null
+        if (origin == null || !LiveWeb.sameOrigin(origin, rc.request().authority() == null ? null
                 : rc.request().authority().toString())) {
             fail(rc, 403, "requests to this page must come from the page itself (Origin)");
             return;
@@ -118,7 +118,7 @@ public final class SelfServiceWeb implements Consumer<Router> {
     }
 
     private void article(RoutingContext rc) {
-        long id = ConsoleWeb.longParam(rc, "id");
+        long id = ApiReplies.longParam(rc, "id");
         service.article(id).ifPresentOrElse(a -> json(rc, 200, a), () -> fail(rc, 404, "no such article"));
     }
 
@@ -139,7 +139,7 @@ public final class SelfServiceWeb implements Consumer<Router> {
         }
         service.order(address(rc), number, lastFour).onComplete(r -> {
             if (r.failed()) {
-                ConsoleWeb.error(rc, r.cause());
+                ApiReplies.error(rc, r.cause());
                 return;
             }
             SelfService.OrderAnswer a = r.result();
@@ -201,7 +201,7 @@ public final class SelfServiceWeb implements Consumer<Router> {
         }
         service.requestCall(address(rc), new SelfService.CallForm(number, topic, lang, queue, at)).onComplete(r -> {
             if (r.failed()) {
-                ConsoleWeb.error(rc, r.cause());
+                ApiReplies.error(rc, r.cause());
                 return;
             }
             SelfService.CallAnswer a = r.result();
@@ -235,7 +235,7 @@ public final class SelfServiceWeb implements Consumer<Router> {
                 json(rc, 503, new JsonObject().put("reference", reference).put("state", "unavailable")
                         .put("error", "no call-back service answered"));
             } else {
-                ConsoleWeb.error(rc, r.cause());
+                ApiReplies.error(rc, r.cause());
             }
         });
     }

@@ -28,24 +28,24 @@ final class SessionWeb {
 
     void mount(Router router) {
         router.delete("/api/me/sessions").handler(this::mine);
-        router.delete("/api/admin/users/:username/sessions").handler(rc -> ConsoleWeb.administer(rc,
+        router.delete("/api/admin/users/:username/sessions").handler(rc -> SignInWeb.administer(rc,
                 () -> endAll(rc, rc.pathParam("username"))));
     }
 
     private void mine(RoutingContext rc) {
-        Principal p = ConsoleWeb.principal(rc);
+        Principal p = SignInWeb.principal(rc);
         int ended = endAll(p.username());
         rc.response().addCookie(Cookie.cookie(ConsoleWeb.COOKIE, "").setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure(console.settings().secureCookies()).setPath("/")
                 .setMaxAge(0));
-        ConsoleWeb.json(rc, 200, new JsonObject().put("sessionsEnded", ended));
+        ApiReplies.json(rc, 200, new JsonObject().put("sessionsEnded", ended));
     }
 
     private void endAll(RoutingContext rc, String username) {
         int ended = endAll(username);
-        log.info("admin {} ended {} sessions of {}", ConsoleWeb.principal(rc).username(), ended,
+        log.info("admin {} ended {} sessions of {}", SignInWeb.principal(rc).username(), ended,
                 username.replaceAll("[^A-Za-z0-9._@\\-]", "?"));
-        ConsoleWeb.json(rc, 200, new JsonObject().put("sessionsEnded", ended));
+        ApiReplies.json(rc, 200, new JsonObject().put("sessionsEnded", ended));
     }
 
     private int endAll(String username) {

@@ -35,10 +35,10 @@ public final class WebhookWeb {
     }
 
     void mount(Router router) {
-        router.get("/api/admin/webhooks").handler(rc -> ConsoleWeb.administer(rc, () -> status(rc)));
-        router.get("/api/admin/webhooks/dead-letters").handler(rc -> ConsoleWeb.administer(rc, () -> list(rc)));
+        router.get("/api/admin/webhooks").handler(rc -> SignInWeb.administer(rc, () -> status(rc)));
+        router.get("/api/admin/webhooks/dead-letters").handler(rc -> SignInWeb.administer(rc, () -> list(rc)));
         router.post("/api/admin/webhooks/dead-letters/:id/replay")
-                .handler(rc -> ConsoleWeb.administer(rc, () -> replay(rc)));
+                .handler(rc -> SignInWeb.administer(rc, () -> replay(rc)));
     }
 
     private void status(RoutingContext rc) {
@@ -52,9 +52,9 @@ public final class WebhookWeb {
                                 .put("failures", s.failures()).put("lastError", s.lastError())
                                 .put("parked", s.parked()));
                     }
-                    ConsoleWeb.json(rc, 200, new JsonObject().put("subscriptions", subs));
+                    ApiReplies.json(rc, 200, new JsonObject().put("subscriptions", subs));
                 })
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void list(RoutingContext rc) {
@@ -62,7 +62,7 @@ public final class WebhookWeb {
         try {
             limit = Integer.parseInt(rc.queryParams().get("limit") == null ? "100" : rc.queryParams().get("limit"));
         } catch (NumberFormatException e) {
-            ConsoleWeb.fail(rc, 400, "limit must be a number");
+            ApiReplies.fail(rc, 400, "limit must be a number");
             return;
         }
         String subscription = rc.queryParams().get("subscription") == null ? "" : rc.queryParams().get("subscription");
@@ -80,25 +80,25 @@ public final class WebhookWeb {
                                 .put("replayedAt", d.replayedAt().map(Object::toString).orElse(null))
                                 .put("replayedBy", d.replayedBy().orElse(null)));
                     }
-                    ConsoleWeb.json(rc, 200, new JsonObject().put("deadLetters", list));
+                    ApiReplies.json(rc, 200, new JsonObject().put("deadLetters", list));
                 })
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 
     private void replay(RoutingContext rc) {
-        long id = ConsoleWeb.longParam(rc, "id");
+        long id = ApiReplies.longParam(rc, "id");
         if (id < 0) {
-            ConsoleWeb.fail(rc, 400, "id must be a number");
+            ApiReplies.fail(rc, 400, "id must be a number");
             return;
         }
         vertx.eventBus().<Replayed>request(WebhookAddresses.REPLAY,
-                new ReplayDeadLetter(id, ConsoleWeb.principal(rc).username()), ASK)
+                new ReplayDeadLetter(id, SignInWeb.principal(rc).username()), ASK)
                 .onSuccess(m -> {
                     Replayed r = m.body();
                     // the receiver's refusal is not ours: 502, with what it said
-                    ConsoleWeb.json(rc, r.delivered() ? 200 : 502, new JsonObject().put("id", r.id())
+                    ApiReplies.json(rc, r.delivered() ? 200 : 502, new JsonObject().put("id", r.id())
                             .put("delivered", r.delivered()).put("httpStatus", r.httpStatus()).put("error", r.error()));
                 })
-                .onFailure(e -> ConsoleWeb.error(rc, e));
+                .onFailure(e -> ApiReplies.error(rc, e));
     }
 }
