@@ -49,6 +49,21 @@ final class HeapHistogram {
         return lines;
     }
 
+    /** The class whose live instances grew most from {@code before} to {@code after}, and by how many. */
+    static SoakFigures.ClassGrowth mostInstancesGrown(Map<String, Count> before, Map<String, Count> after,
+                                                      long callsOffered) {
+        String name = "";
+        long most = 0;
+        for (Map.Entry<String, Count> e : after.entrySet()) {
+            long grew = e.getValue().instances() - before.getOrDefault(e.getKey(), new Count(0, 0)).instances();
+            if (grew > most) {
+                most = grew;
+                name = e.getKey();
+            }
+        }
+        return new SoakFigures.ClassGrowth(name, most, callsOffered);
+    }
+
     private static long delta(Map<String, Count> before, Map.Entry<String, Count> e) {
         return e.getValue().bytes() - before.getOrDefault(e.getKey(), new Count(0, 0)).bytes();
     }

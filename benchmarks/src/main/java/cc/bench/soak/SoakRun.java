@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -199,7 +200,12 @@ public final class SoakRun {
             showWithoutSegment(dbUrl, shown, notServed, 10);
         }
         pacer.shutdownNow();
+        Optional<SoakFigures.ClassGrowth> grown = Optional.empty();
         if (atThird != null && atEnd != null) {
+            long offeredAtThird = underLoad.stream().filter(x -> x.minute() == thirdAt).findFirst()
+                    .map(SoakFigures.Sample::offered).orElse(0L);
+            grown = Optional.of(HeapHistogram.mostInstancesGrown(atThird, atEnd,
+                    underLoad.get(underLoad.size() - 1).offered() - offeredAtThird));
             System.out.printf("classes grown most from %d min to %d min (live objects after a full GC):%n", thirdAt,
                     minutes);
             HeapHistogram.growth(atThird, atEnd, 15).forEach(l -> System.out.println("  " + l));
@@ -223,7 +229,7 @@ public final class SoakRun {
                 offered.get(), minutes, offered.get() / (minutes * 60.0), last.records().total(),
                 last.records().ended(), last.records().complete(), last.records().endedWithoutSegment(),
                 last.records().endedBeforeIvr(), last.records().total() - last.records().ended());
-        System.out.println(SoakFigures.verdict(underLoad, last));
+        System.out.println(SoakFigures.verdict(underLoad, last, grown));
         server.close();
         sim.close();
     }
