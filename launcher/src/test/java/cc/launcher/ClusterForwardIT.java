@@ -346,7 +346,8 @@ class ClusterForwardIT {
     @Order(Integer.MAX_VALUE)  // n2 dies here: the last test of the class
     @DisplayName("a chat moves with its visitor between nodes and outlives its desk's node: the visitor comes back on "
             + "n1 (n2 lets the chat go), then on n2 (n1 lets it go); n2 dies; the agent's next line has n1 take the "
-            + "chat over from the store; the visitor comes back on n1 to every line; one transcript")
+            + "chat over from the store; the visitor comes back on n1 to every line; one transcript; a second chat "
+            + "nobody touches after n2 died is found by n1 and ends when the reconnect grace passes")
     void chatOutlivesItsNode() throws Exception {
         ConsoleClient amir = new ConsoleClient(base(n1));
         assertEquals(200, amir.signIn("amir", PASSWORD).statusCode());
@@ -394,7 +395,17 @@ class ClusterForwardIT {
         Rig.awaitTrue("n2 stored the line", Duration.ofSeconds(10), () -> tables.one(Long.class,
                 "select count(*) from chat_messages where interaction_id = ?", chatId) == 3);
 
-        // n2 dies with the chat on its desk: the agent's next line finds no desk there, n1's takes the chat over
+        // a second chat on n2's desk, held by amir too: after n2 dies nobody touches it (its visitor does not come back)
+        ConsoleClient.Live onSara = new ConsoleClient.Live();
+        WebSocket sara = visitorSocket(n2, onSara);
+        send(sara, new JsonObject().put("type", "join").put("name", "Sara").put("topic", "delivery")
+                .put("language", "en"));
+        String orphanId = onSara.next("chat-joined").getString("chatId");
+        assertEquals(orphanId, live.next("media-offer").getString("interactionId"));
+        assertEquals(200, amir.change("POST", "/api/media/" + orphanId + "/accept", new JsonObject()).statusCode());
+        onSara.next("chat-assigned");
+
+        // n2 dies with the chats on its desk: the agent's next line finds no desk there, n1's takes the chat over
         Instant died = Instant.now();
         n2.close();
         n2 = null;
@@ -424,6 +435,16 @@ class ClusterForwardIT {
                 + " null and desk_node = 'n1' and end_reason = 'customer-left'", chatId) == 1);
         assertEquals(List.of("salam", "hello", "anything else?", "are you there?", "yes, thanks, bye"), tables.rows(
                 "select body from chat_messages where interaction_id = ? order by seq", chatId));
+
+        // the chat nobody touched: n1's desk finds n2 gone and takes it over with its visitor away; the reconnect
+        // grace (5 s here) passes and it ends as the visitor's leaving, so amir's chat capacity is free again
+        Rig.awaitTrue("the untouched chat of the dead node ends on n1", Duration.ofSeconds(30), () -> tables.one(
+                Long.class, "select count(*) from chats where interaction_id = ? and ended_at is not null"
+                        + " and desk_node = 'n1' and end_reason = 'customer-left'", orphanId) == 1);
+        System.out.printf("untouched chat %s ended by n1 %d ms after n2 closed%n", orphanId,
+                Duration.between(died, Instant.now()).toMillis());
+        assertTrue(new JsonObject(amir.get("/api/chats").body()).getJsonArray("chats").isEmpty(),
+                "amir's page, reloaded, holds no chat");
     }
 
     @Test
@@ -520,7 +541,8 @@ class ClusterForwardIT {
                 "  demo: false",
                 "  numbers: {allow: [mobile]}",
                 "  clickToTalk: {retries: 0, dialsPerMinute: 5}",
-                "chat: {defaultQueue: chat}",
+                // a short grace: a chat of a dead node that nobody touches ends this soon after it is taken over
+                "chat: {defaultQueue: chat, reconnectGrace: 5s}",
                 ""), Map.of("AMI_SECRET", SECRET)::get))).await();
     }
 }

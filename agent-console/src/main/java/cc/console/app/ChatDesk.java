@@ -57,6 +57,10 @@ public final class ChatDesk extends VerticleBase {
      */
     private static final long RELEASE_TIMEOUT_MS = 2_000;
     private static final long TICK_MS = 1_000;
+    /** How often a desk looks for open chats of nodes that are gone (several nodes). */
+    static final long ORPHAN_SWEEP_MS = 10_000;
+    /** How long a node's desk may take to say it is there. */
+    private static final long PRESENT_TIMEOUT_MS = 2_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A visitor's socket, as the desk sees it. Implementations are thread-safe. */
@@ -150,8 +154,39 @@ public final class ChatDesk extends VerticleBase {
             }
             hub.sendChat(m.body().agentId(), m.body().text());
         });
+        vertx.eventBus().consumer(ConsoleAddresses.CHAT_DESK_PRESENT,
+                m -> m.reply(peers.map(PeerDesks::nodeId).orElse("")));
         vertx.setPeriodic(TICK_MS, t -> carryOut(book.tick(clock.instant())));
+        if (peers.isPresent()) {
+            vertx.setPeriodic(ORPHAN_SWEEP_MS, t -> takeOverOrphans());
+        }
         return Future.succeededFuture();
+    }
+
+    /**
+     * Takes over the open chats of nodes that are gone, so a chat nobody touches after its node died (no visitor
+     * return, no agent step) still ends: adopted with its visitor away, it ends as the visitor's leaving when the
+     * reconnect grace passes, and its agent's capacity is freed. Each node whose desk the store names is asked whether
+     * it is there; the chats of one that is not in the cluster are taken over (when several desks try, the store's
+     * conditional update gives each chat to one). A node that does not answer in time is left alone.
+     */
+    private void takeOverOrphans() {
+        store.openElsewhere().onSuccess(open -> context.runOnContext(v -> {
+            java.util.Map<String, List<String>> byNode = new java.util.LinkedHashMap<>();
+            for (ChatStore.Desk d : open) {
+                if (book.find(d.chatId()).isEmpty()) {
+                    byNode.computeIfAbsent(d.node(), n -> new java.util.ArrayList<>()).add(d.chatId());
+                }
+            }
+            byNode.forEach((node, chats) -> peers.orElseThrow()
+                    .ask(node, ConsoleAddresses.CHAT_DESK_PRESENT, "", PRESENT_TIMEOUT_MS)
+                    .onComplete(r -> context.runOnContext(x -> {
+                        if (r.failed() && unreachable(r.cause())) {
+                            log.info("node {} is gone: taking over its {} open chat(s)", node, chats.size());
+                            chats.forEach(chatId -> takeOver(chatId, node, 0, false));
+                        }
+                    })));
+        })).onFailure(e -> log.debug("open chats of other nodes not read: {}", e.getMessage()));
     }
 
     /** What the agent holding a chat does in it, wherever the chat's desk is; completes on no particular thread. */

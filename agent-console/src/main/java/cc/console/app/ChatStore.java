@@ -19,6 +19,9 @@ public interface ChatStore {
     /** Where an open chat is kept: the node whose desk has it. */
     record Desk(String chatId, String node) {}
 
+    /** The open chats another node's desk has (this store's node excluded), for finding a dead node's chats. */
+    Future<List<Desk>> openElsewhere();
+
     /** The open chat a visitor's token belongs to (by its hash), and the node whose desk has it. */
     Future<Optional<Desk>> openChat(String tokenHash);
 

@@ -33,6 +33,12 @@ public final class ConsoleAddresses {
      */
     public static final String CHAT_RELEASE = "cc.console.chat.release";
 
+    /**
+     * Whether a node's chat desk is there (sent to that node's own desk, any body; the answer is its node id): a desk
+     * asks it of the nodes whose desks the store says hold open chats, and takes the chats of a node that is gone.
+     */
+    public static final String CHAT_DESK_PRESENT = "cc.console.chat.desk.present";
+
     public static final java.util.List<Class<? extends Record>> RECORDS = java.util.List.of(ChatToAgent.class,
             ChatAgentStep.class, ChatStepDone.class, ChatRelease.class);
 

@@ -155,6 +155,23 @@ public final class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public Future<List<Desk>> openElsewhere() {
+        return db.withConnectionInParallel(c -> {
+            try (PreparedStatement st = c.prepareStatement("select interaction_id, desk_node from chats"
+                    + " where ended_at is null and desk_node <> '' and desk_node <> ? order by started_at")) {
+                st.setString(1, node);
+                List<Desk> open = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        open.add(new Desk(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                return open;
+            }
+        });
+    }
+
+    @Override
     public Future<Optional<ChatBook.Kept>> takeOver(String chatId, String fromNode) {
         return db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("update chats set desk_node = ?"

@@ -71,6 +71,9 @@ class JdbcChatStoreH2Test {
         assertEquals(Optional.empty(), Await.result(n2.openChat(Chat.hashToken("another token"))));
         assertEquals(Optional.empty(), Await.result(n2.openChat("")), "chats kept before V7 have no token");
         assertEquals(Optional.empty(), Await.result(n2.takeOver("c1", "n3")), "n3's desk does not have it");
+        assertEquals(List.of(new ChatStore.Desk("c1", "n1")), Await.result(n2.openElsewhere()),
+                "n2 sees the open chat n1's desk has (to take it over if n1 is gone)");
+        assertEquals(List.of(), Await.result(n1.openElsewhere()), "n1's own chats are not elsewhere");
 
         ChatBook.Kept kept = Await.result(n2.takeOver("c1", "n1")).orElseThrow();
         assertEquals("a7", kept.holder());
@@ -90,6 +93,7 @@ class JdbcChatStoreH2Test {
 
         Await.result(n1.write(List.of(new ChatOutput.Closed("c1", "closed", T.plusSeconds(60)))));
         assertEquals(Optional.empty(), Await.result(n2.openChat(hash)));
+        assertEquals(List.of(), Await.result(n2.openElsewhere()), "an ended chat is nobody's");
         assertEquals(Optional.empty(), Await.result(n2.takeOver("c1", "n1")), "an ended chat is not taken over");
     }
 }
