@@ -74,7 +74,7 @@ final class LiveWeb {
             if (p.takesCalls()) {
                 console.wallboard().agentRow(p.agentId()).ifPresent(row -> hello.put("agent", row));
             }
-            client.send(hello.encode(), false);
+            client.greet(hello.encode());
             if (p.takesCalls()) {
                 popAgain(client, p.agentId());
             }
