@@ -213,16 +213,27 @@ final class AgentWeb {
                 .onFailure(e -> error(rc, e));
     }
 
-    private void callback(RoutingContext rc) {
+    /** A request to call a number: its body, its user and the digits the dial rules allow. */
+    private record DialAsked(JsonObject body, Principal user, String number) {}
+
+    /** The request's number as the dial rules allow it, or empty after answering (400, 415, 422). */
+    private Optional<DialAsked> dialAsked(RoutingContext rc) {
         JsonObject b = body(rc);
         if (b == null) {
-            return;
+            return Optional.empty();
         }
         Principal p = principal(rc);
-        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
-        if (number.isEmpty()) {
+        return allowedNumber(rc, b.getString("number", ""), p).map(n -> new DialAsked(b, p, n));
+    }
+
+    private void callback(RoutingContext rc) {
+        Optional<DialAsked> asked = dialAsked(rc);
+        if (asked.isEmpty()) {
             return;
         }
+        JsonObject b = asked.get().body();
+        Principal p = asked.get().user();
+        String number = asked.get().number();
         Instant at;
         try {
             at = Instant.parse(b.getString("at", ""));
@@ -234,38 +245,35 @@ final class AgentWeb {
             fail(rc, 400, "a call back cannot be in the past");
             return;
         }
-        ScheduleCallback request = new ScheduleCallback(number.get(), at, b.getLong("customerId", 0L),
+        ScheduleCallback request = new ScheduleCallback(number, at, b.getLong("customerId", 0L),
                 b.getString("queue", ""), p.agentId(), b.getString("interactionId", ""),
                 b.getString("note", ""), p.username());
         vertx.eventBus().request(ConsoleAddresses.CALLBACK_SCHEDULE, request,
                         new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
-                .onSuccess(m -> json(rc, 202, new JsonObject().put("number", number.get()).put("at", at.toString())))
+                .onSuccess(m -> json(rc, 202, new JsonObject().put("number", number).put("at", at.toString())))
                 .onFailure(e -> error(rc, e));
     }
 
     private void dial(RoutingContext rc) {
-        JsonObject b = body(rc);
-        if (b == null) {
+        Optional<DialAsked> asked = dialAsked(rc);
+        if (asked.isEmpty()) {
             return;
         }
-        Principal p = principal(rc);
-        Optional<String> number = allowedNumber(rc, b.getString("number", ""), p);
-        if (number.isEmpty()) {
-            return;
-        }
+        Principal p = asked.get().user();
+        String number = asked.get().number();
         Optional<Telephony> telephony = telephonyForOwnPhone(rc, p);
         if (telephony.isEmpty()) {
             return;
         }
         OriginateRequest req = new OriginateRequest(console.settings().telephonyServer(), p.phone(),
-                new OriginateRequest.DialplanTarget(console.settings().outboundContext(), number.get(), 1),
+                new OriginateRequest.DialplanTarget(console.settings().outboundContext(), number, 1),
                 "", Duration.ofSeconds(30), Map.of(InteractionTracker.AGENT_VARIABLE, p.agentId(),
-                InteractionTracker.DIALLED_VARIABLE, number.get(), "CC_DIALED_BY", p.username()));
+                InteractionTracker.DIALLED_VARIABLE, number, "CC_DIALED_BY", p.username()));
         telephony.get().originate(req).onComplete(r -> console.hub().sendToUser(p.username(), new JsonObject()
-                .put("type", "dial-result").put("number", number.get())
+                .put("type", "dial-result").put("number", number)
                 .put("answered", r.succeeded() && r.result() instanceof OriginateResult.Answered)
                 .put("detail", r.succeeded() ? r.result().toString() : String.valueOf(r.cause().getMessage())).encode()));
-        json(rc, 202, new JsonObject().put("number", number.get()));
+        json(rc, 202, new JsonObject().put("number", number));
     }
 
     /** The telephony port to ring the user's own phone, or empty after answering 409 (no phone) or 503 (no link). */
