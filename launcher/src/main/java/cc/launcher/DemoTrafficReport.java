@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,16 +29,30 @@ final class DemoTrafficReport {
 
     static void start(Vertx vertx, AsteriskSimulator simulator, PrintStream out, Duration every) {
         AtomicReference<QueueStatsUpdated> latest = new AtomicReference<>();
-        vertx.eventBus().<QueueStatsUpdated>localConsumer(Addresses.ACD_QUEUE_STATS_UPDATED,
-                m -> latest.set(m.body()));
+        // the ACD sends every agent's figures now and then and only the changed ones in between: kept merged
+        Map<String, String> agentStates = new ConcurrentHashMap<>();
+        vertx.eventBus().<QueueStatsUpdated>localConsumer(Addresses.ACD_QUEUE_STATS_UPDATED, m -> {
+            latest.set(m.body());
+            remember(agentStates, m.body());
+        });
         vertx.setPeriodic(every.toMillis(), id -> vertx.eventBus()
                 .<CampaignList>request(DialerAddresses.CAMPAIGN_LIST, new ListCampaigns())
                 .map(m -> m.body().campaigns())
                 .otherwise(List.of())
-                .onSuccess(campaigns -> out.println(line(simulator.stats(), latest.get(), campaigns))));
+                .onSuccess(campaigns -> out.println(line(simulator.stats(), latest.get(), agentStates, campaigns))));
     }
 
-    static String line(SimulatorStats sim, QueueStatsUpdated acd, List<CampaignView> campaigns) {
+    /** Merges the agents an update carries (every agent, or the ones that changed) into their last known states. */
+    static void remember(Map<String, String> agentStates, QueueStatsUpdated update) {
+        update.agents().forEach(a -> agentStates.put(a.agentId(), a.state()));
+    }
+
+    /**
+     * @param agentStates every agent's state as the ACD's figures last said it (its updates between the full ones
+     *                    carry only the agents that changed)
+     */
+    static String line(SimulatorStats sim, QueueStatsUpdated acd, Map<String, String> agentStates,
+                       List<CampaignView> campaigns) {
         StringBuilder b = new StringBuilder("[demo ").append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS))
                 .append("] inbound calls ").append(sim.callsStarted())
                 .append(", through the IVR ").append(sim.agiSessions());
@@ -44,9 +60,9 @@ final class DemoTrafficReport {
             long answered = acd.queues().stream().mapToLong(QueueStatsUpdated.QueueFigures::answered).sum();
             long abandoned = acd.queues().stream().mapToLong(QueueStatsUpdated.QueueFigures::abandoned).sum();
             int waiting = acd.queues().stream().mapToInt(QueueStatsUpdated.QueueFigures::waiting).sum();
-            long onCall = acd.agents().stream().filter(a -> a.state().equals("on-call")).count();
+            long onCall = agentStates.values().stream().filter("on-call"::equals).count();
             b.append("; waiting now ").append(waiting)
-                    .append(", agents on a call ").append(onCall).append('/').append(acd.agents().size())
+                    .append(", agents on a call ").append(onCall).append('/').append(agentStates.size())
                     .append("; this interval: answered by agents ").append(answered)
                     .append(", abandoned ").append(abandoned);
         }
