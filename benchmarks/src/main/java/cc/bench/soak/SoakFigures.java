@@ -73,7 +73,13 @@ final class SoakFigures {
                         + " hung up before the IVR began), open %d, most open past 2 min at a sample %d -> every"
                         + " record complete: %s", end.total(), end.complete(), end.endedWithoutSegment(),
                 end.endedBeforeIvr(), end.total() - end.ended(), maxOpenPast, complete ? "YES" : "NO"));
-        v.append(heap && noPerCallGrowth && threads && files ? "; heap, threads, open files FLAT" : "; NOT flat");
+        if (underLoad.size() < 3) {
+            // a warm-up third and a line need three samples: a shorter run says nothing about growth
+            v.append("; heap, threads, open files NOT JUDGED (").append(underLoad.size())
+                    .append(" samples under load, 3 needed)");
+        } else {
+            v.append(heap && noPerCallGrowth && threads && files ? "; heap, threads, open files FLAT" : "; NOT flat");
+        }
         return v.toString();
     }
 
@@ -81,13 +87,14 @@ final class SoakFigures {
                                 double slackPerHour, String unit) {
         int n = samples.size();
         int warm = n >= 3 ? n / 3 : 0;
-        double warmUp = warm == 0 ? Double.NaN : mean(samples, 0, warm, f);
+        String warmUp = warm == 0 ? "none"
+                : String.format(java.util.Locale.ROOT, "%.1f%s", mean(samples, 0, warm, f), unit);
         List<Sample> judged = samples.subList(warm, n);
         double mean = mean(samples, warm, n, f);
         double perHour = slopePerMinute(judged, f) * 60;
         boolean flat = perHour <= mean * 0.05 + slackPerHour;
-        out.append(String.format(java.util.Locale.ROOT, "%s%s warm-up %.1f%s, after it %.1f%s on average and %+.1f%s"
-                        + " an hour at the fitted slope (%s)", out.length() > 9 ? ", " : "", name, warmUp, unit, mean,
+        out.append(String.format(java.util.Locale.ROOT, "%s%s warm-up %s, after it %.1f%s on average and %+.1f%s"
+                        + " an hour at the fitted slope (%s)", out.length() > 9 ? ", " : "", name, warmUp, mean,
                 unit, perHour, unit, flat ? "flat" : "GROWING"));
         return flat;
     }

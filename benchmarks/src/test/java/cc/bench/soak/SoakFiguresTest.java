@@ -97,4 +97,12 @@ class SoakFiguresTest {
                 beforeIvr);
         assertTrue(beforeIvr.contains("every record complete: YES"), beforeIvr);
     }
+
+    @Test
+    @DisplayName("a run too short for a warm-up and a line is not judged flat")
+    void tooShortToJudge() {
+        String verdict = SoakFigures.verdict(heaps(34, 90), at(10, 90, 12_000, 0, 0), NONE);
+        assertTrue(verdict.contains("heap warm-up none"), verdict);
+        assertTrue(verdict.endsWith("NOT JUDGED (2 samples under load, 3 needed)"), verdict);
+    }
 }
